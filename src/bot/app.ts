@@ -1,0 +1,18 @@
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { Deps } from '../services/deps.js';
+import { registerCardActions } from './card-actions.js';
+import { registerInstall } from './install.js';
+import { registerMessages, type ChatBrain } from './messages.js';
+
+/** The teams-ai Application with LeadBridge's handlers. */
+export function createBotApp(adapter: TeamsAdapter, deps: Deps, brain: ChatBrain, botAppId?: string): Application<TurnState> {
+  const app = new Application<TurnState>({ adapter, botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false } as any);
+  registerInstall(app, deps);
+  registerCardActions(app, deps);
+  registerMessages(app, deps, brain);
+  app.error(async (ctx, err) => {
+    deps.log.error({ err: String(err), type: ctx.activity.type }, 'bot turn failed');
+    if (ctx.activity.type === 'message') await ctx.sendActivity('Das hat leider nicht geklappt. Bitte versuche es gleich noch einmal. / Something went wrong, please try again.');
+  });
+  return app;
+}

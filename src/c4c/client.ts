@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { createCsrfWriter } from './csrf.js';
+import { leadEntity, opportunityEntity } from './entities.js';
+import { entitySet } from './entity-set.js';
+import { createHttp } from './http.js';
+import { createLeadOps } from './leads.js';
+import type { C4cMapping } from './mapping.js';
+import { createEnsureOpportunity } from './opportunities.js';
+import type { C4cLog, SalesCloud } from './types.js';
+
+export interface SalesCloudOptions {
+  /** `https://<tenant>/sap/c4c/odata/v1/c4codataapi/`; the trailing slash is added if missing. */
+  baseUrl: string;
+  username: string;
+  password: string;
+  mapping: C4cMapping;
+  /** Per request, including reading the body. Default 10 s. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  log?: C4cLog;
+}
+
+const optionsSchema = z.object({
+  baseUrl: z.string().url(),
+  username: z.string().min(1),
+  password: z.string().min(1),
+  timeoutMs: z.number().int().positive().default(10_000),
+});
+
+const silent: C4cLog = { info() {}, warn() {} };
+
+/** The 36One (SAP Sales Cloud, OData v2) implementation of `SalesCloud`. */
+export function createSalesCloud(opts: SalesCloudOptions): SalesCloud {
+  const parsed = optionsSchema.safeParse(opts);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new Error(`36One client options: ${i.path.join('.')}: ${i.message}`);
+  }
+  const o = parsed.data;
+  const log = opts.log ?? silent;
+  const http = createHttp({
+    root: o.baseUrl.endsWith('/') ? o.baseUrl : `${o.baseUrl}/`,
+    username: o.username,
+    password: o.password,
+    timeoutMs: o.timeoutMs,
+    fetch: opts.fetch ?? globalThis.fetch,
+  });
+  const io = { read: http.send, write: createCsrfWriter(http, log) };
+  const leadOps = createLeadOps(entitySet('LeadCollection', leadEntity, io, log), opts.mapping, log);
+  const ensureOpportunity = createEnsureOpportunity(
+    entitySet('OpportunityCollection', opportunityEntity, io, log), leadOps, opts.mapping, log,
+  );
+  return {
+    ensureLead: leadOps.ensureLead,
+    updateLeadStatus: leadOps.updateLeadStatus,
+    setLeadOwner: leadOps.setLeadOwner,
+    ensureOpportunity,
+  };
+}

@@ -1,0 +1,81 @@
+import { IntegrationError } from '../lib/integration-error.js';
+import type { LeadEntity } from './entities.js';
+import { ownerPartyId, type C4cMapping } from './mapping.js';
+import { compact } from './odata-values.js';
+import type { LeadHandover, LeadStatusChange } from './types.js';
+
+/** A lead PATCH body, or null when the lead is already as wanted. */
+export type LeadPatch = Record<string, string> | null;
+
+/** The POST body for a new lead (owner only when the mapping knows the owner's email). */
+export function leadCreateBody(h: LeadHandover, m: C4cMapping): Record<string, unknown> {
+  return compact({
+    Name: h.name,
+    ContactFirstName: h.firstName,
+    ContactLastName: h.lastName,
+    ContactEMail: h.email,
+    Company: h.company,
+    OriginTypeCode: m.lead.originTypeCode,
+    UserStatusCode: m.leadStatus.open,
+    QualificationLevelCode: m.qualificationLevel.initial,
+    OwnerPartyID: ownerPartyId(m, h.ownerEmail),
+    Note: h.note,
+    Score: h.score === undefined ? undefined : Math.round(h.score),
+    ExternalID: h.externalId,
+  });
+}
+
+/**
+ * What to change on the lead for a LeadBridge state change. A converted lead is
+ * final: accepting or qualifying it again is a no-op, rejecting it is a permanent error.
+ */
+export function statusPatch(lead: LeadEntity, change: LeadStatusChange, m: C4cMapping): LeadPatch {
+  if (lead.UserStatusCode === m.leadStatus.converted) {
+    if (change.kind !== 'rejected') return null;
+    throw new IntegrationError('c4c', `36One: lead ${lead.ID} is already converted and cannot be rejected`, {
+      permanent: true, code: 'LeadConverted',
+    });
+  }
+  switch (change.kind) {
+    case 'accepted':
+      return diff(lead, { UserStatusCode: m.leadStatus.accepted });
+    case 'rejected':
+      return diff(lead, {
+        UserStatusCode: m.leadStatus.declined,
+        ResultReasonCode: m.resultReasons[change.reason],
+        Note: appendNote(lead.Note, change.note && `Rejected in LeadBridge (${change.reason}): ${change.note}`),
+      });
+    case 'qualified':
+      return diff(lead, {
+        UserStatusCode: m.leadStatus.qualified,
+        QualificationLevelCode: m.qualificationLevel.qualified,
+        Note: appendNote(lead.Note, change.bant && `BANT (LeadBridge):\n${change.bant.text}`),
+      });
+  }
+}
+
+/** Owner change; null when already the owner or when the lead is converted (then the opportunity carries the owner). */
+export function ownerPatch(lead: LeadEntity, partyId: string, m: C4cMapping): LeadPatch {
+  if (lead.UserStatusCode === m.leadStatus.converted) return null;
+  return diff(lead, { OwnerPartyID: partyId });
+}
+
+/** Marks the lead converted unless it already is. */
+export function convertedPatch(lead: LeadEntity, m: C4cMapping): LeadPatch {
+  return diff(lead, { UserStatusCode: m.leadStatus.converted });
+}
+
+/** Appends a paragraph to the note unless it is already there (keeps retries idempotent). */
+function appendNote(current: string | null | undefined, addition: string | undefined): string | undefined {
+  if (!addition) return undefined;
+  if (current?.includes(addition)) return current;
+  return current ? `${current}\n\n${addition}` : addition;
+}
+
+function diff(lead: LeadEntity, want: Record<string, string | undefined>): LeadPatch {
+  const current = lead as Record<string, unknown>;
+  const patch = Object.fromEntries(
+    Object.entries(want).filter(([k, v]) => v !== undefined && (current[k] ?? '') !== v),
+  ) as Record<string, string>;
+  return Object.keys(patch).length ? patch : null;
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { REJECT_REASONS } from './domain/reject-reasons.js';
+
+const csv = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const optional = z.string().trim().optional().transform((s) => (s ? s : undefined));
+
+/** The environment contract (README and env/ document the same names). */
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DATABASE_URL: z.string().default('sqlite:./data/leadbridge.db')
+    .refine((u) => /^(sqlite:|postgres(ql)?:\/\/)/.test(u), 'must start with sqlite: or postgres://'),
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3978'),
+  HUBSPOT_ACCESS_TOKEN: z.string().default(''),
+  HUBSPOT_CLIENT_SECRET: z.string().default(''),
+  HUBSPOT_BASE_URL: z.string().url().default('https://api.hubapi.com'),
+  HUBSPOT_APP_URL: z.string().url().default('https://app.hubspot.com'),
+  HUBSPOT_SCORE_PROPERTY: z.string().min(1).default('hubspotscore'),
+  MQL_SCORE_THRESHOLD: z.coerce.number().min(0).default(75),
+  HUBSPOT_MQL_STAGE: z.string().default('marketingqualifiedlead'),
+  HUBSPOT_SQL_STAGE: z.string().default('salesqualifiedlead'),
+  HUBSPOT_OPPORTUNITY_STAGE: z.string().default('opportunity'),
+  HUBSPOT_STATUS_ACCEPTED: z.string().default('IN_PROGRESS'),
+  HUBSPOT_STATUS_REJECTED: z.string().default('UNQUALIFIED'),
+  HUBSPOT_STATUS_OPPORTUNITY: z.string().default('OPEN_DEAL'),
+  HUBSPOT_REJECT_REASON_PROPERTY: optional,
+  HUBSPOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  BOT_ID: optional,
+  BOT_PASSWORD: optional,
+  BOT_TENANT_ID: optional,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
+  DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
+  LEAD_INBOX_CHANNEL_ID: optional,
+  ADMIN_EMAILS: csv,
+  REJECT_REASONS: z.string().default(REJECT_REASONS.join(','))
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(REJECT_REASONS)).min(1)),
+  C4C_BASE_URL: optional.pipe(z.string().url().optional()),
+  C4C_USERNAME: z.string().default(''),
+  C4C_PASSWORD: z.string().default(''),
+  C4C_MAPPING_FILE: z.string().default('config/c4c-mapping.yaml'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  WORKER_POLL_MS: z.coerce.number().int().min(10).default(500),
+  WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  DIGEST_TIMEZONE: z.string().default('Europe/Berlin').refine((tz) => { try { new Intl.DateTimeFormat('de-DE', { timeZone: tz }); return true; } catch { return false; } }, 'unknown time zone'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(e: z.infer<typeof EnvSchema>) {
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    defaultLocale: e.DEFAULT_LOCALE,
+    timeZone: e.DIGEST_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+    webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
+    admins: e.ADMIN_EMAILS.map((a) => a.toLowerCase()),
+    rejectReasons: e.REJECT_REASONS,
+    leadInboxChannelId: e.LEAD_INBOX_CHANNEL_ID,
+    worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS },
+    hubspot: {
+      accessToken: e.HUBSPOT_ACCESS_TOKEN,
+      clientSecret: e.HUBSPOT_CLIENT_SECRET,
+      baseUrl: e.HUBSPOT_BASE_URL.replace(/\/+$/, ''),
+      appUrl: e.HUBSPOT_APP_URL.replace(/\/+$/, ''),
+      scoreProperty: e.HUBSPOT_SCORE_PROPERTY,
+      mqlThreshold: e.MQL_SCORE_THRESHOLD,
+      timeoutMs: e.HUBSPOT_TIMEOUT_MS,
+      rejectReasonProperty: e.HUBSPOT_REJECT_REASON_PROPERTY,
+      stages: { mql: e.HUBSPOT_MQL_STAGE, sql: e.HUBSPOT_SQL_STAGE, opportunity: e.HUBSPOT_OPPORTUNITY_STAGE },
+      leadStatus: { accepted: e.HUBSPOT_STATUS_ACCEPTED, rejected: e.HUBSPOT_STATUS_REJECTED, opportunity: e.HUBSPOT_STATUS_OPPORTUNITY },
+    },
+    bot: e.BOT_ID
+      ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE }
+      : undefined,
+    c4c: e.C4C_BASE_URL
+      ? { baseUrl: e.C4C_BASE_URL, username: e.C4C_USERNAME, password: e.C4C_PASSWORD, mappingFile: e.C4C_MAPPING_FILE }
+      : undefined,
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; every problem is named in one message. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = toConfig(parsed.data);
+  if (config.env === 'production' && !config.bot) {
+    throw new ConfigError('Invalid configuration:\n  BOT_ID: required when NODE_ENV=production (Bot Framework authentication must be on)');
+  }
+  if (config.bot && config.bot.type !== 'UserAssignedMsi' && !config.bot.password) {
+    throw new ConfigError('Invalid configuration:\n  BOT_PASSWORD: required when BOT_ID is set');
+  }
+  if (config.bot?.type === 'SingleTenant' && !config.bot.tenantId) {
+    throw new ConfigError('Invalid configuration:\n  BOT_TENANT_ID: required when BOT_TYPE=SingleTenant');
+  }
+  return config;
+}

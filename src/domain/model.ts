@@ -1,0 +1,87 @@
+import type { BantAnswers } from './bant.js';
+import type { LeadState } from './lead.js';
+import type { RejectReason } from './reject-reasons.js';
+
+/** The HubSpot contact as LeadBridge read it when the lead was made. */
+export interface ContactSnapshot {
+  id: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  jobTitle?: string | null;
+  score?: number | null;
+  lifecycleStage?: string | null;
+  leadStatus?: string | null;
+  /** Marketingeinwilligung: HubSpot's legal basis / consent text, when the portal has it. */
+  consent?: string | null;
+  ownerId?: string | null;
+  companyId?: string | null;
+}
+
+export interface CompanySnapshot {
+  id: string;
+  name?: string | null;
+  domain?: string | null;
+  industry?: string | null;
+  annualRevenue?: number | null;
+  employees?: number | null;
+}
+
+/** The Contact Owner (the CSM). */
+export interface Owner {
+  id: string;
+  email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  teams?: Array<{ id: string; name?: string | null }>;
+}
+
+export interface LeadOwner { id: string | null; email: string | null; name: string | null }
+
+export interface Lead {
+  id: string;
+  portalId: number;
+  contactId: string;
+  cycle: number;
+  state: LeadState;
+  /** Bumped on every change; cards carry it so a stale click is recognised. */
+  version: number;
+  owner: LeadOwner;
+  contact: ContactSnapshot;
+  company: CompanySnapshot | null;
+  bant: BantAnswers | null;
+  rejectReason: RejectReason | null;
+  rejectNote: string | null;
+  c4cLeadId: string | null;
+  c4cOwnerMapped: boolean | null;
+  c4cOpportunityId: string | null;
+  mqlAt: number;
+  acceptedAt: number | null;
+  closedAt: number | null;
+  remindedAt: number | null;
+  escalatedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Who did something: a person from Teams, or LeadBridge itself. */
+export interface Actor {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+export interface LeadEvent {
+  at: number;
+  actor: { id: string; name: string | null };
+  action: string;
+  fromState: LeadState | null;
+  toState: LeadState | null;
+  source: 'card' | 'webhook' | 'system' | 'chat';
+  detail?: Record<string, unknown> | null;
+}
+
+export const contactName = (c: ContactSnapshot) =>
+  [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || `Kontakt ${c.id}`;
+
+export const ownerName = (o: Owner) => [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || `Owner ${o.id}`;

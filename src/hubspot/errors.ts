@@ -1,0 +1,27 @@
+import { IntegrationError, isRetryableStatus, parseRetryAfter } from '../lib/integration-error.js';
+
+/** Turns whatever @hubspot/api-client threw into an IntegrationError with a clear message. */
+export function toHubSpotError(err: unknown, what: string, now = Date.now()): IntegrationError {
+  if (err instanceof IntegrationError) return err;
+  const e = err as { code?: number; body?: any; headers?: Record<string, string>; message?: string };
+  const status = typeof e?.code === 'number' && e.code >= 100 ? e.code : undefined;
+  if (!status) return new IntegrationError('hubspot', `HubSpot unreachable while ${what}: ${e?.message ?? String(err)}`);
+  const body = typeof e.body === 'string' ? safeJson(e.body) : e.body;
+  const detail = body?.message ?? e.message ?? `HTTP ${status}`;
+  if (status === 429) {
+    const daily = body?.policyName === 'DAILY';
+    // The daily cap resets at midnight; retrying sooner only burns requests.
+    const retryAfterMs = daily ? msUntilNextUtcMidnight(now) : parseRetryAfter(e.headers?.['retry-after'], now) ?? 10_000;
+    return new IntegrationError('hubspot', `HubSpot rate limit (${body?.policyName ?? 'unknown policy'}) while ${what}`, { status, retryAfterMs, code: daily ? 'DAILY_LIMIT' : 'RATE_LIMIT' });
+  }
+  return new IntegrationError('hubspot', `HubSpot ${status} while ${what}: ${detail}`, { status, permanent: !isRetryableStatus(status), code: body?.category });
+}
+
+function safeJson(s: string): any {
+  try { return JSON.parse(s); } catch { return { message: s.slice(0, 300) }; }
+}
+
+function msUntilNextUtcMidnight(now: number): number {
+  const d = new Date(now);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now + 60_000;
+}

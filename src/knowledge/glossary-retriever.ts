@@ -1,0 +1,115 @@
+/** Finds the glossary entry (or entries) a question is about: term names first, then the definitions' text. */
+import type { GlossaryEntry, GlossaryGroup } from '../domain/glossary/index.js';
+import type { DefinitionRanker, RankedEntry } from './definition-index.js';
+import { contentPositions, isStopword, type ParsedQuestion } from './question.js';
+import type { AliasKind, TermMatch, TermMatcher } from './term-matcher.js';
+
+export type MatchedBy = AliasKind | 'typo' | 'description';
+
+export type GlossaryResult =
+  | { kind: 'entry'; id: string; confidence: number; matchedBy: MatchedBy; alias?: string }
+  | { kind: 'comparison'; ids: [string, string]; confidence: number }
+  | { kind: 'group'; group: GlossaryGroup; confidence: number }
+  | { kind: 'none'; suggestions: string[] };
+
+/** Tunable thresholds; see bench/knowledge.ts for how they were measured. */
+export const RETRIEVAL_LIMITS = {
+  /** A described term needs at least this share of the question's (IDF-weighted) words in its text. */
+  descriptionCoverage: 0.4,
+  /** A question that names an unknown term may still be answered when a definition covers this much. */
+  namedCoverage: 0.75,
+  /** Suggestions need at least this coverage. */
+  suggestionCoverage: 0.2,
+};
+
+interface Cover {
+  match: TermMatch;
+  coverage: number;
+}
+
+const KIND_ORDER: AliasKind[] = ['term', 'abbreviation', 'synonym', 'english', 'group'];
+
+/** Best single match for the content positions: most coverage, then exactness, then the longest alias. */
+function bestCover(matches: TermMatch[], content: number[]): Cover | null {
+  let best: Cover | null = null;
+  for (const match of matches) {
+    const covered = content.filter((i) => i >= match.start && i < match.end).length;
+    if (!covered) continue;
+    const c = { match, coverage: covered / content.length };
+    if (!best || compareCover(c, best) < 0) best = c;
+  }
+  return best;
+}
+
+function compareCover(a: Cover, b: Cover): number {
+  return (
+    b.coverage - a.coverage ||
+    b.match.quality - a.match.quality ||
+    b.match.end - b.match.start - (a.match.end - a.match.start) ||
+    KIND_ORDER.indexOf(a.match.aliasKind) - KIND_ORDER.indexOf(b.match.aliasKind)
+  );
+}
+
+export class GlossaryRetriever {
+  constructor(
+    private readonly entries: readonly GlossaryEntry[],
+    private readonly terms: TermMatcher,
+    private readonly ranker: DefinitionRanker,
+  ) {}
+
+  retrieve(q: ParsedQuestion): GlossaryResult {
+    if (q.comparison) {
+      const pair = this.comparison(q, q.comparison);
+      if (pair) return pair;
+    }
+    const matches = this.terms.find(q.tokens, 0, q.tokens.length, isStopword);
+    const cover = q.content.length ? bestCover(matches, q.content) : null;
+    if (cover && cover.coverage === 1) return this.fromMatch(cover.match);
+
+    const ranked = this.ranker.rank(q.text, 5);
+    const top = ranked[0];
+    const limit = q.descriptive || q.content.length >= 3 ? RETRIEVAL_LIMITS.descriptionCoverage : RETRIEVAL_LIMITS.namedCoverage;
+    if (top && top.coverage >= limit) {
+      return { kind: 'entry', id: top.id, confidence: round(Math.min(0.9, top.coverage)), matchedBy: 'description' };
+    }
+    return { kind: 'none', suggestions: this.suggestions(matches, ranked) };
+  }
+
+  private fromMatch(m: TermMatch): GlossaryResult {
+    if (m.id.startsWith('group:')) return { kind: 'group', group: m.id.slice(6) as GlossaryGroup, confidence: m.quality };
+    return { kind: 'entry', id: m.id, confidence: m.quality, matchedBy: m.quality < 1 ? 'typo' : m.aliasKind, alias: m.alias };
+  }
+
+  /** Resolves both sides of "X vs. Y"; a side without its noun borrows the other side's last word ("explizites und implizites Scoring"). */
+  private comparison(q: ParsedQuestion, [left, right]: [number[], number[]]): GlossaryResult | null {
+    const side = (positions: number[], borrow: number | undefined): string | null => {
+      const tokens = positions.map((i) => q.tokens[i]);
+      const direct = this.resolveSide(tokens);
+      if (direct) return direct;
+      return borrow === undefined ? null : this.resolveSide([...tokens, q.tokens[borrow]]);
+    };
+    const a = side(left, right[right.length - 1]);
+    const b = side(right, undefined);
+    if (!a || !b || a === b) return null;
+    return { kind: 'comparison', ids: [a, b], confidence: 1 };
+  }
+
+  private resolveSide(tokens: string[]): string | null {
+    const content = contentPositions(tokens);
+    const cover = bestCover(this.terms.find(tokens, 0, tokens.length, isStopword), content);
+    if (cover && cover.coverage === 1 && !cover.match.id.startsWith('group:')) return cover.match.id;
+    return null;
+  }
+
+  private suggestions(matches: TermMatch[], ranked: RankedEntry[]): string[] {
+    const ids: string[] = [];
+    const add = (id: string) => {
+      if (!id.startsWith('group:') && !ids.includes(id) && this.entries.some((e) => e.id === id)) ids.push(id);
+    };
+    for (const m of [...matches].sort((a, b) => b.quality - a.quality)) add(m.id);
+    for (const r of ranked) if (r.coverage >= RETRIEVAL_LIMITS.suggestionCoverage) add(r.id);
+    return ids.slice(0, 3);
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;

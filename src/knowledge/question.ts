@@ -1,0 +1,57 @@
+/** Takes a free-text glossary question apart: language, tokens, content words, comparison parts, "describes a term" cue. */
+import { detectLanguage, type Locale } from './text/language.js';
+import { foldGerman, tokenizeDe } from './text/normalize.js';
+import { COMPANY_NAME_TOKENS, QUALIFIERS, STOPWORDS_DE, STOPWORDS_EN } from './text/stopwords.js';
+
+export interface ParsedQuestion {
+  text: string;
+  locale: Locale;
+  /** Folded German tokens of the whole question, stopwords included (aliases may contain them, e.g. "Double Opt In"). */
+  tokens: string[];
+  /** Positions of the words that must be explained by a term match. */
+  content: number[];
+  /** The question describes a term instead of naming it ("Wie nennt man …", "What do you call …"). */
+  descriptive: boolean;
+  /** "Unterschied zwischen X und Y", "X vs. Y": the token ranges of X and Y. */
+  comparison: [number[], number[]] | null;
+}
+
+const COMPARISON_CUE = /\b(unterschied\w*|unterscheid\w*|difference\w*|differ\w*|vs|versus|verglichen|vergleich|compare\w*|gegenuber)\b/;
+const CONJUNCTIONS = new Set(['und', 'and', 'vs', 'versus', 'oder', 'or']);
+const DESCRIPTIVE_CUE = /^(wie (nennt|heisst|bezeichnet|nenne)|wer (ist|macht|kummert|ubernimmt|verantwortet)|welche[rsnm]? |what (do|does|is the (term|name|word))|who |which |was ist (das|der) (wort|begriff|name) )/;
+
+export function isStopword(token: string): boolean {
+  return STOPWORDS_DE.has(token) || STOPWORDS_EN.has(token) || COMPANY_NAME_TOKENS.has(token);
+}
+
+/** Content positions in [from, to): no stopwords or numbers; qualifiers only if nothing else is left. */
+export function contentPositions(tokens: string[], from = 0, to = tokens.length): number[] {
+  const positions: number[] = [];
+  for (let i = from; i < to; i++) if (!isStopword(tokens[i]) && !/^\d+$/.test(tokens[i])) positions.push(i);
+  const specific = positions.filter((i) => !QUALIFIERS.has(tokens[i]));
+  return specific.length ? specific : positions;
+}
+
+function comparisonParts(tokens: string[], folded: string): [number[], number[]] | null {
+  if (!COMPARISON_CUE.test(folded)) return null;
+  const vs = tokens.findIndex((t) => t === 'vs' || t === 'versus');
+  const between = tokens.findIndex((t) => t === 'zwischen' || t === 'between');
+  const conj = vs >= 0 ? vs : tokens.findIndex((t, i) => i > between && CONJUNCTIONS.has(t));
+  if (conj < 0) return null;
+  const left = contentPositions(tokens, 0, conj).filter((i) => !COMPARISON_CUE.test(tokens[i]));
+  const right = contentPositions(tokens, conj + 1).filter((i) => !COMPARISON_CUE.test(tokens[i]));
+  return left.length && right.length ? [left, right] : null;
+}
+
+export function parseQuestion(text: string, forced?: Locale): ParsedQuestion {
+  const folded = foldGerman(text.trim());
+  const tokens = tokenizeDe(text);
+  return {
+    text,
+    locale: forced ?? detectLanguage(text),
+    tokens,
+    content: contentPositions(tokens),
+    descriptive: DESCRIPTIVE_CUE.test(folded),
+    comparison: comparisonParts(tokens, folded),
+  };
+}

@@ -1,0 +1,112 @@
+/** Finds glossary terms named in a question: names, synonyms, abbreviations, English and HubSpot labels, with typo tolerance. */
+import { distance } from 'fastest-levenshtein';
+import type { GlossaryEntry } from '../domain/glossary/index.js';
+import { tokenizeDe } from './text/normalize.js';
+import { stemDe, stemEn } from './text/stem.js';
+
+export type AliasKind = 'term' | 'synonym' | 'abbreviation' | 'english' | 'group';
+
+export interface TermMatch {
+  /** Glossary entry id, or "group:<name>" for a family of entries ("Betreuungsmodell"). */
+  id: string;
+  alias: string;
+  aliasKind: AliasKind;
+  /** Token positions [start, end) in the question. */
+  start: number;
+  end: number;
+  /** 1 for an exact (normalised) match, less for a typo. */
+  quality: number;
+}
+
+interface Alias {
+  id: string;
+  text: string;
+  kind: AliasKind;
+  compact: string;
+  tokenCount: number;
+}
+
+const MAX_SPAN = 5;
+
+/** Allowed edits for a word of this length: none for short words (abbreviations), more for long compounds. */
+export function maxEdits(length: number): number {
+  return length <= 4 ? 0 : length <= 7 ? 1 : length <= 12 ? 2 : 3;
+}
+
+/** Normalised lookup keys of a token sequence: written together, stemmed (German and English), as a whole or per word. */
+function keys(tokens: string[]): string[] {
+  const compact = tokens.join('');
+  return [compact, tokens.map(stemDe).join(''), stemDe(compact), tokens.map(stemEn).join('')];
+}
+
+export interface GroupAlias {
+  group: string;
+  aliases: string[];
+}
+
+export class TermMatcher {
+  private readonly byKey = new Map<string, Alias[]>();
+  private readonly aliases: Alias[] = [];
+
+  constructor(entries: readonly GlossaryEntry[], groups: GroupAlias[] = []) {
+    for (const e of entries) {
+      const cleanSeed = e.seedTerm.replace(/\(.*?\)/g, ' ');
+      this.add(e.id, e.term, 'term');
+      this.add(e.id, cleanSeed, 'term');
+      for (const s of e.synonyms) this.add(e.id, s, 'synonym');
+      for (const a of e.abbreviations) this.add(e.id, a, 'abbreviation');
+      this.add(e.id, e.termEn.replace(/\(.*?\)/g, ' '), 'english');
+      for (const s of e.synonymsEn) this.add(e.id, s, 'english');
+    }
+    for (const g of groups) for (const a of g.aliases) this.add(`group:${g.group}`, a, 'group');
+  }
+
+  private add(id: string, text: string, kind: AliasKind): void {
+    const tokens = tokenizeDe(text);
+    if (!tokens.length) return;
+    const alias: Alias = { id, text: text.trim(), kind, compact: tokens.join(''), tokenCount: tokens.length };
+    this.aliases.push(alias);
+    for (const k of new Set(keys(tokens))) {
+      const list = this.byKey.get(k) ?? [];
+      if (!list.some((a) => a.id === id)) list.push(alias);
+      this.byKey.set(k, list);
+    }
+  }
+
+  /** Every alias occurrence in the token range [from, to); typo-tolerant for spans not matched exactly. */
+  find(tokens: string[], from = 0, to = tokens.length, isStopword: (t: string) => boolean = () => false): TermMatch[] {
+    const matches: TermMatch[] = [];
+    for (let start = from; start < to; start++) {
+      for (let end = start + 1; end <= Math.min(to, start + MAX_SPAN); end++) {
+        const span = tokens.slice(start, end);
+        const seen = new Set<string>();
+        for (const k of keys(span)) {
+          for (const a of this.byKey.get(k) ?? []) {
+            if (seen.has(a.id)) continue;
+            seen.add(a.id);
+            matches.push({ id: a.id, alias: a.text, aliasKind: a.kind, start, end, quality: 1 });
+          }
+        }
+        // Typos only in spans that start and end with a meaningful word.
+        if (!seen.size && !isStopword(span[0]) && !isStopword(span[span.length - 1])) matches.push(...this.fuzzy(span.join(''), start, end));
+      }
+    }
+    return matches;
+  }
+
+  private fuzzy(compact: string, start: number, end: number): TermMatch[] {
+    const allowed = maxEdits(compact.length);
+    if (!allowed) return [];
+    const best = new Map<string, TermMatch>();
+    for (const a of this.aliases) {
+      const limit = Math.min(allowed, maxEdits(a.compact.length));
+      if (!limit || Math.abs(a.compact.length - compact.length) > limit) continue;
+      const d = distance(a.compact, compact);
+      if (d > limit) continue;
+      const quality = 1 - 0.1 * d;
+      const prev = best.get(a.id);
+      if (!prev || prev.quality < quality) best.set(a.id, { id: a.id, alias: a.text, aliasKind: a.kind, start, end, quality });
+    }
+    return [...best.values()];
+  }
+}

@@ -1,0 +1,27 @@
+/** Words that carry no meaning for finding a glossary term: question phrasing, articles, pronouns, prepositions. */
+import { foldBasic, foldGerman } from './normalize.js';
+
+const DE = `was ist sind war bedeutet bedeuten bedeutung heisst heissen heist steht stehen wofur fur erklar erklare erklaren
+  mir mich mal bitte ein eine einen einem einer eines der die das den dem des und oder wie wer wen wem welche welcher welches
+  welchen welchem nennt nennen nenne man versteht verstehen versteh unter im in am an auf bei mit von vom zu zum zur es sich
+  wir ich du sie er uns unser unsere unseren unserer dann denn also genau eigentlich macht machen gibt gib zeig zeige sag sage
+  kannst kann konnen beschreibt beschreiben begriff begriffe definition definiere bezeichnung bezeichnet meint meinen gemeint
+  damit dabei hat haben hast wird werden wurde nach aus als so noch nur ob dass wenn bis um funktioniert funktionieren
+  eigentlich genau kurz worin unterscheiden unterscheidet unterschied unterschiede zwischen vs versus bzw ab sein seine
+  ihr ihre ihren dieser diese dieses diesen hier da dort etwa gleich`;
+
+const EN = `what whats is are was were does do did mean means meaning stand stands for a an the of to in on at by with and or
+  tell me explain please define definition who whom which how call called term name we you i it its this that these those be
+  been being has have had there about s our us can could would should my your difference differences between vs versus
+  differ differs compared compare against from as than also just exactly short briefly`;
+
+const words = (list: string, fold: (s: string) => string) => new Set(list.split(/\s+/).filter(Boolean).map(fold));
+
+export const STOPWORDS_DE = words(DE, foldGerman);
+export const STOPWORDS_EN = words(EN, foldBasic);
+
+/** Nouns that qualify rather than name a term ("HubSpot-Formular", "Midmarket-Kunde", "Small Business segment"). */
+export const QUALIFIERS = new Set(['hubspot', 'kunde', 'kunden', 'customer', 'customers', 'segment', 'modell', 'model', 'marketing', 'system']);
+
+/** The customer's company name appears in many definitions and tells nothing about a term. */
+export const COMPANY_NAME_TOKENS = new Set(['all', 'for', 'one', 'group', 'gruppe']);

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { Log } from '../log.js';
+import type { Clock } from '../lib/clock.js';
+import { IntegrationError } from '../lib/integration-error.js';
+import type { Store } from '../store/db.js';
+import { claimJobs, completeJob, killJob, retryJobLater, type Job } from '../store/jobs-repo.js';
+import { MAX_RETRY_WINDOW_MS, nextDelayMs } from './backoff.js';
+
+export type JobHandler = (job: Job) => Promise<void>;
+
+export interface WorkerOptions {
+  store: Store;
+  handlers: Record<string, JobHandler>;
+  log: Log;
+  clock: Clock;
+  concurrency: number;
+  pollMs: number;
+  leaseMs?: number;
+  instanceId?: string;
+  /** Called once a job is given up, so its failure can be shown (e.g. on the lead card). */
+  onDead?: (job: Job, reason: string) => Promise<void>;
+  onOutcome?: (job: Job, outcome: 'done' | 'retry' | 'dead', ms: number) => void;
+}
+
+/** Runs outbox jobs: claims due ones, executes them, retries transient failures with backoff. */
+export class OutboxWorker {
+  readonly instanceId: string;
+  private running = false;
+  private inflight = 0;
+  private wake?: () => void;
+  private loop?: Promise<void>;
+  private readonly leaseMs: number;
+
+  constructor(private readonly o: WorkerOptions) {
+    this.instanceId = o.instanceId ?? `lb-${randomUUID().slice(0, 8)}`;
+    this.leaseMs = o.leaseMs ?? 5 * 60_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming and waits for running jobs to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    while (this.inflight > 0) await sleep(10);
+  }
+
+  /** New work was enqueued: look now instead of at the next poll. */
+  kick(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let claimed: Job[] = [];
+      const free = this.o.concurrency - this.inflight;
+      if (free > 0) {
+        try {
+          claimed = await claimJobs(this.o.store.db, this.o.store.engine, this.instanceId, free, this.o.clock.now(), this.leaseMs);
+        } catch (err) {
+          this.o.log.warn({ err: String(err) }, 'outbox: claiming jobs failed; retrying');
+        }
+      }
+      for (const job of claimed) {
+        this.inflight++;
+        void this.execute(job).finally(() => { this.inflight--; this.kick(); });
+      }
+      if (claimed.length === 0 || this.inflight >= this.o.concurrency) await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, this.o.pollMs);
+      function done() { clearTimeout(t); resolve(); }
+      this.wake = () => { this.wake = undefined; done(); };
+    });
+  }
+
+  private async execute(job: Job): Promise<void> {
+    const { store, handlers, log, clock } = this.o;
+    const started = clock.now();
+    const handler = handlers[job.kind];
+    try {
+      if (!handler) throw new IntegrationError('teams', `no handler for job kind ${job.kind}`, { permanent: true });
+      await handler(job);
+      await completeJob(store.db, job.id, this.instanceId, clock.now());
+      this.o.onOutcome?.(job, 'done', clock.now() - started);
+    } catch (err) {
+      await this.fail(job, err, started).catch((e) => log.error({ err: String(e), jobId: job.id }, 'outbox: recording a failure failed'));
+    }
+  }
+
+  private async fail(job: Job, err: unknown, started: number): Promise<void> {
+    const { store, log, clock } = this.o;
+    const now = clock.now();
+    const ie = err instanceof IntegrationError ? err : undefined;
+    const reason = ie?.message ?? (err instanceof Error ? err.message : String(err));
+    const outOfTime = now - job.createdAt > MAX_RETRY_WINDOW_MS;
+    if (ie?.permanent || outOfTime) {
+      log.error({ jobId: job.id, kind: job.kind, leadId: job.leadId, attempts: job.attempts, reason }, 'outbox: effect failed for good');
+      await killJob(store.db, job.id, this.instanceId, reason, now);
+      this.o.onOutcome?.(job, 'dead', now - started);
+      await this.o.onDead?.(job, reason);
+      return;
+    }
+    const delay = nextDelayMs(job.attempts, ie?.retryAfterMs);
+    log.warn({ jobId: job.id, kind: job.kind, leadId: job.leadId, attempts: job.attempts, retryInMs: delay, reason }, 'outbox: effect failed; will retry');
+    await retryJobLater(store.db, job.id, this.instanceId, now + delay, reason, now);
+    this.o.onOutcome?.(job, 'retry', now - started);
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

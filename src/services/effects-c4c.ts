@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { LeadStatusChange } from '../c4c/types.js';
+import { bantSummaryText } from '../domain/bant.js';
+import { contactName, type Lead } from '../domain/model.js';
+import { REJECT_REASONS } from '../domain/reject-reasons.js';
+import { enqueue, type Job } from '../store/jobs-repo.js';
+import { getLead, setC4cRefs } from '../store/leads-repo.js';
+import type { Deps } from './deps.js';
+import { JOB, orderKey } from './job-kinds.js';
+
+const LeadPayload = z.object({ leadId: z.string() });
+const Change = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('accepted') }),
+  z.object({ kind: z.literal('rejected'), reason: z.enum(REJECT_REASONS), note: z.string().optional() }),
+  z.object({ kind: z.literal('qualified') }),
+]);
+const StatusPayload = z.object({ leadId: z.string(), change: Change });
+const OwnerPayload = z.object({ leadId: z.string(), ownerEmail: z.string() });
+
+export const externalId = (lead: Lead) => `hubspot:${lead.portalId}:${lead.contactId}`;
+
+async function load(deps: Deps, job: Job) {
+  const { leadId } = LeadPayload.parse(job.payload);
+  return getLead(deps.store.db, leadId);
+}
+
+async function refreshCard(deps: Deps, leadId: string) {
+  await enqueue(deps.store.db, [{ kind: JOB.refreshCards, leadId, orderKey: orderKey.teams(leadId), payload: { leadId } }], deps.clock.now());
+  deps.kick();
+}
+
+const bantOf = (lead: Lead) => ({
+  budget: lead.bant?.budget?.value ?? 'unknown', authority: lead.bant?.authority?.value ?? 'unknown',
+  need: lead.bant?.need?.value ?? 'unknown', timeframe: lead.bant?.timeframe?.value ?? 'unknown', text: bantSummaryText(lead.bant),
+});
+
+/** Routing: the MQL arrives in 36One as a Lead (looked up by ExternalID first, so a retry never makes a second). */
+export async function c4cEnsureLead(deps: Deps, job: Job): Promise<void> {
+  const lead = await load(deps, job);
+  if (!lead || !deps.salesCloud) return;
+  const ref = await deps.salesCloud.ensureLead({
+    externalId: externalId(lead), name: `MQL ${contactName(lead.contact)}${lead.company?.name ? ` (${lead.company.name})` : ''}`,
+    firstName: lead.contact.firstName ?? undefined, lastName: lead.contact.lastName ?? undefined, email: lead.contact.email ?? undefined,
+    company: lead.company?.name ?? undefined, score: lead.contact.score ?? undefined, ownerEmail: lead.owner.email ?? undefined,
+    note: `HubSpot-Score ${lead.contact.score ?? '–'}; ${deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId)}`,
+  });
+  await setC4cRefs(deps.store.db, lead.id, { c4cLeadId: ref.id, ownerMapped: ref.ownerMapped });
+  await refreshCard(deps, lead.id);
+}
+
+export async function c4cStatus(deps: Deps, job: Job): Promise<void> {
+  const { leadId, change } = StatusPayload.parse(job.payload);
+  const lead = await getLead(deps.store.db, leadId);
+  if (!lead || !deps.salesCloud) return;
+  const full: LeadStatusChange = change.kind === 'qualified' ? { kind: 'qualified', bant: bantOf(lead) } : change;
+  await deps.salesCloud.updateLeadStatus(externalId(lead), full);
+  await refreshCard(deps, lead.id);
+}
+
+/** Opportunity in 36One (name, account, contact, owner, close date, BANT), then the lead is marked converted. */
+export async function c4cOpportunity(deps: Deps, job: Job): Promise<void> {
+  const lead = await load(deps, job);
+  if (!lead || !deps.salesCloud) return;
+  const ref = await deps.salesCloud.ensureOpportunity({
+    externalId: externalId(lead), name: `${lead.company?.name ?? contactName(lead.contact)} – LeadBridge`,
+    ownerEmail: lead.owner.email ?? undefined, expectedCloseDate: lead.bant?.expectedCloseDate, bant: bantOf(lead),
+  });
+  await setC4cRefs(deps.store.db, lead.id, { opportunityId: ref.id });
+  await refreshCard(deps, lead.id);
+}
+
+export async function c4cOwner(deps: Deps, job: Job): Promise<void> {
+  const { leadId, ownerEmail } = OwnerPayload.parse(job.payload);
+  const lead = await getLead(deps.store.db, leadId);
+  if (!lead || !deps.salesCloud) return;
+  const r = await deps.salesCloud.setLeadOwner(externalId(lead), ownerEmail);
+  await setC4cRefs(deps.store.db, lead.id, { ownerMapped: r.ownerMapped });
+}

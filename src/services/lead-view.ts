@@ -1,0 +1,41 @@
+import { renderLeadCard, type LeadCardView, type SyncState } from '../cards/lead-card.js';
+import type { Locale } from '../cards/i18n.js';
+import type { Lead } from '../domain/model.js';
+import { findPersonalByEmail } from '../store/conversations-repo.js';
+import type { Db } from '../store/db.js';
+import { jobsOfLead, type JobSummary } from '../store/jobs-repo.js';
+import { leadEvents } from '../store/leads-repo.js';
+import type { Deps } from './deps.js';
+import { systemOfJob } from './job-kinds.js';
+
+function syncOf(jobs: JobSummary[], system: 'hubspot' | 'c4c'): SyncState {
+  const mine = jobs.filter((j) => systemOfJob(j.kind) === system);
+  const dead = mine.filter((j) => j.status === 'dead');
+  if (dead.length) return { status: 'failed', detail: dead[dead.length - 1]!.lastError ?? undefined };
+  if (mine.some((j) => j.status === 'pending')) return { status: 'pending' };
+  return mine.length ? { status: 'ok' } : { status: 'none' };
+}
+
+/** Everything a lead card shows, read fresh from the store. */
+export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, extra: Partial<LeadCardView> = {}, db: Db = deps.store.db): Promise<LeadCardView> {
+  const [events, jobs, ownerChat] = await Promise.all([
+    leadEvents(db, lead.id),
+    jobsOfLead(db, lead.id),
+    lead.owner.email ? findPersonalByEmail(db, lead.owner.email) : null,
+  ]);
+  const hubspot = syncOf(jobs, 'hubspot');
+  const c4c = deps.salesCloud ? syncOf(jobs, 'c4c') : 'off';
+  return {
+    lead, events, locale, timeZone: deps.settings.timeZone,
+    hubspotUrl: deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId),
+    sync: { hubspot: hubspot.status === 'none' ? { status: 'ok' } : hubspot, c4c },
+    rejectReasons: deps.settings.rejectReasons,
+    refreshUserIds: ownerChat?.userId ? [ownerChat.userId] : [],
+    retryable: jobs.some((j) => j.status === 'dead'),
+    ...extra,
+  };
+}
+
+export async function renderLead(deps: Deps, lead: Lead, locale: Locale, extra: Partial<LeadCardView> = {}): Promise<object> {
+  return renderLeadCard(await buildLeadCardView(deps, lead, locale, extra));
+}

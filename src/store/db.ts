@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+import { migrate } from './migrations.js';
+
+export type Engine = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export interface Store {
+  db: Db;
+  engine: Engine;
+  /** true when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// bigint columns hold millisecond timestamps, well inside Number's safe range.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens the store named by DATABASE_URL (`sqlite:<file>` or `postgres://…`) and runs the migrations. */
+export async function openStore(url: string, opts: { migrate?: boolean } = {}): Promise<Store> {
+  const { db, engine } = url.startsWith('sqlite:') ? openSqlite(url.slice('sqlite:'.length)) : openPostgres(url);
+  if (opts.migrate !== false) await migrate(db, engine);
+  return {
+    db,
+    engine,
+    async ping() {
+      try { await sql`select 1`.execute(db); return true; } catch { return false; }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function openSqlite(file: string) {
+  const path = file.replace(/^\/\//, '') || ':memory:';
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), engine: 'sqlite' as const };
+}
+
+function openPostgres(url: string) {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // A restarted server drops idle clients; the pool replaces them, so an idle error is not fatal.
+  pool.on('error', () => {});
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' as const };
+}

@@ -1,0 +1,115 @@
+import type { Generated } from 'kysely';
+
+/** Timestamps are milliseconds since the epoch in every table (portable across SQLite and PostgreSQL). */
+export interface LeadsTable {
+  id: string;
+  portal_id: number;
+  contact_id: string;
+  cycle: number;
+  state: string;
+  version: number;
+  owner_id: string | null;
+  owner_email: string | null;
+  owner_name: string | null;
+  contact_json: string;
+  company_json: string | null;
+  bant_json: string | null;
+  reject_reason: string | null;
+  reject_note: string | null;
+  c4c_lead_id: string | null;
+  c4c_owner_mapped: number | null;
+  c4c_opportunity_id: string | null;
+  mql_at: number;
+  accepted_at: number | null;
+  closed_at: number | null;
+  reminded_at: number | null;
+  escalated_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface LeadEventsTable {
+  id: Generated<number>;
+  lead_id: string;
+  at: number;
+  actor_id: string;
+  actor_name: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  source: string;
+  detail_json: string | null;
+}
+
+export interface ContactCyclesTable {
+  portal_id: number;
+  contact_id: string;
+  cycle: number;
+}
+
+export interface WebhookEventsTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  fingerprint: string;
+  portal_id: number;
+  subscription_type: string;
+  object_id: string;
+  property_name: string | null;
+  property_value: string | null;
+  occurred_at: number;
+  attempt_number: number;
+  received_at: number;
+  payload: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  lead_id: string | null;
+  order_key: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  run_at: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  done_at: number | null;
+}
+
+export interface ConversationsTable {
+  id: string;
+  kind: string;
+  user_id: string | null;
+  aad_object_id: string | null;
+  email: string | null;
+  upn: string | null;
+  name: string | null;
+  tenant_id: string | null;
+  locale: string | null;
+  team_id: string | null;
+  reference_json: string;
+  blocked: number;
+  updated_at: number;
+}
+
+export interface CardPostsTable {
+  id: Generated<number>;
+  lead_id: string;
+  conversation_id: string;
+  activity_id: string;
+  kind: string;
+  posted_at: number;
+}
+
+export interface Database {
+  leads: LeadsTable;
+  lead_events: LeadEventsTable;
+  contact_cycles: ContactCyclesTable;
+  webhook_events: WebhookEventsTable;
+  jobs: JobsTable;
+  conversations: ConversationsTable;
+  card_posts: CardPostsTable;
+}

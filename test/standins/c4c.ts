@@ -1,0 +1,441 @@
+/**
+ * A small stand-in for 36One (SAP Sales Cloud / C4C, OData v2), written from the
+ * facts in shared/reference/c4c.md: basic auth, CSRF token + session cookie,
+ * `$format=json` envelopes, `$filter=ExternalID eq '…'`, ETag / If-Match, converted
+ * leads are final. Plus fault injection and an HTTP control API under `/_standin/`.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+
+export const SERVICE_ROOT_PATH = '/sap/c4c/odata/v1/c4codataapi/';
+
+export interface FaultSpec {
+  method?: string;
+  /** Relative to the service root: 'LeadCollection' matches the set and its keys; '' the root only. Full paths work too. */
+  path?: string | RegExp;
+  /** Answer with this status; without it, only the delay applies and the request then runs normally. */
+  status?: number;
+  /** Object → JSON, string → text; default: an OData error body. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many requests this fault hits (default 1). */
+  times?: number;
+  delayMs?: number;
+}
+
+export interface DownOptions {
+  /** 'refuse': stop listening (connection refused); 'unavailable': answer 503. Default 'refuse'. */
+  mode?: 'refuse' | 'unavailable';
+  /** Come back up by itself after this long. */
+  forMs?: number;
+  /** Retry-After (seconds) on the 503s. */
+  retryAfterSec?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path relative to the service root ('' = root), or the full path outside it. */
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  body?: unknown;
+  status?: number;
+}
+
+export type Row = Record<string, unknown> & { ObjectID: string; ID: string };
+
+export interface C4cStandin {
+  /** e.g. http://127.0.0.1:3981 */
+  url: string;
+  /** `${url}/sap/c4c/odata/v1/c4codataapi/` */
+  serviceRoot: string;
+  port: number;
+  username: string;
+  password: string;
+  leads(): Row[];
+  opportunities(): Row[];
+  requests: RecordedRequest[];
+  /** Adds a lead directly (e.g. an already converted one); returns it. */
+  seedLead(fields: Record<string, unknown>): Row;
+  fault(f: FaultSpec): void;
+  clearFaults(): void;
+  /** Invalidates every CSRF token and session. */
+  expireCsrf(): void;
+  /** Simulates someone else editing the entity: its ETag changes. */
+  bumpEtag(objectId: string): void;
+  etagOf(objectId: string): string;
+  down(opts?: DownOptions): void;
+  up(): Promise<void>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+interface EntitySetDef { type: string; fields: string[]; dates: string[]; decimals: string[]; numbers: string[]; nav: string[]; firstId: number }
+
+const SETS: Record<string, EntitySetDef> = {
+  LeadCollection: {
+    type: 'c4codata.Lead',
+    fields: ['Name', 'ContactFirstName', 'ContactLastName', 'ContactEMail', 'ContactPhone', 'Company', 'AccountPartyID',
+      'ContactID', 'OriginTypeCode', 'QualificationLevelCode', 'UserStatusCode', 'LifeCycleStatusCode', 'ResultReasonCode',
+      'PriorityCode', 'OwnerPartyID', 'Note', 'Score', 'ExternalID', 'StartDate'],
+    dates: ['StartDate'], decimals: [], numbers: ['Score'], nav: [], firstId: 4711,
+  },
+  OpportunityCollection: {
+    type: 'c4codata.Opportunity',
+    fields: ['Name', 'ExternalID', 'ProspectPartyID', 'PrimaryContactPartyID', 'MainEmployeeResponsiblePartyID',
+      'OriginTypeCode', 'LifeCycleStatusCode', 'SalesCyclePhaseCode', 'ProbabilityPercent', 'ExpectedRevenueAmount',
+      'ExpectedProcessingEndDate'],
+    dates: ['ExpectedProcessingEndDate'], decimals: ['ProbabilityPercent', 'ExpectedRevenueAmount'], numbers: [],
+    nav: ['OpportunityText'], firstId: 8801,
+  },
+};
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'MERGE', 'PUT', 'DELETE']);
+const SESSION_COOKIE = 'SAP_SESSIONID_C4C_123';
+const ODATA_DATE = /^\/Date\(-?\d+([+-]\d{4})?\)\/$/;
+
+const faultBody = z.object({
+  method: z.string().optional(), path: z.string().optional(), status: z.number().int().min(100).max(599).optional(),
+  body: z.unknown().optional(), headers: z.record(z.string()).optional(), times: z.number().int().positive().optional(),
+  delayMs: z.number().int().nonnegative().optional(),
+});
+const downBody = z.object({
+  mode: z.enum(['refuse', 'unavailable']).optional(), forMs: z.number().int().positive().optional(),
+  retryAfterSec: z.number().int().nonnegative().optional(),
+});
+
+class ODataFailure extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) { super(message); }
+}
+
+/** Starts the stand-in on 127.0.0.1 (`port` 0 = any free port). */
+export async function startC4cStandin(opts: {
+  port?: number; username?: string; password?: string; convertedStatusCode?: string;
+} = {}): Promise<C4cStandin> {
+  const username = opts.username ?? 'LEADBRIDGE_COMM';
+  const password = opts.password ?? 'standin-secret';
+  const converted = opts.convertedStatusCode ?? '05';
+
+  const tables = new Map<string, Map<string, Row>>(Object.keys(SETS).map((s) => [s, new Map()]));
+  const nextId = new Map<string, number>();
+  const changedAt = new Map<string, number>();
+  const sessions = new Map<string, string>(); // session id → CSRF token
+  let faults: Array<FaultSpec & { left: number }> = [];
+  let unavailable: { retryAfterSec?: number } | undefined;
+  let lastStamp = 0;
+  const requests: RecordedRequest[] = [];
+
+  const stamp = (objectId: string) => changedAt.set(objectId, (lastStamp = Math.max(Date.now(), lastStamp + 1)));
+  const etagOf = (objectId: string) => {
+    const at = changedAt.get(objectId);
+    if (at === undefined) throw new Error(`stand-in: no entity ${objectId}`);
+    const iso = new Date(at).toISOString().replace('Z', '0000Z');
+    return `W/"datetimeoffset'${encodeURIComponent(iso)}'"`;
+  };
+
+  function insert(set: string, fields: Record<string, unknown>): Row {
+    const id = nextId.get(set) ?? SETS[set].firstId;
+    nextId.set(set, id + 1);
+    const row: Row = { ...fields, ObjectID: randomBytes(16).toString('hex').toUpperCase(), ID: String(id) };
+    tables.get(set)!.set(row.ObjectID, row);
+    stamp(row.ObjectID);
+    return row;
+  }
+
+  function toJson(set: string, row: Row, origin: string): Record<string, unknown> {
+    const def = SETS[set];
+    const uri = `${origin}${SERVICE_ROOT_PATH}${set}('${row.ObjectID}')`;
+    const out: Record<string, unknown> = { __metadata: { uri, type: def.type, etag: etagOf(row.ObjectID) } };
+    for (const [k, v] of Object.entries(row)) if (!def.nav.includes(k)) out[k] = v;
+    for (const n of def.nav) out[n] = { __deferred: { uri: `${uri}/${n}` } };
+    return out;
+  }
+
+  function validateFields(set: string, body: unknown): Record<string, unknown> {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ODataFailure(400, 'INVALID_BODY', 'Request body must be a JSON object');
+    const def = SETS[set];
+    for (const [k, v] of Object.entries(body)) {
+      if (k === '__metadata') continue;
+      if (!def.fields.includes(k) && !def.nav.includes(k)) throw new ODataFailure(400, 'INVALID_PROPERTY', `Property '${k}' is invalid`);
+      const ok = def.nav.includes(k) ? Array.isArray(v)
+        : def.dates.includes(k) ? typeof v === 'string' && ODATA_DATE.test(v)
+        : def.decimals.includes(k) ? typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)
+        : def.numbers.includes(k) ? typeof v === 'number'
+        : typeof v === 'string';
+      if (!ok) throw new ODataFailure(400, 'INVALID_VALUE', `Property '${k}' has an invalid value`);
+    }
+    const { __metadata: _ignored, ...fields } = body as Record<string, unknown>;
+    return fields;
+  }
+
+  function findRow(set: string, objectId: string): Row {
+    const row = tables.get(set)!.get(objectId);
+    if (!row) throw new ODataFailure(404, 'NOT_FOUND', `Resource not found for segment '${set}'`);
+    return row;
+  }
+
+  type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+
+  function handleData(method: string, rel: string, url: URL, req: IncomingMessage, body: unknown, origin: string): Answer {
+    if (rel === '' && method === 'GET') return { status: 200, body: { d: { EntitySets: Object.keys(SETS) } } };
+    if (rel === '$metadata' && method === 'GET') return { status: 200, body: METADATA, headers: { 'content-type': 'application/xml' } };
+    const m = /^(\w+)(?:\('([0-9A-Fa-f]+)'\))?$/.exec(rel);
+    const set = m?.[1];
+    if (!m || !set || !SETS[set]) throw new ODataFailure(404, 'NOT_FOUND', `Resource not found for segment '${rel}'`);
+    const key = m[2];
+
+    if (!key && method === 'GET') {
+      let rows = [...tables.get(set)!.values()];
+      const filter = url.searchParams.get('$filter');
+      if (filter) {
+        const f = /^\s*ExternalID\s+eq\s+'((?:[^']|'')*)'\s*$/.exec(filter);
+        if (!f) throw new ODataFailure(400, 'FILTER_NOT_SUPPORTED', `The stand-in cannot evaluate $filter=${filter}`);
+        const wanted = f[1].replace(/''/g, "'");
+        rows = rows.filter((r) => r.ExternalID === wanted);
+      }
+      const top = Number(url.searchParams.get('$top') ?? NaN);
+      if (Number.isInteger(top) && top >= 0) rows = rows.slice(0, top);
+      return { status: 200, body: { d: { results: rows.map((r) => toJson(set, r, origin)) } } };
+    }
+    if (!key && method === 'POST') {
+      const fields = validateFields(set, body);
+      if (typeof fields.Name !== 'string' || !fields.Name) throw new ODataFailure(400, 'MANDATORY_FIELD', "Property 'Name' is mandatory");
+      const row = insert(set, fields);
+      const json = toJson(set, row, origin);
+      return { status: 201, body: { d: json }, headers: { etag: etagOf(row.ObjectID), location: String((json.__metadata as { uri: string }).uri) } };
+    }
+    if (key && method === 'GET') {
+      const row = findRow(set, key);
+      return { status: 200, body: { d: toJson(set, row, origin) }, headers: { etag: etagOf(row.ObjectID) } };
+    }
+    if (key && (method === 'PATCH' || method === 'MERGE' || method === 'PUT')) {
+      const row = findRow(set, key);
+      const ifMatch = req.headers['if-match'];
+      if (!ifMatch) throw new ODataFailure(428, 'PRECONDITION_REQUIRED', 'If-Match header is required');
+      if (ifMatch !== '*' && ifMatch !== etagOf(row.ObjectID)) {
+        throw new ODataFailure(412, 'PRECONDITION_FAILED', 'Entity was changed by another user; read it again');
+      }
+      if (set === 'LeadCollection' && row.UserStatusCode === converted) {
+        throw new ODataFailure(400, 'LEAD_CONVERTED', `Lead ${row.ID} is converted and cannot be changed`);
+      }
+      Object.assign(row, validateFields(set, body));
+      stamp(row.ObjectID);
+      return { status: 204, headers: { etag: etagOf(row.ObjectID) } };
+    }
+    throw new ODataFailure(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on '${rel}'`);
+  }
+
+  function checkAuth(req: IncomingMessage): boolean {
+    const expected = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    return req.headers.authorization === expected;
+  }
+
+  function sessionOf(req: IncomingMessage): string | undefined {
+    const m = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(req.headers.cookie ?? '');
+    return m && sessions.has(m[1]) ? m[1] : undefined;
+  }
+
+  function csrfHeaders(req: IncomingMessage): Record<string, string | string[]> {
+    let sid = sessionOf(req);
+    const headers: Record<string, string | string[]> = {};
+    if (!sid) {
+      sid = randomBytes(12).toString('hex');
+      sessions.set(sid, randomBytes(16).toString('base64url'));
+      headers['set-cookie'] = [`${SESSION_COOKIE}=${sid}; path=/; HttpOnly`, 'sap-usercontext=sap-client=123; path=/'];
+    }
+    headers['x-csrf-token'] = sessions.get(sid)!;
+    return headers;
+  }
+
+  function takeFault(method: string, rel: string): (FaultSpec & { left: number }) | undefined {
+    const f = faults.find((x) => x.left > 0 && (!x.method || x.method.toUpperCase() === method) && pathMatches(x.path, rel));
+    if (f) f.left--;
+    faults = faults.filter((x) => x.left > 0);
+    return f;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://standin');
+    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+    const raw = await readBody(req);
+    if (url.pathname.startsWith('/_standin/')) return control(req.method ?? 'GET', url.pathname.slice(10), raw, res);
+
+    const method = req.method === 'POST' && req.headers['x-http-method'] ? String(req.headers['x-http-method']).toUpperCase() : req.method ?? 'GET';
+    const rel = url.pathname.startsWith(SERVICE_ROOT_PATH) ? url.pathname.slice(SERVICE_ROOT_PATH.length) : url.pathname;
+    const entry: RecordedRequest = { method, path: rel, query: Object.fromEntries(url.searchParams), headers: req.headers };
+    requests.push(entry);
+    res.on('finish', () => (entry.status = res.statusCode));
+    try {
+      entry.body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      return send(res, 400, odataError('INVALID_JSON', 'Request body is not valid JSON'));
+    }
+
+    if (unavailable) {
+      const h: Record<string, string> = {};
+      if (unavailable.retryAfterSec !== undefined) h['retry-after'] = String(unavailable.retryAfterSec);
+      return send(res, 503, 'Service Unavailable', h);
+    }
+    const fault = takeFault(method, rel);
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.status) return send(res, fault.status, fault.body ?? odataError('STANDIN_FAULT', `Injected fault ${fault.status}`), fault.headers);
+
+    if (!checkAuth(req)) return send(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="SAP NetWeaver Application Server"' });
+    if (!url.pathname.startsWith(SERVICE_ROOT_PATH)) return send(res, 404, odataError('NOT_FOUND', 'Not a service path'));
+
+    let extra: Record<string, string | string[]> = {};
+    if (method === 'GET' && String(req.headers['x-csrf-token'] ?? '').toLowerCase() === 'fetch') extra = csrfHeaders(req);
+    if (WRITE_METHODS.has(method)) {
+      const sid = sessionOf(req);
+      if (!sid || sessions.get(sid) !== req.headers['x-csrf-token']) {
+        return send(res, 403, 'CSRF token validation failed', { 'x-csrf-token': 'Required' });
+      }
+    }
+    if (method === 'GET' && rel !== '$metadata' && url.searchParams.get('$format') !== 'json' && !String(req.headers.accept).includes('json')) {
+      return send(res, 406, odataError('NOT_ACCEPTABLE', 'The stand-in only speaks JSON ($format=json)'));
+    }
+    try {
+      const out = handleData(method, rel, url, req, entry.body, origin);
+      send(res, out.status, out.body, { ...extra, ...out.headers });
+    } catch (err) {
+      if (!(err instanceof ODataFailure)) throw err;
+      send(res, err.status, odataError(err.code, err.message));
+    }
+  }
+
+  /** `/_standin/<what>` for out-of-process tests; bodies are validated, answers are JSON (204 when there is nothing to say). */
+  async function control(method: string, what: string, raw: string, res: ServerResponse): Promise<void> {
+    const routes: Record<string, (body: unknown) => unknown> = {
+      'GET leads': () => api.leads(),
+      'GET opportunities': () => api.opportunities(),
+      'GET requests': () => requests.map(({ headers: _h, ...r }) => r),
+      'POST faults': (b) => api.fault(faultBody.parse(b)),
+      'DELETE faults': () => api.clearFaults(),
+      'POST expire-csrf': () => api.expireCsrf(),
+      'POST bump-etag': (b) => api.bumpEtag(z.object({ objectId: z.string() }).parse(b).objectId),
+      'POST seed-lead': (b) => api.seedLead(z.record(z.unknown()).parse(b)),
+      'POST down': (b) => {
+        const o = downBody.parse(b);
+        res.once('finish', () => api.down(o)); // answer first: going down closes this very connection
+      },
+      'POST up': () => api.up(),
+      'POST reset': () => api.reset(),
+    };
+    const route = routes[`${method} ${what}`];
+    if (!route) return send(res, 404, { error: `unknown control ${method} /_standin/${what}` });
+    try {
+      const out = await route(raw ? JSON.parse(raw) : {});
+      send(res, out === undefined ? 204 : 200, out);
+    } catch (err) {
+      send(res, 400, { error: (err as Error).message });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => send(res, 500, odataError('STANDIN_BUG', String(err))));
+  });
+  const host = '127.0.0.1';
+  let port = opts.port ?? 0;
+  let closing: Promise<void> | undefined;
+  let upTimer: NodeJS.Timeout | undefined;
+  const listen = () => new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      port = (server.address() as AddressInfo).port;
+      resolve();
+    });
+  });
+  const stop = () => {
+    if (!server.listening) return closing ?? Promise.resolve();
+    closing = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    return closing;
+  };
+  await listen();
+
+  const api: C4cStandin = {
+    url: `http://${host}:${port}`,
+    serviceRoot: `http://${host}:${port}${SERVICE_ROOT_PATH}`,
+    port, username, password, requests,
+    leads: () => [...tables.get('LeadCollection')!.values()].map((r) => structuredClone(r)),
+    opportunities: () => [...tables.get('OpportunityCollection')!.values()].map((r) => structuredClone(r)),
+    seedLead: (fields) => structuredClone(insert('LeadCollection', fields)),
+    fault: (f) => void faults.push({ ...f, left: f.times ?? 1 }),
+    clearFaults: () => void (faults = []),
+    expireCsrf: () => sessions.clear(),
+    bumpEtag: (objectId) => void (etagOf(objectId), stamp(objectId)),
+    etagOf,
+    down(o = {}) {
+      clearTimeout(upTimer);
+      if (o.mode === 'unavailable') unavailable = { retryAfterSec: o.retryAfterSec };
+      else void stop();
+      if (o.forMs) upTimer = setTimeout(() => void api.up(), o.forMs);
+    },
+    async up() {
+      clearTimeout(upTimer);
+      unavailable = undefined;
+      if (server.listening) return;
+      await closing;
+      await listen();
+    },
+    reset() {
+      for (const t of tables.values()) t.clear();
+      nextId.clear(); changedAt.clear(); sessions.clear();
+      faults = []; unavailable = undefined; requests.length = 0;
+    },
+    async close() {
+      clearTimeout(upTimer);
+      await stop();
+    },
+  };
+  return api;
+}
+
+function pathMatches(p: string | RegExp | undefined, rel: string): boolean {
+  if (p === undefined) return true;
+  if (p instanceof RegExp) return p.test(rel);
+  const wanted = p.startsWith(SERVICE_ROOT_PATH) ? p.slice(SERVICE_ROOT_PATH.length) : p;
+  return rel === wanted || (wanted !== '' && rel.startsWith(`${wanted}(`));
+}
+
+function odataError(code: string, value: string) {
+  return { error: { code, message: { lang: 'en', value } } };
+}
+
+function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string | string[]> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  const isText = typeof body === 'string';
+  const payload = body === undefined ? '' : isText ? body : JSON.stringify(body);
+  const type = body === undefined ? {} : { 'content-type': isText ? 'text/plain' : 'application/json' };
+  res.writeHead(status, { ...type, ...headers });
+  res.end(payload);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const METADATA = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="1.0" xmlns:edmx="http://schemas.microsoft.com/ado/2007/06/edmx">
+  <edmx:DataServices m:DataServiceVersion="2.0" xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata">
+    <Schema Namespace="c4codata" xmlns="http://schemas.microsoft.com/ado/2008/09/edm">
+${Object.entries(SETS).map(([, d]) => `      <EntityType Name="${d.type.split('.')[1]}"><Key><PropertyRef Name="ObjectID"/></Key>
+        <Property Name="ObjectID" Type="Edm.String" Nullable="false"/><Property Name="ID" Type="Edm.String"/>
+${d.fields.map((f) => `        <Property Name="${f}" Type="${d.dates.includes(f) ? 'Edm.DateTime' : d.decimals.includes(f) ? 'Edm.Decimal' : d.numbers.includes(f) ? 'Edm.Int32' : 'Edm.String'}"/>`).join('\n')}
+      </EntityType>`).join('\n')}
+      <EntityContainer Name="c4codataapi" m:IsDefaultEntityContainer="true">
+${Object.entries(SETS).map(([s, d]) => `        <EntitySet Name="${s}" EntityType="${d.type}"/>`).join('\n')}
+      </EntityContainer>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+`;

@@ -1,0 +1,177 @@
+/**
+ * HubSpot API stand-in: a real HTTP server speaking the CRM v3 paths and JSON shapes that
+ * `@hubspot/api-client@13.5` calls and parses. Point the client's `basePath` at `url`.
+ */
+import http from 'node:http';
+import { applyFault, FaultBook, type FaultSpec } from './faults.js';
+import { handleHubSpotControl } from './hubspot-control.js';
+import { defaultHubSpotFaultBody, hsError, rateLimitBody, unauthorized } from './hubspot-errors.js';
+import { crmRoutes, type CrmBehaviour } from './hubspot-routes.js';
+import { HubSpotStore, currentProps, type CompanySeed, type ContactSeed, type NoteRecord, type OwnerSeed, type PropInput } from './hubspot-store.js';
+import { closeServer, decodePath, headersOf, listen, parseQuery, readBody, send, sleep, type RecordedRequest } from './standin-http.js';
+
+export type { CompanySeed, ContactSeed, NoteRecord, OwnerSeed, PropInput } from './hubspot-store.js';
+export type { FaultSpec } from './faults.js';
+export { rateLimitFault, rateLimitBody } from './hubspot-errors.js';
+
+export interface HubSpotStandinOptions {
+  port?: number;
+  portalId?: number;
+  /** When set, every CRM call must carry `Authorization: Bearer <accessToken>` (401 otherwise). */
+  accessToken?: string;
+  latencyMs?: number;
+  lifecycleBackward?: CrmBehaviour['lifecycleBackward'];
+  /** Opt-in ten-secondly limiter: more than `max` CRM calls per `intervalMs` answer 429 TEN_SECONDLY_ROLLING. */
+  rateLimit?: { max: number; intervalMs?: number };
+}
+
+export interface SeedData { owners?: OwnerSeed[]; companies?: CompanySeed[]; contacts?: ContactSeed[] }
+
+export interface ContactView {
+  id: string;
+  properties: Record<string, string>;
+  companyIds: string[];
+  archived: boolean;
+  notes: NoteRecord[];
+}
+
+export interface HubSpotStandin {
+  /** Base URL for the client's `basePath` (no trailing slash). */
+  readonly url: string;
+  readonly port: number;
+  readonly portalId: number;
+  /** Added to every CRM call. */
+  latencyMs: number;
+  accessToken: string | undefined;
+  /** Every request (CRM and control), oldest first. */
+  readonly requests: RecordedRequest[];
+  readonly store: HubSpotStore;
+  addOwner(o: OwnerSeed): void;
+  addCompany(c: CompanySeed): void;
+  addContact(c: ContactSeed): void;
+  seed(data: SeedData): void;
+  /** Changes a contact as a HubSpot user would (no validation, source CRM_UI). */
+  setContactProperties(id: string, props: PropInput): void;
+  /** Deletes a contact (GET then answers 404 unless `archived=true`). */
+  archiveContact(id: string): void;
+  /** Merges `mergedId` into `primaryId`; reading `mergedId` then returns the primary record (with the primary's id). */
+  mergeContacts(primaryId: string, mergedId: string): void;
+  /** Makes a (custom) contact property known, so PATCHes to it are accepted. */
+  defineContactProperty(name: string, options?: string[]): void;
+  contact(id: string): ContactView | undefined;
+  notes(contactId: string): NoteRecord[];
+  fault(spec: FaultSpec): void;
+  clearFaults(): void;
+  clearRequests(): void;
+  /** Forgets all data, faults and requests. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Promise<HubSpotStandin> {
+  const faults = new FaultBook();
+  const requests: RecordedRequest[] = [];
+  const behaviour: CrmBehaviour = { lifecycleBackward: opts.lifecycleBackward ?? 'ignore', appId: '4242424' };
+  let store = new HubSpotStore();
+  let routes = crmRoutes(store, behaviour);
+  const hits: number[] = [];
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = decodePath(url.pathname).replace(/(.)\/+$/, '$1');
+    const { json } = await readBody(req);
+    const rec: RecordedRequest = { method: req.method ?? 'GET', path, query: parseQuery(url), body: json, headers: headersOf(req), at: Date.now() };
+    requests.push(rec);
+    res.on('finish', () => (rec.status = res.statusCode));
+    try {
+      if (path.startsWith('/_standin/')) return await handleHubSpotControl(standin, rec, res);
+      if (standin.latencyMs) await sleep(standin.latencyMs);
+      const fault = faults.take(rec.method, path);
+      if (fault && (await applyFault(fault, req, res, defaultHubSpotFaultBody))) return;
+      if (standin.accessToken && req.headers.authorization !== `Bearer ${standin.accessToken}`) return send(res, 401, unauthorized());
+      if (opts.rateLimit && limited(opts.rateLimit.max, opts.rateLimit.intervalMs ?? 10_000)) {
+        return send(res, 429, rateLimitBody('TEN_SECONDLY_ROLLING'), { 'x-hubspot-ratelimit-max': String(opts.rateLimit.max), 'x-hubspot-ratelimit-remaining': '0' });
+      }
+      for (const r of routes) {
+        const m = r.method === rec.method ? path.match(r.re) : null;
+        if (m) {
+          const reply = r.handle({ method: rec.method, path, query: rec.query, body: json, m });
+          return send(res, reply.status, reply.body, reply.headers);
+        }
+      }
+      send(res, 404, hsError('OBJECT_NOT_FOUND', `The HubSpot stand-in does not serve ${rec.method} ${path}`));
+    } catch (e) {
+      send(res, 500, hsError(undefined, `stand-in error: ${(e as Error).message}`));
+    }
+  });
+
+  function limited(max: number, intervalMs: number): boolean {
+    const t = Date.now();
+    while (hits.length && hits[0] <= t - intervalMs) hits.shift();
+    if (hits.length >= max) return true;
+    hits.push(t);
+    return false;
+  }
+
+  const port = await listen(server, opts.port ?? 0);
+
+  const standin: HubSpotStandin = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    portalId: opts.portalId ?? 12345678,
+    latencyMs: opts.latencyMs ?? 0,
+    accessToken: opts.accessToken,
+    requests,
+    get store() {
+      return store;
+    },
+    addOwner: (o) => store.addOwner(o),
+    addCompany: (c) => void store.addCompany(c),
+    addContact: (c) => void store.addContact(c),
+    seed(d) {
+      d.owners?.forEach((o) => store.addOwner(o));
+      d.companies?.forEach((c) => store.addCompany(c));
+      d.contacts?.forEach((c) => store.addContact(c));
+    },
+    setContactProperties(id, props) {
+      const rec = store.contacts.get(String(id));
+      if (!rec) throw new Error(`No contact ${id}`);
+      const values = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, v === null ? '' : v]));
+      store.write(rec, values, 'CRM_UI', 'lastmodifieddate');
+    },
+    archiveContact(id) {
+      const rec = store.contacts.get(String(id));
+      if (!rec) throw new Error(`No contact ${id}`);
+      rec.archived = true;
+      rec.archivedAt = new Date().toISOString();
+    },
+    mergeContacts(primaryId, mergedId) {
+      if (!store.contacts.has(primaryId) || !store.contacts.has(mergedId)) throw new Error('Both contacts must exist');
+      store.contacts.delete(mergedId);
+      store.merged.set(mergedId, primaryId);
+    },
+    defineContactProperty(name, options) {
+      store.contactDefs.set(name, options
+        ? { name, label: name, type: 'enumeration', fieldType: 'select', groupName: 'custom', options: options.map((v) => ({ label: v, value: v })) }
+        : { name, label: name, type: 'string', fieldType: 'text', groupName: 'custom' });
+    },
+    contact(id) {
+      const rec = store.resolveContact(String(id)) ?? [...store.contacts.values()].find((r) => r.id === String(id));
+      if (!rec) return undefined;
+      return { id: rec.id, properties: currentProps(rec), companyIds: [...rec.companyIds], archived: rec.archived, notes: store.notesFor(rec.id) };
+    },
+    notes: (contactId) => store.notesFor(String(contactId)),
+    fault: (spec) => faults.add(spec),
+    clearFaults: () => faults.clear(),
+    clearRequests: () => void requests.splice(0),
+    reset() {
+      store = new HubSpotStore();
+      routes = crmRoutes(store, behaviour);
+      faults.clear();
+      requests.splice(0);
+      hits.splice(0);
+    },
+    close: () => closeServer(server),
+  };
+  return standin;
+}
