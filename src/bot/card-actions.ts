@@ -81,7 +81,12 @@ export async function handleLeadAction(deps: Deps, ctx: TurnContext, verb: strin
 export function registerCardActions(app: Application<TurnState>, deps: Deps): void {
   app.adaptiveCards.actionExecute(/^lead\./, async (ctx, _state, data) => {
     const verb = (ctx.activity.value as { action?: { verb?: string } })?.action?.verb ?? '';
-    return (await handleLeadAction(deps, ctx, verb, data)) as any;
+    const result = await handleLeadAction(deps, ctx, verb, data);
+    // The outbox updates every posted copy (with its refresh); the invoke answer only replaces the clicker's
+    // view. Without `refresh` here, teams-ai does not also update the message synchronously inside the invoke.
+    if (typeof result === 'string') return result;
+    const { refresh: _refresh, ...card } = result as Record<string, unknown>;
+    return card as any;
   });
   // Clients without Universal Actions send Action.Submit: same handling, the card is replaced by an update.
   app.adaptiveCards.actionSubmit(/^lead\./, async (ctx, _state, data) => {

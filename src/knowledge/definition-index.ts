@@ -10,10 +10,18 @@ export interface RankedEntry {
   score: number;
   /** IDF-weighted share of the question's words found in this entry (0..1). */
   coverage: number;
+  /** How many of the question's words were found. */
+  matchedWords: number;
+}
+
+export interface RankOptions {
+  limit?: number;
+  /** The question describes the term: names of other terms in it are context, so the name field counts less. */
+  describes?: boolean;
 }
 
 export interface DefinitionRanker {
-  rank(text: string, limit?: number): RankedEntry[];
+  rank(text: string, options?: RankOptions): RankedEntry[];
 }
 
 interface Doc {
@@ -28,27 +36,33 @@ interface Doc {
 const K1 = 1.2;
 const B = 0.75;
 const NAME_WEIGHT = 2;
+const NAME_WEIGHT_DESCRIBED = 0.5;
 const PARTIAL_WEIGHT = 0.6; // a word that only shares a long prefix with an indexed word
 const MIN_PREFIX = 5;
 
 const isStop = (t: string) => STOPWORDS_DE.has(t) || STOPWORDS_EN.has(t) || COMPANY_NAME_TOKENS.has(t);
 
-/** The index terms of each word of a text: German and English stem, plus the stems of its compound parts. */
-export function analyzeWords(text: string, decompounder: Decompounder | null): string[][] {
+/** The index terms of each word of a text: its German and/or English stem, plus the stems of German compound parts. */
+export function analyzeWords(text: string, languages: { de: boolean; en: boolean }, decompounder: Decompounder | null): string[][] {
   const de = tokenizeDe(text);
-  const en = tokenizeEn(text);
+  const en = languages.en ? tokenizeEn(text) : [];
   const words: string[][] = [];
   for (let i = 0; i < de.length; i++) {
     const t = de[i];
     if (isStop(t)) continue;
-    const forms = new Set([stemDe(t)]);
+    const forms = new Set<string>();
+    if (languages.de) forms.add(stemDe(t));
     // tokenizeEn differs from tokenizeDe only in folding, so positions line up.
-    if (en[i] && !isStop(en[i])) forms.add(stemEn(en[i]));
-    if (decompounder) for (const part of decompounder.split(t)) forms.add(stemDe(part));
-    words.push([...forms]);
+    if (languages.en && en[i] && !isStop(en[i])) forms.add(stemEn(en[i]));
+    if (languages.de && decompounder) for (const part of decompounder.split(t)) forms.add(stemDe(part));
+    if (forms.size) words.push([...forms]);
   }
   return words;
 }
+
+const GERMAN = { de: true, en: false };
+const ENGLISH = { de: false, en: true };
+const BOTH = { de: true, en: true };
 
 const tally = (terms: string[]) => {
   const m = new Map<string, number>();
@@ -69,8 +83,11 @@ export class Bm25DefinitionIndex implements DefinitionRanker {
     const words = entries.flatMap((e) => tokenizeDe([e.term, ...e.synonyms, e.definition].join(' ')));
     this.decompounder = new Decompounder(words);
     this.docs = entries.map((e) => {
-      const name = analyzeWords([e.term, e.seedTerm, ...e.synonyms, ...e.abbreviations, e.termEn, ...e.synonymsEn].join(' '), this.decompounder).flat();
-      const body = analyzeWords(`${e.definition}\n${e.definitionEn}`, this.decompounder).flat();
+      const name = [
+        ...analyzeWords([e.term, e.seedTerm, ...e.synonyms, ...e.abbreviations].join(' '), GERMAN, this.decompounder),
+        ...analyzeWords([e.termEn, ...e.synonymsEn].join(' '), ENGLISH, null),
+      ].flat();
+      const body = [...analyzeWords(e.definition, GERMAN, this.decompounder), ...analyzeWords(e.definitionEn, ENGLISH, null)].flat();
       return { id: e.id, name: tally(name), body: tally(body), nameLength: name.length, bodyLength: body.length };
     });
     for (const d of this.docs) for (const t of new Set([...d.name.keys(), ...d.body.keys()])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
@@ -84,27 +101,32 @@ export class Bm25DefinitionIndex implements DefinitionRanker {
     return Math.log(1 + (this.docs.length - n + 0.5) / (n + 0.5));
   }
 
-  /** Indexed terms that share a long prefix with an unseen query term ("bestatigungsmail" ~ "bestatigt"). */
+  /**
+   * Indexed terms close to an unseen query term: a long common prefix ("bestatigungsmail" ~ "bestatigt"),
+   * or the query term as the end of an indexed compound ("markt" ~ "gesamtmarkt").
+   */
   private partials(term: string): string[] {
     if (term.length < MIN_PREFIX) return [];
     return this.vocabulary.filter((v) => {
       if (v.length < MIN_PREFIX) return false;
+      if (v.length > term.length + 2 && v.endsWith(term)) return true;
       let i = 0;
       while (i < v.length && i < term.length && v[i] === term[i]) i++;
       return i >= MIN_PREFIX && i >= 0.75 * Math.min(v.length, term.length);
     });
   }
 
-  private termScore(d: Doc, term: string): number {
+  private termScore(d: Doc, term: string, nameWeight: number): number {
     const tfName = d.name.get(term) ?? 0;
     const tfBody = d.body.get(term) ?? 0;
-    const tf = (NAME_WEIGHT * tfName) / (1 - B + (B * d.nameLength) / this.avgName) + tfBody / (1 - B + (B * d.bodyLength) / this.avgBody);
+    const tf = (nameWeight * tfName) / (1 - B + (B * d.nameLength) / this.avgName) + tfBody / (1 - B + (B * d.bodyLength) / this.avgBody);
     return tf ? (this.idf(term) * tf * (K1 + 1)) / (tf + K1) : 0;
   }
 
-  rank(text: string, limit = 5): RankedEntry[] {
+  rank(text: string, { limit = 5, describes = false }: RankOptions = {}): RankedEntry[] {
+    const nameWeight = describes ? NAME_WEIGHT_DESCRIBED : NAME_WEIGHT;
     const unknownIdf = Math.log(1 + (this.docs.length + 0.5) / 0.5);
-    const words = analyzeWords(text, this.decompounder).map((forms) => {
+    const words = analyzeWords(text, BOTH, this.decompounder).map((forms) => {
       const known = forms.filter((f) => this.df.has(f)).map((t) => ({ t, w: 1 }));
       const expanded = known.length ? known : forms.flatMap((f) => this.partials(f)).map((t) => ({ t, w: PARTIAL_WEIGHT }));
       return { forms: expanded, weight: expanded.length ? Math.max(...expanded.map((f) => this.idf(f.t))) : unknownIdf };
@@ -115,18 +137,20 @@ export class Bm25DefinitionIndex implements DefinitionRanker {
     for (const d of this.docs) {
       let score = 0;
       let covered = 0;
+      let matchedWords = 0;
       for (const word of words) {
         let share = 0;
         for (const f of word.forms) {
-          const s = f.w * this.termScore(d, f.t);
+          const s = f.w * this.termScore(d, f.t, nameWeight);
           if (s > 0) {
             score += s;
             share = Math.max(share, f.w);
           }
         }
         covered += word.weight * share;
+        if (share) matchedWords++;
       }
-      if (score > 0) ranked.push({ id: d.id, score, coverage: covered / totalWeight });
+      if (score > 0) ranked.push({ id: d.id, score, coverage: covered / totalWeight, matchedWords });
     }
     return ranked.sort((a, b) => b.score - a.score).slice(0, limit);
   }

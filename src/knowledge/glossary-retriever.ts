@@ -66,12 +66,18 @@ export class GlossaryRetriever {
     const cover = q.content.length ? bestCover(matches, q.content) : null;
     if (cover && cover.coverage === 1) return this.fromMatch(cover.match);
 
-    const ranked = this.ranker.rank(q.text, 5);
+    const describes = q.descriptive || q.content.length >= 3;
+    const ranked = this.ranker.rank(q.text, { limit: 5, describes });
     const top = ranked[0];
-    const limit = q.descriptive || q.content.length >= 3 ? RETRIEVAL_LIMITS.descriptionCoverage : RETRIEVAL_LIMITS.namedCoverage;
-    if (top && top.coverage >= limit) {
-      return { kind: 'entry', id: top.id, confidence: round(Math.min(0.9, top.coverage)), matchedBy: 'description' };
+    if (describes) {
+      if (top && top.matchedWords >= 2 && top.coverage >= RETRIEVAL_LIMITS.descriptionCoverage) {
+        return { kind: 'entry', id: top.id, confidence: round(Math.min(0.9, top.coverage)), matchedBy: 'description' };
+      }
+    } else if (cover && top && top.id === cover.match.id && top.coverage >= RETRIEVAL_LIMITS.namedCoverage) {
+      // A short question naming a term plus a word we do not know ("MQL im Vertrieb"): the definitions must agree.
+      return this.fromMatch({ ...cover.match, quality: round(cover.match.quality * top.coverage) });
     }
+    // A short question naming something that is no term gets suggestions, never a neighbouring definition.
     return { kind: 'none', suggestions: this.suggestions(matches, ranked) };
   }
 
@@ -81,14 +87,15 @@ export class GlossaryRetriever {
   }
 
   /** Resolves both sides of "X vs. Y"; a side without its noun borrows the other side's last word ("explizites und implizites Scoring"). */
-  private comparison(q: ParsedQuestion, [left, right]: [number[], number[]]): GlossaryResult | null {
-    const side = (positions: number[], borrow: number | undefined): string | null => {
-      const tokens = positions.map((i) => q.tokens[i]);
+  private comparison(q: ParsedQuestion, [left, right]: [[number, number], [number, number]]): GlossaryResult | null {
+    const side = ([from, to]: [number, number], borrow: number | undefined): string | null => {
+      const tokens = q.tokens.slice(from, to);
       const direct = this.resolveSide(tokens);
       if (direct) return direct;
       return borrow === undefined ? null : this.resolveSide([...tokens, q.tokens[borrow]]);
     };
-    const a = side(left, right[right.length - 1]);
+    const rightContent = contentPositions(q.tokens, right[0], right[1]);
+    const a = side(left, rightContent[rightContent.length - 1]);
     const b = side(right, undefined);
     if (!a || !b || a === b) return null;
     return { kind: 'comparison', ids: [a, b], confidence: 1 };

@@ -12,8 +12,8 @@ export interface ParsedQuestion {
   content: number[];
   /** The question describes a term instead of naming it ("Wie nennt man …", "What do you call …"). */
   descriptive: boolean;
-  /** "Unterschied zwischen X und Y", "X vs. Y": the token ranges of X and Y. */
-  comparison: [number[], number[]] | null;
+  /** "Unterschied zwischen X und Y", "X vs. Y": the token ranges [start, end) of X and Y. */
+  comparison: [[number, number], [number, number]] | null;
 }
 
 const COMPARISON_CUE = /\b(unterschied\w*|unterscheid\w*|difference\w*|differ\w*|vs|versus|verglichen|vergleich|compare\w*|gegenuber)\b/;
@@ -32,15 +32,14 @@ export function contentPositions(tokens: string[], from = 0, to = tokens.length)
   return specific.length ? specific : positions;
 }
 
-function comparisonParts(tokens: string[], folded: string): [number[], number[]] | null {
+function comparisonParts(tokens: string[], folded: string): [[number, number], [number, number]] | null {
   if (!COMPARISON_CUE.test(folded)) return null;
   const vs = tokens.findIndex((t) => t === 'vs' || t === 'versus');
   const between = tokens.findIndex((t) => t === 'zwischen' || t === 'between');
   const conj = vs >= 0 ? vs : tokens.findIndex((t, i) => i > between && CONJUNCTIONS.has(t));
   if (conj < 0) return null;
-  const left = contentPositions(tokens, 0, conj).filter((i) => !COMPARISON_CUE.test(tokens[i]));
-  const right = contentPositions(tokens, conj + 1).filter((i) => !COMPARISON_CUE.test(tokens[i]));
-  return left.length && right.length ? [left, right] : null;
+  const hasContent = (from: number, to: number) => contentPositions(tokens, from, to).length > 0;
+  return hasContent(0, conj) && hasContent(conj + 1, tokens.length) ? [[0, conj], [conj + 1, tokens.length]] : null;
 }
 
 export function parseQuestion(text: string, forced?: Locale): ParsedQuestion {

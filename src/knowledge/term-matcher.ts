@@ -36,7 +36,10 @@ export function maxEdits(length: number): number {
 /** Normalised lookup keys of a token sequence: written together, stemmed (German and English), as a whole or per word. */
 function keys(tokens: string[]): string[] {
   const compact = tokens.join('');
-  return [compact, tokens.map(stemDe).join(''), stemDe(compact), tokens.map(stemEn).join('')];
+  const k = [compact, tokens.map(stemDe).join(''), stemDe(compact), tokens.map(stemEn).join('')];
+  // Plural of an abbreviation ("MQLs"); the stemmers leave words without vowels alone.
+  if (tokens.length === 1 && compact.length <= 5 && compact.endsWith('s')) k.push(compact.slice(0, -1));
+  return k;
 }
 
 export interface GroupAlias {

@@ -250,7 +250,7 @@ export const QUESTIONS: TestQuestion[] = [
   cmp('Key Account vs Named Account', KEY, NAMED),
   cmp('Worin unterscheiden sich C4C und Sales Cloud?', 'c4c', 'sales-cloud'),
   cmp('Account ID vs. HubSpot ID', 'account-id', 'hubspot-id'),
-  cmp('SQL versus Opportunity', 'sql', 'opportunity', 'en'),
+  cmp('SQL versus Opportunity', 'sql', 'opportunity'), // no language signal: German default
 
   // outside the glossary: never a definition
   out('Was ist ein Deal?'),

@@ -42,8 +42,8 @@ export interface TeamsChannel {
   /** The user's 1:1 conversation id (as in the activities). */
   personalConversationId(user: TeamsUser): string;
   installationUpdate(user: TeamsUser, opts?: Where & { action?: 'add' | 'remove' }): Promise<BotResponse>;
-  /** Bot added to the user's personal scope. */
-  conversationUpdateMembersAdded(user: TeamsUser): Promise<BotResponse>;
+  /** Bot added to the user's personal scope (or, with `team`, to that team: same as `botAddedToTeam`). */
+  conversationUpdateMembersAdded(user: TeamsUser, opts?: { team?: TeamRef }): Promise<BotResponse>;
   /** Bot added to a team by `user` (conversation = the selected channel, `channelData.team` set). */
   botAddedToTeam(user: TeamsUser, team: TeamRef): Promise<BotResponse>;
   message(user: TeamsUser, text: string, opts?: Where & { locale?: string }): Promise<BotResponse>;
@@ -98,9 +98,9 @@ export function createTeamsChannel(o: TeamsChannelOptions): TeamsChannel {
       await register(user, opts?.team);
       return post(installationUpdateActivity(user, ctx(opts), opts?.action ?? 'add'));
     },
-    async conversationUpdateMembersAdded(user) {
-      await register(user);
-      return post(membersAddedActivity(user, ctx()));
+    async conversationUpdateMembersAdded(user, opts) {
+      await register(user, opts?.team);
+      return post(membersAddedActivity(user, ctx(opts)));
     },
     async botAddedToTeam(user, team) {
       await register(user, team);

@@ -2,40 +2,56 @@
 import { stemDe } from './stem.js';
 
 const MIN_PART = 4;
-const LINKS = ['s', 'es', 'n', 'en', 'e']; // Fugenelemente
+// Fugenelemente and inflection endings tried on a part; plain string checks keep this cheaper than stemming every substring.
+const ENDINGS = ['', 's', 'es', 'n', 'en', 'e', 'er', 'ern'];
 
 export class Decompounder {
-  private readonly known: Set<string>;
+  private readonly known = new Set<string>();
   private readonly cache = new Map<string, string[]>();
 
-  /** @param words folded German words of the glossary (the vocabulary parts are checked against). */
+  /** @param words folded German words of the glossary (the vocabulary the parts are checked against). */
   constructor(words: Iterable<string>) {
-    this.known = new Set();
-    for (const w of words) if (w.length >= MIN_PART && !/\d/.test(w)) this.known.add(stemDe(w));
+    for (const w of words) {
+      if (w.length < MIN_PART || /\d/.test(w)) continue;
+      this.known.add(w);
+      this.known.add(stemDe(w));
+    }
   }
 
   private isKnown(part: string): boolean {
-    if (part.length < MIN_PART) return false;
-    if (this.known.has(stemDe(part))) return true;
-    return LINKS.some((l) => part.endsWith(l) && part.length - l.length >= MIN_PART && this.known.has(stemDe(part.slice(0, -l.length))));
+    return ENDINGS.some((e) => part.endsWith(e) && part.length - e.length >= MIN_PART && this.known.has(part.slice(0, part.length - e.length)));
   }
 
-  /** The parts of a folded token (longest known head first), or [] when it is not a compound of known words. */
+  /**
+   * The parts of a folded token, longest known head first; [] when it is no compound.
+   * One unknown part is allowed when the other is known ("vertriebs|reife").
+   */
   split(token: string): string[] {
     const hit = this.cache.get(token);
     if (hit) return hit;
     let parts: string[] = [];
-    for (let i = token.length - MIN_PART; i >= MIN_PART && parts.length === 0; i--) {
-      const head = token.slice(0, i);
-      const tail = token.slice(i);
-      if (!this.isKnown(head)) continue;
-      if (this.isKnown(tail)) parts = [head, tail];
-      else {
-        const rest = this.split(tail);
-        if (rest.length) parts = [head, ...rest];
+    if (token.length >= 2 * MIN_PART) {
+      for (let i = token.length - MIN_PART; i >= MIN_PART && !parts.length; i--) {
+        const head = token.slice(0, i);
+        const tail = token.slice(i);
+        if (this.isKnown(head)) {
+          const rest = this.isKnown(tail) ? [tail] : this.split(tail);
+          parts = rest.length ? [head, ...rest] : [];
+        }
       }
+      if (!parts.length) parts = this.splitLoosely(token);
     }
     this.cache.set(token, parts);
     return parts;
+  }
+
+  /** A known head with an unknown tail, or an unknown head with a known tail (the German compound's head noun). */
+  private splitLoosely(token: string): string[] {
+    for (let i = MIN_PART + 1; i <= token.length - MIN_PART; i++) {
+      const head = token.slice(0, i);
+      const tail = token.slice(i);
+      if (this.isKnown(tail) || this.isKnown(head)) return [head, tail];
+    }
+    return [];
   }
 }

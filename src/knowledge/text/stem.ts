@@ -6,11 +6,15 @@ const english = snowball.newStemmer('english');
 const cacheDe = new Map<string, string>();
 const cacheEn = new Map<string, string>();
 
-/** Stems an already folded German token. */
+/**
+ * Stems an already folded German token. Beyond Snowball, a remaining "-ung" is dropped so that
+ * nouns meet their verbs and compounds ("Werbung" ~ "Werbe|methoden").
+ */
 export function stemDe(token: string): string {
   let s = cacheDe.get(token);
   if (s === undefined) {
     s = /\d/.test(token) ? token : german.stem(token);
+    if (s.length >= 7 && s.endsWith('ung')) s = s.slice(0, -3);
     cacheDe.set(token, s);
   }
   return s;

@@ -15,10 +15,11 @@ const EN = `what whats is are was were does do did mean means meaning stand stan
   been being has have had there about s our us can could would should my your difference differences between vs versus
   differ differs compared compare against from as than also just exactly short briefly`;
 
-const words = (list: string, fold: (s: string) => string) => new Set(list.split(/\s+/).filter(Boolean).map(fold));
+// Both foldings, because German-folded tokens turn "does" into "dos".
+const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean).flatMap((w) => [foldGerman(w), foldBasic(w)]));
 
-export const STOPWORDS_DE = words(DE, foldGerman);
-export const STOPWORDS_EN = words(EN, foldBasic);
+export const STOPWORDS_DE = words(DE);
+export const STOPWORDS_EN = words(EN);
 
 /** Nouns that qualify rather than name a term ("HubSpot-Formular", "Midmarket-Kunde", "Small Business segment"). */
 export const QUALIFIERS = new Set(['hubspot', 'kunde', 'kunden', 'customer', 'customers', 'segment', 'modell', 'model', 'marketing', 'system']);

@@ -1,0 +1,11 @@
+let t = performance.now();
+const { stemDe } = await import('./src/knowledge/text/stem.js');
+console.log('import stem', (performance.now() - t).toFixed(1)); t = performance.now();
+const { GLOSSARY } = await import('./src/domain/glossary/index.js');
+const { TermMatcher } = await import('./src/knowledge/term-matcher.js');
+const { Bm25DefinitionIndex } = await import('./src/knowledge/definition-index.js');
+console.log('import rest', (performance.now() - t).toFixed(1)); t = performance.now();
+new TermMatcher(GLOSSARY); console.log('terms', (performance.now() - t).toFixed(1)); t = performance.now();
+new Bm25DefinitionIndex(GLOSSARY); console.log('bm25', (performance.now() - t).toFixed(1)); t = performance.now();
+new Bm25DefinitionIndex(GLOSSARY); console.log('bm25 again', (performance.now() - t).toFixed(1)); t = performance.now();
+for (const w of ['werbung','werbemethoden','vertriebsreife','bestatigungen','kommt','kommen','einwilligung','qualifizierung','marktes','gesamtmarktes','mqls']) console.log(w, stemDe(w));

@@ -1,0 +1,15 @@
+import snowball from 'snowball-stemmers';
+import { GLOSSARY } from './src/domain/glossary/index.js';
+import { tokenizeDe } from './src/knowledge/text/normalize.js';
+const words = [...new Set(GLOSSARY.flatMap((e) => tokenizeDe(e.definition + ' ' + e.definitionEn + ' ' + e.synonyms.join(' '))))];
+console.log('unique words', words.length);
+let t = performance.now();
+const de = snowball.newStemmer('german');
+console.log('new', (performance.now() - t).toFixed(1)); t = performance.now();
+for (const w of words) de.stem(w);
+console.log('cold', (performance.now() - t).toFixed(1)); t = performance.now();
+for (const w of words) de.stem(w);
+console.log('warm', (performance.now() - t).toFixed(1)); t = performance.now();
+const en = snowball.newStemmer('english');
+for (const w of words) en.stem(w);
+console.log('en cold', (performance.now() - t).toFixed(1)); t = performance.now();

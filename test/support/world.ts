@@ -1,0 +1,92 @@
+import { buildLeadBridge, type LeadBridge, type Overrides } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { listen } from '../../src/http/server.js';
+import { createLog } from '../../src/log.js';
+import { signV3 } from '../../src/hubspot/signature.js';
+import { outboxStats } from '../../src/store/jobs-repo.js';
+import { startHubSpotStandin, type HubSpotStandin } from '../standins/hubspot.js';
+import { sampleData } from '../standins/hubspot-sample.js';
+import { startTeamsConnector, type TeamsConnector } from '../standins/teams-connector.js';
+import { createTeamsChannel, type TeamsChannel, type TeamsUser } from '../standins/teams-channel.js';
+import { startC4cStandin, type C4cStandin } from '../standins/c4c.js';
+import { makeDatabase, type TestDatabase } from './databases.js';
+
+export const SECRET = 'test-client-secret';
+export const PUBLIC_BASE_URL = 'https://leadbridge.example.com';
+export const PORTAL = 62515;
+
+const user = (n: number, name: string, email: string, locale: string): TeamsUser => ({
+  id: `29:1user${n}`, aadObjectId: `00000000-0000-0000-0000-00000000000${n}`, name, email, upn: email, tenantId: 'tenant-1', locale,
+});
+export const USERS = {
+  alex: user(1, 'Alex Wilber', 'alexw@example.com', 'de-DE'),
+  megan: user(2, 'Megan Bowen', 'meganb@example.com', 'en-US'),
+  adele: user(3, 'Adele Vance', 'adelev@example.com', 'de-DE'),
+  admin: user(4, 'Ada Admin', 'admin@example.com', 'de-DE'),
+};
+
+export interface World {
+  lb: LeadBridge;
+  url: string;
+  hubspot: HubSpotStandin;
+  connector: TeamsConnector;
+  teams: TeamsChannel;
+  c4c?: C4cStandin;
+  db: TestDatabase;
+  /** POSTs a correctly signed (v3) webhook batch. */
+  webhook(events: object[] | string, opts?: { timestamp?: number; secret?: string }): Promise<{ status: number; body: any }>;
+  /** Resolves once the outbox has nothing pending (or throws after `timeoutMs`). */
+  settle(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+let eventSeq = 1;
+/** A HubSpot property-change event for a contact (the trigger; the bot re-reads the contact). */
+export function scoreEvent(contactId: string | number, value = '85', extra: object = {}) {
+  return { eventId: eventSeq++, subscriptionId: 7001, portalId: PORTAL, appId: 4242424, occurredAt: Date.now(), subscriptionType: 'contact.propertyChange',
+    attemptNumber: 0, objectId: Number(contactId), propertyName: 'hubspotscore', propertyValue: value, changeSource: 'CRM', ...extra };
+}
+
+export async function startWorld(o: { engine?: 'sqlite' | 'postgres'; c4c?: boolean; env?: Record<string, string>; overrides?: Overrides; db?: TestDatabase } = {}): Promise<World> {
+  const db = o.db ?? (await makeDatabase(o.engine ?? 'sqlite'));
+  const hubspot = await startHubSpotStandin({ portalId: PORTAL, accessToken: 'test-token' });
+  hubspot.seed(sampleData);
+  const connector = await startTeamsConnector();
+  const c4c = o.c4c ? await startC4cStandin({ username: 'lb', password: 'c4c-secret' }) : undefined;
+  const config = loadConfig({
+    DATABASE_URL: db.url, PUBLIC_BASE_URL, HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_CLIENT_SECRET: SECRET,
+    HUBSPOT_BASE_URL: hubspot.url, WORKER_POLL_MS: '50', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ADMIN_EMAILS: 'admin@example.com',
+    ...(c4c ? { C4C_BASE_URL: c4c.serviceRoot, C4C_USERNAME: 'lb', C4C_PASSWORD: 'c4c-secret' } : {}),
+    ...o.env,
+  });
+  const lb = await buildLeadBridge(config, createLog(config.logLevel), { hubspotMaxRequestsPerSecond: 0, ...o.overrides });
+  const port = await listen(lb.server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const teams = createTeamsChannel({ botUrl: url, connector });
+  return {
+    lb, url, hubspot, connector, teams, c4c, db,
+    async webhook(events, w = {}) {
+      const body = typeof events === 'string' ? events : JSON.stringify(events);
+      const ts = String(w.timestamp ?? Date.now());
+      const path = '/api/hubspot/webhook';
+      const sig = signV3(w.secret ?? SECRET, 'POST', `${PUBLIC_BASE_URL}${path}`, body, ts);
+      const r = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hubspot-signature-v3': sig, 'x-hubspot-request-timestamp': ts }, body });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async settle(timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const s = await outboxStats(lb.store.db, Date.now());
+        if (s.pending === 0) return;
+        if (Date.now() > until) throw new Error(`outbox did not settle: ${JSON.stringify(s)}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    async close() {
+      await lb.close();
+      await Promise.all([hubspot.close(), connector.close(), c4c?.close()]);
+      if (!o.db) await db.drop();
+    },
+  };
+}
