@@ -11,7 +11,7 @@ export async function resolveActor(deps: Deps, ctx: TurnContext): Promise<Actor>
   if (stored?.email) return { id: aad!, name: stored.name ?? from.name ?? stored.email, email: stored.email };
   try {
     const m = await TeamsInfo.getMember(ctx, from.id);
-    return { id: m.aadObjectId ?? aad ?? from.id, name: m.name ?? from.name ?? m.email ?? from.id, email: m.email?.toLowerCase() ?? m.userPrincipalName?.toLowerCase() ?? null };
+    return { id: m.aadObjectId ?? (m as { objectId?: string }).objectId ?? aad ?? from.id, name: m.name ?? from.name ?? m.email ?? from.id, email: m.email?.toLowerCase() ?? m.userPrincipalName?.toLowerCase() ?? null };
   } catch {
     return { id: aad ?? from.id, name: from.name ?? from.id, email: null };
   }

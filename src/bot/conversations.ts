@@ -28,7 +28,7 @@ export async function captureConversation(deps: Deps, ctx: TurnContext, force = 
       const m = await TeamsInfo.getMember(ctx, a.from.id);
       email = m.email ?? email;
       upn = m.userPrincipalName ?? upn;
-      aad = m.aadObjectId ?? aad;
+      aad = m.aadObjectId ?? (m as { objectId?: string }).objectId ?? aad;
       name = m.name ?? name;
     } catch (err) {
       deps.log.warn({ err: String(err) }, 'could not read the member profile; trying again on the next message');

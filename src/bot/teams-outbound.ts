@@ -30,11 +30,16 @@ export function toTeamsError(err: unknown): IntegrationError {
 export function createTeamsOutbound(adapter: TeamsAdapter, botAppId: string): TeamsOutbound {
   async function inConversation<T>(to: Conversation, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
     let result: T | undefined;
+    let failure: unknown;
     try {
-      await adapter.continueConversationAsync(botAppId, to.reference as Partial<ConversationReference>, async (ctx) => { result = await fn(ctx); });
+      // Errors are caught inside the callback: the adapter's onTurnError would otherwise swallow them.
+      await adapter.continueConversationAsync(botAppId, to.reference as Partial<ConversationReference>, async (ctx) => {
+        try { result = await fn(ctx); } catch (err) { failure = err; }
+      });
     } catch (err) {
-      throw toTeamsError(err);
+      failure = err;
     }
+    if (failure) throw toTeamsError(failure);
     return result as T;
   }
   return {

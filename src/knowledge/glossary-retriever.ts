@@ -15,7 +15,7 @@ export type GlossaryResult =
 /** Tunable thresholds; see bench/knowledge.ts for how they were measured. */
 export const RETRIEVAL_LIMITS = {
   /** A described term needs at least this share of the question's (IDF-weighted) words in its text. */
-  descriptionCoverage: 0.4,
+  descriptionCoverage: 0.3,
   /** A question that names an unknown term may still be answered when a definition covers this much. */
   namedCoverage: 0.75,
   /** Suggestions need at least this coverage. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,38 +165,44 @@ describe('.m365agentsplayground.yml', () => {
   describe('loaded by the real playground', () => {
     let child: ChildProcess | undefined;
     let cwd: string | undefined;
-    afterEach(() => {
-      if (child && child.exitCode === null && child.pid) child.kill('SIGTERM');
+    let endpoint: Server | undefined;
+    afterEach(async () => {
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const proc = child;
+        const gone = new Promise((done) => proc.once('exit', done));
+        proc.kill('SIGTERM');
+        await gone;
+      }
       child = undefined;
       if (cwd) rmSync(cwd, { recursive: true, force: true });
       cwd = undefined;
+      await new Promise((done) => (endpoint ? endpoint.close(done) : done(undefined)));
+      endpoint = undefined;
     });
 
-    async function freePort(): Promise<number> {
-      return new Promise((done, fail) => {
-        const srv = createServer();
-        srv.once('error', fail);
-        srv.listen(0, '127.0.0.1', () => {
-          const { port } = srv.address() as { port: number };
-          srv.close(() => done(port));
+    /**
+     * Starts the playground CLI with `configPath` against a stub bot endpoint (the playground
+     * waits up to ~15 s for an unreachable endpoint before it serves anything).
+     */
+    async function startPlayground(configPath: string): Promise<{ port: number; exit: Promise<number | null> }> {
+      const stub = createServer((_req, res) => res.writeHead(200).end());
+      endpoint = stub;
+      await new Promise<void>((done) => stub.listen(0, '127.0.0.1', done));
+      const stubPort = (stub.address() as { port: number }).port;
+      const port = await new Promise<number>((done) => {
+        const probe = createServer().listen(0, '127.0.0.1', () => {
+          const p = (probe.address() as { port: number }).port;
+          probe.close(() => done(p));
         });
       });
-    }
-
-    /** Starts the playground CLI with `configPath`; resolves with its port once it listens or its exit code. */
-    async function startPlayground(configPath: string): Promise<{ port: number; exit: Promise<number | null> }> {
-      const port = await freePort();
       cwd = mkdtempSync(join(tmpdir(), 'leadbridge-playground-')); // its devTools/ log goes here
       const cli = join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js');
-      child = spawn(
-        process.execPath,
-        [cli, 'start', '-e', 'http://127.0.0.1:9/api/messages', '-c', 'msteams', '-p', String(port), '--dt'],
-        {
-          cwd,
-          env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
+      const args = ['start', '-e', `http://127.0.0.1:${stubPort}/api/messages`, '-c', 'msteams', '-p', String(port), '--dt'];
+      child = spawn(process.execPath, [cli, ...args], {
+        cwd,
+        env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const proc = child;
       const exit = new Promise<number | null>((done) => proc.once('exit', (code) => done(code)));
       await new Promise<void>((done, fail) => {
@@ -213,7 +219,7 @@ describe('.m365agentsplayground.yml', () => {
     it('serves our tenant, users, team and channels from it', async () => {
       const { port } = await startPlayground(join(root, '.m365agentsplayground.yml'));
       let body: Json | undefined;
-      for (let i = 0; i < 50 && !body; i++) {
+      for (let i = 0; i < 150 && !body; i++) {
         const res = await fetch(`http://127.0.0.1:${port}/_internal/v1/config`).catch(() => undefined);
         if (res?.ok) body = (await res.json()) as Json;
         else await new Promise((r) => setTimeout(r, 100));

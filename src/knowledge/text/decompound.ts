@@ -45,13 +45,10 @@ export class Decompounder {
     return parts;
   }
 
-  /** A known head with an unknown tail, or an unknown head with a known tail (the German compound's head noun). */
+  /** The longest known head with an unknown tail, else the longest known tail (the German compound's head noun). */
   private splitLoosely(token: string): string[] {
-    for (let i = MIN_PART + 1; i <= token.length - MIN_PART; i++) {
-      const head = token.slice(0, i);
-      const tail = token.slice(i);
-      if (this.isKnown(tail) || this.isKnown(head)) return [head, tail];
-    }
+    for (let i = token.length - MIN_PART; i >= MIN_PART; i--) if (this.isKnown(token.slice(0, i))) return [token.slice(0, i), token.slice(i)];
+    for (let i = MIN_PART; i <= token.length - MIN_PART; i++) if (this.isKnown(token.slice(i))) return [token.slice(0, i), token.slice(i)];
     return [];
   }
 }
