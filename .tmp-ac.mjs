@@ -1,0 +1,10 @@
+import { createRequire } from 'node:module'; const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js');
+const card = new AC.AdaptiveCard();
+const ctx = new AC.SerializationContext();
+card.parse({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'hi', wrap: true }, { type: 'Bogus' }, {type:'FactSet', facts:[{title:'a', value:'b'}]}], actions: [{ type: 'Action.Submit', title: 'x', data: { msteams: { type: 'imBack', value: 'Was ist X?' } } }, {type:'Action.OpenUrl', title:'o', url:'https://x'}] }, ctx);
+console.log('events', ctx.eventCount, [...Array(ctx.eventCount).keys()].map(i => ctx.getEventAt(i)));
+console.log(card.validateProperties().failures?.length, JSON.stringify(card.validateProperties().failures));
+const v = card.validateProperties(); console.log(Object.keys(v), v.allIssues);
+const c2 = new AC.AdaptiveCard(); const ctx2 = new AC.SerializationContext();
+c2.parse({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock' }, {type:'ColumnSet', columns:[{type:'Column', items:[{type:'TextBlock', text:'x'}]}]}], actions: [{ type: 'Action.Foo', title: 'x' }, {type:'Action.OpenUrl', title:'o'}] }, ctx2);
+console.log(ctx2.eventCount, [...Array(ctx2.eventCount).keys()].map(i => ctx2.getEventAt(i).message), c2.validateProperties().allIssues);
