@@ -45,7 +45,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const clock = o.clock ?? systemClock;
   const hubspot = o.hubspot ?? createHubSpot({
     accessToken: config.hubspot.accessToken, baseUrl: config.hubspot.baseUrl, appUrl: config.hubspot.appUrl,
-    scoreProperty: config.hubspot.scoreProperty, timeoutMs: config.hubspot.timeoutMs, maxRequestsPerSecond: o.hubspotMaxRequestsPerSecond,
+    scoreProperty: config.hubspot.scoreProperty, timeoutMs: config.hubspot.timeoutMs, maxRequestsPerSecond: o.hubspotMaxRequestsPerSecond ?? config.hubspot.maxRequestsPerSecond,
   });
   const salesCloud = o.salesCloud === null ? undefined : o.salesCloud ?? (config.c4c
     ? createSalesCloud({ baseUrl: config.c4c.baseUrl, username: config.c4c.username, password: config.c4c.password, mapping: loadC4cMapping(config.c4c.mappingFile), log })
@@ -68,7 +68,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     kick: () => worker?.kick(),
   };
   worker = new OutboxWorker({
-    store, log, clock, handlers: jobHandlers(deps), concurrency: config.worker.concurrency, pollMs: config.worker.pollMs,
+    store, log, clock, handlers: jobHandlers(deps), concurrency: config.worker.concurrency, pollMs: config.worker.pollMs, leaseMs: config.worker.leaseMs,
     instanceId: o.instanceId,
     onDead: async (job) => {
       if (!job.leadId || job.kind === JOB.refreshCards) return;
@@ -83,7 +83,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     webhook: webhookRoute(deps, { clientSecret: config.hubspot.clientSecret, publicBaseUrl: config.publicBaseUrl }),
     ready: () => store.ping(),
   }, { log, maxBodyBytes: config.webhookMaxBytes });
-  if (o.worker !== false) worker.start();
+  if (o.worker !== false) await worker.start();
   return {
     deps, server, worker, store,
     async close() {

@@ -1,5 +1,5 @@
 /** What the knowledge service answers; cards and the plain-text fallback render it. */
-import type { BetreuungsmodellResult } from '../domain/classification/betreuungsmodell.js';
+import type { BetreuungsmodellInput, BetreuungsmodellResult } from '../domain/classification/betreuungsmodell.js';
 import type { CompanyRecord } from '../domain/classification/company-directory.js';
 import type { KundensegmentResult } from '../domain/classification/kundensegment.js';
 import type { Figure } from '../domain/classification/quantities.js';
@@ -25,6 +25,8 @@ export interface GlossaryAnswer extends AnswerBase {
   kind: 'glossary';
   entry: GlossaryEntry;
   matchedBy: MatchedBy;
+  /** For an entry inferred from a description: the next candidates, so the reader can correct us. */
+  alternatives: GlossaryEntry[];
 }
 
 /** Two entries side by side ("Unterschied zwischen MQL und SQL"). */
@@ -45,6 +47,7 @@ export interface OverviewAnswer extends AnswerBase {
 /** Not in the glossary; up to three close entries. */
 export interface NotFoundAnswer extends AnswerBase {
   kind: 'not_found';
+  /** What was asked about, question phrasing removed ("SEO"). */
   query: string;
   suggestions: GlossaryEntry[];
 }
@@ -61,6 +64,8 @@ export interface SegmentAnswer extends AnswerBase {
 export interface BetreuungsmodellAnswer extends AnswerBase {
   kind: 'betreuungsmodell';
   result: BetreuungsmodellResult;
+  /** The criteria read from the question. */
+  input: BetreuungsmodellInput;
   reasoning: string[];
 }
 

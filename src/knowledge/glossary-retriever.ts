@@ -7,7 +7,7 @@ import type { AliasKind, TermMatch, TermMatcher } from './term-matcher.js';
 export type MatchedBy = AliasKind | 'typo' | 'description';
 
 export type GlossaryResult =
-  | { kind: 'entry'; id: string; confidence: number; matchedBy: MatchedBy; alias?: string }
+  | { kind: 'entry'; id: string; confidence: number; matchedBy: MatchedBy; alias?: string; alternatives?: string[] }
   | { kind: 'comparison'; ids: [string, string]; confidence: number }
   | { kind: 'group'; group: GlossaryGroup; confidence: number }
   | { kind: 'none'; suggestions: string[] };
@@ -71,7 +71,8 @@ export class GlossaryRetriever {
     const top = ranked[0];
     if (describes) {
       if (top && top.matchedWords >= 2 && top.coverage >= RETRIEVAL_LIMITS.descriptionCoverage) {
-        return { kind: 'entry', id: top.id, confidence: round(Math.min(0.9, top.coverage)), matchedBy: 'description' };
+        const alternatives = ranked.slice(1).filter((r) => r.coverage >= RETRIEVAL_LIMITS.suggestionCoverage).slice(0, 2).map((r) => r.id);
+        return { kind: 'entry', id: top.id, confidence: round(Math.min(0.9, top.coverage)), matchedBy: 'description', alternatives };
       }
     } else if (cover && top && top.id === cover.match.id && top.coverage >= RETRIEVAL_LIMITS.namedCoverage) {
       // A short question naming a term plus a word we do not know ("MQL im Vertrieb"): the definitions must agree.

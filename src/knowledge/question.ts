@@ -54,3 +54,13 @@ export function parseQuestion(text: string, forced?: Locale): ParsedQuestion {
     comparison: comparisonParts(tokens, folded),
   };
 }
+
+const LEADING = /^(?:(?:und|and|also|so|ok|okay|hey|bitte|please)[,\s]+)*(?:was\s+(?:ist|sind|war|bedeutet|bedeuten|hei(?:ß|ss)t|meint\s+man\s+mit|versteht\s+man\s+unter)|wof(?:ü|u)r\s+steht|erkl(?:ä|a)re?\s+(?:mir\s+)?|what\s+(?:is|are|was|does|do)|what's|whats|explain|define|tell\s+me\s+(?:about|what))\s+/i;
+const ARTICLE = /^(?:(?:ein|eine|einen|einem|der|die|das|den|dem|a|an|the)\s+)/i;
+const TRAILING = /\s+(?:mean|means|stand\s+for|stands\s+for|bedeutet|is|are|ist)?\s*[?!.]*$/i;
+
+/** The thing asked about, for "„SEO“ steht nicht im Glossar": question phrasing and articles removed. */
+export function questionSubject(text: string): string {
+  const subject = text.trim().replace(LEADING, '').replace(ARTICLE, '').replace(TRAILING, '').replace(/[?!.]+$/, '').trim();
+  return subject && subject.split(/\s+/).length <= 6 ? subject : text.trim();
+}

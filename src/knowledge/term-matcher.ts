@@ -33,10 +33,12 @@ export function maxEdits(length: number): number {
   return length <= 4 ? 0 : length <= 7 ? 1 : length <= 12 ? 2 : 3;
 }
 
-/** Normalised lookup keys of a token sequence: written together, stemmed (German and English), as a whole or per word. */
-function keys(tokens: string[]): string[] {
+/** Normalised lookup keys of a token sequence: written together, and stemmed per word or as a whole. */
+function keys(tokens: string[], language: 'de' | 'en' | 'both'): string[] {
   const compact = tokens.join('');
-  const k = [compact, tokens.map(stemDe).join(''), stemDe(compact), tokens.map(stemEn).join('')];
+  const k = [compact];
+  if (language !== 'en') k.push(tokens.map(stemDe).join(''), stemDe(compact));
+  if (language !== 'de') k.push(tokens.map(stemEn).join(''));
   // Plural of an abbreviation ("MQLs"); the stemmers leave words without vowels alone.
   if (tokens.length === 1 && compact.length <= 5 && compact.endsWith('s')) k.push(compact.slice(0, -1));
   return k;
@@ -69,7 +71,8 @@ export class TermMatcher {
     if (!tokens.length) return;
     const alias: Alias = { id, text: text.trim(), kind, compact: tokens.join(''), tokenCount: tokens.length };
     this.aliases.push(alias);
-    for (const k of new Set(keys(tokens))) {
+    // Aliases are stemmed in their own language only (half the work at start-up); questions in both.
+    for (const k of new Set(keys(tokens, kind === 'english' ? 'en' : kind === 'group' ? 'both' : 'de'))) {
       const list = this.byKey.get(k) ?? [];
       if (!list.some((a) => a.id === id)) list.push(alias);
       this.byKey.set(k, list);
@@ -83,7 +86,7 @@ export class TermMatcher {
       for (let end = start + 1; end <= Math.min(to, start + MAX_SPAN); end++) {
         const span = tokens.slice(start, end);
         const seen = new Set<string>();
-        for (const k of keys(span)) {
+        for (const k of keys(span, 'both')) {
           for (const a of this.byKey.get(k) ?? []) {
             if (seen.has(a.id)) continue;
             seen.add(a.id);

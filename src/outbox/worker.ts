@@ -3,7 +3,7 @@ import type { Log } from '../log.js';
 import type { Clock } from '../lib/clock.js';
 import { IntegrationError } from '../lib/integration-error.js';
 import type { Store } from '../store/db.js';
-import { claimJobs, completeJob, killJob, retryJobLater, type Job } from '../store/jobs-repo.js';
+import { claimJobs, completeJob, killJob, releaseAllLeases, renewLeases, retryJobLater, type Job } from '../store/jobs-repo.js';
 import { MAX_RETRY_WINDOW_MS, nextDelayMs } from './backoff.js';
 
 export type JobHandler = (job: Job) => Promise<void>;
@@ -30,21 +30,34 @@ export class OutboxWorker {
   private wake?: () => void;
   private loop?: Promise<void>;
   private readonly leaseMs: number;
+  private readonly running_ = new Set<number>();
+  private renewTimer?: NodeJS.Timeout;
 
   constructor(private readonly o: WorkerOptions) {
     this.instanceId = o.instanceId ?? `lb-${randomUUID().slice(0, 8)}`;
-    this.leaseMs = o.leaseMs ?? 5 * 60_000;
+    this.leaseMs = o.leaseMs ?? 30_000;
   }
 
-  start(): void {
+  /** Starts claiming. On the embedded database there is only this instance, so leases left by a crash are freed at once. */
+  async start(): Promise<void> {
     if (this.running) return;
+    if (this.o.store.engine === 'sqlite') {
+      const freed = await releaseAllLeases(this.o.store.db);
+      if (freed) this.o.log.info({ freed }, 'outbox: took over jobs left running by a previous process');
+    }
     this.running = true;
+    // Running jobs keep their lease alive; a dead instance's lease expires and another instance takes over.
+    this.renewTimer = setInterval(() => {
+      void renewLeases(this.o.store.db, this.instanceId, [...this.running_], this.o.clock.now() + this.leaseMs).catch(() => {});
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    this.renewTimer.unref();
     this.loop = this.run();
   }
 
   /** Stops claiming and waits for running jobs to finish. */
   async stop(): Promise<void> {
     this.running = false;
+    clearInterval(this.renewTimer);
     this.kick();
     await this.loop;
     while (this.inflight > 0) await sleep(10);
@@ -68,7 +81,8 @@ export class OutboxWorker {
       }
       for (const job of claimed) {
         this.inflight++;
-        void this.execute(job).finally(() => { this.inflight--; this.kick(); });
+        this.running_.add(job.id);
+        void this.execute(job).finally(() => { this.inflight--; this.running_.delete(job.id); this.kick(); });
       }
       if (claimed.length === 0 || this.inflight >= this.o.concurrency) await this.idle();
     }

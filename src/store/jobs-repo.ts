@@ -108,3 +108,15 @@ export async function outboxStats(db: Db, now: number): Promise<{ pending: numbe
     ]).executeTakeFirstOrThrow();
   return { pending: Number(r.pending), dead: Number(r.dead), oldestAgeMs: r.oldest == null ? 0 : now - Number(r.oldest) };
 }
+
+/** Extends the leases of jobs still running, so a slow effect is not taken over by another instance. */
+export async function renewLeases(db: Db, owner: string, ids: number[], until: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('jobs').set({ lease_until: until }).where('lease_owner', '=', owner).where('id', 'in', ids).where('status', '=', 'pending').execute();
+}
+
+/** Frees every lease: only for an embedded (single-instance) database at start, where no other owner can be alive. */
+export async function releaseAllLeases(db: Db): Promise<number> {
+  const r = await db.updateTable('jobs').set({ lease_owner: null, lease_until: null }).where('status', '=', 'pending').where('lease_owner', 'is not', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -23,3 +23,12 @@ export function glossaryEntry(id: string): GlossaryEntry {
 export function glossaryGroup(group: GlossaryGroup): GlossaryEntry[] {
   return GLOSSARY.filter((e) => e.group === group);
 }
+
+/** Whether two entries say the same apart from their own names (the customer defined Marketingattribut and Marketingmerkmal alike). */
+export function sameDefinition(a: GlossaryEntry, b: GlossaryEntry): boolean {
+  const words = (e: GlossaryEntry) => {
+    const name = e.term.toLowerCase();
+    return e.definition.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !w.startsWith(name)).join(' ');
+  };
+  return words(a) === words(b);
+}

@@ -6,7 +6,7 @@ const DE = new Set(`was ist sind der die das ein eine einen einem und wie wer we
   versteht unter gibt es kann kannst wir uns unsere sich mitarbeiter umsatz firma kunde aber keine`.split(/\s+/));
 const EN = new Set(`what whats is are the a an and how who which does do mean stand between difference call called my show me
   of for explain tell please company employees revenue with has have it this that we our you your term name to from fits
-  into belong belongs classify potential service`.split(/\s+/));
+  into belong belongs classify potential service define`.split(/\s+/));
 
 export type Locale = 'de' | 'en';
 

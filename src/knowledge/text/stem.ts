@@ -3,8 +3,16 @@ import snowball from 'snowball-stemmers';
 
 const german = snowball.newStemmer('german');
 const english = snowball.newStemmer('english');
+// Memoised: the stemmer is slow (~10 µs a word). Bounded, because questions bring new words for as long as the bot runs.
+const MAX_CACHED = 50_000;
 const cacheDe = new Map<string, string>();
 const cacheEn = new Map<string, string>();
+
+function remember(cache: Map<string, string>, word: string, stem: string): string {
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(word, stem);
+  return stem;
+}
 
 /**
  * Stems an already folded German token. Beyond Snowball, a remaining "-ung" is dropped so that
@@ -15,7 +23,7 @@ export function stemDe(token: string): string {
   if (s === undefined) {
     s = /\d/.test(token) ? token : german.stem(token);
     if (s.length >= 7 && s.endsWith('ung')) s = s.slice(0, -3);
-    cacheDe.set(token, s);
+    remember(cacheDe, token, s);
   }
   return s;
 }
@@ -25,7 +33,7 @@ export function stemEn(token: string): string {
   let s = cacheEn.get(token);
   if (s === undefined) {
     s = /\d/.test(token) ? token : english.stem(token);
-    cacheEn.set(token, s);
+    remember(cacheEn, token, s);
   }
   return s;
 }

@@ -13,14 +13,16 @@ const DE = `was ist sind war bedeutet bedeuten bedeutung heisst heissen heist st
   ihn ihm etwas euer eure gegen gewesen hab habe hatte hatten hin hinter indem ins jede jedem jeden jeder jedes jene jetzt
   kein keine keinem keinen keiner keines konnte manche mein meine meinem meinen meiner muss musste nicht nichts nun ohne
   sehr selbst solche soll sollte sondern sonst uber viel vor wahrend waren weg weil weiter werde will wirst wo wollen wollte
-  wurde wurden zwar erst kommt kommen bekommen bekommt finden findet geht gehen`;
+  wurde wurden zwar erst kommt kommen bekommen bekommt finden findet geht gehen
+  abkurzung abkurzungen wort worter ausdruck fachbegriff`;
 
 const EN = `what whats is are was were does do did mean means meaning stand stands for a an the of to in on at by with and or
   tell me explain please define definition who whom which how call called term name we you i it its this that these those be
   been being has have had there about s our us can could would should my your difference differences between vs versus
   differ differs compared compare against from as than also just exactly short briefly
   am any both but each few further he her here hers him his if into itself more most no nor not off once only other own same
-  she so some such then they their them too under until up very where while whom why will yourself get gets`;
+  she so some such then they their them too under until up very where while whom why will yourself get gets
+  abbreviation acronym word expression`;
 
 // Both foldings, because German-folded tokens turn "does" into "dos".
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean).flatMap((w) => [foldGerman(w), foldBasic(w)]));

@@ -151,10 +151,35 @@ export interface Playground {
   configFile?: string;
   /** GET /_internal/v1/testConfig (no side effects, unlike /_internal/v1/config). */
   config(): Promise<PlaygroundRuntimeConfig>;
+  /**
+   * Activity template of the UI's "Mock an Activity" menu (GET /_internal/v1/customActivities/template).
+   * Without `type` it is a plain message activity. Edit it (e.g. `from`) and pass it to sendCustomActivity.
+   */
+  customActivityTemplate(conversationId: string, type?: CustomActivityType): Promise<Record<string, any>>;
+  /**
+   * POST /_internal/v1/customActivities: the playground forwards the activity to the bot as is.
+   * Resolves when the playground accepted it (before the bot got it); the UI shows bot replies only.
+   */
+  sendCustomActivity(activity: Record<string, any>): Promise<void>;
   /** stdout + stderr + log file of the CLI so far. */
   log(): string;
   close(): Promise<void>;
 }
+
+export type CustomActivityType =
+  | 'install'
+  | 'uninstall'
+  | 'userAdded'
+  | 'userRemoved'
+  | 'botAdded'
+  | 'botRemoved'
+  | 'channelCreated'
+  | 'channelRenamed'
+  | 'channelDeleted'
+  | 'teamRenamed'
+  | 'teamDeleted'
+  | 'sendEmail'
+  | 'mentionInWord';
 
 export interface PlaygroundRuntimeConfig {
   config: {
@@ -200,6 +225,7 @@ function killGroup(cp: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 export async function startPlayground(opts: StartPlaygroundOptions): Promise<Playground> {
+  const ownsCwd = !opts.cwd;
   const cwd = opts.cwd ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lb-playground-'));
   fs.mkdirSync(cwd, { recursive: true });
   const logFile = path.join(cwd, 'devTools', `m365agentsplayground-${process.pid}-${Date.now()}.log`);
@@ -207,8 +233,8 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Pla
 
   let configFile = opts.configFile ? path.resolve(opts.configFile) : undefined;
   let generated: PlaygroundConfigFile | undefined;
-  if (configFile && (opts.user || opts.users || opts.configOverrides)) {
-    throw new Error('startPlayground: pass either configFile or user/users/configOverrides, not both');
+  if (configFile && (opts.user || opts.users || opts.configOverrides || opts.personalChatId)) {
+    throw new Error('startPlayground: pass either configFile or user/users/configOverrides/personalChatId, not both');
   }
   if (!configFile && (opts.user || opts.users || opts.configOverrides || opts.personalChatId)) {
     generated = buildConfig({ user: opts.user, users: opts.users, personalChatId: opts.personalChatId, overrides: opts.configOverrides });
@@ -218,7 +244,6 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Pla
   }
 
   const args = [playgroundCliPath(), 'start', '-e', opts.botEndpoint, '-c', opts.channelId ?? 'msteams', '-p', String(opts.port ?? 0), '--dt'];
-  if (opts.personalChatId && !generated) args.push('--conversation-id', opts.personalChatId);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -258,12 +283,18 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Pla
     return `--- playground stdout ---\n${stdout}\n--- playground stderr ---\n${stderr}\n--- ${logFile} ---\n${file}`;
   };
 
+  let finalLog: string | undefined;
   const close = async (): Promise<void> => {
-    if (exited) return;
-    killGroup(cp, 'SIGTERM');
-    const t = setTimeout(() => killGroup(cp, 'SIGKILL'), 5_000);
-    await exitPromise;
-    clearTimeout(t);
+    if (!exited) {
+      killGroup(cp, 'SIGTERM');
+      const t = setTimeout(() => killGroup(cp, 'SIGKILL'), 5_000);
+      await exitPromise;
+      clearTimeout(t);
+    }
+    if (ownsCwd && finalLog === undefined && !process.env.E2E_KEEP_PLAYGROUND_DIR) {
+      finalLog = readLog(); // keep log() working after the temp dir is gone
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
   };
 
   try {
@@ -300,6 +331,21 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Pla
     };
     const rc = (await config()).config;
 
+    const customActivityTemplate = async (conversationId: string, type?: CustomActivityType) => {
+      const q = new URLSearchParams({ conversationId, ...(type ? { type } : {}) });
+      const r = await fetch(`${url}/_internal/v1/customActivities/template?${q}`);
+      if (!r.ok) throw new Error(`GET customActivities/template -> ${r.status}: ${await r.text()}`);
+      return (await r.json()) as Record<string, any>;
+    };
+    const sendCustomActivity = async (activity: Record<string, any>) => {
+      const r = await fetch(`${url}/_internal/v1/customActivities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      if (!r.ok) throw new Error(`POST customActivities -> ${r.status}: ${await r.text()}`);
+    };
+
     return {
       url,
       port,
@@ -311,13 +357,15 @@ export async function startPlayground(opts: StartPlaygroundOptions): Promise<Pla
       logFile,
       configFile,
       config,
-      log: readLog,
+      customActivityTemplate,
+      sendCustomActivity,
+      log: () => finalLog ?? readLog(),
       close,
     };
   } catch (e) {
+    const log = readLog();
     await close();
-    const err = new Error(`startPlayground failed: ${(e as Error).message}\ncommand: node ${args.join(' ')}\ncwd: ${cwd}\n${readLog()}`);
-    throw err;
+    throw new Error(`startPlayground failed: ${(e as Error).message}\ncommand: node ${args.join(' ')}\ncwd: ${cwd}\n${log}`);
   }
 }
 

@@ -1,0 +1,76 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT_DIR = join(BENCH_DIR, 'out');
+
+/** Messages a bench child answers over IPC. */
+export type ChildRequest = { id: number; op: 'usage' | 'outbox' | 'stop' };
+
+export interface Child {
+  name: string;
+  pid: number;
+  url: string;
+  /** Peak resident set size so far (VmHWM from /proc, in MB). */
+  peakRssMb(): number;
+  ask<T = any>(op: ChildRequest['op']): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `bench/<script>` as its own Node process (through tsx), logs to bench/out/logs/<name>.log,
+ * and resolves once it reports the port it listens on. `BENCH_CPU_PROF=1` records a CPU profile.
+ */
+export function startChild(name: string, script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child> {
+  mkdirSync(join(OUT_DIR, 'logs'), { recursive: true });
+  const log = openSync(join(OUT_DIR, 'logs', `${name}.log`), 'w');
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(OUT_DIR, 'profiles')}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const child: ChildProcess = fork(join(BENCH_DIR, script), [], {
+    execArgv: ['--import', 'tsx', ...prof],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', log, log, 'ipc'],
+  });
+  let seq = 0;
+  const pending = new Map<number, (v: any) => void>();
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start; see bench/out/logs/${name}.log`)), timeoutMs);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited (${code}); see bench/out/logs/${name}.log`)); });
+    child.on('message', (m: any) => {
+      if (m?.ready) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve({
+          name, pid: child.pid!, url: `http://127.0.0.1:${m.port}`,
+          peakRssMb: () => vmHwmMb(child.pid!),
+          ask(op) {
+            const id = ++seq;
+            return new Promise((res) => { pending.set(id, res); child.send({ id, op }); });
+          },
+          async stop() {
+            if (child.exitCode !== null) return;
+            const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+            child.send({ id: ++seq, op: 'stop' });
+            await exited;
+            clearTimeout(killer);
+          },
+        });
+      } else if (m?.id && pending.has(m.id)) {
+        pending.get(m.id)!(m.value);
+        pending.delete(m.id);
+      }
+    });
+  });
+}
+
+/** Peak resident set size of a process in MB, from /proc/<pid>/status (Linux). */
+export function vmHwmMb(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}

@@ -1,0 +1,123 @@
+import { signV3 } from '../../src/hubspot/signature.js';
+import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../../test/support/databases.js';
+import { cardActions } from '../../test/support/cards.js';
+import { startHubSpotStandin, type HubSpotStandin } from '../../test/standins/hubspot.js';
+import { sampleCompanies, sampleOwners } from '../../test/standins/hubspot-sample.js';
+import { startTeamsConnector, type TeamsConnector } from '../../test/standins/teams-connector.js';
+import { createTeamsChannel, type TeamsChannel, type TeamsUser } from '../../test/standins/teams-channel.js';
+import { USERS } from '../../test/support/world.js';
+import type { LoadRequest } from './load.js';
+
+export const SECRET = 'bench-client-secret';
+export const PUBLIC_BASE_URL = 'https://leadbridge.example.com';
+export const PORTAL = 62515;
+const TOKEN = 'bench-token';
+const WEBHOOK_PATH = '/api/hubspot/webhook';
+
+/** MQL contacts (score 85, one of the three sample owners) and contacts below the bar (for ingest traffic). */
+export const MQL_BASE = 300_000;
+export const MQL_COUNT = 6_000;
+export const COLD_BASE = 200_000;
+export const COLD_COUNT = 2_000;
+const MARK = /BN(\d{6})X/;
+
+export const OWNER_USERS: Record<string, TeamsUser> = { '101': USERS.alex, '102': USERS.megan, '103': USERS.adele };
+
+/** The stand-ins (HubSpot with zero latency, Teams connector) in this process, seeded for the benchmarks. */
+export interface BenchWorld {
+  hubspot: HubSpotStandin;
+  connector: TeamsConnector;
+  env(db: TestDatabase, extra?: Record<string, string>): Record<string, string>;
+  channel(botUrl: string): TeamsChannel;
+  close(): Promise<void>;
+}
+
+export async function startBenchWorld(): Promise<BenchWorld> {
+  const hubspot = await startHubSpotStandin({ portalId: PORTAL, accessToken: TOKEN, latencyMs: 0 });
+  hubspot.seed({ owners: sampleOwners, companies: sampleCompanies });
+  for (let i = 0; i < MQL_COUNT; i++) {
+    const id = MQL_BASE + i;
+    hubspot.addContact({
+      id: String(id), companyId: sampleCompanies[i % sampleCompanies.length]!.id,
+      properties: { firstname: 'Bench', lastname: `BN${id}X`, email: `bench${id}@example.org`, jobtitle: 'Einkauf', hubspotscore: 85,
+        lifecyclestage: 'lead', hs_lead_status: 'NEW', hubspot_owner_id: sampleOwners[i % 3]!.id, hs_legal_basis: 'Freely given consent from contact' },
+    });
+  }
+  for (let i = 0; i < COLD_COUNT; i++) {
+    const id = COLD_BASE + i;
+    hubspot.addContact({ id: String(id), properties: { firstname: 'Cold', lastname: `C${id}`, email: `cold${id}@example.org`, hubspotscore: 10, lifecyclestage: 'lead' } });
+  }
+  // The stand-ins keep a log of every request; the benchmarks do not need it and it would only grow.
+  const trim = setInterval(() => { hubspot.clearRequests(); connector.clearRequests(); }, 1000);
+  trim.unref();
+  const connector = await startTeamsConnector();
+  return {
+    hubspot, connector,
+    env(db, extra = {}) {
+      return {
+        NODE_ENV: 'development', DATABASE_URL: db.url, PUBLIC_BASE_URL, HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_CLIENT_SECRET: SECRET,
+        HUBSPOT_BASE_URL: hubspot.url, LOG_LEVEL: 'info', ADMIN_EMAILS: 'admin@example.com', BOT_ID: '', ...extra,
+      };
+    },
+    channel: (botUrl) => createTeamsChannel({ botUrl, connector }),
+    async close() {
+      clearInterval(trim);
+      await Promise.all([hubspot.close(), connector.close()]);
+    },
+  };
+}
+
+export const makeDb = (engine: 'sqlite' | 'postgres') => (engine === 'sqlite' ? Promise.resolve(sqliteDatabase()) : postgresDatabase());
+
+let eventSeq = 1;
+/** A contact property-change event, the trigger HubSpot sends. */
+export function scoreEvent(contactId: number, value = '85') {
+  return { eventId: eventSeq++, subscriptionId: 7001, portalId: PORTAL, appId: 4242424, occurredAt: Date.now(), subscriptionType: 'contact.propertyChange',
+    attemptNumber: 0, objectId: contactId, propertyName: 'hubspotscore', propertyValue: value, changeSource: 'CRM' };
+}
+
+/** A correctly v3-signed webhook request carrying `events`. */
+export function signedWebhook(events: object[]): LoadRequest {
+  const body = JSON.stringify(events);
+  const ts = String(Date.now());
+  return {
+    path: WEBHOOK_PATH, body, units: events.length,
+    headers: { 'content-type': 'application/json', 'x-hubspot-signature-v3': signV3(SECRET, 'POST', `${PUBLIC_BASE_URL}${WEBHOOK_PATH}`, body, ts), 'x-hubspot-request-timestamp': ts },
+  };
+}
+
+/** Ingest traffic: events for contacts below the MQL bar (each still re-read by the worker). */
+export function coldEvents(i: number, n: number): object[] {
+  return Array.from({ length: n }, (_, k) => scoreEvent(COLD_BASE + ((i * n + k) % COLD_COUNT), '10'));
+}
+
+/** A lead card seen at the connector, with what is needed to click it. */
+export interface SeenCard { contactId: number; sentAt: number; conversationId: string; activityId: string; user: TeamsUser; accept?: { verb: string; data: any } }
+
+const conversationUser = new Map<string, TeamsUser>();
+export function userOfConversation(connector: TeamsConnector, conversationId: string): TeamsUser | undefined {
+  if (conversationUser.size === 0) for (const u of Object.values(OWNER_USERS)) conversationUser.set(connector.personalConversationId(u.id), u);
+  return conversationUser.get(conversationId);
+}
+
+/** Follows the connector's event log and remembers the first lead card posted per bench contact. */
+export class CardWatcher {
+  readonly cards = new Map<number, SeenCard>();
+  private index = 0;
+  constructor(private readonly connector: TeamsConnector) {}
+
+  /** Reads the events that arrived since the last call; cheap enough to call every few milliseconds. */
+  poll(): void {
+    const events = this.connector.store.events;
+    for (; this.index < events.length; this.index++) {
+      const e = events[this.index]!;
+      if (e.kind !== 'sent' || !Array.isArray(e.activity.attachments) || e.activity.attachments.length === 0) continue;
+      const m = MARK.exec(JSON.stringify(e.activity.attachments));
+      if (!m || this.cards.has(Number(m[1]))) continue;
+      const card = (e.activity.attachments as any[])[0].content;
+      const accept = cardActions(card).find((x) => x.verb === 'lead.accept');
+      this.cards.set(Number(m[1]), { contactId: Number(m[1]), sentAt: e.at, conversationId: e.conversationId, activityId: e.activityId,
+        user: userOfConversation(this.connector, e.conversationId)!, accept: accept ? { verb: accept.verb!, data: accept.data } : undefined });
+    }
+  }
+}

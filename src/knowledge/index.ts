@@ -1,0 +1,106 @@
+/** The knowledge service: glossary questions, account classification and routing of lead commands, without any bot SDK. */
+import { classifyBetreuungsmodell } from '../domain/classification/betreuungsmodell.js';
+import type { CompanyDirectory } from '../domain/classification/company-directory.js';
+import { classifyKundensegment } from '../domain/classification/kundensegment.js';
+import { GLOSSARY, glossaryEntry, glossaryGroup, sameDefinition, type GlossaryEntry } from '../domain/glossary/index.js';
+import type { Answer } from './answer.js';
+import { BETREUUNGSMODELL_TERM, SEGMENT_TERM } from './classification-terms.js';
+import { detectClassification, type ClassificationIntent } from './classification-intent.js';
+import { detectCommand } from './commands.js';
+import { detectCompanyLookup } from './company-intent.js';
+import { lookUpCompany } from './company-lookup.js';
+import { Bm25DefinitionIndex } from './definition-index.js';
+import { explainBetreuungsmodell } from './explain-betreuungsmodell.js';
+import { explainSegment } from './explain-segment.js';
+import { GLOSSARY_GROUPS } from './glossary-groups.js';
+import { GlossaryRetriever, type GlossaryResult } from './glossary-retriever.js';
+import { parseQuestion, questionSubject } from './question.js';
+import { TermMatcher } from './term-matcher.js';
+import { detectLanguage, type Locale } from './text/language.js';
+
+export type * from './answer.js';
+export { renderAnswerText } from './render-text.js';
+export { detectCommand } from './commands.js';
+
+export interface KnowledgeOptions {
+  /** CRM company search for "Klassifiziere die Musterfirma GmbH"; without it such questions answer "unavailable". */
+  companies?: CompanyDirectory;
+}
+
+export interface Knowledge {
+  /** Answers a free-text message; `locale` forces the answer language, otherwise the question's language is used. */
+  ask(text: string, locale?: Locale): Promise<Answer>;
+}
+
+/** Builds the glossary indexes once; `ask` is then synchronous work plus an optional company search. */
+export function createKnowledge(opts: KnowledgeOptions = {}): Knowledge {
+  const retriever = new GlossaryRetriever(GLOSSARY, new TermMatcher(GLOSSARY, GLOSSARY_GROUPS), new Bm25DefinitionIndex(GLOSSARY));
+
+  return {
+    async ask(raw: string, forced?: Locale): Promise<Answer> {
+      const text = raw.replace(/<at>.*?<\/at>/g, ' ').replace(/\s+/g, ' ').trim(); // Teams @mentions
+      const locale = forced ?? detectLanguage(text);
+      const command = detectCommand(text);
+      if (!text || command === 'help') return { kind: 'help', locale, confidence: 1, termIds: [] };
+      if (command) return { kind: 'command', command, locale, confidence: 1, termIds: [] };
+      const classification = detectClassification(text);
+      if (classification) return classify(classification, locale);
+      const company = detectCompanyLookup(text);
+      if (company) return lookUpCompany(opts.companies, company, locale);
+      return fromGlossary(retriever.retrieve(parseQuestion(text, locale)), text, locale);
+    },
+  };
+}
+
+function classify(intent: ClassificationIntent, locale: Locale): Answer {
+  if (intent.kind === 'betreuungsmodell') {
+    const result = classifyBetreuungsmodell(intent.input);
+    return {
+      kind: 'betreuungsmodell',
+      result,
+      input: intent.input,
+      reasoning: explainBetreuungsmodell(result, intent.input, locale),
+      locale,
+      confidence: result.model ? 1 : 0.5,
+      termIds: [BETREUUNGSMODELL_TERM[result.closest]],
+    };
+  }
+  // detectClassification only returns 'segment' with at least one measure.
+  const result = classifyKundensegment(intent.input)!;
+  return {
+    kind: 'segment',
+    result,
+    figures: intent.figures,
+    reasoning: explainSegment(result, locale),
+    locale,
+    confidence: 1,
+    termIds: [SEGMENT_TERM[result.segment]],
+  };
+}
+
+function fromGlossary(r: GlossaryResult, query: string, locale: Locale): Answer {
+  switch (r.kind) {
+    case 'entry':
+      return {
+        kind: 'glossary',
+        entry: glossaryEntry(r.id),
+        matchedBy: r.matchedBy,
+        alternatives: (r.alternatives ?? []).map(glossaryEntry),
+        locale,
+        confidence: r.confidence,
+        termIds: [r.id],
+      };
+    case 'comparison': {
+      const entries: [GlossaryEntry, GlossaryEntry] = [glossaryEntry(r.ids[0]), glossaryEntry(r.ids[1])];
+      return { kind: 'comparison', entries, sameDefinition: sameDefinition(...entries), locale, confidence: r.confidence, termIds: [...r.ids] };
+    }
+    case 'group': {
+      const entries = glossaryGroup(r.group);
+      return { kind: 'overview', group: r.group, entries, locale, confidence: r.confidence, termIds: entries.map((e) => e.id) };
+    }
+    case 'none': {
+      const suggestions = r.suggestions.map(glossaryEntry);
+      return { kind: 'not_found', query: questionSubject(query), suggestions, locale, confidence: suggestions.length ? 0.6 : 0.9, termIds: suggestions.map((e) => e.id) };
+    }
+  }
+}

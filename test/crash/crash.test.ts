@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signV3 } from '../../src/hubspot/signature.js';
+import { startHubSpotStandin, type HubSpotStandin } from '../standins/hubspot.js';
+import { sampleOwners } from '../standins/hubspot-sample.js';
+import { startTeamsConnector, type TeamsConnector } from '../standins/teams-connector.js';
+import { createTeamsChannel } from '../standins/teams-channel.js';
+import { startC4cStandin, type C4cStandin } from '../standins/c4c.js';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
+import { PORTAL, PUBLIC_BASE_URL, SECRET, USERS, scoreEvent } from '../support/world.js';
+import { cardText } from '../support/cards.js';
+
+const N = 500;
+const contactIds = Array.from({ length: N }, (_, i) => String(50_000 + i));
+
+describe('kill -9 during a burst of 500 MQLs', () => {
+  let hubspot: HubSpotStandin;
+  let connector: TeamsConnector;
+  let c4c: C4cStandin;
+  let db: TestDatabase;
+  let bot: BotProcess | undefined;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    hubspot = await startHubSpotStandin({ portalId: PORTAL, accessToken: 'tok', latencyMs: 2 });
+    hubspot.seed({ owners: sampleOwners });
+    for (const id of contactIds) {
+      hubspot.addContact({ id, properties: { firstname: `Kontakt${id}`, lastname: 'Test', email: `k${id}@example.org`, hubspotscore: 80, lifecyclestage: 'marketingqualifiedlead', hubspot_owner_id: '101' } });
+    }
+    connector = await startTeamsConnector();
+    c4c = await startC4cStandin({ username: 'lb', password: 'pw' });
+    db = sqliteDatabase();
+    env = {
+      DATABASE_URL: db.url, PUBLIC_BASE_URL, HUBSPOT_ACCESS_TOKEN: 'tok', HUBSPOT_CLIENT_SECRET: SECRET, HUBSPOT_BASE_URL: hubspot.url,
+      C4C_BASE_URL: c4c.serviceRoot, C4C_USERNAME: 'lb', C4C_PASSWORD: 'pw', WORKER_POLL_MS: '50', HUBSPOT_MAX_REQUESTS_PER_SECOND: '0',
+    };
+  }, 60_000);
+  afterAll(async () => {
+    await bot?.kill();
+    await Promise.all([hubspot?.close(), connector?.close(), c4c?.close()]);
+    await db?.drop();
+  });
+
+  async function send(url: string, events: object[]) {
+    const body = JSON.stringify(events);
+    const ts = String(Date.now());
+    const r = await fetch(`${url}/api/hubspot/webhook`, { method: 'POST', body, headers: {
+      'content-type': 'application/json', 'x-hubspot-request-timestamp': ts,
+      'x-hubspot-signature-v3': signV3(SECRET, 'POST', `${PUBLIC_BASE_URL}/api/hubspot/webhook`, body, ts) } });
+    return r.status;
+  }
+
+  const cardsByContact = () => {
+    const counts = new Map<string, number>();
+    for (const c of connector.cards(connector.personalConversationId(USERS.alex.id))) {
+      const m = /Kontakt(\d+)/.exec(cardText(c.card));
+      if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+    }
+    return counts;
+  };
+
+  it('delivers every acknowledged MQL after a restart: one 36One lead each, duplicate cards only from sends on the wire', async () => {
+    bot = await startBotProcess(env);
+    await createTeamsChannel({ botUrl: bot.url, connector }).conversationUpdateMembersAdded(USERS.alex);
+    for (let i = 0; i < N; i += 100) {
+      expect(await send(bot.url, contactIds.slice(i, i + 100).map((id) => scoreEvent(id)))).toBe(200);
+    }
+    // Kill while the burst is being worked through.
+    await connector.waitFor(() => cardsByContact().size >= 40, 30_000, { since: 0 });
+    await bot.kill('SIGKILL');
+    const before = cardsByContact().size;
+    expect(before).toBeLessThan(N);
+
+    bot = await startBotProcess(env);
+    const deadline = Date.now() + 120_000;
+    while ((cardsByContact().size < N || c4c.leads().length < N) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const counts = cardsByContact();
+    const duplicates = [...counts.values()].reduce((s, n) => s + (n - 1), 0);
+    console.log(`crash test: ${before}/${N} cards before the kill, ${counts.size}/${N} after restart, ${duplicates} duplicate card(s) from sends on the wire`);
+    expect(counts.size).toBe(N);
+    // At most the sends in flight at the instant of the kill (worker concurrency 8) can repeat.
+    expect(duplicates).toBeLessThanOrEqual(8);
+    const externalIds = c4c.leads().map((l) => l.ExternalID);
+    expect(externalIds).toHaveLength(N);
+    expect(new Set(externalIds).size).toBe(N);
+  }, 240_000);
+});

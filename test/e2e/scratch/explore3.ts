@@ -1,0 +1,13 @@
+import { startEchoBot } from '../fixtures/echo-bot.js';
+import { startPlayground } from '../harness/playground.js';
+import { openChat } from '../harness/browser.js';
+const bot = await startEchoBot({ port: 0 });
+const pg = await startPlayground({ botEndpoint: bot.endpoint });
+const chat = await openChat(pg.url);
+await chat.send('card');
+const card = await chat.waitForCard('Lead: ACME');
+console.log(await card.ariaSnapshot());
+const html = await card.evaluate((el) => el.outerHTML);
+const i = html.indexOf('Kontaktwege');
+console.log(html.slice(i - 300, i + 2500).replace(/ class="[^"]*"/g, '').replace(/></g, '>\n<'));
+await chat.close(); await pg.close(); await bot.close();
