@@ -195,9 +195,10 @@ describe.skipIf(!canRun)('e2e harness: Agents Playground + Chromium', { timeout:
     await waitUntil(() => bot.state.activities.find((a) => a.type === 'installationUpdate' && a.action === 'remove'));
 
     // a message "from" Adele into the General channel: the bot gets it, the UI shows only the bot's answer
-    const msg = await pg.customActivityTemplate('team-id');
+    const msg = await pg.customActivityTemplate('team-id'); // generic template: type is a placeholder
+    expect(msg.type).toBe('<custom-activity-type>');
     const adele = pg.users.find((u) => u.email === 'adelev@example.com')!;
-    await pg.sendCustomActivity({ ...msg, text: 'von Adele', from: { id: adele.id, name: adele.name, aadObjectId: adele.aadObjectId } });
+    await pg.sendCustomActivity({ ...msg, type: 'message', text: 'von Adele', from: { id: adele.id, name: adele.name, aadObjectId: adele.aadObjectId } });
     const got = await waitUntil(() => bot.state.activities.find((a) => a.type === 'message' && a.text === 'von Adele'));
     expect(got).toMatchObject({ fromId: 'user-id-2', fromName: 'Adele Vance' });
     await chat.openConversation('General');

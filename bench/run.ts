@@ -1,0 +1,237 @@
+/**
+ * `npm run bench`: LeadBridge against local stand-ins and baselines, measured in one run on this
+ * machine. Prints one table, writes bench/out/results.json. Loopback only; every step is bounded.
+ * BENCH_QUICK=1 shortens every step (smoke run); BENCH_CPU_PROF=1 writes CPU profiles of the children.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BENCH_DIR, OUT_DIR, startChild, type Child } from './lib/child.js';
+import type { LoadResult } from './lib/load.js';
+import { machine } from './lib/machine.js';
+import { accepts, chat, drain, eventToCard, ingest, installOwners, type EventToCard } from './lib/scenarios.js';
+import { round, type Spread } from './lib/stats.js';
+import { fmt, pct, renderTable, type Row } from './lib/table.js';
+import { makeDb, MQL_BASE, startBenchWorld, type BenchWorld } from './lib/world.js';
+
+const QUICK = Boolean(process.env.BENCH_QUICK);
+const LOAD_MS = QUICK ? 2_000 : 6_000;
+const CHAT_MS = QUICK ? 2_000 : 6_000;
+const LEADS = QUICK ? 200 : 1_000;
+const STEADY = { leads: QUICK ? 100 : 500, rate: 50 };
+const E2C_TIMEOUT_MS = 60_000;
+const TARGET = { batchEventsPerSec: 5_000, singleRatio: 0.5, e2cP95Ms: 300, acceptP99Ms: 100, chatRatio: 0.8, rssMb: 250 };
+
+const rows: Row[] = [];
+const raw: Record<string, unknown> = {};
+const notes: string[] = [];
+const benchStarted = Date.now();
+const log = (msg: string) => console.error(`[bench ${((Date.now() - benchStarted) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
+let nextContact = MQL_BASE;
+const takeContacts = (n: number) => Array.from({ length: n }, () => nextContact++);
+
+const spreadText = (s: Spread) => `${fmt(s.p50)} / ${fmt(s.p95)} / ${fmt(s.p99)} ms`;
+const ms = (x: number) => `${fmt(x)} ms`;
+
+/** The outbox pacer (another helper builds src/outbox/pacer.ts) counts only once the composition root uses it. */
+function pacerWired(): boolean {
+  const app = readFileSync(join(BENCH_DIR, '..', 'src', 'app.ts'), 'utf8');
+  return existsSync(join(BENCH_DIR, '..', 'src', 'outbox', 'pacer.ts')) && /pacer/i.test(app);
+}
+
+async function withChild<T>(name: string, script: string, env: Record<string, string>, fn: (c: Child) => Promise<T>): Promise<T> {
+  const child = await startChild(name, script, env);
+  try {
+    return await fn(child);
+  } finally {
+    await child.stop();
+  }
+}
+
+async function knowledgeBench(): Promise<void> {
+  const file = join(BENCH_DIR, 'knowledge.ts');
+  if (!existsSync(file)) {
+    rows.push({ bench: 'knowledge retrieval', measure: 'index build, p50/p99', value: 'n/a (bench/knowledge.ts not present)' });
+    return;
+  }
+  const mod = await import(pathToFileURL(file).href);
+  const k = await mod.runKnowledgeBench() as { indexBuildMs: number; p50Ms: number; p99Ms: number; questions: number };
+  raw.knowledge = k;
+  rows.push({ bench: 'knowledge retrieval', measure: 'index build', value: ms(k.indexBuildMs) });
+  rows.push({ bench: 'knowledge retrieval', measure: `answer p50 / p99 (${k.questions} questions)`, value: `${fmt(k.p50Ms, 2)} / ${fmt(k.p99Ms, 2)} ms` });
+}
+
+function e2cRows(label: string, r: EventToCard, target: boolean): void {
+  rows.push({ bench: label, measure: 'cards / total time', value: `${r.delivered}/${r.leads} in ${fmt(r.totalMs / 1000, 2)} s (${fmt(r.leadsPerSecond)} leads/s)` });
+  rows.push({
+    bench: label, measure: 'per lead p50 / p95 / p99', value: spreadText(r.latency),
+    ...(target ? { target: `p95 ≤ ${TARGET.e2cP95Ms} ms`, met: r.delivered === r.leads && r.latency.p95 <= TARGET.e2cP95Ms } : {}),
+  });
+  if (r.webhookFailures) notes.push(`${label}: ${r.webhookFailures} webhook requests failed`);
+}
+
+const loadSummary = (r: LoadResult) => ({ ...r, p50Ms: round(r.p50Ms, 2), p99Ms: round(r.p99Ms, 2), requestsPerSecond: round(r.requestsPerSecond), unitsPerSecond: round(r.unitsPerSecond) });
+const e2cSummary = (r: EventToCard) => ({ leads: r.leads, delivered: r.delivered, totalMs: r.totalMs, leadsPerSecond: round(r.leadsPerSecond), latency: r.latency, webhookFailures: r.webhookFailures });
+
+async function main() {
+  const m = machine();
+  raw.machine = m;
+  log(`${m.date} · ${m.nproc} cores (${m.cpu}) · ${m.memTotal} RAM · node ${m.node} · PostgreSQL ${m.postgres}${QUICK ? ' · QUICK' : ''}`);
+  mkdirSync(OUT_DIR, { recursive: true });
+
+  log('knowledge retrieval');
+  await knowledgeBench().catch((e) => rows.push({ bench: 'knowledge retrieval', measure: 'error', value: String(e).slice(0, 80) }));
+
+  const world = await startBenchWorld();
+  const bare: Record<string, LoadResult> = {};
+  const sqlite: Record<string, any> = {};
+  try {
+    log('bare restify 11: batch and single ingest');
+    await withChild('bare-restify', 'bare-restify.ts', {}, async (c) => {
+      bare.batch = await ingest([c.url], 'batch', LOAD_MS);
+      bare.single = await ingest([c.url], 'single', LOAD_MS);
+    });
+    raw.bare = { batch: loadSummary(bare.batch!), single: loadSummary(bare.single!) };
+
+    // ---- LeadBridge, SQLite file, one process, HubSpot pacing off ----
+    const db = await makeDb('sqlite');
+    let peakRss = NaN;
+    let childMaxRss = NaN;
+    await withChild('leadbridge-sqlite', 'bot-process.ts', world.env(db, { HUBSPOT_MAX_REQUESTS_PER_SECOND: '0' }), async (c) => {
+      await installOwners(world, c.url);
+      log('LeadBridge/SQLite: ingest, batches of 100');
+      sqlite.batch = await ingest([c.url], 'batch', LOAD_MS);
+      log('LeadBridge/SQLite: ingest, single events');
+      sqlite.single = await ingest([c.url], 'single', LOAD_MS);
+      sqlite.drain = await drain(c, 90_000);
+      log(`outbox drained in ${sqlite.drain.ms} ms (pending ${sqlite.drain.pending}); event-to-card burst of ${LEADS}`);
+      sqlite.burst = await eventToCard(world, [c.url], takeContacts(LEADS), { burst: true }, E2C_TIMEOUT_MS);
+      await drain(c, 30_000);
+      log(`event-to-card steady ${STEADY.leads} at ${STEADY.rate}/s`);
+      sqlite.steady = await eventToCard(world, [c.url], takeContacts(STEADY.leads), { rate: STEADY.rate }, E2C_TIMEOUT_MS);
+      await drain(c, 30_000);
+      const cards = [...sqlite.burst.cards.values()].filter((x: any) => x.accept);
+      const n = QUICK ? 40 : 200;
+      log(`card actions: ${n} sequential accepts, then ${n} in waves of 50`);
+      sqlite.acceptSeq = await accepts(world, c.url, cards.slice(0, n), 1);
+      await drain(c, 30_000);
+      sqlite.acceptPar = await accepts(world, c.url, cards.slice(n, 2 * n), 50);
+      await drain(c, 30_000);
+      log('chat: glossary questions');
+      sqlite.chat = await chat(world, c.url, CHAT_MS, 8);
+      peakRss = c.peakRssMb();
+      childMaxRss = (await c.ask<{ maxRssMb: number }>('usage')).maxRssMb;
+    });
+    await db.drop();
+
+    log('echo bot (teams-ai) chat baseline');
+    const echo = await withChild('echo-bot', 'echo-bot.ts', {}, (c) => chat(world, c.url, CHAT_MS, 8));
+
+    raw.sqlite = {
+      batch: loadSummary(sqlite.batch), single: loadSummary(sqlite.single), drain: sqlite.drain,
+      burst: e2cSummary(sqlite.burst), steady: { ...e2cSummary(sqlite.steady), ratePerSecond: STEADY.rate },
+      acceptSequential: sqlite.acceptSeq, acceptConcurrent50: sqlite.acceptPar, chat: sqlite.chat, peakRssMb: round(peakRss), childMaxRssMb: round(childMaxRss),
+    };
+    raw.echo = echo;
+
+    const b = sqlite.batch as LoadResult;
+    const s = sqlite.single as LoadResult;
+    rows.push({ bench: 'ingest, batches of 100 (SQLite)', measure: 'events/s', value: fmt(b.unitsPerSecond), baseline: fmt(bare.batch!.unitsPerSecond),
+      ratio: pct(b.unitsPerSecond / bare.batch!.unitsPerSecond), target: `≥ ${fmt(TARGET.batchEventsPerSec)} events/s`, met: b.unitsPerSecond >= TARGET.batchEventsPerSec && b.failed === 0 });
+    rows.push({ bench: 'ingest, batches of 100 (SQLite)', measure: 'p50 / p99 latency', value: `${fmt(b.p50Ms, 1)} / ${fmt(b.p99Ms, 1)} ms`, baseline: `${fmt(bare.batch!.p50Ms, 1)} / ${fmt(bare.batch!.p99Ms, 1)} ms` });
+    rows.push({ bench: 'ingest, single events (SQLite)', measure: 'requests/s', value: fmt(s.requestsPerSecond), baseline: fmt(bare.single!.requestsPerSecond),
+      ratio: pct(s.requestsPerSecond / bare.single!.requestsPerSecond), target: `≥ ${pct(TARGET.singleRatio)} of bare`, met: s.requestsPerSecond >= TARGET.singleRatio * bare.single!.requestsPerSecond && s.failed === 0 });
+    rows.push({ bench: 'ingest, single events (SQLite)', measure: 'p50 / p99 latency', value: `${fmt(s.p50Ms, 1)} / ${fmt(s.p99Ms, 1)} ms`, baseline: `${fmt(bare.single!.p50Ms, 1)} / ${fmt(bare.single!.p99Ms, 1)} ms` });
+    if (b.failed || s.failed) notes.push(`ingest failures: batch ${JSON.stringify(b.statuses)}, single ${JSON.stringify(s.statuses)}`);
+    rows.push({ bench: 'ingest backlog (SQLite)', measure: 'outbox drain after ingest', value: `${fmt(sqlite.drain.ms)} ms${sqlite.drain.pending ? ` (${sqlite.drain.pending} still pending)` : ''}` });
+
+    e2cRows(`event→card, ${LEADS} MQLs burst, pacing off (SQLite)`, sqlite.burst, true);
+    e2cRows(`event→card, ${STEADY.leads} MQLs at ${STEADY.rate}/s, pacing off (SQLite)`, sqlite.steady, true);
+
+    // ---- default pacing ----
+    if (pacerWired()) {
+      const pdb = await makeDb('sqlite');
+      log('event-to-card with default pacing');
+      const paced = await withChild('leadbridge-paced', 'bot-process.ts', world.env(pdb), async (c) => {
+        await installOwners(world, c.url);
+        return eventToCard(world, [c.url], takeContacts(LEADS), { burst: true }, E2C_TIMEOUT_MS);
+      });
+      await pdb.drop();
+      raw.paced = e2cSummary(paced);
+      e2cRows(`event→card, ${LEADS} MQLs burst, default pacing (SQLite)`, paced, false);
+    } else {
+      raw.paced = 'n/a (pacer not wired)';
+      rows.push({ bench: `event→card, ${LEADS} MQLs, default pacing`, measure: 'total / p50 / p95 / p99', value: 'n/a (pacer not wired)' });
+    }
+
+    const seq = sqlite.acceptSeq as Awaited<ReturnType<typeof accepts>>;
+    const par = sqlite.acceptPar as Awaited<ReturnType<typeof accepts>>;
+    rows.push({ bench: 'card action accept, sequential', measure: `p50 / p99 (n=${seq.latency.n})`, value: `${fmt(seq.latency.p50, 1)} / ${fmt(seq.latency.p99, 1)} ms`,
+      target: `p99 ≤ ${TARGET.acceptP99Ms} ms`, met: seq.latency.p99 <= TARGET.acceptP99Ms && seq.failures === 0 });
+    rows.push({ bench: 'card action accept, 50 concurrent', measure: `p50 / p99 (n=${par.latency.n})`, value: `${fmt(par.latency.p50, 1)} / ${fmt(par.latency.p99, 1)} ms`,
+      target: `p99 ≤ ${TARGET.acceptP99Ms} ms`, met: par.latency.p99 <= TARGET.acceptP99Ms && par.failures === 0 });
+    if (seq.failures || par.failures) notes.push(`accept failures: sequential ${seq.failures}, concurrent ${par.failures}`);
+
+    const ch = sqlite.chat as Awaited<ReturnType<typeof chat>>;
+    rows.push({ bench: 'chat, glossary questions (8 users)', measure: 'messages/s', value: fmt(ch.perSecond), baseline: `${fmt(echo.perSecond)} (echo bot)`,
+      ratio: pct(ch.perSecond / echo.perSecond), target: `≥ ${pct(TARGET.chatRatio)} of echo`, met: ch.perSecond >= TARGET.chatRatio * echo.perSecond && ch.ok === ch.requests });
+    rows.push({ bench: 'chat, glossary questions (8 users)', measure: 'p50 / p99 latency', value: `${fmt(ch.latency.p50, 1)} / ${fmt(ch.latency.p99, 1)} ms`, baseline: `${fmt(echo.latency.p50, 1)} / ${fmt(echo.latency.p99, 1)} ms` });
+    if (ch.sample) notes.push(`chat reply sample: ${ch.sample}`);
+
+    rows.push({ bench: 'bot process (SQLite, all of the above)', measure: 'peak RSS (VmHWM)', value: `${fmt(peakRss)} MB`, target: `≤ ${TARGET.rssMb} MB`, met: peakRss <= TARGET.rssMb });
+
+    // ---- PostgreSQL: one instance, then two on the same database ----
+    const pg: Record<string, any> = {};
+    for (const instances of [1, 2] as const) {
+      const pdb = await makeDb('postgres');
+      const children: Child[] = [];
+      try {
+        for (let i = 0; i < instances; i++) {
+          children.push(await startChild(`leadbridge-pg-${instances}x-${i + 1}`, 'bot-process.ts',
+            world.env(pdb, { HUBSPOT_MAX_REQUESTS_PER_SECOND: '0', BENCH_INSTANCE_ID: `bench-${instances}x-${i + 1}` })));
+        }
+        const urls = children.map((c) => c.url);
+        await installOwners(world, urls[0]!);
+        log(`LeadBridge/PostgreSQL ×${instances}: ingest`);
+        const batch = await ingest(urls, 'batch', LOAD_MS);
+        const single = await ingest(urls, 'single', LOAD_MS);
+        const drained = await drain(children[0]!, 90_000);
+        log(`outbox drained in ${drained.ms} ms; event-to-card burst of ${LEADS}`);
+        const burst = await eventToCard(world, urls, takeContacts(LEADS), { burst: true }, E2C_TIMEOUT_MS);
+        pg[instances] = { batch, single, drained, burst, peakRssMb: children.map((c) => round(c.peakRssMb())) };
+      } finally {
+        await Promise.all(children.map((c) => c.stop()));
+        await pdb.drop();
+      }
+    }
+    raw.postgres = Object.fromEntries(Object.entries(pg).map(([k, v]) => [`${k}x`, { batch: loadSummary(v.batch), single: loadSummary(v.single), drain: v.drained, burst: e2cSummary(v.burst), peakRssMb: v.peakRssMb }]));
+    for (const n of [1, 2]) {
+      const p = pg[n];
+      const scale = (a: number, b: number) => (n === 2 ? `×${fmt(a / b, 2)} vs 1` : undefined);
+      const label = `PostgreSQL, ${n} instance${n > 1 ? 's' : ''}`;
+      rows.push({ bench: `ingest, batches of 100 (${label})`, measure: 'events/s, p99', value: `${fmt(p.batch.unitsPerSecond)} ev/s, p99 ${fmt(p.batch.p99Ms, 1)} ms`,
+        ratio: scale(p.batch.unitsPerSecond, pg[1].batch.unitsPerSecond), target: `≥ ${fmt(TARGET.batchEventsPerSec)} events/s`, met: p.batch.unitsPerSecond >= TARGET.batchEventsPerSec && p.batch.failed === 0 });
+      rows.push({ bench: `ingest, single events (${label})`, measure: 'requests/s, p99', value: `${fmt(p.single.requestsPerSecond)} req/s, p99 ${fmt(p.single.p99Ms, 1)} ms`, baseline: fmt(bare.single!.requestsPerSecond),
+        ratio: n === 2 ? `${scale(p.single.requestsPerSecond, pg[1].single.requestsPerSecond)}; ${pct(p.single.requestsPerSecond / bare.single!.requestsPerSecond)} of bare` : pct(p.single.requestsPerSecond / bare.single!.requestsPerSecond),
+        target: `≥ ${pct(TARGET.singleRatio)} of bare`, met: p.single.requestsPerSecond >= TARGET.singleRatio * bare.single!.requestsPerSecond && p.single.failed === 0 });
+      rows.push({ bench: `event→card, ${LEADS} MQLs burst (${label})`, measure: 'total; p50 / p95 / p99', value: `${fmt(p.burst.totalMs / 1000, 2)} s (${p.burst.delivered}/${p.burst.leads}); ${spreadText(p.burst.latency)}`,
+        ratio: scale(p.burst.leadsPerSecond, pg[1].burst.leadsPerSecond), target: `p95 ≤ ${TARGET.e2cP95Ms} ms`, met: p.burst.delivered === p.burst.leads && p.burst.latency.p95 <= TARGET.e2cP95Ms });
+      if (p.batch.failed || p.single.failed) notes.push(`${label} ingest failures: batch ${JSON.stringify(p.batch.statuses)}, single ${JSON.stringify(p.single.statuses)}`);
+    }
+  } finally {
+    await world.close();
+  }
+
+  const table = renderTable(rows);
+  const seconds = (Date.now() - benchStarted) / 1000;
+  console.log(`\nLeadBridge benchmarks — ${m.date} — ${m.nproc} cores (${m.cpu}), ${m.memTotal} RAM, node ${m.node}, PostgreSQL ${m.postgres}; whole run ${fmt(seconds)} s${QUICK ? ' (QUICK)' : ''}\n`);
+  console.log(table);
+  if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
+  writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify({ ...raw, quick: QUICK, seconds: round(seconds), rows, notes }, null, 2)}\n`);
+  console.log(`\nresults: bench/out/results.json`);
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});
