@@ -39,15 +39,16 @@ const NAME_WEIGHT = 2;
 const NAME_WEIGHT_DESCRIBED = 0.5;
 const PARTIAL_WEIGHT = 0.6; // a word that only shares a long prefix with an indexed word
 const MIN_PREFIX = 5;
+const MAX_QUERY_WORDS = 25; // content words of a question; more is pasted text, not a question
 
 const isStop = (t: string) => STOPWORDS_DE.has(t) || STOPWORDS_EN.has(t) || COMPANY_NAME_TOKENS.has(t);
 
 /** The index terms of each word of a text: its German and/or English stem, plus the stems of German compound parts. */
-export function analyzeWords(text: string, languages: { de: boolean; en: boolean }, decompounder: Decompounder | null): string[][] {
+export function analyzeWords(text: string, languages: { de: boolean; en: boolean }, decompounder: Decompounder | null, maxWords = Infinity): string[][] {
   const de = tokenizeDe(text);
   const en = languages.en ? tokenizeEn(text) : [];
   const words: string[][] = [];
-  for (let i = 0; i < de.length; i++) {
+  for (let i = 0; i < de.length && words.length < maxWords; i++) {
     const t = de[i];
     if (isStop(t)) continue;
     const forms = new Set<string>();
@@ -126,7 +127,7 @@ export class Bm25DefinitionIndex implements DefinitionRanker {
   rank(text: string, { limit = 5, describes = false }: RankOptions = {}): RankedEntry[] {
     const nameWeight = describes ? NAME_WEIGHT_DESCRIBED : NAME_WEIGHT;
     const unknownIdf = Math.log(1 + (this.docs.length + 0.5) / 0.5);
-    const words = analyzeWords(text, BOTH, this.decompounder).map((forms) => {
+    const words = analyzeWords(text, BOTH, this.decompounder, MAX_QUERY_WORDS).map((forms) => {
       const known = forms.filter((f) => this.df.has(f)).map((t) => ({ t, w: 1 }));
       const expanded = known.length ? known : forms.flatMap((f) => this.partials(f)).map((t) => ({ t, w: PARTIAL_WEIGHT }));
       return { forms: expanded, weight: expanded.length ? Math.max(...expanded.map((f) => this.idf(f.t))) : unknownIdf };

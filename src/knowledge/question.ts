@@ -42,9 +42,12 @@ function comparisonParts(tokens: string[], folded: string): [[number, number], [
   return hasContent(0, conj) && hasContent(conj + 1, tokens.length) ? [[0, conj], [conj + 1, tokens.length]] : null;
 }
 
+/** A question is short; longer text is cut so a pasted e-mail cannot cost more than a question. */
+export const MAX_QUESTION_TOKENS = 40;
+
 export function parseQuestion(text: string, forced?: Locale): ParsedQuestion {
   const folded = foldGerman(text.trim());
-  const tokens = tokenizeDe(text);
+  const tokens = tokenizeDe(text).slice(0, MAX_QUESTION_TOKENS);
   return {
     text,
     locale: forced ?? detectLanguage(text),
