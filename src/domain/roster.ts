@@ -74,8 +74,8 @@ export class Roster {
     return [...this.admins];
   }
 
-  /** A display name for an email: HubSpot's owner name when known, else the email. */
-  nameOf(email: string): string {
-    return this.names.get(norm(email)) ?? norm(email);
+  /** A display name for an email: HubSpot's owner name when known, else `fallback`, else the email. */
+  nameOf(email: string, fallback?: string | null): string {
+    return this.names.get(norm(email)) ?? fallback ?? norm(email);
   }
 }

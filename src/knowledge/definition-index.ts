@@ -3,7 +3,7 @@ import type { GlossaryEntry } from '../domain/glossary/index.js';
 import { Decompounder } from './text/decompound.js';
 import { tokenizeDe, tokenizeEn } from './text/normalize.js';
 import { stemDe, stemEn } from './text/stem.js';
-import { COMPANY_NAME_TOKENS, STOPWORDS_DE, STOPWORDS_EN } from './text/stopwords.js';
+import { isStopword } from './text/stopwords.js';
 
 export interface RankedEntry {
   id: string;
@@ -41,8 +41,6 @@ const PARTIAL_WEIGHT = 0.6; // a word that only shares a long prefix with an ind
 const MIN_PREFIX = 5;
 const MAX_QUERY_WORDS = 25; // content words of a question; more is pasted text, not a question
 
-const isStop = (t: string) => STOPWORDS_DE.has(t) || STOPWORDS_EN.has(t) || COMPANY_NAME_TOKENS.has(t);
-
 /** The index terms of each word of a text: its German and/or English stem, plus the stems of German compound parts. */
 export function analyzeWords(text: string, languages: { de: boolean; en: boolean }, decompounder: Decompounder | null, maxWords = Infinity): string[][] {
   const de = tokenizeDe(text);
@@ -50,11 +48,11 @@ export function analyzeWords(text: string, languages: { de: boolean; en: boolean
   const words: string[][] = [];
   for (let i = 0; i < de.length && words.length < maxWords; i++) {
     const t = de[i];
-    if (isStop(t)) continue;
+    if (isStopword(t)) continue;
     const forms = new Set<string>();
     if (languages.de) forms.add(stemDe(t));
     // tokenizeEn differs from tokenizeDe only in folding, so positions line up.
-    if (languages.en && en[i] && !isStop(en[i])) forms.add(stemEn(en[i]));
+    if (languages.en && en[i] && !isStopword(en[i])) forms.add(stemEn(en[i]));
     if (languages.de && decompounder) for (const part of decompounder.split(t)) forms.add(stemDe(part));
     if (forms.size) words.push([...forms]);
   }

@@ -1,7 +1,7 @@
 /** Takes a free-text glossary question apart: language, tokens, content words, comparison parts, "describes a term" cue. */
 import { detectLanguage, type Locale } from './text/language.js';
 import { foldGerman, tokenizeDe } from './text/normalize.js';
-import { COMPANY_NAME_TOKENS, QUALIFIERS, STOPWORDS_DE, STOPWORDS_EN } from './text/stopwords.js';
+import { isStopword, QUALIFIERS } from './text/stopwords.js';
 
 export interface ParsedQuestion {
   text: string;
@@ -19,10 +19,6 @@ export interface ParsedQuestion {
 const COMPARISON_CUE = /\b(unterschied\w*|unterscheid\w*|difference\w*|differ\w*|vs|versus|verglichen|vergleich|compare\w*|gegenuber)\b/;
 const CONJUNCTIONS = new Set(['und', 'and', 'vs', 'versus', 'oder', 'or']);
 const DESCRIPTIVE_CUE = /^(wie (nennt|heisst|bezeichnet|nenne)|wer (ist|macht|kummert|ubernimmt|verantwortet)|welche[rsnm]? |what (do|does|is the (term|name|word))|who |which |was ist (das|der) (wort|begriff|name) )/;
-
-export function isStopword(token: string): boolean {
-  return STOPWORDS_DE.has(token) || STOPWORDS_EN.has(token) || COMPANY_NAME_TOKENS.has(token);
-}
 
 /** Content positions in [from, to): no stopwords or numbers; qualifiers only if nothing else is left. */
 export function contentPositions(tokens: string[], from = 0, to = tokens.length): number[] {

@@ -2,6 +2,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { GlossaryEntry } from '../domain/glossary/index.js';
 import { tokenizeDe } from './text/normalize.js';
+import { isStopword } from './text/stopwords.js';
 import { stemDe, stemEn } from './text/stem.js';
 
 export type AliasKind = 'term' | 'synonym' | 'abbreviation' | 'english' | 'group';
@@ -80,7 +81,7 @@ export class TermMatcher {
   }
 
   /** Every alias occurrence in the token range [from, to); typo-tolerant for spans not matched exactly. */
-  find(tokens: string[], from = 0, to = tokens.length, isStopword: (t: string) => boolean = () => false): TermMatch[] {
+  find(tokens: string[], from = 0, to = tokens.length): TermMatch[] {
     const matches: TermMatch[] = [];
     for (let start = from; start < to; start++) {
       for (let end = start + 1; end <= Math.min(to, start + MAX_SPAN); end++) {

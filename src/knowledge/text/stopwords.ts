@@ -35,3 +35,8 @@ export const QUALIFIERS = new Set(['hubspot', 'kunde', 'kunden', 'customer', 'cu
 
 /** The customer's company name appears in many definitions and tells nothing about a term. */
 export const COMPANY_NAME_TOKENS = new Set(['all', 'for', 'one', 'group', 'gruppe']);
+
+/** No meaning for retrieval: a stopword of either language or part of the customer's name. */
+export function isStopword(token: string): boolean {
+  return STOPWORDS_DE.has(token) || STOPWORDS_EN.has(token) || COMPANY_NAME_TOKENS.has(token);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { toLocale } from '../cards/i18n.js';
+import { tm } from '../cards/i18n-manager.js';
+import { findPersonalByEmail } from '../store/conversations-repo.js';
+import { getDigest, markDigestSent, pausedManagers } from '../store/digests-repo.js';
+import type { Job } from '../store/jobs-repo.js';
+import { renderTeamDigest } from './digest.js';
+import type { ManagerDeps } from './manager-deps.js';
+
+const DigestPayload = z.object({ managerEmail: z.string().email(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), since: z.number(), until: z.number() });
+
+/** Sends a claimed digest to the manager's personal chat, once (a retry after Teams answered does nothing). */
+export async function sendDigest(deps: ManagerDeps, job: Job): Promise<void> {
+  const { managerEmail, day, since, until } = DigestPayload.parse(job.payload);
+  const record = await getDigest(deps.store.db, managerEmail, day);
+  if (record?.sentAt != null) return;
+  if ((await pausedManagers(deps.store.db)).has(managerEmail.toLowerCase())) return;
+  const teams = deps.roster.current().managedTeams(managerEmail);
+  if (!teams.length) {
+    deps.log.info({ manager: managerEmail, day }, 'digest: no longer a manager in the roster; not sent');
+    return;
+  }
+  const to = await findPersonalByEmail(deps.store.db, managerEmail);
+  if (!to || to.blocked) {
+    deps.log.warn({ manager: managerEmail, day }, 'digest: manager has not installed the bot (or blocked it); not sent');
+    return;
+  }
+  const locale = toLocale(to.locale, deps.settings.defaultLocale);
+  const card = await renderTeamDigest(deps, teams, { since, until }, locale);
+  const activityId = await deps.teams.send(to, { card, summary: tm(locale).digestTitle(teams.map((t) => t.name).join(', ')) });
+  await markDigestSent(deps.store.db, managerEmail, day, activityId, deps.clock.now());
+}
