@@ -24,7 +24,6 @@ interface Alias {
   text: string;
   kind: AliasKind;
   compact: string;
-  tokenCount: number;
 }
 
 const MAX_SPAN = 5;
@@ -70,7 +69,7 @@ export class TermMatcher {
   private add(id: string, text: string, kind: AliasKind): void {
     const tokens = tokenizeDe(text);
     if (!tokens.length) return;
-    const alias: Alias = { id, text: text.trim(), kind, compact: tokens.join(''), tokenCount: tokens.length };
+    const alias: Alias = { id, text: text.trim(), kind, compact: tokens.join('') };
     this.aliases.push(alias);
     // Aliases are stemmed in their own language only (half the work at start-up); questions in both.
     for (const k of new Set(keys(tokens, kind === 'english' ? 'en' : kind === 'group' ? 'both' : 'de'))) {

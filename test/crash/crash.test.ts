@@ -6,19 +6,22 @@ import { startTeamsConnector, type TeamsConnector } from '../standins/teams-conn
 import { createTeamsChannel } from '../standins/teams-channel.js';
 import { startC4cStandin, type C4cStandin } from '../standins/c4c.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
-import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
+import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.js';
 import { PORTAL, PUBLIC_BASE_URL, SECRET, USERS, scoreEvent } from '../support/world.js';
 import { cardText } from '../support/cards.js';
 
 const N = 500;
 const contactIds = Array.from({ length: N }, (_, i) => String(50_000 + i));
 
-describe('kill -9 during a burst of 500 MQLs', () => {
+describe.each([
+  { engine: 'sqlite', instances: 1 },
+  { engine: 'postgres', instances: 2 },
+] as const)('kill -9 during a burst of 500 MQLs ($engine, $instances instance(s))', ({ engine, instances }) => {
   let hubspot: HubSpotStandin;
   let connector: TeamsConnector;
   let c4c: C4cStandin;
   let db: TestDatabase;
-  let bot: BotProcess | undefined;
+  let bots: BotProcess[] = [];
   let env: Record<string, string>;
 
   beforeAll(async () => {
@@ -29,14 +32,14 @@ describe('kill -9 during a burst of 500 MQLs', () => {
     }
     connector = await startTeamsConnector();
     c4c = await startC4cStandin({ username: 'lb', password: 'pw' });
-    db = sqliteDatabase();
+    db = engine === 'sqlite' ? sqliteDatabase() : await postgresDatabase();
     env = {
       DATABASE_URL: db.url, PUBLIC_BASE_URL, HUBSPOT_ACCESS_TOKEN: 'tok', HUBSPOT_CLIENT_SECRET: SECRET, HUBSPOT_BASE_URL: hubspot.url,
-      C4C_BASE_URL: c4c.serviceRoot, C4C_USERNAME: 'lb', C4C_PASSWORD: 'pw', WORKER_POLL_MS: '50', HUBSPOT_MAX_REQUESTS_PER_SECOND: '0',
+      C4C_BASE_URL: c4c.serviceRoot, C4C_USERNAME: 'lb', C4C_PASSWORD: 'pw', WORKER_POLL_MS: '50', WORKER_LEASE_MS: '3000', HUBSPOT_MAX_REQUESTS_PER_SECOND: '0',
     };
   }, 60_000);
   afterAll(async () => {
-    await bot?.kill();
+    await Promise.all(bots.map((b) => b.kill()));
     await Promise.all([hubspot?.close(), connector?.close(), c4c?.close()]);
     await db?.drop();
   });
@@ -60,26 +63,28 @@ describe('kill -9 during a burst of 500 MQLs', () => {
   };
 
   it('delivers every acknowledged MQL after a restart: one 36One lead each, duplicate cards only from sends on the wire', async () => {
-    bot = await startBotProcess(env);
-    await createTeamsChannel({ botUrl: bot.url, connector }).conversationUpdateMembersAdded(USERS.alex);
+    for (let i = 0; i < instances; i++) bots.push(await startBotProcess(env));
+    await createTeamsChannel({ botUrl: bots[0]!.url, connector }).conversationUpdateMembersAdded(USERS.alex);
     for (let i = 0; i < N; i += 100) {
+      const bot = bots[(i / 100) % bots.length]!;
       expect(await send(bot.url, contactIds.slice(i, i + 100).map((id) => scoreEvent(id)))).toBe(200);
     }
-    // Kill while the burst is being worked through.
+    // Kill one instance while the burst is being worked through.
     await connector.waitFor(() => cardsByContact().size >= 40, 30_000, { since: 0 });
-    await bot.kill('SIGKILL');
+    await bots[0]!.kill('SIGKILL');
     const before = cardsByContact().size;
     expect(before).toBeLessThan(N);
 
-    bot = await startBotProcess(env);
+    // Single instance: restart it. Two instances: the survivor takes over once the dead one's leases expire.
+    bots[0] = instances === 1 ? await startBotProcess(env) : bots[0]!;
     const deadline = Date.now() + 120_000;
     while ((cardsByContact().size < N || c4c.leads().length < N) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     const counts = cardsByContact();
     const duplicates = [...counts.values()].reduce((s, n) => s + (n - 1), 0);
-    console.log(`crash test: ${before}/${N} cards before the kill, ${counts.size}/${N} after restart, ${duplicates} duplicate card(s) from sends on the wire`);
+    console.log(`crash test (${engine}, ${instances}): ${before}/${N} cards before the kill, ${counts.size}/${N} after restart, ${duplicates} duplicate card(s) from sends on the wire`);
     expect(counts.size).toBe(N);
     // At most the sends in flight at the instant of the kill (worker concurrency 8) can repeat.
-    expect(duplicates).toBeLessThanOrEqual(8);
+    expect(duplicates).toBeLessThanOrEqual(8 * instances);
     const externalIds = c4c.leads().map((l) => l.ExternalID);
     expect(externalIds).toHaveLength(N);
     expect(new Set(externalIds).size).toBe(N);
