@@ -19,7 +19,7 @@ import { jobHandlers } from './services/handlers.js';
 import { JOB, orderKey } from './services/job-kinds.js';
 import { enqueue } from './store/jobs-repo.js';
 import { openStore, type Store } from './store/db.js';
-import { createChatBrain } from './chat-brain.js';
+import { createChatBrain, hubspotCompanies } from './chat-brain.js';
 
 export interface Overrides {
   clock?: Clock;
@@ -76,7 +76,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
       worker?.kick();
     },
   });
-  const brain: ChatBrain = createChatBrain(deps);
+  const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId));
   const app = createBotApp(adapter, deps, brain, config.bot?.appId);
   const server = createServer({
     messages: (req, res) => adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined)),

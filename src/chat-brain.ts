@@ -1,20 +1,23 @@
 import type { ChatBrain } from './bot/messages.js';
-import type { Deps } from './services/deps.js';
+import { renderAnswerCard } from './cards/knowledge-card.js';
+import type { CompanyDirectory } from './domain/classification/company-directory.js';
+import type { HubSpot } from './hubspot/types.js';
+import { createKnowledge, detectCommand, renderAnswerText } from './knowledge/index.js';
 
-const COMMANDS: Array<[RegExp, ReturnType<ChatBrain['command']>]> = [
-  [/^(meine|my)\s+leads?\b/i, 'my_leads'],
-  [/^(hilfe|help|\?)$/i, 'help'],
-];
+/** HubSpot's CRM company search, through the same client as the lead flow. */
+export function hubspotCompanies(hubspot: HubSpot, portalId?: number): CompanyDirectory {
+  return { searchCompaniesByName: (name) => hubspot.searchCompaniesByName(name, portalId) };
+}
 
-/** Chat routing: lead commands first, everything else goes to the glossary and classification. */
-export function createChatBrain(_deps: Deps): ChatBrain {
+/** Chat routing: lead commands go to the lead flow, everything else to the glossary and classification. */
+export function createChatBrain(companies: CompanyDirectory): ChatBrain {
+  const knowledge = createKnowledge({ companies });
   return {
-    command(text) {
-      for (const [re, cmd] of COMMANDS) if (re.test(text.trim())) return cmd;
-      return null;
-    },
-    async answer(text, locale) {
-      return { text: locale === 'en' ? `I cannot answer "${text}" yet.` : `Darauf habe ich noch keine Antwort: „${text}“.` };
+    command: (text) => detectCommand(text),
+    async answer(text) {
+      // The question's own language decides the answer's (Teams clients often report en-US whatever the user writes).
+      const answer = await knowledge.ask(text);
+      return { card: renderAnswerCard(answer), text: renderAnswerText(answer) };
     },
   };
 }
