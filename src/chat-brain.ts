@@ -14,9 +14,10 @@ export function createChatBrain(companies: CompanyDirectory): ChatBrain {
   const knowledge = createKnowledge({ companies });
   return {
     command: (text) => detectCommand(text),
-    async answer(text) {
-      // The question's own language decides the answer's (Teams clients often report en-US whatever the user writes).
-      const answer = await knowledge.ask(text);
+    async answer(text, locale) {
+      // A question's own language decides the answer's (Teams clients often report en-US whatever the user
+      // writes); a bare "help" says nothing about the language, so the Teams locale does.
+      const answer = await knowledge.ask(text, detectCommand(text) === 'help' ? locale : undefined);
       return { card: renderAnswerCard(answer), text: renderAnswerText(answer) };
     },
   };

@@ -3,8 +3,8 @@ import type { Deps } from '../services/deps.js';
 import { rememberConversation } from '../services/installation.js';
 import { getConversation } from '../store/conversations-repo.js';
 
-/** Conversations whose reference and user identity are already stored (saves a look-up per message). */
-const known = new Set<string>();
+/** Conversations whose reference and user identity are already stored, with their locale (saves a look-up per message). */
+const known = new Map<string, string | null>();
 
 /**
  * Stores the conversation reference of a personal chat with the user's AAD id, email and UPN (from
@@ -15,7 +15,8 @@ export async function captureConversation(deps: Deps, ctx: TurnContext, force = 
   const kind = a.conversation?.conversationType === 'channel' || a.channelData?.team ? 'channel' : a.conversation?.conversationType === 'personal' ? 'personal' : null;
   if (!kind || !a.conversation?.id) return;
   const id = kind === 'channel' ? channelConversationId(ctx) : a.conversation.id;
-  if (!force && known.has(id)) return;
+  // A known conversation is stored again only when the user's Teams locale changed.
+  if (!force && known.has(id) && (!a.locale || known.get(id) === a.locale)) return;
   const reference = TurnContext.getConversationReference(a) as ConversationReference;
   if (kind === 'channel') reference.conversation = { ...reference.conversation, id } as any;
   const stored = await getConversation(deps.store.db, id);
@@ -40,7 +41,7 @@ export async function captureConversation(deps: Deps, ctx: TurnContext, force = 
     tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null, locale: a.locale ?? stored?.locale ?? null,
     teamId: a.channelData?.team?.id ?? null, blocked: false,
   });
-  if (kind === 'channel' || email) known.add(id);
+  if (kind === 'channel' || email) known.set(id, a.locale ?? stored?.locale ?? null);
 }
 
 /** Posts to a channel go to the channel's own conversation id, not to a reply thread. */

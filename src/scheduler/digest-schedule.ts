@@ -3,9 +3,6 @@ import { runDigestRound } from '../services/digest-round.js';
 import type { ManagerDeps } from '../services/manager-deps.js';
 import { guarded, type Schedule } from './guard.js';
 
-/** DIGEST_CRON default: weekdays at 08:00 in DIGEST_TIMEZONE. */
-export const DEFAULT_DIGEST_CRON = '0 8 * * 1-5';
-
 /**
  * Runs the digest round at DIGEST_CRON in the digest time zone, and once at start: a bot that was down at the
  * scheduled time sends the missed digest when it comes back the same day. Safe on every instance.

@@ -1,6 +1,9 @@
 import { Cron } from 'croner';
 import { localDate } from '../domain/zoned-time.js';
 
+/** DIGEST_CRON default: weekdays at 08:00 in DIGEST_TIMEZONE. */
+export const DEFAULT_DIGEST_CRON = '0 8 * * 1-5';
+
 /** One scheduled digest: its run time, the local day it belongs to, and where its window starts. */
 export interface DigestSlot {
   runAt: number;

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { digestCommand } from '../../src/cli/commands/digest.js';
+import { managerEnv, toManagerConfig } from '../../src/config-manager.js';
+import { startManagerSchedules } from '../../src/scheduler/manager-schedules.js';
+import type { Store } from '../../src/store/db.js';
+import { getDigest } from '../../src/store/digests-repo.js';
+import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
+import { berlin, HOUR, installFor, managerDeps, openManagerStore, TestClock } from './support.js';
+
+const schema = z.object(managerEnv);
+
+describe('manager configuration', () => {
+  it('has the documented defaults', () => {
+    const c = toManagerConfig(schema.parse({}), 'Europe/Berlin');
+    expect(c).toEqual({
+      rosterFile: 'config/roster.yaml', digestCron: '0 8 * * 1-5', teamsMaxSendsPerSecond: 20,
+      sla: { remindAfterMs: 4 * HOUR, escalateAfterMs: 24 * HOUR, hours: expect.objectContaining({ kind: 'weekly' }), timeZone: 'Europe/Berlin' },
+    });
+  });
+
+  it('names every bad value', () => {
+    const r = schema.safeParse({ DIGEST_CRON: 'every morning', SLA_REMIND_AFTER: '4 hours', SLA_ESCALATE_AFTER: '2w', BUSINESS_HOURS: 'Mon-Fri 9-5', TEAMS_MAX_SENDS_PER_SECOND: '-1' });
+    expect(r.success).toBe(false);
+    const issues = !r.success ? r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : [];
+    expect(issues).toEqual([
+      'DIGEST_CRON: invalid cron pattern (e.g. "0 8 * * 1-5")',
+      'SLA_REMIND_AFTER: invalid duration "4 hours": use a positive number with s, m, h or d, e.g. 90s, 30m, 4h, 2d',
+      'SLA_ESCALATE_AFTER: invalid duration "2w": use a positive number with s, m, h or d, e.g. 90s, 30m, 4h, 2d',
+      'BUSINESS_HOURS: invalid business hours "Mon-Fri 9-5": bad time "9" (use HH:MM)',
+      'TEAMS_MAX_SENDS_PER_SECOND: Number must be greater than or equal to 0',
+    ]);
+    expect(schema.parse({ BUSINESS_HOURS: 'always', TEAMS_MAX_SENDS_PER_SECOND: '0' })).toMatchObject({ BUSINESS_HOURS: { kind: 'always' }, TEAMS_MAX_SENDS_PER_SECOND: 0 });
+  });
+});
+
+describe('schedules and CLI', () => {
+  let tdb: TestDatabase;
+  let store: Store;
+  beforeAll(async () => { tdb = sqliteDatabase(); store = await openManagerStore(tdb.url); });
+  afterAll(async () => { await store?.close(); await tdb?.drop(); });
+
+  it('at start, a bot that was down at 08:00 sends today\'s digest', async () => {
+    const deps = managerDeps({ store, clock: new TestClock(berlin('2025-03-10 10:30')) });
+    const schedules = await startManagerSchedules(deps, { instanceId: 'test' });
+    schedules.stop();
+    expect(await getDigest(store.db, 'adelev@example.com', '2025-03-10')).toMatchObject({ since: berlin('2025-03-07 08:00') });
+  });
+
+  it('`leadbridge digest --preview <email>` prints the card text (or JSON) and sends nothing', async () => {
+    const deps = managerDeps({ store, clock: new TestClock(berlin('2025-03-10 10:30')) });
+    await installFor(store, 'adelev@example.com');
+    let closed = 0;
+    const cmd = digestCommand(async () => ({ deps, close: async () => { closed++; } }));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    expect(await cmd.run(['--preview', 'adelev@example.com'], io)).toBe(0);
+    expect(out.join('\n')).toContain('Tageszusammenfassung CSM Nord');
+    expect(out.join('\n')).toContain('MQL: 0');
+    expect(await cmd.run(['--preview', 'adelev@example.com', '--json'], io)).toBe(0);
+    expect(JSON.parse(out[out.length - 1]!).version).toBe('1.5');
+    expect(await cmd.run([], io)).toBe(2);
+    await expect(cmd.run(['--preview', 'alexw@example.com'], io)).rejects.toThrow('manages no team');
+    expect(closed).toBe(3);
+  });
+});
