@@ -22,13 +22,9 @@ export async function acceptWebhookEvents(deps: Deps, events: InboxEvent[]): Pro
       if (!TRIGGERS.test(e.subscriptionType) || !e.objectId) continue;
       contacts.set(`${e.portalId}:${e.objectId}`, { portalId: e.portalId, contactId: e.objectId });
     }
-    let triggers = 0;
-    for (const c of contacts.values()) {
-      const added = await enqueueUnlessWaiting(trx, {
-        kind: JOB.evaluateContact, orderKey: orderKey.contact(c.portalId, c.contactId), payload: { ...c, receivedAt: now },
-      }, now);
-      if (added) triggers++;
-    }
+    const triggers = await enqueueUnlessWaiting(trx, JOB.evaluateContact, [...contacts.values()].map((c) => ({
+      kind: JOB.evaluateContact, orderKey: orderKey.contact(c.portalId, c.contactId), payload: { ...c, receivedAt: now },
+    })), now);
     return { received: events.length, stored: fresh.length, duplicates: events.length - fresh.length, triggers };
   });
   if (result.triggers > 0) deps.kick();

@@ -13,16 +13,15 @@ export interface InboxEvent {
   payload: unknown;
 }
 
-/** Stores webhook events; returns those that were new (duplicates are dropped by the unique key). */
+/** Stores webhook events in one statement; returns those that were new (duplicates are dropped by the unique key). */
 export async function storeInboxEvents(db: Db, events: InboxEvent[], now: number): Promise<InboxEvent[]> {
-  const fresh: InboxEvent[] = [];
-  for (const e of events) {
-    const res = await db.insertInto('webhook_events').values({
-      dedupe_key: e.dedupeKey, fingerprint: e.fingerprint, portal_id: e.portalId, subscription_type: e.subscriptionType,
-      object_id: e.objectId, property_name: e.propertyName, property_value: e.propertyValue, occurred_at: e.occurredAt,
-      attempt_number: e.attemptNumber, received_at: now, payload: JSON.stringify(e.payload),
-    }).onConflict((oc) => oc.columns(['dedupe_key', 'fingerprint']).doNothing()).executeTakeFirst();
-    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 1) fresh.push(e);
-  }
-  return fresh;
+  if (events.length === 0) return [];
+  const inserted = await db.insertInto('webhook_events').values(events.map((e) => ({
+    dedupe_key: e.dedupeKey, fingerprint: e.fingerprint, portal_id: e.portalId, subscription_type: e.subscriptionType,
+    object_id: e.objectId, property_name: e.propertyName, property_value: e.propertyValue, occurred_at: e.occurredAt,
+    attempt_number: e.attemptNumber, received_at: now, payload: JSON.stringify(e.payload),
+  }))).onConflict((oc) => oc.columns(['dedupe_key', 'fingerprint']).doNothing()).returning(['dedupe_key', 'fingerprint']).execute();
+  const fresh = new Set(inserted.map((r) => `${r.dedupe_key}|${r.fingerprint}`));
+  // The same event twice in one batch is inserted once: keep its first occurrence only.
+  return events.filter((e) => fresh.delete(`${e.dedupeKey}|${e.fingerprint}`));
 }

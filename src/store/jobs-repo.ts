@@ -33,14 +33,15 @@ export async function enqueue(db: Db, jobs: NewJob[], now: number): Promise<void
   }))).execute();
 }
 
-/** Adds a job unless one with the same kind and order key is still waiting untouched (coalesces bursts). */
-export async function enqueueUnlessWaiting(db: Db, job: NewJob, now: number): Promise<boolean> {
-  const waiting = await db.selectFrom('jobs').select('id')
-    .where('order_key', '=', job.orderKey).where('kind', '=', job.kind).where('status', '=', 'pending')
-    .where('lease_owner', 'is', null).where('attempts', '=', 0).executeTakeFirst();
-  if (waiting) return false;
-  await enqueue(db, [job], now);
-  return true;
+/** Adds jobs of one kind except for order keys that already have one waiting untouched (coalesces bursts). */
+export async function enqueueUnlessWaiting(db: Db, kind: string, jobs: NewJob[], now: number): Promise<number> {
+  if (jobs.length === 0) return 0;
+  const waiting = new Set((await db.selectFrom('jobs').select('order_key')
+    .where('kind', '=', kind).where('status', '=', 'pending').where('lease_owner', 'is', null).where('attempts', '=', 0)
+    .where('order_key', 'in', jobs.map((j) => j.orderKey)).execute()).map((r) => r.order_key));
+  const fresh = jobs.filter((j) => !waiting.has(j.orderKey));
+  await enqueue(db, fresh.map((j) => ({ ...j, kind })), now);
+  return fresh.length;
 }
 
 /**

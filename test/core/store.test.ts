@@ -102,8 +102,8 @@ describe.each(ENGINES)('store on %s', (engine) => {
 
   it('coalesces evaluation triggers that are still waiting', async () => {
     const job = { kind: 'contact.evaluate', orderKey: 'contact:1:77' };
-    expect(await enqueueUnlessWaiting(store.db, job, 1)).toBe(true);
-    expect(await enqueueUnlessWaiting(store.db, job, 2)).toBe(false);
+    expect(await enqueueUnlessWaiting(store.db, job.kind, [job], 1)).toBe(1);
+    expect(await enqueueUnlessWaiting(store.db, job.kind, [job, { ...job, orderKey: 'contact:1:78' }], 2)).toBe(1);
   });
 
   it('finds a user by email or UPN and the lead inbox channel', async () => {
