@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS, scoreEvent, startWorld, type World } from '../support/world.js';
 import { action, cardText } from '../support/cards.js';
 import { leadEvents } from '../../src/store/leads-repo.js';
+import { ENGINES } from '../support/databases.js';
 
-describe('MQL → card → accept / reject (in-process, real HTTP, SQLite file)', () => {
+describe.each(ENGINES)('MQL → card → accept / reject (in-process, real HTTP, %s)', (engine) => {
   let w: World;
-  beforeAll(async () => { w = await startWorld(); });
+  beforeAll(async () => { w = await startWorld({ engine }); });
   afterAll(async () => { await w?.close(); });
 
   async function cardFor(contactId: string, userId: string) {
@@ -85,6 +86,19 @@ describe('MQL → card → accept / reject (in-process, real HTTP, SQLite file)'
     const contact = w.hubspot.contact('1004')!;
     expect(contact.properties.hs_lead_status).toBe('UNQUALIFIED');
     expect(contact.notes.map((n) => n.properties.hs_note_body).join(' ')).toMatch(/abgelehnt.*no_budget.*Budget erst 2027/);
+  });
+
+  it('treats events as triggers: what HubSpot says now decides, not the event or its order', async () => {
+    // HubSpot has 1005 at 58 points; an event claiming 95 makes no lead.
+    await w.webhook([scoreEvent('1005', '95')]);
+    await w.settle();
+    expect(await w.lb.store.db.selectFrom('leads').select('id').where('contact_id', '=', '1005').execute()).toHaveLength(0);
+    // Now it really crosses 75; a late, older event (occurredAt in the past) still triggers one lead only.
+    w.hubspot.setContactProperties('1005', { hubspotscore: '76' });
+    await w.webhook([scoreEvent('1005', '76', { occurredAt: Date.now() })]);
+    await w.webhook([scoreEvent('1005', '58', { occurredAt: Date.now() - 60_000 })]);
+    await w.settle();
+    expect(await w.lb.store.db.selectFrom('leads').select('id').where('contact_id', '=', '1005').execute()).toHaveLength(1);
   });
 
   it('makes one lead for duplicate and repeated events', async () => {
