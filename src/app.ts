@@ -14,11 +14,16 @@ import { webhookRoute } from './http/webhook-route.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Log } from './log.js';
 import { OutboxWorker } from './outbox/worker.js';
-import type { Deps } from './services/deps.js';
 import { jobHandlers } from './services/handlers.js';
 import { JOB, orderKey } from './services/job-kinds.js';
 import { enqueue } from './store/jobs-repo.js';
 import { openStore, type Store } from './store/db.js';
+import { pacedTeams } from './outbox/pacer.js';
+import { createRosterSource } from './roster/resolve.js';
+import { startManagerSchedules } from './scheduler/manager-schedules.js';
+import type { Schedule } from './scheduler/guard.js';
+import { managerJobHandlers } from './services/handlers-manager.js';
+import type { ManagerDeps } from './services/manager-deps.js';
 import { createChatBrain, hubspotCompanies } from './chat-brain.js';
 
 export interface Overrides {
@@ -29,10 +34,12 @@ export interface Overrides {
   worker?: boolean;
   instanceId?: string;
   hubspotMaxRequestsPerSecond?: number;
+  /** Start the roster refresh, digest and SLA schedules (default true). */
+  schedules?: boolean;
 }
 
 export interface LeadBridge {
-  deps: Deps;
+  deps: ManagerDeps;
   server: Server;
   worker: OutboxWorker;
   store: Store;
@@ -53,22 +60,28 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   if (!salesCloud) log.info('36One handover not configured (C4C_BASE_URL unset): leads stay in HubSpot and Teams only');
   const adapter = createAdapter(config.bot);
   let worker: OutboxWorker | undefined;
-  const deps: Deps = {
+  const roster = createRosterSource({ file: config.manager.rosterFile, hubspot, log, admins: config.admins });
+  const deps: ManagerDeps = {
     store, clock, log, hubspot, salesCloud,
-    teams: createTeamsOutbound(adapter, config.bot?.appId ?? ''),
+    teams: pacedTeams(createTeamsOutbound(adapter, config.bot?.appId ?? ''), { maxPerSecond: config.manager.teamsMaxSendsPerSecond }),
     settings: {
       mqlRule: { threshold: config.hubspot.mqlThreshold, mqlStage: config.hubspot.stages.mql },
       writeBack: { stages: config.hubspot.stages, leadStatus: config.hubspot.leadStatus, rejectReasonProperty: config.hubspot.rejectReasonProperty },
-      permissions: { admins: config.admins },
+      permissions: {
+        get admins() { return [...new Set([...config.admins, ...roster.current().adminEmails()])]; },
+        isManagerOf: (manager, owner) => roster.current().isManagerOf(manager, owner),
+      },
       rejectReasons: config.rejectReasons,
       defaultLocale: config.defaultLocale,
       leadInboxChannelId: config.leadInboxChannelId,
       timeZone: config.timeZone,
     },
     kick: () => worker?.kick(),
+    roster,
+    manager: { digestCron: config.manager.digestCron, sla: config.manager.sla },
   };
   worker = new OutboxWorker({
-    store, log, clock, handlers: jobHandlers(deps), concurrency: config.worker.concurrency, pollMs: config.worker.pollMs, leaseMs: config.worker.leaseMs,
+    store, log, clock, handlers: { ...jobHandlers(deps), ...managerJobHandlers(deps) }, concurrency: config.worker.concurrency, pollMs: config.worker.pollMs, leaseMs: config.worker.leaseMs,
     instanceId: o.instanceId,
     onDead: async (job) => {
       if (!job.leadId || job.kind === JOB.refreshCards) return;
@@ -84,9 +97,11 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     ready: () => store.ping(),
   }, { log, maxBodyBytes: config.webhookMaxBytes });
   if (o.worker !== false) await worker.start();
+  const schedules: Schedule | undefined = o.schedules === false ? undefined : await startManagerSchedules(deps, { instanceId: worker.instanceId });
   return {
     deps, server, worker, store,
     async close() {
+      schedules?.stop();
       server.close();
       await worker!.stop();
       await store.close();

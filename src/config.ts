@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REJECT_REASONS } from './domain/reject-reasons.js';
+import { managerEnv, toManagerConfig } from './config-manager.js';
 
 const csv = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 const optional = z.string().trim().optional().transform((s) => (s ? s : undefined));
@@ -46,6 +47,7 @@ const EnvSchema = z.object({
   WORKER_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   DIGEST_TIMEZONE: z.string().default('Europe/Berlin').refine((tz) => { try { new Intl.DateTimeFormat('de-DE', { timeZone: tz }); return true; } catch { return false; } }, 'unknown time zone'),
+  ...managerEnv,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +66,7 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     admins: e.ADMIN_EMAILS.map((a) => a.toLowerCase()),
     rejectReasons: e.REJECT_REASONS,
     leadInboxChannelId: e.LEAD_INBOX_CHANNEL_ID,
+    manager: toManagerConfig(e, e.DIGEST_TIMEZONE),
     worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS, leaseMs: e.WORKER_LEASE_MS },
     hubspot: {
       accessToken: e.HUBSPOT_ACCESS_TOKEN,

@@ -1,11 +1,11 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import type { Deps } from '../services/deps.js';
+import type { ManagerDeps } from '../services/manager-deps.js';
 import { registerCardActions } from './card-actions.js';
 import { registerInstall } from './install.js';
 import { registerMessages, type ChatBrain } from './messages.js';
 
 /** The teams-ai Application with LeadBridge's handlers. */
-export function createBotApp(adapter: TeamsAdapter, deps: Deps, brain: ChatBrain, botAppId?: string): Application<TurnState> {
+export function createBotApp(adapter: TeamsAdapter, deps: ManagerDeps, brain: ChatBrain, botAppId?: string): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false } as any);
   registerInstall(app, deps);
   registerCardActions(app, deps);

@@ -11,6 +11,8 @@ import { renderLead } from '../services/lead-view.js';
 import { retryFailedEffects } from '../services/retry.js';
 import { getLead } from '../store/leads-repo.js';
 import { resolveActor } from './actor.js';
+import { handleManagerAction, isManagerVerb } from '../services/manager-actions.js';
+import type { ManagerDeps } from '../services/manager-deps.js';
 
 const bantValue = z.enum(['yes', 'no', 'unknown']).optional();
 const note = z.string().max(300).optional();
@@ -52,8 +54,10 @@ function noticeOf(o: Extract<ActOutcome, { kind: 'refused' }>, locale: Locale): 
 }
 
 /** Handles one lead card action and returns the card to show in its place. */
-export async function handleLeadAction(deps: Deps, ctx: TurnContext, verb: string, raw: unknown): Promise<object | string> {
+export async function handleLeadAction(deps: ManagerDeps, ctx: TurnContext, verb: string, raw: unknown): Promise<object | string> {
   const locale = toLocale(ctx.activity.locale, deps.settings.defaultLocale);
+  // "Weiterleiten" / "Neu zuweisen" (lead.reassign) and "Erinnern" (lead.nudge): roster-checked in the service.
+  if (isManagerVerb(verb)) return handleManagerAction(deps, await resolveActor(deps, ctx), verb, raw, locale);
   const parsed = ActionData.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
@@ -78,7 +82,7 @@ export async function handleLeadAction(deps: Deps, ctx: TurnContext, verb: strin
   return renderLead(deps, outcome.lead, locale, { notice: noticeOf(outcome, locale) });
 }
 
-export function registerCardActions(app: Application<TurnState>, deps: Deps): void {
+export function registerCardActions(app: Application<TurnState>, deps: ManagerDeps): void {
   app.adaptiveCards.actionExecute(/^lead\./, async (ctx, _state, data) => {
     const verb = (ctx.activity.value as { action?: { verb?: string } })?.action?.verb ?? '';
     const result = await handleLeadAction(deps, ctx, verb, data);

@@ -5,6 +5,8 @@ import { myLeadsCard } from '../cards/my-leads-card.js';
 import type { Deps } from '../services/deps.js';
 import { openLeadsOfOwner } from '../store/leads-repo.js';
 import { resolveActor } from './actor.js';
+import { digestChatReply } from '../services/digest.js';
+import type { ManagerDeps } from '../services/manager-deps.js';
 
 /** What chat needs from the knowledge module (glossary, classification, command routing). */
 export interface ChatBrain {
@@ -15,7 +17,7 @@ export interface ChatBrain {
 
 const MAX_TEXT = 2000;
 
-export function registerMessages(app: Application<TurnState>, deps: Deps, brain: ChatBrain): void {
+export function registerMessages(app: Application<TurnState>, deps: ManagerDeps, brain: ChatBrain): void {
   app.activity('message', async (ctx) => {
     const raw = (ctx.activity.text ?? '').replace(/<[^>]*>/g, ' ');
     const text = raw.replace(/[\u0000-\u001F\u007F]/g, ' ').trim().slice(0, MAX_TEXT);
@@ -23,6 +25,12 @@ export function registerMessages(app: Application<TurnState>, deps: Deps, brain:
     if (!text) return;
     const command = brain.command(text);
     if (command === 'my_leads') return sendMyLeads(deps, ctx, locale);
+    if (command === 'digest' || command === 'digest_on' || command === 'digest_off') {
+      const actor = await resolveActor(deps, ctx);
+      const reply = await digestChatReply(deps, actor.email, command, locale);
+      await ctx.sendActivity(reply.card ? { ...MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)), summary: reply.text.slice(0, 200) } : reply.text);
+      return;
+    }
     const reply = await brain.answer(text, locale);
     await ctx.sendActivity(reply.card ? { ...MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)), summary: reply.text.slice(0, 200) } : reply.text);
   });

@@ -27,7 +27,7 @@ const de = {
   reasons: { no_budget: 'Kein Budget', wrong_contact: 'Falscher Ansprechpartner', existing_opportunity: 'Bestehende Opportunity',
     competitor: 'Wettbewerber', no_interest: 'Kein Interesse', other: 'Sonstiges' } as Record<RejectReason, string>,
   actions: { mql: 'MQL erkannt', accept: 'Angenommen', reject: 'Abgelehnt', saveBant: 'BANT gespeichert', qualify: 'Als SQL qualifiziert',
-    convert: 'Opportunity angelegt', reassign: 'Weitergeleitet' } as Record<string, string>,
+    convert: 'Opportunity angelegt', reassign: 'Weitergeleitet', nudge: 'Erinnert' } as Record<string, string>,
   by: 'von', at: 'am',
   refused: {
     notOwner: 'Nur der Contact Owner dieses Leads (oder ein Admin) kann das tun.',
@@ -58,7 +58,7 @@ const en: typeof de = {
   reasons: { no_budget: 'No budget', wrong_contact: 'Wrong contact', existing_opportunity: 'Existing opportunity',
     competitor: 'Competitor', no_interest: 'No interest', other: 'Other' },
   actions: { mql: 'MQL detected', accept: 'Accepted', reject: 'Rejected', saveBant: 'BANT saved', qualify: 'Qualified as SQL',
-    convert: 'Opportunity created', reassign: 'Forwarded' },
+    convert: 'Opportunity created', reassign: 'Forwarded', nudge: 'Reminded' },
   by: 'by', at: 'on',
   refused: {
     notOwner: 'Only the contact owner of this lead (or an admin) can do that.',

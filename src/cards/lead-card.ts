@@ -6,6 +6,7 @@ import type { RejectReason } from '../domain/reject-reasons.js';
 import { bantValueLabel, formatTime, t, type Locale, type Texts } from './i18n.js';
 import { facts, literal, plain } from './text.js';
 import { execute, showCard } from './actions.js';
+import { forwardAction, forwardedNote, type OwnerChoice } from './reassign-form.js';
 
 export type SyncState = { status: 'ok' | 'pending' | 'failed' | 'none'; detail?: string };
 
@@ -25,6 +26,8 @@ export interface LeadCardView {
   notice?: string;
   /** Dead 36One/HubSpot effects an admin may retry. */
   retryable?: boolean;
+  /** Team CSMs the lead may be forwarded to ("Weiterleiten"); none: no button. */
+  forwardTargets?: OwnerChoice[];
 }
 
 export const LEAD_VERBS = ['lead.refresh', 'lead.accept', 'lead.reject', 'lead.saveBant', 'lead.qualify', 'lead.convert', 'lead.retry'] as const;
@@ -41,6 +44,8 @@ export function renderLeadCard(v: LeadCardView): object {
   if (v.notice) body.push({ type: 'Container', style: 'warning', items: [literal(v.notice)] });
   body.push(literal(`${lead.state === 'MQL' ? tx.newMql : tx.lead}: ${contactName(lead.contact)}`, { weight: 'Bolder', size: 'Medium' }));
   body.push({ type: 'TextBlock', text: `${tx.state}: ${tx.states[lead.state]}`, wrap: true, spacing: 'None', isSubtle: true });
+  const forwarded = forwardedNote(v.events, v.locale, v.timeZone);
+  if (forwarded) body.push({ ...literal(forwarded, { isSubtle: true }), spacing: 'None' });
   if (v.inboxFor) body.push({ type: 'TextBlock', text: tx.forOwner(plain(v.inboxFor)), wrap: true, color: 'Attention' });
   body.push(facts([
     [tx.contact, [contactName(lead.contact), lead.contact.email].filter(Boolean).join(', ')],
@@ -65,6 +70,7 @@ export function renderLeadCard(v: LeadCardView): object {
     const enough = bantYesCount(lead.bant) >= MIN_BANT_YES_FOR_OPPORTUNITY;
     buttons.push(execute(tx.convert, 'lead.convert', data, { isEnabled: enough, style: 'positive' }));
   }
+  if (actions.includes('reassign') && v.forwardTargets?.length) buttons.push(forwardAction(data, v.forwardTargets, v.locale));
   if (actions.includes('reject')) buttons.push(showCard(tx.reject, rejectForm(v, tx, data)));
   if (v.retryable) buttons.push(execute(tx.retry, 'lead.retry', data));
   if (buttons.length) body.push({ type: 'ActionSet', actions: buttons });

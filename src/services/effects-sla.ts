@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { renderEscalationCard } from '../cards/escalation-card.js';
 import { toLocale } from '../cards/i18n.js';
 import { tm } from '../cards/i18n-manager.js';
+import { plain } from '../cards/text.js';
 import { isOpen } from '../domain/lead.js';
 import { contactName, type Lead } from '../domain/model.js';
 import { findCardPost } from '../store/card-posts-repo.js';
@@ -14,8 +15,8 @@ import { forwardTargetsFor } from './reassign.js';
 const ReminderPayload = z.object({ leadId: z.string(), nudgedBy: z.string().optional() });
 const EscalationPayload = z.object({ leadId: z.string(), managerEmail: z.string().email() });
 
-/** Markdown-safe text for a chat message (names come from HubSpot). */
-const md = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (c) => `\\${c}`);
+/** A name from HubSpot, safe in a markdown chat message: no HTML, no emphasis, no links. */
+const md = (s: string) => plain(s, 200).replace(/[<>]/g, '').replace(/[\\`*_[\]~#|]/g, (c) => `\\${c}`);
 
 /** A Teams deep link to a posted message (best effort: opens the chat at the card). */
 export const teamsMessageLink = (conversationId: string, activityId: string) =>

@@ -7,6 +7,7 @@ import { jobsOfLead, type JobSummary } from '../store/jobs-repo.js';
 import { leadEvents } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
 import { systemOfJob } from './job-kinds.js';
+import { leadForwardTargets } from './reassign.js';
 
 function syncOf(jobs: JobSummary[], system: 'hubspot' | 'c4c'): SyncState {
   const mine = jobs.filter((j) => systemOfJob(j.kind) === system);
@@ -32,6 +33,7 @@ export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, 
     rejectReasons: deps.settings.rejectReasons,
     refreshUserIds: ownerChat?.userId ? [ownerChat.userId] : [],
     retryable: jobs.some((j) => j.status === 'dead'),
+    forwardTargets: leadForwardTargets(deps, lead),
     ...extra,
   };
 }

@@ -8,6 +8,7 @@ import { managerDb } from '../store/digests-repo.js';
 import { enqueue, enqueueUnlessWaiting, type NewJob } from '../store/jobs-repo.js';
 import { addLeadEvent, getLead, updateLeadIfVersion } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
+import type { ManagerDeps } from './manager-deps.js';
 import { JOB, orderKey } from './job-kinds.js';
 import { MANAGER_JOB } from './job-kinds-manager.js';
 
@@ -32,6 +33,12 @@ export function rosterPolicy(deps: Deps, roster: Roster): PermissionPolicy {
     admins: [...new Set([...deps.settings.permissions.admins, ...roster.adminEmails()])],
     isManagerOf: (m, o) => roster.isManagerOf(m, o),
   };
+}
+
+/** The lead card's "Weiterleiten" choices; none when the services run without a roster. */
+export function leadForwardTargets(deps: Deps, lead: Lead): Array<{ email: string; name: string }> {
+  const source = (deps as Partial<ManagerDeps>).roster;
+  return source && lead.owner.email ? forwardTargetsFor(source.current(), lead) : [];
 }
 
 /** The CSMs a lead may be forwarded to, with names (for the ChoiceSet on the lead card and escalation). */
@@ -127,9 +134,9 @@ export async function nudgeOwner(deps: Deps, cmd: { leadId: string; actor: Actor
     if (!decide(lead.state, { action: 'reassign' }).ok) return { kind: 'refused', lead, why: 'closed' };
     if (!lead.owner.email) return { kind: 'refused', lead, why: 'no_owner' };
     const now = deps.clock.now();
-    const added = await enqueueUnlessWaiting(trx, {
+    const added = await enqueueUnlessWaiting(trx, MANAGER_JOB.slaReminder, [{
       kind: MANAGER_JOB.slaReminder, leadId: lead.id, orderKey: orderKey.teams(lead.id), payload: { leadId: lead.id, nudgedBy: cmd.actor.name },
-    }, now);
+    }], now);
     if (added) {
       await addLeadEvent(trx, lead.id, { at: now, actor: { id: cmd.actor.id, name: cmd.actor.name }, action: 'nudge', fromState: lead.state, toState: lead.state, source: 'card', detail: { ownerEmail: lead.owner.email } });
     }

@@ -18,14 +18,15 @@ export async function runSlaSweep(deps: ManagerDeps, roster: Roster, now: number
   const policy = deps.manager.sla;
   const mdb = managerDb(deps.store.db);
   const start = sql<number>`coalesce(sla_started_at, mql_at)`;
-  // Business time never runs faster than the wall clock: a lead younger than the shorter step has nothing due.
-  const youngest = now - Math.min(policy.remindAfterMs, policy.escalateAfterMs);
+  // Business time never runs faster than the wall clock: a step cannot be due before start + its duration.
   const candidates = await mdb.selectFrom('leads')
     .select(['id', 'state', 'owner_email', 'reminded_at', 'escalated_at', start.as('started')])
     .where('state', '=', 'MQL')
-    .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('escalated_at', 'is', null)]))
-    .where(start, '<=', youngest)
-    .orderBy('mql_at').limit(500).execute();
+    .where((eb) => eb.or([
+      eb.and([eb('reminded_at', 'is', null), eb(start, '<=', now - policy.remindAfterMs)]),
+      eb.and([eb('escalated_at', 'is', null), eb(start, '<=', now - policy.escalateAfterMs)]),
+    ]))
+    .orderBy('mql_at').execute();
 
   const result: SweepResult = { reminded: 0, escalated: 0 };
   for (const c of candidates) {

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Engine } from './db.js';
+import { managerMigration } from './migrations-0002-manager.js';
 
 /** Migrations are code, in order; Kysely's migrator locks (an advisory lock on PostgreSQL) so instances may start together. */
 function migrations(engine: Engine): Record<string, Migration> {
@@ -123,6 +124,7 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_manager': managerMigration,
   };
 }
 

@@ -142,7 +142,7 @@ describe('"Erinnern" and the card verbs', () => {
     expect(await nudgeOwner(deps, { leadId: lead.id, actor: ADELE }, roster)).toMatchObject({ kind: 'done' });
     expect((await pendingJobs(store)).map((j) => [j.kind, j.payload])).toEqual([['teams.remind', { leadId: lead.id, nudgedBy: 'Adele Vance' }]]);
     await runDueJobs(deps);
-    expect(teams.sent.map((s) => [s.to.email, s.activity.text?.split('\n')[0]])).toEqual([['alexw@example.com', 'Adele Vance bittet dich, dir den Lead Jonas Schmidt \\(Firma ' + lead.contactId + '\\) anzusehen.']]);
+    expect(teams.sent.map((s) => [s.to.email, s.activity.text?.split('\n')[0]])).toEqual([['alexw@example.com', 'Adele Vance bittet dich, dir den Lead Jonas Schmidt (Firma ' + lead.contactId + ') anzusehen.']]);
   });
 
   it('lead.reassign from the escalation card answers with the escalation card and the outcome', async () => {

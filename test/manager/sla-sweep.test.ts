@@ -39,7 +39,7 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
     expect(teams.sent).toHaveLength(1);
     const reminder = teams.sent[0]!;
     expect(reminder.to.email).toBe('alexw@example.com');
-    expect(reminder.activity.text).toContain('Erinnerung: Der Lead Jonas Schmidt \\(Firma');
+    expect(reminder.activity.text).toContain('Erinnerung: Der Lead Jonas Schmidt (Firma');
     expect(reminder.activity.text).toContain('wartet seit 2 T 18 Std');
     expect(reminder.activity.text).toContain('[Zur Lead-Karte](https://teams.microsoft.com/l/message/a%3Aconv-alexw%40example.com/card-1');
     expect(reminder.activity.text).toContain(`[In HubSpot öffnen](https://app.hubspot.com/contacts/62515/contact/${lead.contactId})`);
@@ -80,6 +80,20 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
     expect(teams.sent.filter((s) => s.activity.text?.includes('Erinnerung'))).toHaveLength(0);
     clock.set(berlin('2025-03-20 12:00'));
     expect(await runSlaSweep(deps, roster, clock.now())).toEqual({ reminded: 0, escalated: 0 });
+  });
+
+  it('a contact name from HubSpot cannot inject links or HTML into the reminder', async () => {
+    const clock = new TestClock(berlin('2025-03-10 08:00'));
+    const teams = recordingTeams();
+    const deps = managerDeps({ store, clock, teams });
+    await installFor(store, 'alexw@example.com');
+    await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now(), company: null, contact: { id: 'x', firstName: '**[click](http://evil)**', lastName: '<b>x</b>' } }));
+    expect(await runSlaSweep(deps, twoTeams(), berlin('2025-03-10 12:00'))).toEqual({ reminded: 1, escalated: 0 });
+    clock.set(berlin('2025-03-10 12:00'));
+    await runDueJobs(deps);
+    const text = teams.sent[0]!.activity.text!;
+    expect(text).toContain('Der Lead \\*\\*\\[click\\](http://evil)\\*\\* bx/b wartet');
+    expect(text).not.toMatch(/(^|[^\\])\[click\]\(/);
   });
 
   it('escalates to every manager of the owner; an owner without a manager is only logged', async () => {

@@ -59,7 +59,7 @@ export async function startWorld(o: { engine?: 'sqlite' | 'postgres'; c4c?: bool
     ...(c4c ? { C4C_BASE_URL: c4c.serviceRoot, C4C_USERNAME: 'lb', C4C_PASSWORD: 'c4c-secret' } : {}),
     ...o.env,
   });
-  const lb = await buildLeadBridge(config, createLog(config.logLevel), { hubspotMaxRequestsPerSecond: 0, ...o.overrides });
+  const lb = await buildLeadBridge(config, createLog(config.logLevel), { hubspotMaxRequestsPerSecond: 0, schedules: false, ...o.overrides });
   const port = await listen(lb.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const teams = createTeamsChannel({ botUrl: url, connector });

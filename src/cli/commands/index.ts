@@ -1,7 +1,13 @@
-/** Every CLI sub-command. Add new ones here (e.g. `digest --preview <email>`). */
+/** Every CLI sub-command. */
 import type { CommandRegistry } from '../registry.js';
 import { askCommand } from './ask.js';
+import { digestCommand } from './digest.js';
 
 export function registerCommands(registry: CommandRegistry): CommandRegistry {
-  return registry.register(askCommand);
+  return registry.register(askCommand).register(digestCommand(async () => {
+    // Only `digest` needs the store and HubSpot: build them on demand, without the worker or the schedules.
+    const [{ buildLeadBridge }, { loadConfig }, { createLog }] = await Promise.all([import('../../app.js'), import('../../config.js'), import('../../log.js')]);
+    const lb = await buildLeadBridge(loadConfig(), createLog('warn'), { worker: false, schedules: false });
+    return { deps: lb.deps, close: () => lb.close() };
+  }));
 }
