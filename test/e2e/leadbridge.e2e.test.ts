@@ -88,6 +88,19 @@ describe('LeadBridge in the Agents Playground', { timeout: 120_000 }, () => {
     expect(w.hubspot.contact('1003')!.properties.hs_lead_status).toBe('UNQUALIFIED');
   });
 
+  it('gives the manager (Adele Vance, in her own playground) the digest card when she asks', async () => {
+    const pgAdele = await startPlayground({ botEndpoint: `${w.url}/api/messages`, user: 'adelev@example.com' });
+    const adele = await openChat(pgAdele.url, { browser });
+    try {
+      await adele.send('digest');
+      const card = await adele.waitForCard('Daily digest CSM Nord', 20_000);
+      expect(await card.innerText()).toMatch(/MQL/);
+    } finally {
+      await adele.close();
+      await pgAdele.close();
+    }
+  });
+
   it('answers a glossary and a classification question with cards', async () => {
     await chat.send('Was ist ein MQL?');
     await chat.waitForCard('Marketing Qualified Lead', 15_000);
