@@ -110,10 +110,25 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       await call(`updating contact ${id}`, () => client.crm.contacts.basicApi.update(id, { properties }));
     },
     async addNote(contactId, html, timestamp) {
-      await call(`adding a note to contact ${contactId}`, () => client.crm.objects.notes.basicApi.create({
-        properties: { hs_note_body: html, hs_timestamp: new Date(timestamp).toISOString() },
-        associations: [{ to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as any, associationTypeId: 202 }] }],
+      try {
+        await call(`adding a note to contact ${contactId}`, () => client.crm.objects.notes.basicApi.create({
+          properties: { hs_note_body: html, hs_timestamp: new Date(timestamp).toISOString() },
+          associations: [{ to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as any, associationTypeId: 202 }] }],
+        }));
+      } catch (err) {
+        // A create that timed out may still land: look again only after HubSpot has surely finished with it.
+        if (err instanceof IntegrationError && err.code === 'TIMEOUT') {
+          throw new IntegrationError('hubspot', `${err.message}; outcome unknown, checking before writing again`, { code: 'TIMEOUT', retryAfterMs: 3 * o.timeoutMs });
+        }
+        throw err;
+      }
+    },
+    async hasNote(ref) {
+      const r = await call(`looking for note ${ref}`, () => client.crm.objects.notes.searchApi.doSearch({
+        filterGroups: [{ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN' as any, value: ref }] }],
+        properties: ['hs_note_body'], limit: 1, after: undefined as any, sorts: [],
       }));
+      return r.results.some((n) => String((n.properties as Record<string, string | null>).hs_note_body ?? '').includes(ref));
     },
     async searchCompaniesByName(name, portalId) {
       const r = await call(`searching companies "${name}"`, () => client.crm.companies.searchApi.doSearch({

@@ -13,6 +13,8 @@ export interface HubSpot {
   /** Absolute property values, so a retry writes the same thing. */
   updateContact(id: string, properties: Record<string, string>): Promise<void>;
   addNote(contactId: string, html: string, timestamp: number): Promise<void>;
+  /** true when a note containing this reference token exists (notes have no idempotency key). */
+  hasNote(ref: string): Promise<boolean>;
   searchCompaniesByName(name: string, portalId?: number): Promise<CompanyHit[]>;
   recordUrl(portalId: number, objectType: 'contact' | 'company', id: string): string;
 }

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { writeBackProperties } from '../domain/hubspot-writeback.js';
-import type { Job } from '../store/jobs-repo.js';
+import { enqueue, jobsOfLead, type Job } from '../store/jobs-repo.js';
 import { getLead } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
+import { JOB, orderKey, systemOfJob } from './job-kinds.js';
+
+/** Once the last HubSpot effect of a lead is through, its cards can say "HubSpot ✓". */
+async function refreshWhenSettled(deps: Deps, job: Job, leadId: string): Promise<void> {
+  const others = (await jobsOfLead(deps.store.db, leadId)).filter((j) => j.id !== job.id && j.status === 'pending' && systemOfJob(j.kind) === 'hubspot');
+  if (others.length) return;
+  await enqueue(deps.store.db, [{ kind: JOB.refreshCards, leadId, orderKey: orderKey.teams(leadId), payload: { leadId } }], deps.clock.now());
+  deps.kick();
+}
 
 const LeadPayload = z.object({ leadId: z.string() });
 const NotePayload = z.object({ leadId: z.string(), text: z.string(), at: z.number() });
@@ -16,6 +25,7 @@ export async function hubspotSync(deps: Deps, job: Job): Promise<void> {
   if (!contact) return;
   const props = writeBackProperties(lead, contact.lifecycleStage, deps.settings.writeBack);
   if (Object.keys(props).length) await deps.hubspot.updateContact(lead.contactId, props);
+  await refreshWhenSettled(deps, job, leadId);
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -25,8 +35,12 @@ export async function hubspotNote(deps: Deps, job: Job): Promise<void> {
   const { leadId, text, at } = NotePayload.parse(job.payload);
   const lead = await getLead(deps.store.db, leadId);
   if (!lead) return;
-  const html = escapeHtml(text).split('\n').join('<br>');
+  // Notes have no idempotency key: each carries a reference, and a retry first looks for it.
+  const ref = `lb${leadId.replace(/-/g, '').slice(0, 8)}j${job.id}`;
+  if (job.attempts > 1 && (await deps.hubspot.hasNote(ref))) return refreshWhenSettled(deps, job, leadId);
+  const html = `${escapeHtml(text).split('\n').join('<br>')}<br><small>LeadBridge-Ref ${ref}</small>`;
   await deps.hubspot.addNote(lead.contactId, html, at);
+  await refreshWhenSettled(deps, job, leadId);
 }
 
 const OwnerPayload = z.object({ leadId: z.string(), ownerId: z.string() });

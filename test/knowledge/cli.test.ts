@@ -34,16 +34,17 @@ describe('leadbridge CLI', () => {
     expect(await main(['ask', '--lang', 'fr', 'MQL'], io)).toBe(2);
   });
 
-  it('takes commands registered by others (e.g. digest --preview)', async () => {
+  it('takes commands registered by others, and refuses a name twice', async () => {
     const io = capture();
     const registry = registerCommands(new CommandRegistry()).register({
-      name: 'digest', summary: 'Preview a digest.', usage: 'leadbridge digest --preview <email>',
-      run: async (args, out) => (out.out(`preview for ${args[1]}`), 0),
+      name: 'hello', summary: 'Says hello.', usage: 'leadbridge hello <name>',
+      run: async (args, out) => (out.out(`hello ${args[0]}`), 0),
     });
-    expect(await main(['digest', '--preview', 'a@example.com'], io, registry)).toBe(0);
-    expect(io.stdout).toEqual(['preview for a@example.com']);
+    expect(await main(['hello', 'Adele'], io, registry)).toBe(0);
+    expect(io.stdout).toEqual(['hello Adele']);
     await main(['help'], io, registry);
-    expect(io.stdout.join('\n')).toMatch(/ask .*\n.*digest/);
+    expect(io.stdout.join('\n')).toMatch(/ask .*\n.*digest.*\n.*hello/s);
+    expect(() => registry.register({ name: 'digest', summary: '', usage: '', run: async () => 0 })).toThrow(/registered twice: digest/);
   });
 
   it('answers classification questions with --lang', async () => {

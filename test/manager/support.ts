@@ -74,6 +74,7 @@ export function fakeHubSpot(owners: Owner[] = OWNERS): HubSpot & { updates: Arra
     async listOwners() { return owners; },
     async updateContact(id, props) { updates.push({ id, props }); },
     async addNote() {},
+    async hasNote() { return false; },
     async searchCompaniesByName() { return []; },
     recordUrl: (portalId, type, id) => `https://app.hubspot.com/contacts/${portalId}/${type}/${id}`,
   };

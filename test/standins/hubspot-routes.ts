@@ -96,6 +96,25 @@ export function crmRoutes(store: HubSpotStore, beh: CrmBehaviour): Route[] {
     });
   }
 
+  /** POST /crm/v3/objects/notes/search: notes are searchable by their properties (e.g. hs_note_body CONTAINS_TOKEN). */
+  function searchNotes(c: RouteCtx): Reply {
+    const req = (c.body ?? {}) as SearchRequest;
+    const records = store.notes.map((n) => ({
+      id: n.id, createdAt: n.createdAt, updatedAt: n.createdAt, archived: false, companyIds: n.companyIds,
+      props: new Map(Object.entries(n.properties).map(([k, v]) => [k, [{ value: v, timestamp: n.createdAt, sourceType: 'INTEGRATION' }]])),
+    }));
+    let result;
+    try {
+      result = runSearch(records, req, ['hs_note_body']);
+    } catch (e) {
+      return bad((e as Error).message);
+    }
+    return ok({
+      total: result.total,
+      results: result.page.map((r) => serialize(r, { properties: req.properties, defaults: ['hs_note_body', 'hs_timestamp'], always: [] })),
+    });
+  }
+
   function createNote(c: RouteCtx): Reply {
     const input = props(c.body);
     const unknown = Object.keys(input).filter((k) => !noteAllowed(k));
@@ -178,6 +197,7 @@ export function crmRoutes(store: HubSpotStore, beh: CrmBehaviour): Route[] {
     { method: 'PATCH', re: /^\/crm\/v3\/objects\/contacts\/([^/]+)$/, handle: (c) =>
       patch(findContact(c.m[1], c.query), c.m[1], c.body, store.contactDefs, 'lastmodifieddate', CONTACT_ALWAYS) },
     { method: 'POST', re: /^\/crm\/v3\/objects\/(companies|contacts)\/search$/, handle: search },
+    { method: 'POST', re: /^\/crm\/v3\/objects\/notes\/search$/, handle: searchNotes },
     { method: 'GET', re: /^\/crm\/v3\/objects\/companies\/([^/]+)$/, handle: getCompany },
     { method: 'PATCH', re: /^\/crm\/v3\/objects\/companies\/([^/]+)$/, handle: (c) =>
       patch(store.companies.get(c.m[1]), c.m[1], c.body, store.companyDefs, 'hs_lastmodifieddate', COMPANY_ALWAYS) },
