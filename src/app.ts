@@ -25,6 +25,9 @@ import type { Schedule } from './scheduler/guard.js';
 import { managerJobHandlers } from './services/handlers-manager.js';
 import type { ManagerDeps } from './services/manager-deps.js';
 import { createChatBrain, hubspotCompanies } from './chat-brain.js';
+import { createMetrics } from './metrics.js';
+import { instrumentClient } from './metrics/instrument-client.js';
+import { storeSources } from './metrics/store-sources.js';
 
 export interface Overrides {
   clock?: Clock;
@@ -50,13 +53,15 @@ export interface LeadBridge {
 export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {}): Promise<LeadBridge> {
   const store = await openStore(config.databaseUrl);
   const clock = o.clock ?? systemClock;
-  const hubspot = o.hubspot ?? createHubSpot({
+  const metrics = createMetrics({ now: () => clock.now(), collect: storeSources(store, clock) });
+  const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? createHubSpot({
     accessToken: config.hubspot.accessToken, baseUrl: config.hubspot.baseUrl, appUrl: config.hubspot.appUrl,
     scoreProperty: config.hubspot.scoreProperty, timeoutMs: config.hubspot.timeoutMs, maxRequestsPerSecond: o.hubspotMaxRequestsPerSecond ?? config.hubspot.maxRequestsPerSecond,
-  });
-  const salesCloud = o.salesCloud === null ? undefined : o.salesCloud ?? (config.c4c
+  }));
+  const c4c = o.salesCloud === null ? undefined : o.salesCloud ?? (config.c4c
     ? createSalesCloud({ baseUrl: config.c4c.baseUrl, username: config.c4c.username, password: config.c4c.password, mapping: loadC4cMapping(config.c4c.mappingFile), log })
     : undefined);
+  const salesCloud = c4c && instrumentClient(metrics, 'c4c', c4c);
   if (!salesCloud) log.info('36One handover not configured (C4C_BASE_URL unset): leads stay in HubSpot and Teams only');
   const adapter = createAdapter(config.bot);
   let worker: OutboxWorker | undefined;
@@ -81,7 +86,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     manager: { digestCron: config.manager.digestCron, sla: config.manager.sla },
   };
   worker = new OutboxWorker({
-    store, log, clock, handlers: { ...jobHandlers(deps), ...managerJobHandlers(deps) }, concurrency: config.worker.concurrency, pollMs: config.worker.pollMs, leaseMs: config.worker.leaseMs,
+    store, log, clock, handlers: { ...jobHandlers(deps, { onDelivered: metrics.cardDelivered }), ...managerJobHandlers(deps) }, onOutcome: metrics.jobOutcome, concurrency: config.worker.concurrency, pollMs: config.worker.pollMs, leaseMs: config.worker.leaseMs,
     instanceId: o.instanceId,
     onDead: async (job) => {
       if (!job.leadId || job.kind === JOB.refreshCards) return;
@@ -93,8 +98,9 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const app = createBotApp(adapter, deps, brain, config.bot?.appId);
   const server = createServer({
     messages: (req, res) => adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined)),
-    webhook: webhookRoute(deps, { clientSecret: config.hubspot.clientSecret, publicBaseUrl: config.publicBaseUrl }),
+    webhook: webhookRoute(deps, { clientSecret: config.hubspot.clientSecret, publicBaseUrl: config.publicBaseUrl, onCounted: metrics.webhookCounted }),
     ready: () => store.ping(),
+    metrics: () => metrics.render(),
   }, { log, maxBodyBytes: config.webhookMaxBytes });
   if (o.worker !== false) await worker.start();
   const schedules: Schedule | undefined = o.schedules === false ? undefined : await startManagerSchedules(deps, { instanceId: worker.instanceId });

@@ -13,15 +13,28 @@ describe('HTTP surface: refusals are clear and never a stack trace', () => {
     expect(await (await fetch(`${w.url}/readyz`)).json()).toEqual({ status: 'ready' });
   });
 
+  it('serves Prometheus metrics that move with the traffic', async () => {
+    const scrape = async () => (await fetch(`${w.url}/metrics`)).text();
+    const before = await scrape();
+    expect(before).toMatch(/^leadbridge_webhook_events_received_total 0$/m);
+    await w.webhook([scoreEvent('1006')]);
+    await w.settle();
+    const after = await scrape();
+    expect(after).toMatch(/^leadbridge_webhook_events_received_total 1$/m);
+    expect(after).toMatch(/^leadbridge_leads\{state="MQL"\} 1$/m);
+    expect(after).toMatch(/leadbridge_outbox_pending(_jobs)? 0/);
+  });
+
   it('refuses an unsigned, a wrongly signed and a replayed webhook with 401 and stores nothing', async () => {
+    const count = async () => (await w.lb.store.db.selectFrom('webhook_events').select('id').execute()).length;
+    const storedBefore = await count();
     const body = JSON.stringify([scoreEvent('1001')]);
     const unsigned = await fetch(`${w.url}/api/hubspot/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect(unsigned.status).toBe(401);
     expect((await w.webhook([scoreEvent('1001')], { secret: 'wrong' })).status).toBe(401);
     const replay = await w.webhook([scoreEvent('1001')], { timestamp: Date.now() - 6 * 60_000 });
     expect(replay).toMatchObject({ status: 401, body: { message: expect.stringMatching(/older than 5 minutes/) } });
-    const stored = await w.lb.store.db.selectFrom('webhook_events').select('id').execute();
-    expect(stored).toHaveLength(0);
+    expect(await count()).toBe(storedBefore);
   });
 
   it('answers 400 with the first problem for a malformed batch', async () => {
