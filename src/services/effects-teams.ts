@@ -55,8 +55,21 @@ async function post(deps: Deps, lead: Lead, to: Conversation, kind: 'owner' | 'i
   const inboxFor = kind === 'inbox' ? lead.owner.name ?? lead.owner.email ?? undefined : undefined;
   const card = await renderLead(deps, lead, locale, { inboxFor });
   const activityId = await deps.teams.send(to, { card, summary: `MQL: ${lead.contact.firstName ?? ''} ${lead.contact.lastName ?? ''}`.trim() });
-  // Recorded the moment Teams answers: a crash after this line cannot make a second card.
-  await recordCardPost(deps.store.db, { leadId: lead.id, conversationId: to.id, activityId, kind, postedAt: deps.clock.now() });
+  // Recorded the moment Teams answers: a crash after this line cannot make a second card. The card is already
+  // in Teams, so a database that is briefly away (a restart) is waited for rather than failing into a resend.
+  await untilStored(() => recordCardPost(deps.store.db, { leadId: lead.id, conversationId: to.id, activityId, kind, postedAt: deps.clock.now() }));
+}
+
+async function untilStored(write: () => Promise<void>, budgetMs = 30_000): Promise<void> {
+  const until = Date.now() + budgetMs;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2_000)) {
+    try {
+      return await write();
+    } catch (err) {
+      if (Date.now() + delay > until) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 /** Replaces every posted copy of the lead card with the current state (Teams updates by activity id: idempotent). */

@@ -47,7 +47,9 @@ function openSqlite(file: string) {
 
 function openPostgres(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-  // A restarted server drops idle clients; the pool replaces them, so an idle error is not fatal.
+  // A restarted server drops its connections: the pool replaces idle ones, and a query on a dropped one
+  // fails on its own (the caller retries). Without these listeners the dropped socket's 'error' would end the process.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' as const };
 }

@@ -1,0 +1,254 @@
+/**
+ * Shared kit for the fault tests: an in-process LeadBridge like `startWorld` (same stand-ins, same config), plus
+ * - a controllable clock, so retry schedules of seconds, minutes or a day are fast-forwarded instead of slept through
+ *   (`drain()` moves time to the next `run_at` the product itself chose, only while no job is running);
+ * - the product's pino log lines, captured as objects (`logs`, `logged()`);
+ * - readers for the outbox rows and for the cards per contact at the connector stand-in.
+ */
+import { buildLeadBridge } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { listen } from '../../src/http/server.js';
+import { createLog } from '../../src/log.js';
+import { signV3 } from '../../src/hubspot/signature.js';
+import type { Clock } from '../../src/lib/clock.js';
+import { outboxStats } from '../../src/store/jobs-repo.js';
+import { startHubSpotStandin, type HubSpotStandin } from '../standins/hubspot.js';
+import { sampleData } from '../standins/hubspot-sample.js';
+import { startTeamsConnector, type CardView, type TeamsConnector } from '../standins/teams-connector.js';
+import { createTeamsChannel, type TeamsUser } from '../standins/teams-channel.js';
+import { startC4cStandin } from '../standins/c4c.js';
+import { action, cardText } from '../support/cards.js';
+import { makeDatabase, type TestDatabase } from '../support/databases.js';
+import { PORTAL, PUBLIC_BASE_URL, SECRET, type World } from '../support/world.js';
+
+export { USERS, PORTAL, scoreEvent } from '../support/world.js';
+
+/** Real time plus an offset the test moves forward. */
+export class TestClock implements Clock {
+  offset = 0;
+  now(): number {
+    return Date.now() + this.offset;
+  }
+}
+
+export interface LogLine { level: number; msg: string; [k: string]: unknown }
+
+export interface JobRow {
+  id: number; kind: string; leadId: string | null; orderKey: string; status: string; attempts: number;
+  runAt: number; updatedAt: number; createdAt: number; doneAt: number | null; lastError: string | null; leaseOwner: string | null; leaseUntil: number | null;
+}
+
+export interface FaultWorld extends World {
+  clock: TestClock;
+  /** Every log line the product wrote (level info and up), parsed. */
+  logs: LogLine[];
+  /** Log lines with this message (and matching the optional predicate). */
+  logged(msg: string, pred?: (l: LogLine) => boolean): LogLine[];
+  /** Stops the worker (waiting for running jobs), moves the clock forward, starts the worker again. */
+  advance(ms: number): Promise<void>;
+  /**
+   * Runs the outbox dry: waits while jobs are due or running; when every pending job waits for a later
+   * `run_at` (or lease end) and none runs, moves the clock to the earliest one. Returns how much virtual time was skipped.
+   */
+  drain(timeoutMs?: number): Promise<{ skippedMs: number }>;
+  /**
+   * Waits until no job is due and none runs; returns the head job of each order key that waits, with `runAt` set to
+   * when it becomes claimable (its run_at, or the end of a lease left behind when its result could not be recorded).
+   */
+  quiet(timeoutMs?: number): Promise<JobRow[]>;
+  /** One step of `drain`: waits until no job is due or running, then moves the clock to the next `run_at`; null when nothing is pending. */
+  step(timeoutMs?: number): Promise<number | null>;
+  /** The outbox rows, oldest first. */
+  jobs(filter?: { kind?: string; leadId?: string }): Promise<JobRow[]>;
+}
+
+export const LEAD_INBOX = { id: '19:leadinbox@thread.tacv2', name: 'Vertrieb', aadGroupId: 'group-1', channelId: '19:leadinbox@thread.tacv2', channelName: 'Lead-Eingang' };
+
+export async function startFaultWorld(o: { engine?: 'sqlite' | 'postgres'; db?: TestDatabase; c4c?: boolean; env?: Record<string, string> } = {}): Promise<FaultWorld> {
+  const db = o.db ?? (await makeDatabase(o.engine ?? 'sqlite'));
+  const hubspot = await startHubSpotStandin({ portalId: PORTAL, accessToken: 'test-token' });
+  hubspot.seed(sampleData);
+  const connector = await startTeamsConnector();
+  const c4c = o.c4c ? await startC4cStandin({ username: 'lb', password: 'c4c-secret' }) : undefined;
+  const config = loadConfig({
+    DATABASE_URL: db.url, PUBLIC_BASE_URL, HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_CLIENT_SECRET: SECRET,
+    HUBSPOT_BASE_URL: hubspot.url, WORKER_POLL_MS: '50', LOG_LEVEL: 'info', ADMIN_EMAILS: 'admin@example.com',
+    ...(c4c ? { C4C_BASE_URL: c4c.serviceRoot, C4C_USERNAME: 'lb', C4C_PASSWORD: 'c4c-secret' } : {}),
+    ...o.env,
+  });
+  const logs: LogLine[] = [];
+  const echo = process.env.TEST_LOG_LEVEL && process.env.TEST_LOG_LEVEL !== 'silent';
+  const log = createLog(config.logLevel, { write(s: string) { logs.push(JSON.parse(s)); if (echo) process.stdout.write(s); } });
+  const clock = new TestClock();
+  // No manager schedules (digest, SLA sweeps): fast-forwarding the clock by hours would otherwise fire them.
+  const lb = await buildLeadBridge(config, log, { hubspotMaxRequestsPerSecond: 0, clock, schedules: false });
+  const port = await listen(lb.server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const teams = createTeamsChannel({ botUrl: url, connector });
+
+  async function jobs(filter: { kind?: string; leadId?: string } = {}): Promise<JobRow[]> {
+    let q = lb.store.db.selectFrom('jobs').selectAll();
+    if (filter.kind) q = q.where('kind', '=', filter.kind);
+    if (filter.leadId) q = q.where('lead_id', '=', filter.leadId);
+    const rows = await q.orderBy('id').execute();
+    return rows.map((r) => ({
+      id: Number(r.id), kind: r.kind, leadId: r.lead_id, orderKey: r.order_key, status: r.status, attempts: Number(r.attempts),
+      runAt: Number(r.run_at), updatedAt: Number(r.updated_at), createdAt: Number(r.created_at), doneAt: r.done_at == null ? null : Number(r.done_at),
+      lastError: r.last_error, leaseOwner: r.lease_owner, leaseUntil: r.lease_until == null ? null : Number(r.lease_until),
+    }));
+  }
+
+  async function advance(ms: number) {
+    await lb.worker.stop();
+    clock.offset += ms;
+    await lb.worker.start();
+  }
+
+  const w: FaultWorld = {
+    lb, url, hubspot, connector, teams, c4c, db, clock, logs, jobs, advance,
+    logged: (msg, pred = () => true) => logs.filter((l) => l.msg === msg && pred(l)),
+    async webhook(events, opt = {}) {
+      const body = typeof events === 'string' ? events : JSON.stringify(events);
+      // The product checks the timestamp against its own clock.
+      const ts = String(opt.timestamp ?? clock.now());
+      const path = '/api/hubspot/webhook';
+      const sig = signV3(opt.secret ?? SECRET, 'POST', `${PUBLIC_BASE_URL}${path}`, body, ts);
+      const r = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hubspot-signature-v3': sig, 'x-hubspot-request-timestamp': ts }, body });
+      const text = await r.text();
+      let parsed: unknown = text;
+      try { parsed = text ? JSON.parse(text) : undefined; } catch { /* keep text */ }
+      return { status: r.status, body: parsed };
+    },
+    async settle(timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const s = await outboxStats(lb.store.db, clock.now());
+        if (s.pending === 0) return;
+        if (Date.now() > until) throw new Error(`outbox did not settle: ${JSON.stringify(s)}`);
+        await sleep(25);
+      }
+    },
+    async quiet(timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const pending = (await jobs()).filter((j) => j.status === 'pending');
+        const now = clock.now();
+        const running = (lb.worker as unknown as { inflight: number }).inflight > 0;
+        // Only the oldest pending job of each order key can run; the others wait for it.
+        const heads = pending.filter((j) => !pending.some((e) => e.orderKey === j.orderKey && e.id < j.id));
+        // A job is due when its run_at has come and no live lease holds it. A lease held while nothing runs in this
+        // worker is one whose result could not be recorded (database down): it frees itself when it expires.
+        const live = (j: JobRow) => j.leaseOwner !== null && (j.leaseUntil ?? 0) >= now;
+        const busy = running || heads.some((j) => !live(j) && j.runAt <= now);
+        if (!busy) return heads.map((j) => ({ ...j, runAt: live(j) ? Math.max(j.runAt, j.leaseUntil! + 1) : j.runAt }));
+        if (Date.now() > until) {
+          throw new Error(`outbox still busy after ${timeoutMs} ms: ${JSON.stringify(pending.map((j) => ({ id: j.id, kind: j.kind, attempts: j.attempts, inMs: j.runAt - clock.now(), leased: !!j.leaseOwner, lastError: j.lastError })))}`);
+        }
+        await sleep(25);
+      }
+    },
+    async step(timeoutMs = 30_000) {
+      const heads = await w.quiet(timeoutMs);
+      if (heads.length === 0) return null;
+      const skip = Math.min(...heads.map((j) => j.runAt)) - clock.now() + 1;
+      await advance(skip);
+      return skip;
+    },
+    async drain(timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      let skippedMs = 0;
+      for (;;) {
+        const skipped = await w.step(Math.max(1, until - Date.now()));
+        if (skipped === null) return { skippedMs };
+        skippedMs += skipped;
+      }
+    },
+    async close() {
+      await lb.close();
+      await Promise.all([hubspot.close(), connector.close(), c4c?.close()]);
+      if (!o.db) await db.drop();
+    },
+  };
+  return w;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls `probe` until it returns a truthy value; throws naming `what` (and the last value) after `timeoutMs`. */
+export async function waitUntil<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 10_000, everyMs = 25): Promise<NonNullable<T>> {
+  const until = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await probe();
+    if (last) return last as NonNullable<T>;
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what} (last: ${JSON.stringify(last)})`);
+    await sleep(everyMs);
+  }
+}
+
+/** A Teams user beyond the four in `USERS` (ids 5…9). */
+export function teamsUser(n: number, name: string, email: string, locale = 'de-DE'): TeamsUser {
+  return { id: `29:1user${n}`, aadObjectId: `00000000-0000-0000-0000-00000000000${n}`, name, email, upn: email, tenantId: 'tenant-1', locale };
+}
+
+/**
+ * Adds MQL contacts named `Kontakt<id> Test` (score 85, stage MQL), each with the given owner and company,
+ * so cards, notes and 36One leads can be counted per contact.
+ */
+export function addMqlContacts(hubspot: HubSpotStandin, specs: Array<{ id: string; ownerId?: string; companyId?: string }>): void {
+  for (const s of specs) {
+    hubspot.addContact({
+      id: s.id, ...(s.companyId ? { companyId: s.companyId } : {}),
+      properties: { firstname: `Kontakt${s.id}`, lastname: 'Test', email: `k${s.id}@example.org`, hubspotscore: 85, lifecyclestage: 'marketingqualifiedlead',
+        hs_lead_status: 'NEW', ...(s.ownerId ? { hubspot_owner_id: s.ownerId } : {}) },
+    });
+  }
+}
+
+/** Current cards at the connector stand-in, grouped by the `Kontakt<id>` they show. */
+export function cardsByContact(connector: TeamsConnector, conversationId?: string): Map<string, CardView[]> {
+  const out = new Map<string, CardView[]>();
+  for (const c of connector.cards(conversationId)) {
+    const m = /Kontakt(\d+)/.exec(cardText(c.card));
+    if (!m) continue;
+    out.set(m[1]!, [...(out.get(m[1]!) ?? []), c]);
+  }
+  return out;
+}
+
+/** Asserts-friendly summary: contact id → number of cards (every contact in `ids`, 0 when none). */
+export function cardCounts(connector: TeamsConnector, ids: string[]): Record<string, number> {
+  const by = cardsByContact(connector);
+  return Object.fromEntries(ids.map((id) => [id, by.get(id)?.length ?? 0]));
+}
+
+/** The one card of a contact (throws when there is none or more than one). */
+export function onlyCard(connector: TeamsConnector, contactId: string): CardView {
+  const cards = cardsByContact(connector).get(contactId) ?? [];
+  if (cards.length !== 1) throw new Error(`expected exactly one card for Kontakt${contactId}, found ${cards.length}`);
+  return cards[0]!;
+}
+
+/** Clicks a button on a posted card as `user`; returns the card the bot answered with (or its text reply). */
+export async function click(w: World, user: TeamsUser, posted: CardView, title: string, inputs: Record<string, unknown> = {}): Promise<any> {
+  const a = action(posted.card, title);
+  const res = await w.teams.cardAction(user, { verb: a.verb!, data: { ...a.data, ...inputs } }, { replyToId: posted.activityId });
+  if (res.status !== 200) throw new Error(`card action "${title}" answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return (res.body as any)?.value;
+}
+
+/** Lead rows per contact (to prove no lead was lost and none doubled). */
+export async function leadsByContact(w: World, ids: string[]): Promise<Record<string, number>> {
+  const rows = await w.lb.store.db.selectFrom('leads').select(['contact_id']).where('contact_id', 'in', ids).execute();
+  const out: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
+  for (const r of rows) out[r.contact_id] = (out[r.contact_id] ?? 0) + 1;
+  return out;
+}
+
+export async function leadIdOf(w: World, contactId: string): Promise<string> {
+  const r = await w.lb.store.db.selectFrom('leads').select(['id']).where('contact_id', '=', contactId).executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** `{id: n}` for each id: what the count maps should look like. */
+export const each = (ids: string[], n: number) => Object.fromEntries(ids.map((id) => [id, n]));
