@@ -5,10 +5,17 @@ import { listen } from '../src/http/server.js';
 import { createLog } from '../src/log.js';
 import { outboxStats } from '../src/store/jobs-repo.js';
 import { serveIpc } from './lib/serve-ipc.js';
+import { recordSqliteStatements } from './lib/sql-stats.js';
+import { applyWhatIf } from './lib/what-if.js';
+
+// BENCH_SQL_STATS=1 times every SQLite statement (diagnostics; slows the process a little).
+const sqlStats = process.env.BENCH_SQL_STATS === '1' ? recordSqliteStatements() : undefined;
+const whatIf = applyWhatIf(process.env.BENCH_WHAT_IF);
 
 const config = loadConfig(process.env);
 const log = createLog(config.logLevel);
-const lb = await buildLeadBridge(config, log, { instanceId: process.env.BENCH_INSTANCE_ID || undefined });
+// BENCH_WORKER=0 leaves the outbox worker off (diagnostics only: how much of a figure is background work).
+const lb = await buildLeadBridge(config, log, { instanceId: process.env.BENCH_INSTANCE_ID || undefined, worker: process.env.BENCH_WORKER !== '0' });
 const port = await listen(lb.server, 0, '127.0.0.1');
-log.info({ port, database: lb.store.engine }, 'LeadBridge (bench) is listening');
-serveIpc(port, { outbox: () => outboxStats(lb.store.db, Date.now()), stop: () => lb.close() });
+log.info({ port, database: lb.store.engine, whatIf }, 'LeadBridge (bench) is listening');
+serveIpc(port, { outbox: () => outboxStats(lb.store.db, Date.now()), sqlStats, ops: { 'worker-stop': () => lb.worker.stop() }, stop: () => lb.close() });

@@ -7,7 +7,7 @@ export const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(BENCH_DIR, 'out');
 
 /** Messages a bench child answers over IPC. */
-export type ChildRequest = { id: number; op: 'usage' | 'outbox' | 'stop' };
+export type ChildRequest = { id: number; op: 'usage' | 'outbox' | 'stop' | 'profile-start' | 'profile-stop' | 'sql-stats' | 'worker-stop' | 'heap'; arg?: string };
 
 export interface Child {
   name: string;
@@ -15,7 +15,7 @@ export interface Child {
   url: string;
   /** Peak resident set size so far (VmHWM from /proc, in MB). */
   peakRssMb(): number;
-  ask<T = any>(op: ChildRequest['op']): Promise<T>;
+  ask<T = any>(op: ChildRequest['op'], arg?: string): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -23,12 +23,13 @@ export interface Child {
  * Starts `bench/<script>` as its own Node process (through tsx), logs to bench/out/logs/<name>.log,
  * and resolves once it reports the port it listens on. `BENCH_CPU_PROF=1` records a CPU profile.
  */
-export function startChild(name: string, script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child> {
+export function startChild(name: string, script: string, env: Record<string, string>, timeoutMs = 60_000, nodeFlags: string[] = []): Promise<Child> {
   mkdirSync(join(OUT_DIR, 'logs'), { recursive: true });
   const log = openSync(join(OUT_DIR, 'logs', `${name}.log`), 'w');
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(OUT_DIR, 'profiles')}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(OUT_DIR, 'profiles')}`] : [];
   const child: ChildProcess = fork(join(BENCH_DIR, script), [], {
-    execArgv: ['--import', 'tsx', ...prof],
+    // A prebuilt .mjs runs on plain node; TypeScript goes through tsx, as `npm start` runs the bot.
+    execArgv: [...(script.endsWith('.mjs') ? [] : ['--import', 'tsx']), ...prof, ...(process.env.BENCH_EXPOSE_GC ? ['--expose-gc'] : []), ...nodeFlags],
     env: { ...process.env, ...env },
     stdio: ['ignore', log, log, 'ipc'],
   });
@@ -37,17 +38,18 @@ export function startChild(name: string, script: string, env: Record<string, str
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start; see bench/out/logs/${name}.log`)), timeoutMs);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited (${code}); see bench/out/logs/${name}.log`)); });
+    const early = (code: number | null) => { clearTimeout(timer); reject(new Error(`${name} exited (${code}); see bench/out/logs/${name}.log`)); };
+    child.once('exit', early);
     child.on('message', (m: any) => {
       if (m?.ready) {
         clearTimeout(timer);
-        child.removeAllListeners('exit');
+        child.off('exit', early);
         resolve({
           name, pid: child.pid!, url: `http://127.0.0.1:${m.port}`,
           peakRssMb: () => vmHwmMb(child.pid!),
-          ask(op) {
+          ask(op, arg) {
             const id = ++seq;
-            return new Promise((res) => { pending.set(id, res); child.send({ id, op }); });
+            return new Promise((res) => { pending.set(id, res); child.send({ id, op, arg }); });
           },
           async stop() {
             if (child.exitCode !== null) return;

@@ -29,6 +29,20 @@ export interface LoadResult {
   unitsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Every request's latency (ms), for merging rounds. */
+  latencies: number[];
+}
+
+/** Adds up rounds of the same load (interleaved with a baseline's rounds) into one result. */
+export function mergeLoads(rs: LoadResult[]): LoadResult {
+  const latencies = rs.flatMap((r) => r.latencies);
+  const ok = rs.reduce((s, r) => s + r.ok, 0);
+  const units = rs.reduce((s, r) => s + r.units, 0);
+  const elapsedMs = rs.reduce((s, r) => s + r.elapsedMs, 0);
+  const statuses: Record<string, number> = {};
+  for (const r of rs) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  return { requests: latencies.length, ok, failed: latencies.length - ok, statuses, units, elapsedMs,
+    requestsPerSecond: (ok / elapsedMs) * 1000, unitsPerSecond: (units / elapsedMs) * 1000, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), latencies };
 }
 
 /** Sends one request on a keep-alive agent; resolves with the status (0 on a network error). */
@@ -83,6 +97,6 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   return {
     requests: latencies.length, ok, failed: latencies.length - ok, statuses, units, elapsedMs,
     requestsPerSecond: (ok / elapsedMs) * 1000, unitsPerSecond: (units / elapsedMs) * 1000,
-    p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99),
+    p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), latencies,
   };
 }

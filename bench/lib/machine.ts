@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 /** Where and when the figures were taken (`date -u`, `nproc`, `free -h`, node version). */
 export function machine() {
@@ -12,6 +12,8 @@ export function machine() {
     memAvailable: sh("free -h | awk '/^Mem:/ {print $7}'"),
     memBytes: totalmem(),
     node: process.version,
+    /** 1/5/15-minute load average when the run started: other work on the machine skews the figures. */
+    loadavg: loadavg().map((x) => Math.round(x * 100) / 100),
     postgres: sh("psql -XAtc 'show server_version' postgres://postgres@127.0.0.1:5432/test 2>/dev/null"),
   };
 }

@@ -7,10 +7,10 @@ import { CardWatcher, coldEvents, OWNER_USERS, scoreEvent, signedWebhook, type B
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Signed webhook load against LeadBridge (or the bare server): batches of 100 events, or one event per request. */
-export function ingest(urls: string[], shape: 'batch' | 'single', durationMs: number): Promise<LoadResult> {
+export function ingest(urls: string[], shape: 'batch' | 'single', durationMs: number, warm = true): Promise<LoadResult> {
   const size = shape === 'batch' ? 100 : 1;
   return runLoad({
-    urls, concurrency: 10, durationMs, maxRequests: shape === 'batch' ? 20_000 : 200_000, warmup: shape === 'batch' ? 50 : 500,
+    urls, concurrency: 10, durationMs, maxRequests: shape === 'batch' ? 20_000 : 200_000, warmup: !warm ? 0 : shape === 'batch' ? 50 : 500,
     request: (i) => signedWebhook(coldEvents(i, size)),
   });
 }
@@ -25,12 +25,14 @@ export async function drain(child: Child, timeoutMs: number): Promise<{ ms: numb
   }
 }
 
-/** The three sample owners add the bot in their personal scope (so cards can reach them). */
+/** Every bench owner adds the bot in their personal scope (so cards can reach them), ten at a time. */
 export async function installOwners(world: BenchWorld, botUrl: string): Promise<void> {
   const ch = world.channel(botUrl);
-  for (const u of Object.values(OWNER_USERS)) {
-    const r = await ch.conversationUpdateMembersAdded(u);
-    if (r.status !== 200) throw new Error(`installing for ${u.email} answered ${r.status}`);
+  for (let i = 0; i < OWNER_USERS.length; i += 10) {
+    await Promise.all(OWNER_USERS.slice(i, i + 10).map(async (u) => {
+      const r = await ch.conversationUpdateMembersAdded(u);
+      if (r.status !== 200) throw new Error(`installing for ${u.email} answered ${r.status}`);
+    }));
   }
 }
 
@@ -43,6 +45,8 @@ export interface EventToCard {
   latency: Spread;
   cards: Map<number, SeenCard>;
   webhookFailures: number;
+  /** Second cards for the same lead seen at the connector. */
+  duplicateCards: number;
 }
 
 /**
@@ -84,7 +88,8 @@ export async function eventToCard(world: BenchWorld, urls: string[], contactIds:
   const latencies = [...cards.values()].map((c) => c.sentAt - sentAt.get(c.contactId)!);
   const last = Math.max(...[...cards.values()].map((c) => c.sentAt));
   const totalMs = cards.size ? last - started : NaN;
-  return { leads: contactIds.length, delivered: cards.size, totalMs, leadsPerSecond: (cards.size / totalMs) * 1000, latency: spread(latencies), cards, webhookFailures };
+  const duplicateCards = contactIds.reduce((n, id) => n + (watcher.duplicates.get(id) ?? 0), 0);
+  return { leads: contactIds.length, delivered: cards.size, totalMs, leadsPerSecond: (cards.size / totalMs) * 1000, latency: spread(latencies), cards, webhookFailures, duplicateCards };
 }
 
 /** Clicks "accept" on lead cards (an Action.Execute invoke over HTTP) and times each invoke response. */
@@ -111,14 +116,24 @@ export const GLOSSARY_QUESTIONS = [
 ];
 
 /** Glossary questions as Teams message activities (closed loop); the answers go to the connector. */
-export async function chat(world: BenchWorld, botUrl: string, durationMs: number, concurrency: number): Promise<{ requests: number; ok: number; perSecond: number; latency: Spread; sample?: string }> {
+export interface ChatResult { requests: number; ok: number; elapsedMs: number; perSecond: number; latency: Spread; latencies: number[]; sample?: string }
+
+/** Adds up interleaved rounds of chat load. */
+export function mergeChats(rs: ChatResult[]): ChatResult {
+  const latencies = rs.flatMap((r) => r.latencies);
+  const ok = rs.reduce((s, r) => s + r.ok, 0);
+  const elapsedMs = rs.reduce((s, r) => s + r.elapsedMs, 0);
+  return { requests: latencies.length, ok, elapsedMs, perSecond: (ok / elapsedMs) * 1000, latency: spread(latencies), latencies, sample: rs.find((r) => r.sample)?.sample };
+}
+
+export async function chat(world: BenchWorld, botUrl: string, durationMs: number, concurrency: number, warm = true): Promise<ChatResult> {
   const ch = world.channel(botUrl);
-  const users = Object.values(OWNER_USERS);
+  const users = OWNER_USERS.slice(0, 3);
   const latencies: number[] = [];
   let ok = 0;
   let n = 0;
   // Warm-up (JIT, first-use caches), not counted.
-  await Promise.all(Array.from({ length: 50 }, (_, i) => ch.message(users[i % 3]!, GLOSSARY_QUESTIONS[i % GLOSSARY_QUESTIONS.length]!)));
+  if (warm) await Promise.all(Array.from({ length: 50 }, (_, i) => ch.message(users[i % 3]!, GLOSSARY_QUESTIONS[i % GLOSSARY_QUESTIONS.length]!)));
   const mark = world.connector.mark();
   const t0 = performance.now();
   const until = t0 + durationMs;
@@ -134,5 +149,5 @@ export async function chat(world: BenchWorld, botUrl: string, durationMs: number
   const elapsed = performance.now() - t0;
   const reply = await world.connector.waitFor(() => true, 1000, { since: mark }).catch(() => undefined);
   const sample = reply ? (reply.activity.text as string | undefined) ?? JSON.stringify(reply.activity.attachments ?? '').slice(0, 120) : undefined;
-  return { requests: latencies.length, ok, perSecond: (ok / elapsed) * 1000, latency: spread(latencies), sample: sample?.slice(0, 120) };
+  return { requests: latencies.length, ok, elapsedMs: elapsed, perSecond: (ok / elapsed) * 1000, latency: spread(latencies), latencies, sample: sample?.slice(0, 120) };
 }

@@ -1,11 +1,12 @@
 import { signV3 } from '../../src/hubspot/signature.js';
-import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../../test/support/databases.js';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { PG_BASE, sqliteDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { cardActions } from '../../test/support/cards.js';
 import { startHubSpotStandin, type HubSpotStandin } from '../../test/standins/hubspot.js';
 import { sampleCompanies, sampleOwners } from '../../test/standins/hubspot-sample.js';
 import { startTeamsConnector, type TeamsConnector } from '../../test/standins/teams-connector.js';
 import { createTeamsChannel, type TeamsChannel, type TeamsUser } from '../../test/standins/teams-channel.js';
-import { USERS } from '../../test/support/world.js';
 import type { LoadRequest } from './load.js';
 
 export const SECRET = 'bench-client-secret';
@@ -18,10 +19,22 @@ const WEBHOOK_PATH = '/api/hubspot/webhook';
 export const MQL_BASE = 300_000;
 export const MQL_COUNT = 6_000;
 export const COLD_BASE = 200_000;
-export const COLD_COUNT = 2_000;
+export const COLD_COUNT = 1_000;
 const MARK = /BN(\d{6})X/;
 
-export const OWNER_USERS: Record<string, TeamsUser> = { '101': USERS.alex, '102': USERS.megan, '103': USERS.adele };
+/**
+ * Contact owners, each with the bot installed in Teams. Teams paces sends per conversation (7/s, 60 per
+ * 30 s, …), so leads are spread over many owners as in a real sales team; with three owners the
+ * per-conversation limit alone would make 1,000 cards take minutes.
+ */
+export const OWNER_COUNT = 250;
+export const BENCH_OWNERS = Array.from({ length: OWNER_COUNT }, (_, i) => ({
+  id: String(5000 + i), email: `owner${i}@bench.example`, firstName: 'Owner', lastName: `No${i}`, userId: 95000 + i,
+}));
+export const OWNER_USERS: TeamsUser[] = BENCH_OWNERS.map((o, i) => ({
+  id: `29:1bench${i}`, aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Owner No${i}`,
+  email: o.email, upn: o.email, tenantId: 'tenant-1', locale: i % 2 ? 'en-US' : 'de-DE',
+}));
 
 /** The stand-ins (HubSpot with zero latency, Teams connector) in this process, seeded for the benchmarks. */
 export interface BenchWorld {
@@ -34,13 +47,13 @@ export interface BenchWorld {
 
 export async function startBenchWorld(): Promise<BenchWorld> {
   const hubspot = await startHubSpotStandin({ portalId: PORTAL, accessToken: TOKEN, latencyMs: 0 });
-  hubspot.seed({ owners: sampleOwners, companies: sampleCompanies });
+  hubspot.seed({ owners: [...sampleOwners, ...BENCH_OWNERS], companies: sampleCompanies });
   for (let i = 0; i < MQL_COUNT; i++) {
     const id = MQL_BASE + i;
     hubspot.addContact({
       id: String(id), companyId: sampleCompanies[i % sampleCompanies.length]!.id,
       properties: { firstname: 'Bench', lastname: `BN${id}X`, email: `bench${id}@example.org`, jobtitle: 'Einkauf', hubspotscore: 85,
-        lifecyclestage: 'lead', hs_lead_status: 'NEW', hubspot_owner_id: sampleOwners[i % 3]!.id, hs_legal_basis: 'Freely given consent from contact' },
+        lifecyclestage: 'lead', hs_lead_status: 'NEW', hubspot_owner_id: BENCH_OWNERS[i % OWNER_COUNT]!.id, hs_legal_basis: 'Freely given consent from contact' },
     });
   }
   for (let i = 0; i < COLD_COUNT; i++) {
@@ -67,14 +80,34 @@ export async function startBenchWorld(): Promise<BenchWorld> {
   };
 }
 
-export const makeDb = (engine: 'sqlite' | 'postgres') => (engine === 'sqlite' ? Promise.resolve(sqliteDatabase()) : postgresDatabase());
+export const makeDb = (engine: 'sqlite' | 'postgres') => (engine === 'sqlite' ? Promise.resolve(sqliteDatabase()) : postgresScratchDatabase());
+
+/**
+ * A fresh PostgreSQL database (not a schema as test/support/databases.ts makes): Kysely's migrator,
+ * as src/store/migrations.ts calls it, finds its lock table in *any* schema of the database, so a
+ * new schema next to another LeadBridge schema fails with `relation "kysely_migration_lock" does not exist`.
+ */
+async function postgresScratchDatabase(): Promise<TestDatabase> {
+  const name = `lb_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: PG_BASE });
+    await c.connect();
+    try { await c.query(q); } finally { await c.end(); }
+  };
+  await admin(`create database ${name}`);
+  const u = new URL(PG_BASE);
+  u.pathname = `/${name}`;
+  return { engine: 'postgres', url: u.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
 
 let eventSeq = 1;
 /** A contact property-change event, the trigger HubSpot sends. */
-export function scoreEvent(contactId: number, value = '85') {
+export function scoreEvent(contactId: number, value = '85', propertyName = 'hubspotscore') {
   return { eventId: eventSeq++, subscriptionId: 7001, portalId: PORTAL, appId: 4242424, occurredAt: Date.now(), subscriptionType: 'contact.propertyChange',
-    attemptNumber: 0, objectId: contactId, propertyName: 'hubspotscore', propertyValue: value, changeSource: 'CRM' };
+    attemptNumber: 0, objectId: contactId, propertyName, propertyValue: value, changeSource: 'CRM' };
 }
+
+const PROPERTIES = ['hubspotscore', 'lifecyclestage', 'hs_lead_status', 'jobtitle', 'email'];
 
 /** A correctly v3-signed webhook request carrying `events`. */
 export function signedWebhook(events: object[]): LoadRequest {
@@ -86,9 +119,13 @@ export function signedWebhook(events: object[]): LoadRequest {
   };
 }
 
-/** Ingest traffic: events for contacts below the MQL bar (each still re-read by the worker). */
+/**
+ * Ingest traffic for contacts below the MQL bar (each still re-read by the worker). A batch is shaped as
+ * HubSpot sends them: five property changes each for 20 contacts; a single request is one change.
+ */
 export function coldEvents(i: number, n: number): object[] {
-  return Array.from({ length: n }, (_, k) => scoreEvent(COLD_BASE + ((i * n + k) % COLD_COUNT), '10'));
+  const perContact = n >= PROPERTIES.length ? PROPERTIES.length : 1;
+  return Array.from({ length: n }, (_, k) => scoreEvent(COLD_BASE + ((i * (n / perContact) + Math.floor(k / perContact)) % COLD_COUNT), '10', PROPERTIES[k % perContact]));
 }
 
 /** A lead card seen at the connector, with what is needed to click it. */
@@ -96,13 +133,15 @@ export interface SeenCard { contactId: number; sentAt: number; conversationId: s
 
 const conversationUser = new Map<string, TeamsUser>();
 export function userOfConversation(connector: TeamsConnector, conversationId: string): TeamsUser | undefined {
-  if (conversationUser.size === 0) for (const u of Object.values(OWNER_USERS)) conversationUser.set(connector.personalConversationId(u.id), u);
+  if (conversationUser.size === 0) for (const u of OWNER_USERS) conversationUser.set(connector.personalConversationId(u.id), u);
   return conversationUser.get(conversationId);
 }
 
 /** Follows the connector's event log and remembers the first lead card posted per bench contact. */
 export class CardWatcher {
   readonly cards = new Map<number, SeenCard>();
+  /** Lead cards posted again for a contact that already had one (should stay 0). */
+  readonly duplicates = new Map<number, number>();
   private index = 0;
   constructor(private readonly connector: TeamsConnector) {}
 
@@ -113,7 +152,8 @@ export class CardWatcher {
       const e = events[this.index]!;
       if (e.kind !== 'sent' || !Array.isArray(e.activity.attachments) || e.activity.attachments.length === 0) continue;
       const m = MARK.exec(JSON.stringify(e.activity.attachments));
-      if (!m || this.cards.has(Number(m[1]))) continue;
+      if (!m) continue;
+      if (this.cards.has(Number(m[1]))) { this.duplicates.set(Number(m[1]), (this.duplicates.get(Number(m[1])) ?? 0) + 1); continue; }
       const card = (e.activity.attachments as any[])[0].content;
       const accept = cardActions(card).find((x) => x.verb === 'lead.accept');
       this.cards.set(Number(m[1]), { contactId: Number(m[1]), sentAt: e.at, conversationId: e.conversationId, activityId: e.activityId,
