@@ -21,16 +21,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { PAGE_CSS, TEAMS_LIGHT_HOST_CONFIG } from './host-config.js';
 import { readPngSize } from './png.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.js';
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export type CardLocale = 'de' | 'en';
 

@@ -76,10 +76,17 @@ export const texts = { de, en };
 export type Texts = typeof de;
 export const t = (locale: Locale): Texts => texts[locale];
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Date and time as people read them; formatters are cached (building one costs far more than using it). */
 export function formatTime(ms: number, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
-  }).format(ms);
+  const key = `${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    formatters.set(key, f);
+  }
+  return f.format(ms);
 }
 
 export const bantValueLabel = (v: BantValue, tx: Texts) => ({ yes: tx.yes, no: tx.no, unknown: tx.unknown })[v];

@@ -57,7 +57,8 @@ export async function claimJobs(db: Db, engine: Engine, owner: string, limit: nu
       select j.id from jobs j
       where j.status = 'pending' and j.run_at <= ${now} and (j.lease_until is null or j.lease_until < ${now})
         and not exists (select 1 from jobs e where e.order_key = j.order_key and e.status = 'pending' and e.id < j.id)
-      order by j.run_at, j.id
+      -- Cards first: a burst of evaluations must not keep already-made leads from reaching their owners.
+      order by case when j.kind like 'teams.%' then 0 else 1 end, j.run_at, j.id
       limit ${limit}
       ${lock}
     )

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Engine } from './db.js';
 import { managerMigration } from './migrations-0002-manager.js';
 
@@ -130,7 +130,11 @@ function migrations(engine: Engine): Record<string, Migration> {
 
 export async function migrate(db: Kysely<any>, engine: Engine): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(engine) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // On PostgreSQL the migration bookkeeping lives in the connection's own schema, so several LeadBridge schemas can share a database.
+  const migrationTableSchema = engine === 'postgres'
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+    : undefined;
+  const { error, results } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String((error as Error)?.message ?? error)}`);
 }

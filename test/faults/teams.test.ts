@@ -46,17 +46,20 @@ describe('Teams connector faults (several leads at once)', () => {
     w.connector.fault({ method: 'POST', path: conv.adele, status: 504 });
     expect((await w.webhook(all.map((id) => scoreEvent(id)))).status).toBe(200);
 
-    const rows = await waitUntil('every delivery to have failed at least once', async () => {
+    // Each row shows its chat's refusal. (An attempt may also end in a transient "Teams unreachable: socket hang up"
+    // when a kept-alive socket is closed under botbuilder's client during its in-process retries; the next one says 4xx/5xx again.)
+    const expected = (id: string) => (throttled.includes(id) ? /^Teams 429: Too many requests/ : bad.includes(id) ? /^Teams 502: / : /^Teams 504: /);
+    const rows = await waitUntil('every delivery to show its refusal', async () => {
       const ids = Object.values(await leadsByContact(w, all));
       if (ids.some((n) => n !== 1)) return null;
       const r = await deliveries(all);
-      return r.every((j) => j.status === 'pending' && j.lastError) ? r : null;
-    }, 25_000);
+      return r.every((j, i) => j.status === 'pending' && expected(all[i]!).test(j.lastError ?? '')) ? r : null;
+    }, 40_000);
     const byContact = Object.fromEntries(all.map((id, i) => [id, rows[i]!]));
     for (const id of throttled) expect(byContact[id]!.lastError).toMatch(/^Teams 429: Too many requests/);
     // Retry-After: 2 is honoured by the outbox.
     const throttledJobs = new Set(rows.filter((_, i) => throttled.includes(all[i]!)).map((j) => j.id));
-    const waits = w.logged('outbox: effect failed; will retry', (l) => throttledJobs.has(Number(l.jobId))).map((l) => Number(l.retryInMs));
+    const waits = w.logged('outbox: effect failed; will retry', (l) => throttledJobs.has(Number(l.jobId)) && /^Teams 429/.test(String(l.reason))).map((l) => Number(l.retryInMs));
     expect(waits.length).toBeGreaterThan(0);
     for (const ms of waits) expect(ms).toBeGreaterThanOrEqual(2_000);
     for (const id of bad) expect(byContact[id]!.lastError).toMatch(/^Teams 502: /);

@@ -18,16 +18,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { findUser, type PlaygroundRuntimeConfig, type PlaygroundUser } from './playground.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/lib/chromium.js';
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /**
  * Launch headless Chromium. playwright's launch() always uses a fresh temporary
