@@ -9,7 +9,6 @@ import { buildLeadBridge } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { listen } from '../../src/http/server.js';
 import { createLog } from '../../src/log.js';
-import { signV3 } from '../../src/hubspot/signature.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { outboxStats } from '../../src/store/jobs-repo.js';
 import { startHubSpotStandin, type HubSpotStandin } from '../standins/hubspot.js';
@@ -19,7 +18,7 @@ import { createTeamsChannel, type TeamsUser } from '../standins/teams-channel.js
 import { startC4cStandin } from '../standins/c4c.js';
 import { action, cardText } from '../support/cards.js';
 import { makeDatabase, type TestDatabase } from '../support/databases.js';
-import { PORTAL, PUBLIC_BASE_URL, SECRET, type World } from '../support/world.js';
+import { PORTAL, PUBLIC_BASE_URL, SECRET, postSignedWebhook, type World } from '../support/world.js';
 
 export { USERS, PORTAL, scoreEvent } from '../support/world.js';
 
@@ -107,18 +106,8 @@ export async function startFaultWorld(o: { engine?: 'sqlite' | 'postgres'; db?: 
   const w: FaultWorld = {
     lb, url, hubspot, connector, teams, c4c, db, clock, logs, jobs, advance,
     logged: (msg, pred = () => true) => logs.filter((l) => l.msg === msg && pred(l)),
-    async webhook(events, opt = {}) {
-      const body = typeof events === 'string' ? events : JSON.stringify(events);
-      // The product checks the timestamp against its own clock.
-      const ts = String(opt.timestamp ?? clock.now());
-      const path = '/api/hubspot/webhook';
-      const sig = signV3(opt.secret ?? SECRET, 'POST', `${PUBLIC_BASE_URL}${path}`, body, ts);
-      const r = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hubspot-signature-v3': sig, 'x-hubspot-request-timestamp': ts }, body });
-      const text = await r.text();
-      let parsed: unknown = text;
-      try { parsed = text ? JSON.parse(text) : undefined; } catch { /* keep text */ }
-      return { status: r.status, body: parsed };
-    },
+    // The product checks the timestamp against its own clock.
+    webhook: (events, opt = {}) => postSignedWebhook(url, events, { timestamp: opt.timestamp ?? clock.now(), secret: opt.secret }),
     async settle(timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {

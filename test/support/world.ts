@@ -40,6 +40,19 @@ export interface World {
   close(): Promise<void>;
 }
 
+/** POSTs a webhook body to a bot as HubSpot does: v3-signed with the client secret, over the public URI. */
+export async function postSignedWebhook(botUrl: string, events: object[] | string, o: { timestamp: number; secret?: string }): Promise<{ status: number; body: any }> {
+  const body = typeof events === 'string' ? events : JSON.stringify(events);
+  const ts = String(o.timestamp);
+  const path = '/api/hubspot/webhook';
+  const sig = signV3(o.secret ?? SECRET, 'POST', `${PUBLIC_BASE_URL}${path}`, body, ts);
+  const r = await fetch(`${botUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hubspot-signature-v3': sig, 'x-hubspot-request-timestamp': ts }, body });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* keep the text */ }
+  return { status: r.status, body: parsed };
+}
+
 let eventSeq = 1;
 /** A HubSpot property-change event for a contact (the trigger; the bot re-reads the contact). */
 export function scoreEvent(contactId: string | number, value = '85', extra: object = {}) {
@@ -65,15 +78,7 @@ export async function startWorld(o: { engine?: 'sqlite' | 'postgres'; c4c?: bool
   const teams = createTeamsChannel({ botUrl: url, connector });
   return {
     lb, url, hubspot, connector, teams, c4c, db,
-    async webhook(events, w = {}) {
-      const body = typeof events === 'string' ? events : JSON.stringify(events);
-      const ts = String(w.timestamp ?? Date.now());
-      const path = '/api/hubspot/webhook';
-      const sig = signV3(w.secret ?? SECRET, 'POST', `${PUBLIC_BASE_URL}${path}`, body, ts);
-      const r = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hubspot-signature-v3': sig, 'x-hubspot-request-timestamp': ts }, body });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : undefined };
-    },
+    webhook: (events, w = {}) => postSignedWebhook(url, events, { timestamp: w.timestamp ?? Date.now(), secret: w.secret }),
     async settle(timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
