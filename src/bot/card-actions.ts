@@ -2,7 +2,8 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { t, toLocale, type Locale } from '../cards/i18n.js';
-import { BANT_CRITERIA, type BantAnswers } from '../domain/bant.js';
+import { BANT_CRITERIA, bantYesCount, type BantAnswers } from '../domain/bant.js';
+import { MIN_BANT_YES_FOR_OPPORTUNITY } from '../domain/lead.js';
 import { REJECT_REASONS } from '../domain/reject-reasons.js';
 import { roleOn } from '../domain/permissions.js';
 import type { Deps } from '../services/deps.js';
@@ -48,7 +49,7 @@ function noticeOf(o: Extract<ActOutcome, { kind: 'refused' }>, locale: Locale): 
     case 'conflict': return r.conflict;
     case 'closed': return r.closed;
     case 'reason_required': return r.reasonRequired;
-    case 'bant_insufficient': return t(locale).convertNeeds(0, 2).replace(/\s*\(.*\)\.?$/, '.');
+    case 'bant_insufficient': return t(locale).convertNeeds(bantYesCount(o.lead.bant), MIN_BANT_YES_FOR_OPPORTUNITY);
     default: return r.wrongState;
   }
 }

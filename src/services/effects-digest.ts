@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { localDate } from '../domain/zoned-time.js';
+import { IntegrationError } from '../lib/integration-error.js';
 import { toLocale } from '../cards/i18n.js';
 import { tm } from '../cards/i18n-manager.js';
 import { findPersonalByEmail } from '../store/conversations-repo.js';
@@ -22,8 +24,12 @@ export async function sendDigest(deps: ManagerDeps, job: Job): Promise<void> {
   }
   const to = await findPersonalByEmail(deps.store.db, managerEmail);
   if (!to || to.blocked) {
-    deps.log.warn({ manager: managerEmail, day }, 'digest: manager has not installed the bot (or blocked it); not sent');
-    return;
+    // The day's digest waits for the manager to (re)install the bot; on a later day it is not sent late.
+    if (localDate(deps.clock.now(), deps.settings.timeZone) !== day) {
+      deps.log.warn({ manager: managerEmail, day }, 'digest: manager never reachable that day; not sent');
+      return;
+    }
+    throw new IntegrationError('teams', `digest for ${managerEmail} waits: the manager has not installed the bot (or blocked it)`, { retryAfterMs: 10 * 60_000 });
   }
   const locale = toLocale(to.locale, deps.settings.defaultLocale);
   const card = await renderTeamDigest(deps, teams, { since, until }, locale);

@@ -46,6 +46,27 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     expect(await runDigestRound(db, clock.now(), 'instance-b')).toBe(0);
   });
 
+  it('keeps the day\'s digest waiting for a manager who has not installed the bot, and drops it the next day', async () => {
+    const clock = new TestClock(berlin('2025-03-10 08:00'));
+    const teams = recordingTeams();
+    const deps = managerDeps({ store: a, clock, teams });
+    await runDigestRound(deps, clock.now());
+    const [job] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'adelev@example.com');
+    const { sendDigest } = await import('../../src/services/effects-digest.js');
+    const run = () => sendDigest(deps, { id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: job!.payload, attempts: 1, createdAt: 0 });
+    await expect(run()).rejects.toMatchObject({ retryAfterMs: 600_000, message: expect.stringMatching(/waits/) });
+    clock.set(berlin('2025-03-10 11:00'));
+    await installFor(a, 'adelev@example.com');
+    await run();
+    expect(teams.sent.filter((s) => s.to.email === 'adelev@example.com')).toHaveLength(1);
+    expect((await getDigest(a.db, 'adelev@example.com', '2025-03-10'))?.sentAt).not.toBeNull();
+    // Another manager never installs: the next day the old digest is given up quietly.
+    const [other] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'sued.lead@example.com');
+    clock.set(berlin('2025-03-11 07:00'));
+    await sendDigest(deps, { id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: other!.payload, attempts: 5, createdAt: 0 });
+    expect(teams.sent.filter((s) => s.to.email === 'sued.lead@example.com')).toHaveLength(0);
+  });
+
   it('sends the digest once even when the job runs twice (a crash after Teams answered)', async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
     const teams = recordingTeams();

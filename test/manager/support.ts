@@ -12,7 +12,8 @@ import { managerJobHandlers } from '../../src/services/handlers-manager.js';
 import type { ManagerDeps } from '../../src/services/manager-deps.js';
 import { saveConversation, type Conversation } from '../../src/store/conversations-repo.js';
 import { openStore, type Store } from '../../src/store/db.js';
-import { claimJobs, completeJob } from '../../src/store/jobs-repo.js';
+import { claimJobs, completeJob, retryJobLater } from '../../src/store/jobs-repo.js';
+import { IntegrationError } from '../../src/lib/integration-error.js';
 import { addLeadEvent, insertLead } from '../../src/store/leads-repo.js';
 import { managerMigration } from '../../src/store/migrations-0002-manager.js';
 
@@ -152,7 +153,14 @@ export async function runDueJobs(deps: ManagerDeps, owner = 'test-worker'): Prom
     const jobs = await claimJobs(deps.store.db, deps.store.engine, owner, 20, deps.clock.now(), 60_000);
     if (!jobs.length) return ran;
     for (const j of jobs) {
-      await handlers[j.kind]!(j);
+      try {
+        await handlers[j.kind]!(j);
+      } catch (err) {
+        // As the worker does: a transient failure waits for its retry time instead of ending the run.
+        if (!(err instanceof IntegrationError) || err.permanent) throw err;
+        await retryJobLater(deps.store.db, j.id, owner, deps.clock.now() + (err.retryAfterMs ?? 1000), err.message, deps.clock.now());
+        continue;
+      }
       await completeJob(deps.store.db, j.id, owner, deps.clock.now());
       ran.push(j.kind);
     }
