@@ -7,9 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_DIR, OUT_DIR, startChild } from './lib/child.js';
+import { BENCH_DIR, forEachBotVariant, OUT_DIR } from './lib/child.js';
 import { chat, drain, eventToCard, ingest, installOwners } from './lib/scenarios.js';
-import { makeDb, MQL_BASE, startBenchWorld } from './lib/world.js';
+import { MQL_BASE } from './lib/world.js';
 
 const dir = join(OUT_DIR, 'rss');
 mkdirSync(dir, { recursive: true });
@@ -19,35 +19,23 @@ const build = (out: string, extra: string[] = []) => execFileSync(esbuild, [join
 build('bot.mjs');
 build('bot-slim.mjs', [`--alias:@microsoft/teams-ai=${join(BENCH_DIR, 'lib', 'teams-ai-subpaths.mjs')}`]);
 
-const variants: Array<[string, string, string[]]> = [
-  ['tsx (as npm start)', 'bot-process.ts', []],
-  ['tsx, --max-old-space-size=128', 'bot-process.ts', ['--max-old-space-size=128']],
-  ['prebuilt JS', 'out/rss/bot.mjs', []],
-  ['prebuilt JS, teams-ai by subpath', 'out/rss/bot-slim.mjs', []],
-  ['… and --max-old-space-size=128', 'out/rss/bot-slim.mjs', ['--max-old-space-size=128']],
-];
-const world = await startBenchWorld();
+const variants = [
+  { label: 'tsx (as npm start)', script: 'bot-process.ts' },
+  { label: 'tsx, --max-old-space-size=128', script: 'bot-process.ts', nodeFlags: ['--max-old-space-size=128'] },
+  { label: 'prebuilt JS', script: 'out/rss/bot.mjs' },
+  { label: 'prebuilt JS, teams-ai by subpath', script: 'out/rss/bot-slim.mjs' },
+  { label: '… and --max-old-space-size=128', script: 'out/rss/bot-slim.mjs', nodeFlags: ['--max-old-space-size=128'] },
+].map((v) => ({ name: 'rss', ...v }));
 let next = MQL_BASE;
-try {
-  for (const [label, script, flags] of variants) {
-    const db = await makeDb('sqlite');
-    const c = await startChild('rss', script, world.env(db, { HUBSPOT_MAX_REQUESTS_PER_SECOND: '0', TEAMS_MAX_SENDS_PER_SECOND: '0' }), 60_000, flags);
-    try {
-      await installOwners(world, c.url);
-      const start = c.peakRssMb();
-      await ingest([c.url], 'batch', 3000);
-      await ingest([c.url], 'single', 3000);
-      await drain(c, 60_000);
-      await eventToCard(world, [c.url], Array.from({ length: 500 }, () => next++), { burst: true }, 60_000);
-      await drain(c, 60_000);
-      await chat(world, c.url, 3000, 8);
-      console.log(`${label.padEnd(36)} start ${start.toFixed(0)} MB, peak ${c.peakRssMb().toFixed(0)} MB`);
-    } finally {
-      await c.stop();
-      await db.drop();
-    }
-  }
-} finally {
-  await world.close();
-}
+await forEachBotVariant(variants, async (c, world, v) => {
+  await installOwners(world, c.url);
+  const start = c.peakRssMb();
+  await ingest([c.url], 'batch', 3000);
+  await ingest([c.url], 'single', 3000);
+  await drain(c, 60_000);
+  await eventToCard(world, [c.url], Array.from({ length: 500 }, () => next++), { burst: true }, 60_000);
+  await drain(c, 60_000);
+  await chat(world, c.url, 3000, 8);
+  console.log(`${v.label.padEnd(36)} start ${start.toFixed(0)} MB, peak ${c.peakRssMb().toFixed(0)} MB`);
+});
 process.exit(0);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bundle, startFlags } from '../scripts/build.mjs';
 import { BENCH_DIR, OUT_DIR, startChild, type Child } from './lib/child.js';
 import { mergeLoads, type LoadResult } from './lib/load.js';
 import { machine } from './lib/machine.js';
@@ -45,14 +46,12 @@ const spreadText = (s: Spread) => `${fmt(s.p50)} / ${fmt(s.p95)} / ${fmt(s.p99)}
 const cpuMs = async (c: Child) => { const u = await c.ask<{ cpu: { user: number; system: number } }>('usage'); return (u.cpu.user + u.cpu.system) / 1000; };
 const ms = (x: number) => `${fmt(x)} ms`;
 
-/** The outbox pacer (another helper builds src/outbox/pacer.ts) counts only once the composition root uses it. */
-function pacerWired(): boolean {
-  const app = readFileSync(join(BENCH_DIR, '..', 'src', 'app.ts'), 'utf8');
-  return existsSync(join(BENCH_DIR, '..', 'src', 'outbox', 'pacer.ts')) && /pacer/i.test(app);
-}
+/** LeadBridge as `npm start` runs it: bundled by scripts/build.mjs, on plain Node with the same flags. */
+const BOT = 'out/bot-process.mjs';
+const startBot = (name: string, env: Record<string, string>) => startChild(name, BOT, env, 60_000, startFlags());
 
 async function withChild<T>(name: string, script: string, env: Record<string, string>, fn: (c: Child) => Promise<T>): Promise<T> {
-  const child = await startChild(name, script, env);
+  const child = script === BOT ? await startBot(name, env) : await startChild(name, script, env);
   try {
     return await fn(child);
   } finally {
@@ -92,6 +91,7 @@ async function main() {
   raw.machine = m;
   log(`${m.date} · ${m.nproc} cores (${m.cpu}) · ${m.memTotal} RAM · node ${m.node} · PostgreSQL ${m.postgres} · load ${m.loadavg.join(' ')}${QUICK ? ' · QUICK' : ''}`);
   mkdirSync(OUT_DIR, { recursive: true });
+  await bundle('bench/bot-process.ts', `bench/${BOT}`);
 
   log('knowledge retrieval');
   await knowledgeBench().catch((e) => rows.push({ bench: 'knowledge retrieval', measure: 'error', value: String(e).slice(0, 80) }));
@@ -109,7 +109,7 @@ async function main() {
     let peakRss = NaN;
     const bareChild = await startChild('bare-restify', 'bare-restify.ts', {});
     try {
-      await withChild('leadbridge-sqlite', 'bot-process.ts', world.env(db, PACING_OFF), async (c) => {
+      await withChild('leadbridge-sqlite', BOT, world.env(db, PACING_OFF), async (c) => {
         const rss = async (phase: string) => {
           const u = await c.ask<{ memory: Record<string, number> }>('usage');
           sqlite.rss.push({ phase, peakMb: round(c.peakRssMb()), memoryMb: u.memory, loadavg: loadavg().map((x) => round(x, 2)) });
@@ -214,10 +214,10 @@ async function main() {
     e2cRows(`event→card, ${STEADY.leads} MQLs at ${STEADY.rate}/s, pacing off (SQLite)`, sqlite.steady, true);
 
     // ---- default pacing ----
-    if (pacerWired()) {
+    {
       const pdb = await makeDb('sqlite');
       log(`event-to-card, ${PACED.leads} MQLs with default pacing`);
-      const paced = await withChild('leadbridge-paced', 'bot-process.ts', world.env(pdb), async (c) => {
+      const paced = await withChild('leadbridge-paced', BOT, world.env(pdb), async (c) => {
         await installOwners(world, c.url);
         return eventToCard(world, [c.url], takeContacts(PACED.leads), { burst: true }, PACED.timeoutMs);
       });
@@ -226,9 +226,6 @@ async function main() {
       const label = `event→card, ${PACED.leads} MQLs burst, default pacing (SQLite)`;
       rows.push({ bench: label, measure: 'cards / total time', value: `${paced.delivered}/${paced.leads} in ${fmt(paced.totalMs / 1000, 1)} s (${fmt(paced.leadsPerSecond, 1)} leads/s); 1,000 would take ≈ ${fmt(1000 / paced.leadsPerSecond)} s` });
       rows.push({ bench: label, measure: 'per lead p50 / p95 / p99', value: spreadText(paced.latency) });
-    } else {
-      raw.paced = 'n/a (pacer not wired)';
-      rows.push({ bench: `event→card, ${LEADS} MQLs, default pacing`, measure: 'total / p50 / p95 / p99', value: 'n/a (pacer not wired)' });
     }
 
     const seq = sqlite.acceptSeq as Awaited<ReturnType<typeof accepts>>;
@@ -257,7 +254,7 @@ async function main() {
       const children: Child[] = [];
       try {
         for (let i = 0; i < instances; i++) {
-          children.push(await startChild(`leadbridge-pg-${instances}x-${i + 1}`, 'bot-process.ts',
+          children.push(await startBot(`leadbridge-pg-${instances}x-${i + 1}`,
             world.env(pdb, { ...PACING_OFF, BENCH_INSTANCE_ID: `bench-${instances}x-${i + 1}` })));
         }
         const urls = children.map((c) => c.url);

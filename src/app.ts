@@ -13,6 +13,7 @@ import { createServer } from './http/server.js';
 import { webhookRoute } from './http/webhook-route.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import type { Log } from './log.js';
+import { Foreground } from './outbox/foreground.js';
 import { OutboxWorker } from './outbox/worker.js';
 import { jobHandlers } from './services/handlers.js';
 import { JOB, orderKey } from './services/job-kinds.js';
@@ -85,7 +86,9 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     roster,
     manager: { digestCron: config.manager.digestCron, sla: config.manager.sla },
   };
+  const foreground = new Foreground();
   worker = new OutboxWorker({
+    foreground,
     store, log, clock, handlers: { ...jobHandlers(deps, { onDelivered: metrics.cardDelivered }), ...managerJobHandlers(deps) }, onOutcome: metrics.jobOutcome, concurrency: config.worker.concurrency, pollMs: config.worker.pollMs, leaseMs: config.worker.leaseMs,
     instanceId: o.instanceId,
     onDead: async (job) => {
@@ -97,11 +100,11 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId));
   const app = createBotApp(adapter, deps, brain, config.bot?.appId);
   const server = createServer({
-    messages: (req, res) => adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined)),
+    messages: (req, res) => foreground.run(() => adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined))),
     webhook: webhookRoute(deps, { clientSecret: config.hubspot.clientSecret, publicBaseUrl: config.publicBaseUrl, onCounted: metrics.webhookCounted }),
     ready: () => store.ping(),
     metrics: () => metrics.render(),
-  }, { log, maxBodyBytes: config.webhookMaxBytes });
+  }, { log, maxBodyBytes: config.webhookMaxBytes, metrics: config.metrics });
   if (o.worker !== false) await worker.start();
   const schedules: Schedule | undefined = o.schedules === false ? undefined : await startManagerSchedules(deps, { instanceId: worker.instanceId });
   return {

@@ -46,6 +46,7 @@ const EnvSchema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(10).default(500),
   WORKER_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  METRICS_TOKEN: optional.pipe(z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional()),
   DIGEST_TIMEZONE: z.string().default('Europe/Berlin').refine((tz) => { try { new Intl.DateTimeFormat('de-DE', { timeZone: tz }); return true; } catch { return false; } }, 'unknown time zone'),
   ...managerEnv,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -63,6 +64,12 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     timeZone: e.DIGEST_TIMEZONE,
     logLevel: e.LOG_LEVEL,
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
+    /** Who may read GET /metrics: bearer token if set; otherwise open in development, not served in production. */
+    metrics: e.METRICS_TOKEN
+      ? { mode: 'token' as const, token: e.METRICS_TOKEN }
+      : e.NODE_ENV === 'production'
+        ? { mode: 'off' as const, reason: 'METRICS_TOKEN is unset and NODE_ENV=production' }
+        : { mode: 'open' as const },
     admins: e.ADMIN_EMAILS.map((a) => a.toLowerCase()),
     rejectReasons: e.REJECT_REASONS,
     leadInboxChannelId: e.LEAD_INBOX_CHANNEL_ID,

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeDb, startBenchWorld, type BenchWorld } from './world.js';
 
 export const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(BENCH_DIR, 'out');
@@ -65,6 +66,41 @@ export function startChild(name: string, script: string, env: Record<string, str
       }
     });
   });
+}
+
+export interface BotVariant {
+  /** Log name: bench/out/logs/<name>.log. */
+  name: string;
+  /** Under bench/ (default bot-process.ts). */
+  script?: string;
+  env?: Record<string, string>;
+  nodeFlags?: string[];
+}
+
+/**
+ * One bench world; for each variant in turn a LeadBridge child on a fresh SQLite database, client-side pacing off,
+ * handed to `fn`. The child stops and its database goes even when `fn` throws.
+ */
+export async function forEachBotVariant<V extends BotVariant>(variants: V[], fn: (c: Child, world: BenchWorld, v: V) => Promise<void>): Promise<void> {
+  const world = await startBenchWorld();
+  try {
+    for (const v of variants) {
+      const db = await makeDb('sqlite');
+      try {
+        const env = world.env(db, { HUBSPOT_MAX_REQUESTS_PER_SECOND: '0', TEAMS_MAX_SENDS_PER_SECOND: '0', ...v.env });
+        const c = await startChild(v.name, v.script ?? 'bot-process.ts', env, 60_000, v.nodeFlags);
+        try {
+          await fn(c, world, v);
+        } finally {
+          await c.stop();
+        }
+      } finally {
+        await db.drop();
+      }
+    }
+  } finally {
+    await world.close();
+  }
 }
 
 /** Peak resident set size of a process in MB, from /proc/<pid>/status (Linux). */

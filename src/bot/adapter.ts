@@ -1,4 +1,5 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+// By file: the package index also loads tokenizers and an OpenAI client LeadBridge never uses (~20 MB).
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type { Config } from '../config.js';
 
 /** The Bot Framework adapter; with no BOT_ID, authentication is off (local playground and tests). */

@@ -1,4 +1,6 @@
-import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+// By file: the package index also loads tokenizers and an OpenAI client LeadBridge never uses (~20 MB).
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import type { ManagerDeps } from '../services/manager-deps.js';
 import { registerCardActions } from './card-actions.js';
 import { registerInstall } from './install.js';

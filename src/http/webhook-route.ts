@@ -2,7 +2,7 @@ import type { Request, Response } from 'restify';
 import { verifyHubSpotSignature } from '../hubspot/signature.js';
 import { parseWebhookBatch } from '../hubspot/webhook-events.js';
 import type { Deps } from '../services/deps.js';
-import { acceptWebhookEvents } from '../services/intake.js';
+import { groupCommitIntake } from '../services/intake.js';
 
 export interface WebhookRouteOptions {
   clientSecret: string;
@@ -15,6 +15,7 @@ export interface WebhookRouteOptions {
  * in the outbox, so HubSpot gets its 2xx in milliseconds.
  */
 export function webhookRoute(deps: Deps, o: WebhookRouteOptions) {
+  const accept = groupCommitIntake(deps);
   return async (req: Request, res: Response) => {
     const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : typeof req.body === 'string' ? req.body : '';
     const sig = verifyHubSpotSignature({ method: req.method ?? 'POST', url: req.url ?? '', rawBody, headers: req.headers }, o.clientSecret, o.publicBaseUrl, deps.clock.now());
@@ -31,7 +32,7 @@ export function webhookRoute(deps: Deps, o: WebhookRouteOptions) {
       return;
     }
     try {
-      const r = await acceptWebhookEvents(deps, parsed.events);
+      const r = await accept(parsed.events);
       o.onCounted?.({ received: r.received, duplicates: r.duplicates, rejected: 0 });
       res.send(200, { received: r.received, duplicates: r.duplicates });
     } catch (err) {

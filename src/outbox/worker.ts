@@ -5,6 +5,7 @@ import { IntegrationError } from '../lib/integration-error.js';
 import type { Store } from '../store/db.js';
 import { claimJobs, completeJob, killJob, releaseAllLeases, renewLeases, retryJobLater, type Job } from '../store/jobs-repo.js';
 import { MAX_RETRY_WINDOW_MS, nextDelayMs } from './backoff.js';
+import type { Foreground } from './foreground.js';
 
 export type JobHandler = (job: Job) => Promise<void>;
 
@@ -20,6 +21,8 @@ export interface WorkerOptions {
   /** Called once a job is given up, so its failure can be shown (e.g. on the lead card). */
   onDead?: (job: Job, reason: string) => Promise<void>;
   onOutcome?: (job: Job, outcome: 'done' | 'retry' | 'dead', ms: number) => void;
+  /** Requests people wait for: no new jobs start while one is in flight (bounded, see Foreground). */
+  foreground?: Foreground;
 }
 
 /** Runs outbox jobs: claims due ones, executes them, retries transient failures with backoff. */
@@ -32,6 +35,7 @@ export class OutboxWorker {
   private readonly leaseMs: number;
   private readonly running_ = new Set<number>();
   private renewTimer?: NodeJS.Timeout;
+  private refill?: NodeJS.Timeout;
 
   constructor(private readonly o: WorkerOptions) {
     this.instanceId = o.instanceId ?? `lb-${randomUUID().slice(0, 8)}`;
@@ -71,6 +75,7 @@ export class OutboxWorker {
   private async run(): Promise<void> {
     while (this.running) {
       let claimed: Job[] = [];
+      if (this.o.foreground?.busy) await this.o.foreground.quiet();
       const free = this.o.concurrency - this.inflight;
       if (free > 0) {
         try {
@@ -82,10 +87,19 @@ export class OutboxWorker {
       for (const job of claimed) {
         this.inflight++;
         this.running_.add(job.id);
-        void this.execute(job).finally(() => { this.inflight--; this.running_.delete(job.id); this.kick(); });
+        void this.execute(job).finally(() => { this.inflight--; this.running_.delete(job.id); this.freed(); });
       }
       if (claimed.length === 0 || this.inflight >= this.o.concurrency) await this.idle();
     }
+  }
+
+  /**
+   * A slot is free. Claiming costs a query, so slots are refilled in groups: at once when half the slots
+   * are free, otherwise within 5 ms, together with whatever else finishes meanwhile.
+   */
+  private freed(): void {
+    if (this.inflight <= this.o.concurrency / 2) { clearTimeout(this.refill); this.refill = undefined; this.kick(); return; }
+    this.refill ??= setTimeout(() => { this.refill = undefined; this.kick(); }, 5);
   }
 
   private idle(): Promise<void> {

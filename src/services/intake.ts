@@ -4,29 +4,71 @@ import { enqueueUnlessWaiting } from '../store/jobs-repo.js';
 import type { Deps } from './deps.js';
 import { JOB, orderKey } from './job-kinds.js';
 
-export interface IntakeResult { received: number; stored: number; duplicates: number; triggers: number }
+export interface IntakeResult { received: number; stored: number; duplicates: number }
 
 /** Contact events that can make a contact an MQL; everything else is stored and acknowledged, then left alone. */
 const TRIGGERS = /^contact\.(creation|propertyChange|merge|restore|associationChange)$/;
 
 /**
- * Durably stores a verified webhook batch and schedules one evaluation per contact, in one transaction.
- * Events are only triggers: the evaluation re-reads the contact from HubSpot.
+ * Durably stores verified webhook batches and schedules one evaluation per contact, all in one transaction.
+ * Events are only triggers: the evaluation re-reads the contact from HubSpot. Returns one result per batch.
  */
-export async function acceptWebhookEvents(deps: Deps, events: InboxEvent[]): Promise<IntakeResult> {
+export async function acceptWebhookBatches(deps: Deps, batches: InboxEvent[][]): Promise<IntakeResult[]> {
   const now = deps.clock.now();
-  const result = await deps.store.db.transaction().execute(async (trx) => {
-    const fresh = await storeInboxEvents(trx, events, now);
+  const { results, evaluations } = await deps.store.db.transaction().execute(async (trx) => {
+    const fresh = new Set(await storeInboxEvents(trx, batches.flat(), now));
     const contacts = new Map<string, { portalId: number; contactId: string }>();
     for (const e of fresh) {
       if (!TRIGGERS.test(e.subscriptionType) || !e.objectId) continue;
       contacts.set(`${e.portalId}:${e.objectId}`, { portalId: e.portalId, contactId: e.objectId });
     }
-    const triggers = await enqueueUnlessWaiting(trx, JOB.evaluateContact, [...contacts.values()].map((c) => ({
+    const evaluations = await enqueueUnlessWaiting(trx, JOB.evaluateContact, [...contacts.values()].map((c) => ({
       kind: JOB.evaluateContact, orderKey: orderKey.contact(c.portalId, c.contactId), payload: { ...c, receivedAt: now },
     })), now);
-    return { received: events.length, stored: fresh.length, duplicates: events.length - fresh.length, triggers };
+    const results = batches.map((events) => {
+      const stored = events.filter((e) => fresh.has(e)).length;
+      return { received: events.length, stored, duplicates: events.length - stored };
+    });
+    return { results, evaluations };
   });
-  if (result.triggers > 0) deps.kick();
-  return result;
+  if (evaluations > 0) deps.kick();
+  return results;
+}
+
+export async function acceptWebhookEvents(deps: Deps, events: InboxEvent[]): Promise<IntakeResult> {
+  return (await acceptWebhookBatches(deps, [events]))[0]!;
+}
+
+/**
+ * Group commit: requests that arrive while a transaction is being written wait for the next one and share
+ * it, so a burst of single-event webhooks costs one transaction per group instead of one per request.
+ * Each caller's promise settles when its events are committed (or rejects, and HubSpot retries).
+ */
+export function groupCommitIntake(deps: Deps, maxEventsPerGroup = 1_000) {
+  type Waiting = { events: InboxEvent[]; resolve(r: IntakeResult): void; reject(e: unknown): void };
+  let queue: Waiting[] = [];
+  let writing = false;
+
+  async function drain(): Promise<void> {
+    writing = true;
+    while (queue.length > 0) {
+      let n = 0, size = 0;
+      while (n < queue.length && (n === 0 || size + queue[n]!.events.length <= maxEventsPerGroup)) size += queue[n++]!.events.length;
+      const group = queue.slice(0, n);
+      queue = queue.slice(n);
+      try {
+        const results = await acceptWebhookBatches(deps, group.map((w) => w.events));
+        group.forEach((w, i) => w.resolve(results[i]!));
+      } catch (err) {
+        group.forEach((w) => w.reject(err));
+      }
+    }
+    writing = false;
+  }
+
+  return (events: InboxEvent[]): Promise<IntakeResult> => new Promise((resolve, reject) => {
+    queue.push({ events, resolve, reject });
+    // Let the requests already read in this turn of the event loop join the first group.
+    if (!writing) { writing = true; setImmediate(() => void drain()); }
+  });
 }

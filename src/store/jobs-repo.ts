@@ -29,8 +29,13 @@ export async function enqueue(db: Db, jobs: NewJob[], now: number): Promise<void
   await db.insertInto('jobs').values(jobs.map((j) => ({
     kind: j.kind, lead_id: j.leadId ?? null, order_key: j.orderKey, payload: JSON.stringify(j.payload ?? {}),
     status: 'pending', attempts: 0, run_at: j.runAt ?? now, lease_owner: null, lease_until: null, last_error: null,
-    created_at: now, updated_at: now, done_at: null,
+    created_at: now, updated_at: now, done_at: null, priority: priorityOf(j.kind),
   }))).execute();
+}
+
+/** Cards first: a burst of evaluations must not keep already-made leads from reaching their owners. */
+function priorityOf(kind: string): number {
+  return kind.startsWith('teams.') ? 0 : 1;
 }
 
 /** Adds jobs of one kind except for order keys that already have one waiting untouched (coalesces bursts). */
@@ -57,8 +62,7 @@ export async function claimJobs(db: Db, engine: Engine, owner: string, limit: nu
       select j.id from jobs j
       where j.status = 'pending' and j.run_at <= ${now} and (j.lease_until is null or j.lease_until < ${now})
         and not exists (select 1 from jobs e where e.order_key = j.order_key and e.status = 'pending' and e.id < j.id)
-      -- Cards first: a burst of evaluations must not keep already-made leads from reaching their owners.
-      order by case when j.kind like 'teams.%' then 0 else 1 end, j.run_at, j.id
+      order by j.status, j.priority, j.run_at, j.id
       limit ${limit}
       ${lock}
     )

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Engine } from './db.js';
 import { managerMigration } from './migrations-0002-manager.js';
+import { jobPriorityMigration } from './migrations-0003-job-priority.js';
 
 /** Migrations are code, in order; Kysely's migrator locks (an advisory lock on PostgreSQL) so instances may start together. */
 function migrations(engine: Engine): Record<string, Migration> {
@@ -125,6 +126,7 @@ function migrations(engine: Engine): Record<string, Migration> {
       },
     },
     '0002_manager': managerMigration,
+    '0003_job_priority': jobPriorityMigration,
   };
 }
 

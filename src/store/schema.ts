@@ -77,6 +77,8 @@ export interface JobsTable {
   created_at: number;
   updated_at: number;
   done_at: number | null;
+  /** 0 = cards in Teams (claimed first), 1 = everything else. */
+  priority: Generated<number>;
 }
 
 export interface ConversationsTable {

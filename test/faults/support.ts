@@ -1,24 +1,16 @@
 /**
- * Shared kit for the fault tests: an in-process LeadBridge like `startWorld` (same stand-ins, same config), plus
+ * Shared kit for the fault tests: the in-process LeadBridge of `startWorld` (same stand-ins, same config), plus
  * - a controllable clock, so retry schedules of seconds, minutes or a day are fast-forwarded instead of slept through
  *   (`drain()` moves time to the next `run_at` the product itself chose, only while no job is running);
  * - the product's pino log lines, captured as objects (`logs`, `logged()`);
  * - readers for the outbox rows and for the cards per contact at the connector stand-in.
  */
-import { buildLeadBridge } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { listen } from '../../src/http/server.js';
-import { createLog } from '../../src/log.js';
 import type { Clock } from '../../src/lib/clock.js';
-import { outboxStats } from '../../src/store/jobs-repo.js';
-import { startHubSpotStandin, type HubSpotStandin } from '../standins/hubspot.js';
-import { sampleData } from '../standins/hubspot-sample.js';
-import { startTeamsConnector, type CardView, type TeamsConnector } from '../standins/teams-connector.js';
-import { createTeamsChannel, type TeamsUser } from '../standins/teams-channel.js';
-import { startC4cStandin } from '../standins/c4c.js';
+import type { HubSpotStandin } from '../standins/hubspot.js';
+import type { CardView, TeamsConnector } from '../standins/teams-connector.js';
+import type { TeamsUser } from '../standins/teams-channel.js';
 import { action, cardText } from '../support/cards.js';
-import { makeDatabase, type TestDatabase } from '../support/databases.js';
-import { PORTAL, PUBLIC_BASE_URL, SECRET, postSignedWebhook, type World } from '../support/world.js';
+import { startWorld, type World, type WorldOptions } from '../support/world.js';
 
 export { USERS, PORTAL, scoreEvent } from '../support/world.js';
 
@@ -63,27 +55,18 @@ export interface FaultWorld extends World {
 
 export const LEAD_INBOX = { id: '19:leadinbox@thread.tacv2', name: 'Vertrieb', aadGroupId: 'group-1', channelId: '19:leadinbox@thread.tacv2', channelName: 'Lead-Eingang' };
 
-export async function startFaultWorld(o: { engine?: 'sqlite' | 'postgres'; db?: TestDatabase; c4c?: boolean; env?: Record<string, string> } = {}): Promise<FaultWorld> {
-  const db = o.db ?? (await makeDatabase(o.engine ?? 'sqlite'));
-  const hubspot = await startHubSpotStandin({ portalId: PORTAL, accessToken: 'test-token' });
-  hubspot.seed(sampleData);
-  const connector = await startTeamsConnector();
-  const c4c = o.c4c ? await startC4cStandin({ username: 'lb', password: 'c4c-secret' }) : undefined;
-  const config = loadConfig({
-    DATABASE_URL: db.url, PUBLIC_BASE_URL, HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_CLIENT_SECRET: SECRET,
-    HUBSPOT_BASE_URL: hubspot.url, WORKER_POLL_MS: '50', LOG_LEVEL: 'info', ADMIN_EMAILS: 'admin@example.com',
-    ...(c4c ? { C4C_BASE_URL: c4c.serviceRoot, C4C_USERNAME: 'lb', C4C_PASSWORD: 'c4c-secret' } : {}),
-    ...o.env,
-  });
+export async function startFaultWorld(o: Omit<WorldOptions, 'logSink'> = {}): Promise<FaultWorld> {
   const logs: LogLine[] = [];
   const echo = process.env.TEST_LOG_LEVEL && process.env.TEST_LOG_LEVEL !== 'silent';
-  const log = createLog(config.logLevel, { write(s: string) { logs.push(JSON.parse(s)); if (echo) process.stdout.write(s); } });
   const clock = new TestClock();
-  // No manager schedules (digest, SLA sweeps): fast-forwarding the clock by hours would otherwise fire them.
-  const lb = await buildLeadBridge(config, log, { hubspotMaxRequestsPerSecond: 0, clock, schedules: false });
-  const port = await listen(lb.server, 0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
-  const teams = createTeamsChannel({ botUrl: url, connector });
+  const world = await startWorld({
+    ...o,
+    env: { LOG_LEVEL: 'info', ...o.env },
+    logSink: { write(s: string) { logs.push(JSON.parse(s)); if (echo) process.stdout.write(s); } },
+    // No manager schedules (digest, SLA sweeps): fast-forwarding the clock by hours would otherwise fire them.
+    overrides: { ...o.overrides, clock, schedules: false },
+  });
+  const { lb } = world;
 
   async function jobs(filter: { kind?: string; leadId?: string } = {}): Promise<JobRow[]> {
     let q = lb.store.db.selectFrom('jobs').selectAll();
@@ -104,19 +87,8 @@ export async function startFaultWorld(o: { engine?: 'sqlite' | 'postgres'; db?: 
   }
 
   const w: FaultWorld = {
-    lb, url, hubspot, connector, teams, c4c, db, clock, logs, jobs, advance,
+    ...world, clock, logs, jobs, advance,
     logged: (msg, pred = () => true) => logs.filter((l) => l.msg === msg && pred(l)),
-    // The product checks the timestamp against its own clock.
-    webhook: (events, opt = {}) => postSignedWebhook(url, events, { timestamp: opt.timestamp ?? clock.now(), secret: opt.secret }),
-    async settle(timeoutMs = 15_000) {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
-        const s = await outboxStats(lb.store.db, clock.now());
-        if (s.pending === 0) return;
-        if (Date.now() > until) throw new Error(`outbox did not settle: ${JSON.stringify(s)}`);
-        await sleep(25);
-      }
-    },
     async quiet(timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
@@ -151,11 +123,6 @@ export async function startFaultWorld(o: { engine?: 'sqlite' | 'postgres'; db?: 
         if (skipped === null) return { skippedMs };
         skippedMs += skipped;
       }
-    },
-    async close() {
-      await lb.close();
-      await Promise.all([hubspot.close(), connector.close(), c4c?.close()]);
-      if (!o.db) await db.drop();
     },
   };
   return w;

@@ -2,6 +2,7 @@ import { buildLeadBridge, type LeadBridge, type Overrides } from '../../src/app.
 import { loadConfig } from '../../src/config.js';
 import { listen } from '../../src/http/server.js';
 import { createLog } from '../../src/log.js';
+import { systemClock } from '../../src/lib/clock.js';
 import { signV3 } from '../../src/hubspot/signature.js';
 import { outboxStats } from '../../src/store/jobs-repo.js';
 import { startHubSpotStandin, type HubSpotStandin } from '../standins/hubspot.js';
@@ -60,7 +61,19 @@ export function scoreEvent(contactId: string | number, value = '85', extra: obje
     attemptNumber: 0, objectId: Number(contactId), propertyName: 'hubspotscore', propertyValue: value, changeSource: 'CRM', ...extra };
 }
 
-export async function startWorld(o: { engine?: 'sqlite' | 'postgres'; c4c?: boolean; env?: Record<string, string>; overrides?: Overrides; db?: TestDatabase } = {}): Promise<World> {
+export interface WorldOptions {
+  engine?: 'sqlite' | 'postgres';
+  c4c?: boolean;
+  /** Config on top of the world's (LOG_LEVEL defaults to TEST_LOG_LEVEL, else silent). */
+  env?: Record<string, string>;
+  /** `overrides.clock` also dates the webhooks the world signs. */
+  overrides?: Overrides;
+  /** Where the product's log lines go (default stdout). */
+  logSink?: { write(line: string): void };
+  db?: TestDatabase;
+}
+
+export async function startWorld(o: WorldOptions = {}): Promise<World> {
   const db = o.db ?? (await makeDatabase(o.engine ?? 'sqlite'));
   const hubspot = await startHubSpotStandin({ portalId: PORTAL, accessToken: 'test-token' });
   hubspot.seed(sampleData);
@@ -72,17 +85,19 @@ export async function startWorld(o: { engine?: 'sqlite' | 'postgres'; c4c?: bool
     ...(c4c ? { C4C_BASE_URL: c4c.serviceRoot, C4C_USERNAME: 'lb', C4C_PASSWORD: 'c4c-secret' } : {}),
     ...o.env,
   });
-  const lb = await buildLeadBridge(config, createLog(config.logLevel), { hubspotMaxRequestsPerSecond: 0, schedules: false, ...o.overrides });
+  const clock = o.overrides?.clock ?? systemClock;
+  const lb = await buildLeadBridge(config, createLog(config.logLevel, o.logSink), { hubspotMaxRequestsPerSecond: 0, schedules: false, ...o.overrides });
   const port = await listen(lb.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const teams = createTeamsChannel({ botUrl: url, connector });
   return {
     lb, url, hubspot, connector, teams, c4c, db,
-    webhook: (events, w = {}) => postSignedWebhook(url, events, { timestamp: w.timestamp ?? Date.now(), secret: w.secret }),
+    // The product checks the timestamp against its own clock.
+    webhook: (events, w = {}) => postSignedWebhook(url, events, { timestamp: w.timestamp ?? clock.now(), secret: w.secret }),
     async settle(timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const s = await outboxStats(lb.store.db, Date.now());
+        const s = await outboxStats(lb.store.db, clock.now());
         if (s.pending === 0) return;
         if (Date.now() > until) throw new Error(`outbox did not settle: ${JSON.stringify(s)}`);
         await new Promise((r) => setTimeout(r, 25));
