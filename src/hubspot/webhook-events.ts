@@ -4,7 +4,9 @@ import type { InboxEvent } from '../store/inbox-repo.js';
 
 export const MAX_EVENTS_PER_BATCH = 100;
 
-const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform((v) => Number(v));
+// Ids are kept as JavaScript numbers (and bigint columns), so only exact integers are accepted.
+const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,16}$/, 'must be a number')])
+  .transform((v) => Number(v)).pipe(z.number().max(Number.MAX_SAFE_INTEGER, 'is too large for an id'));
 
 /** One event of a HubSpot webhook batch; unknown fields are kept in the stored payload. */
 const EventSchema = z.object({
@@ -15,7 +17,7 @@ const EventSchema = z.object({
   occurredAt: id,
   subscriptionType: z.string().min(1).max(200).optional(),
   eventType: z.string().min(1).max(200).optional(),
-  attemptNumber: z.number().int().nonnegative().default(0),
+  attemptNumber: z.number().int().nonnegative().max(1_000_000).default(0),
   objectId: id.optional(),
   propertyName: z.string().max(500).optional(),
   propertyValue: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),

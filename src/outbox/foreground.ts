@@ -33,8 +33,7 @@ export class Foreground {
   }
 
   private release(): void {
-    const w = this.waiters;
-    this.waiters = [];
-    for (const done of w) done();
+    // Each done() removes itself from this.waiters, so walk a copy.
+    for (const done of [...this.waiters]) done();
   }
 }

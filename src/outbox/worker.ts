@@ -31,6 +31,8 @@ export class OutboxWorker {
   private running = false;
   private inflight = 0;
   private wake?: () => void;
+  /** A kick that came while the loop was not idle (claiming, or yielding to the foreground): claim again at once. */
+  private kicked = false;
   private loop?: Promise<void>;
   private readonly leaseMs: number;
   private readonly running_ = new Set<number>();
@@ -69,13 +71,16 @@ export class OutboxWorker {
 
   /** New work was enqueued: look now instead of at the next poll. */
   kick(): void {
-    this.wake?.();
+    if (this.wake) this.wake();
+    else this.kicked = true;
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       let claimed: Job[] = [];
+      this.kicked = false;
       if (this.o.foreground?.busy) await this.o.foreground.quiet();
+      if (!this.running) break;
       const free = this.o.concurrency - this.inflight;
       if (free > 0) {
         try {
@@ -89,7 +94,7 @@ export class OutboxWorker {
         this.running_.add(job.id);
         void this.execute(job).finally(() => { this.inflight--; this.running_.delete(job.id); this.freed(); });
       }
-      if (claimed.length === 0 || this.inflight >= this.o.concurrency) await this.idle();
+      if ((claimed.length === 0 && !this.kicked) || this.inflight >= this.o.concurrency) await this.idle();
     }
   }
 

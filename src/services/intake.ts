@@ -60,7 +60,9 @@ export function groupCommitIntake(deps: Deps, maxEventsPerGroup = 1_000) {
         const results = await acceptWebhookBatches(deps, group.map((w) => w.events));
         group.forEach((w, i) => w.resolve(results[i]!));
       } catch (err) {
-        group.forEach((w) => w.reject(err));
+        // One batch the database refuses must not fail the others that shared its transaction: retry each alone.
+        if (group.length === 1) group[0]!.reject(err);
+        else for (const w of group) await acceptWebhookBatches(deps, [w.events]).then((r) => w.resolve(r[0]!), w.reject);
       }
     }
     writing = false;

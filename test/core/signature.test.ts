@@ -55,6 +55,9 @@ describe('webhook batch parsing', () => {
     ['not json', /not valid JSON/], ['{}', /Expected array/], ['[]', /empty/],
     [JSON.stringify([{ ...ev, portalId: undefined }]), /at \[0\]\.portalId/],
     [JSON.stringify(Array(101).fill(ev)), /at most 100/],
+    [JSON.stringify([{ ...ev, portalId: '99999999999999999999' }]), /\[0\]\.portalId: must be a number/],
+    [JSON.stringify([{ ...ev, objectId: 2 ** 60 }]), /\[0\]\.objectId: is too large for an id/],
+    [JSON.stringify([{ ...ev, attemptNumber: 2 ** 40 }]), /\[0\]\.attemptNumber/],
   ])('refuses %s with a clear message', (raw, msg) => {
     const r = parseWebhookBatch(raw);
     expect(r.ok).toBe(false);

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../../src/lib/clock.js';
+import { createLog } from '../../src/log.js';
+import { Foreground } from '../../src/outbox/foreground.js';
+import { OutboxWorker, type JobHandler } from '../../src/outbox/worker.js';
+import { openStore, type Store } from '../../src/store/db.js';
+import { claimJobs, enqueue, outboxStats } from '../../src/store/jobs-repo.js';
+import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
+
+// The worker imports claimJobs from this module: wrapping the export lets the test count the claim queries.
+vi.mock('../../src/store/jobs-repo.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/store/jobs-repo.js')>();
+  return { ...real, claimJobs: vi.fn(real.claimJobs) };
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('outbox worker: foreground first, slots refilled in groups', () => {
+  let tdb: TestDatabase;
+  let store: Store;
+  let worker: OutboxWorker | undefined;
+  beforeEach(async () => {
+    tdb = sqliteDatabase();
+    store = await openStore(tdb.url);
+    vi.mocked(claimJobs).mockClear();
+  });
+  afterEach(async () => {
+    await worker?.stop();
+    worker = undefined;
+    await store.close();
+    await tdb.drop();
+  });
+
+  function startWorker(handler: JobHandler, o: { concurrency?: number; foreground?: Foreground } = {}) {
+    worker = new OutboxWorker({
+      store, log: createLog('silent'), clock: systemClock, handlers: { 'test.job': handler },
+      concurrency: o.concurrency ?? 4, pollMs: 1_000, foreground: o.foreground,
+    });
+    return worker.start();
+  }
+  const addJobs = (n: number) => enqueue(store.db, Array.from({ length: n }, (_, i) => ({ kind: 'test.job', orderKey: `k:${i}` })), systemClock.now());
+  async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 5_000) {
+    const end = Date.now() + timeoutMs;
+    while (!(await cond())) {
+      if (Date.now() > end) throw new Error('condition not met in time');
+      await sleep(5);
+    }
+  }
+
+  it('starts no job while a foreground request is in flight, and starts them as soon as it ends', async () => {
+    const fg = new Foreground(10_000);
+    let endRequest!: () => void;
+    void fg.run(() => new Promise<void>((r) => { endRequest = r; }));
+    const started: number[] = [];
+    await addJobs(3);
+    await startWorker(async () => { started.push(Date.now()); }, { foreground: fg });
+    await sleep(200);
+    expect(started).toHaveLength(0);
+    expect(vi.mocked(claimJobs)).not.toHaveBeenCalled();
+    const ended = Date.now();
+    endRequest();
+    await until(() => started.length === 3);
+    expect(Math.max(...started) - ended).toBeLessThan(150);
+  });
+
+  it('starts jobs after maxYieldMs when a foreground request does not end', async () => {
+    const fg = new Foreground(150);
+    let endRequest!: () => void;
+    void fg.run(() => new Promise<void>((r) => { endRequest = r; }));
+    const started: number[] = [];
+    await addJobs(2);
+    const t0 = Date.now();
+    await startWorker(async () => { started.push(Date.now()); }, { foreground: fg });
+    await until(() => started.length === 2);
+    expect(started[0]! - t0).toBeGreaterThanOrEqual(140);
+    expect(started[0]! - t0).toBeLessThan(1_000);
+    endRequest();
+    // Let the loop reach its idle wait first: a kick() that arrives while it waits in quiet() is lost, and stop() would sit out pollMs.
+    await sleep(20);
+  });
+
+  it('claims far fewer times than it runs short jobs', async () => {
+    const jobs = 200;
+    await addJobs(jobs);
+    let ran = 0;
+    await startWorker(async () => { await sleep(Math.random() * 3); ran++; }, { concurrency: 8 });
+    await until(async () => (await outboxStats(store.db, systemClock.now())).pending === 0, 15_000);
+    expect(ran).toBe(jobs);
+    const claims = vi.mocked(claimJobs).mock.calls.length;
+    // One claim per finished job would be ~200; grouped refills take several slots per claim.
+    expect(claims).toBeLessThan(jobs / 2);
+  });
+});
