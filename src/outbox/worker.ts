@@ -81,7 +81,8 @@ export class OutboxWorker {
       this.kicked = false;
       if (this.o.foreground?.busy) await this.o.foreground.quiet();
       if (!this.running) break;
-      const free = this.o.concurrency - this.inflight;
+      // Still busy after the wait: take one job at a time, so background work trickles on without crowding out people.
+      const free = this.o.foreground?.busy ? Math.min(1, this.o.concurrency - this.inflight) : this.o.concurrency - this.inflight;
       if (free > 0) {
         try {
           claimed = await claimJobs(this.o.store.db, this.o.store.engine, this.instanceId, free, this.o.clock.now(), this.leaseMs);
