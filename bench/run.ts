@@ -23,6 +23,8 @@ const CHAT_MS = QUICK ? 3_000 : 6_000;
 const ROUNDS = 3;
 const LEADS = QUICK ? 200 : 1_000;
 const STEADY = { leads: QUICK ? 100 : 500, rate: 50 };
+const RATES = QUICK ? [200] : [100, 200, 400];
+const RATE_LEADS = QUICK ? 200 : 600;
 const E2C_TIMEOUT_MS = 60_000;
 /**
  * With default pacing HubSpot allows 15 calls/s and a lead needs 3, so 1,000 leads need ≥ 200 s: more than
@@ -148,6 +150,13 @@ async function main() {
         log(`${await rss('event-to-card burst')}; event-to-card, ${STEADY.leads} MQLs at ${STEADY.rate}/s`);
         sqlite.steady = await eventToCard(world, [c.url], takeContacts(STEADY.leads), { rate: STEADY.rate }, E2C_TIMEOUT_MS);
         await drain(c, 30_000);
+        // Higher arrival rates: where per-lead latency stops being processing and starts being queueing.
+        sqlite.rates = [];
+        for (const rate of RATES) {
+          log(`event-to-card, ${RATE_LEADS} MQLs at ${rate}/s`);
+          sqlite.rates.push({ rate, r: await eventToCard(world, [c.url], takeContacts(RATE_LEADS), { rate }, E2C_TIMEOUT_MS) });
+          await drain(c, 30_000);
+        }
         const cards = [...sqlite.burst.cards.values()].filter((x: any) => x.accept);
         const n = QUICK ? 50 : 200;
         log(`${await rss('event-to-card steady')}; card actions: ${n} sequential accepts, then ${n} in waves of 50`);
@@ -188,6 +197,7 @@ async function main() {
     raw.sqlite = {
       batch: loadSummary(sqlite.batch), single: loadSummary(sqlite.single), drains: sqlite.drains,
       burst: e2cSummary(sqlite.burst), steady: { ...e2cSummary(sqlite.steady), ratePerSecond: STEADY.rate },
+      rates: (sqlite.rates as Array<{ rate: number; r: EventToCard }>).map(({ rate, r }) => ({ ratePerSecond: rate, ...e2cSummary(r) })),
       acceptSequential: sqlite.acceptSeq, acceptConcurrent50: sqlite.acceptPar, chat: chatSummary(sqlite.chat), rssTimeline: sqlite.rss, peakRssMb: round(peakRss), childMaxRssMb: round(sqlite.childMaxRssMb),
     };
     raw.cpuMs = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v)]));
@@ -212,6 +222,7 @@ async function main() {
     e2cRows(`event→card, ${LEADS} MQLs burst, pacing off (SQLite)`, sqlite.burst, true);
     rows.push({ bench: `event→card, ${LEADS} MQLs burst, pacing off (SQLite)`, measure: 'CPU per lead (incl. drain)', value: perUnit(cpu.e2c!, sqlite.burst.delivered, 1) });
     e2cRows(`event→card, ${STEADY.leads} MQLs at ${STEADY.rate}/s, pacing off (SQLite)`, sqlite.steady, true);
+    for (const { rate, r } of sqlite.rates as Array<{ rate: number; r: EventToCard }>) e2cRows(`event→card, ${RATE_LEADS} MQLs at ${rate}/s, pacing off (SQLite)`, r, true);
 
     // ---- default pacing ----
     {

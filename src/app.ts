@@ -106,7 +106,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     metrics: () => metrics.render(),
   }, { log, maxBodyBytes: config.webhookMaxBytes, metrics: config.metrics });
   if (o.worker !== false) await worker.start();
-  const schedules: Schedule | undefined = o.schedules === false ? undefined : await startManagerSchedules(deps, { instanceId: worker.instanceId });
+  const schedules: Schedule | undefined = o.schedules === false ? undefined : await startManagerSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });
   return {
     deps, server, worker, store,
     async close() {

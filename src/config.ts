@@ -46,6 +46,8 @@ const EnvSchema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(10).default(500),
   WORKER_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  // HubSpot retries a webhook for up to a day, so deduplication needs at least two days of stored events.
+  RETENTION_DAYS: z.coerce.number().int().min(2, 'must be at least 2 (webhook deduplication needs the last days)').default(30),
   METRICS_TOKEN: optional.pipe(z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional()),
   DIGEST_TIMEZONE: z.string().default('Europe/Berlin').refine((tz) => { try { new Intl.DateTimeFormat('de-DE', { timeZone: tz }); return true; } catch { return false; } }, 'unknown time zone'),
   ...managerEnv,
@@ -75,6 +77,7 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     leadInboxChannelId: e.LEAD_INBOX_CHANNEL_ID,
     manager: toManagerConfig(e, e.DIGEST_TIMEZONE),
     worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS, leaseMs: e.WORKER_LEASE_MS },
+    retentionDays: e.RETENTION_DAYS,
     hubspot: {
       accessToken: e.HUBSPOT_ACCESS_TOKEN,
       clientSecret: e.HUBSPOT_CLIENT_SECRET,
