@@ -121,7 +121,7 @@ async function explain(world: FaultWorld, contactIds: string[]): Promise<string>
 }
 
 /**
- * The same as a deployment runs it: LeadBridge as its own process (`tsx src/index.ts`). The process must still be
+ * The same as a deployment runs it: LeadBridge as its own process (`npm start`: the bundled dist/index.js). The process must still be
  * running after the database restart, and every acknowledged MQL must get exactly one card.
  */
 describe('PostgreSQL restarted under load: the bot process survives and reconnects', () => {

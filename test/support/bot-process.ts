@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { startFlags } from '../../scripts/build.mjs';
 
 export interface BotProcess { url: string; pid: number; child: ChildProcess; logs: string[]; kill(signal?: NodeJS.Signals): Promise<void> }
 
-/** Runs LeadBridge as its own process (`tsx src/index.ts`) with the given environment; resolves once it listens. */
+/**
+ * Runs LeadBridge as its own process, as `npm start` does (dist/index.js, built by the globalSetup, with the same
+ * Node flags), with the given environment; resolves once it listens.
+ */
 export function startBotProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, [...startFlags(), 'dist/index.js'], {
     env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
