@@ -3,38 +3,29 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/db.js';
 import { claimJobs, completeJob, enqueue, enqueueUnlessWaiting } from '../../src/store/jobs-repo.js';
 import { jobPriorityMigration } from '../../src/store/migrations-0003-job-priority.js';
-import { ENGINES, makeDatabase, type TestDatabase } from '../support/databases.js';
+import { ENGINES, makeDatabase, useStore } from '../support/databases.js';
 
 describe.each(ENGINES)('job priority on %s', (engine) => {
-  let tdb: TestDatabase;
-  let store: Store;
-  beforeAll(async () => {
-    tdb = await makeDatabase(engine);
-    store = await openStore(tdb.url);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await tdb?.drop();
-  });
-  beforeEach(async () => { await store.db.deleteFrom('jobs').execute(); });
+  const ctx = useStore(engine);
+  beforeEach(async () => { await ctx.store.db.deleteFrom('jobs').execute(); });
 
-  const claim = (limit: number, now: number) => claimJobs(store.db, store.engine, 'w1', limit, now, 60_000);
-  const priorities = async () => (await store.db.selectFrom('jobs').select(['kind', 'priority']).orderBy('id').execute())
+  const claim = (limit: number, now: number) => claimJobs(ctx.store.db, ctx.store.engine, 'w1', limit, now, 60_000);
+  const priorities = async () => (await ctx.store.db.selectFrom('jobs').select(['kind', 'priority']).orderBy('id').execute())
     .map((r) => [r.kind, Number(r.priority)]);
 
   it('enqueue gives teams.* jobs priority 0 and every other kind 1', async () => {
-    await enqueue(store.db, [
+    await enqueue(ctx.store.db, [
       { kind: 'teams.deliver', orderKey: 'teams:L1' }, { kind: 'hubspot.sync', orderKey: 'hubspot:L1' },
       { kind: 'teamsish.job', orderKey: 'x:1' }, { kind: 'c4c.status', orderKey: 'c4c:L1' },
     ], 1000);
-    await enqueueUnlessWaiting(store.db, 'teams.refresh', [{ kind: 'teams.refresh', orderKey: 'teams:L2' }], 1000);
+    await enqueueUnlessWaiting(ctx.store.db, 'teams.refresh', [{ kind: 'teams.refresh', orderKey: 'teams:L2' }], 1000);
     expect(await priorities()).toEqual([['teams.deliver', 0], ['hubspot.sync', 1], ['teamsish.job', 1], ['c4c.status', 1], ['teams.refresh', 0]]);
   });
 
   it('claims teams.* jobs before older jobs of other kinds, then the rest oldest first', async () => {
-    await enqueue(store.db, Array.from({ length: 5 }, (_, i) => ({ kind: 'contact.evaluate', orderKey: `contact:1:${i}`, payload: { n: i } })), 1000);
-    await enqueue(store.db, [{ kind: 'teams.deliver', orderKey: 'teams:A', payload: { n: 'card A' } }], 2000);
-    await enqueue(store.db, [{ kind: 'teams.refresh', orderKey: 'teams:B', payload: { n: 'card B' } }], 3000);
+    await enqueue(ctx.store.db, Array.from({ length: 5 }, (_, i) => ({ kind: 'contact.evaluate', orderKey: `contact:1:${i}`, payload: { n: i } })), 1000);
+    await enqueue(ctx.store.db, [{ kind: 'teams.deliver', orderKey: 'teams:A', payload: { n: 'card A' } }], 2000);
+    await enqueue(ctx.store.db, [{ kind: 'teams.refresh', orderKey: 'teams:B', payload: { n: 'card B' } }], 3000);
     const n = (jobs: { payload: unknown }[]) => jobs.map((j) => (j.payload as { n: unknown }).n);
     expect(n(await claim(1, 5000))).toEqual(['card A']);
     expect(n(await claim(1, 5000))).toEqual(['card B']);
@@ -43,7 +34,7 @@ describe.each(ENGINES)('job priority on %s', (engine) => {
   });
 
   it('keeps insertion order within an order key whatever the priority', async () => {
-    await enqueue(store.db, [
+    await enqueue(ctx.store.db, [
       { kind: 'hubspot.sync', orderKey: 'lead:A', payload: { n: 1 } },
       { kind: 'teams.refresh', orderKey: 'lead:A', payload: { n: 2 } },
       { kind: 'teams.deliver', orderKey: 'lead:A', payload: { n: 3 } },
@@ -51,7 +42,7 @@ describe.each(ENGINES)('job priority on %s', (engine) => {
     for (const expected of [1, 2, 3]) {
       const got = await claim(10, 2000);
       expect(got.map((j) => (j.payload as { n: number }).n)).toEqual([expected]);
-      expect(await completeJob(store.db, got[0]!.id, 'w1', 2000)).toBe(true);
+      expect(await completeJob(ctx.store.db, got[0]!.id, 'w1', 2000)).toBe(true);
     }
     expect(await claim(10, 2000)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { storeInboxEvents, type InboxEvent } from '../../src/store/inbox-repo.js
 import { claimJobs, completeJob, enqueue, killJob } from '../../src/store/jobs-repo.js';
 import { pruneBefore } from '../../src/store/retention-repo.js';
 import { loadConfig } from '../../src/config.js';
-import { ENGINES, makeDatabase, type TestDatabase } from '../support/databases.js';
+import { ENGINES, useStore } from '../support/databases.js';
 
 const DAY = 86_400_000;
 const event = (n: number): InboxEvent => ({
@@ -13,38 +13,29 @@ const event = (n: number): InboxEvent => ({
 });
 
 describe.each(ENGINES)('retention on %s', (engine) => {
-  let tdb: TestDatabase;
-  let store: Store;
-  beforeAll(async () => {
-    tdb = await makeDatabase(engine);
-    store = await openStore(tdb.url);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await tdb?.drop();
-  });
+  const ctx = useStore(engine);
 
   it('deletes finished jobs and webhook events older than the cut-off, in chunks, and keeps pending, dead and recent ones', async () => {
     const old = 10 * DAY, recent = 40 * DAY, cutoff = 30 * DAY;
-    await storeInboxEvents(store.db, Array.from({ length: 7 }, (_, i) => event(i)), old);
-    await storeInboxEvents(store.db, [event(100), event(101)], recent);
-    await enqueue(store.db, Array.from({ length: 9 }, (_, i) => ({ kind: 'hubspot.sync', orderKey: `k${i}` })), old);
-    const claimed = (await claimJobs(store.db, store.engine, 'w', 9, old, 60_000)).sort((a, b) => a.id - b.id);
+    await storeInboxEvents(ctx.store.db, Array.from({ length: 7 }, (_, i) => event(i)), old);
+    await storeInboxEvents(ctx.store.db, [event(100), event(101)], recent);
+    await enqueue(ctx.store.db, Array.from({ length: 9 }, (_, i) => ({ kind: 'hubspot.sync', orderKey: `k${i}` })), old);
+    const claimed = (await claimJobs(ctx.store.db, ctx.store.engine, 'w', 9, old, 60_000)).sort((a, b) => a.id - b.id);
     expect(claimed).toHaveLength(9);
-    for (const j of claimed.slice(0, 5)) await completeJob(store.db, j.id, 'w', old); // 5 done long ago
-    await completeJob(store.db, claimed[5]!.id, 'w', recent); // done recently
-    await killJob(store.db, claimed[6]!.id, 'w', 'permanent 400', old); // dead: stays visible
+    for (const j of claimed.slice(0, 5)) await completeJob(ctx.store.db, j.id, 'w', old); // 5 done long ago
+    await completeJob(ctx.store.db, claimed[5]!.id, 'w', recent); // done recently
+    await killJob(ctx.store.db, claimed[6]!.id, 'w', 'permanent 400', old); // dead: stays visible
     // claimed[7], claimed[8] stay pending (leased)
 
-    const pruned = await pruneBefore(store.db, cutoff, 2);
+    const pruned = await pruneBefore(ctx.store.db, cutoff, 2);
     expect(pruned).toEqual({ jobs: 5, webhookEvents: 7 });
-    const left = await store.db.selectFrom('jobs').select(['id', 'status']).orderBy('id').execute();
+    const left = await ctx.store.db.selectFrom('jobs').select(['id', 'status']).orderBy('id').execute();
     expect(left.map((r) => [Number(r.id), r.status])).toEqual([
       [claimed[5]!.id, 'done'], [claimed[6]!.id, 'dead'], [claimed[7]!.id, 'pending'], [claimed[8]!.id, 'pending'],
     ]);
-    const events = await store.db.selectFrom('webhook_events').select('dedupe_key').orderBy('id').execute();
+    const events = await ctx.store.db.selectFrom('webhook_events').select('dedupe_key').orderBy('id').execute();
     expect(events.map((e) => e.dedupe_key)).toEqual(['1:2:100', '1:2:101']);
-    expect(await pruneBefore(store.db, cutoff)).toEqual({ jobs: 0, webhookEvents: 0 });
+    expect(await pruneBefore(ctx.store.db, cutoff)).toEqual({ jobs: 0, webhookEvents: 0 });
   });
 });
 

@@ -5,7 +5,7 @@ import { addLeadEvent, findLeadByCycle, getLead, insertLead, leadEvents, updateL
 import { storeInboxEvents } from '../../src/store/inbox-repo.js';
 import { findLeadInbox, findPersonalByEmail, saveConversation } from '../../src/store/conversations-repo.js';
 import type { Lead } from '../../src/domain/model.js';
-import { ENGINES, makeDatabase, type TestDatabase } from '../support/databases.js';
+import { ENGINES, useStore } from '../support/databases.js';
 
 export function sampleLead(over: Partial<Lead> = {}): Lead {
   return {
@@ -18,101 +18,92 @@ export function sampleLead(over: Partial<Lead> = {}): Lead {
 }
 
 describe.each(ENGINES)('store on %s', (engine) => {
-  let tdb: TestDatabase;
-  let store: Store;
-  beforeAll(async () => {
-    tdb = await makeDatabase(engine);
-    store = await openStore(tdb.url);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await tdb?.drop();
-  });
+  const ctx = useStore(engine);
 
   it('migrates idempotently (a second instance starting finds nothing to do)', async () => {
-    const again = await openStore(tdb.url);
+    const again = await openStore(ctx.tdb.url);
     await again.close();
-    expect(await store.ping()).toBe(true);
+    expect(await ctx.store.ping()).toBe(true);
   });
 
   it('keeps one lead per contact and cycle', async () => {
     const a = sampleLead({ contactId: 'c1' });
-    expect(await insertLead(store.db, a)).toBe(true);
-    expect(await insertLead(store.db, sampleLead({ contactId: 'c1' }))).toBe(false);
-    expect((await findLeadByCycle(store.db, a.portalId, 'c1', 1))?.id).toBe(a.id);
-    expect(await insertLead(store.db, sampleLead({ contactId: 'c1', cycle: 2 }))).toBe(true);
+    expect(await insertLead(ctx.store.db, a)).toBe(true);
+    expect(await insertLead(ctx.store.db, sampleLead({ contactId: 'c1' }))).toBe(false);
+    expect((await findLeadByCycle(ctx.store.db, a.portalId, 'c1', 1))?.id).toBe(a.id);
+    expect(await insertLead(ctx.store.db, sampleLead({ contactId: 'c1', cycle: 2 }))).toBe(true);
   });
 
   it('round-trips a lead and lets only one of two writers with the same version win', async () => {
     const a = sampleLead({ contactId: 'c2', company: { id: '9', name: 'Beispiel AG', annualRevenue: 60e6, employees: 120 } });
-    await insertLead(store.db, a);
-    expect(await getLead(store.db, a.id)).toEqual(a);
+    await insertLead(ctx.store.db, a);
+    expect(await getLead(ctx.store.db, a.id)).toEqual(a);
     const [x, y] = await Promise.all([
-      updateLeadIfVersion(store.db, { ...a, state: 'SAL', version: 2 }, 1),
-      updateLeadIfVersion(store.db, { ...a, state: 'REJECTED', version: 2 }, 1),
+      updateLeadIfVersion(ctx.store.db, { ...a, state: 'SAL', version: 2 }, 1),
+      updateLeadIfVersion(ctx.store.db, { ...a, state: 'REJECTED', version: 2 }, 1),
     ]);
     expect([x, y].filter(Boolean)).toHaveLength(1);
-    expect((await getLead(store.db, a.id))?.version).toBe(2);
+    expect((await getLead(ctx.store.db, a.id))?.version).toBe(2);
   });
 
   it('keeps the audit trail in order', async () => {
     const a = sampleLead({ contactId: 'c3' });
-    await insertLead(store.db, a);
-    await addLeadEvent(store.db, a.id, { at: 1, actor: { id: 'u1', name: 'Alex' }, action: 'mql', fromState: null, toState: 'MQL', source: 'webhook' });
-    await addLeadEvent(store.db, a.id, { at: 2, actor: { id: 'u1', name: 'Alex' }, action: 'accept', fromState: 'MQL', toState: 'SAL', source: 'card', detail: { v: 2 } });
-    expect((await leadEvents(store.db, a.id)).map((e) => e.action)).toEqual(['mql', 'accept']);
+    await insertLead(ctx.store.db, a);
+    await addLeadEvent(ctx.store.db, a.id, { at: 1, actor: { id: 'u1', name: 'Alex' }, action: 'mql', fromState: null, toState: 'MQL', source: 'webhook' });
+    await addLeadEvent(ctx.store.db, a.id, { at: 2, actor: { id: 'u1', name: 'Alex' }, action: 'accept', fromState: 'MQL', toState: 'SAL', source: 'card', detail: { v: 2 } });
+    expect((await leadEvents(ctx.store.db, a.id)).map((e) => e.action)).toEqual(['mql', 'accept']);
   });
 
   it('drops duplicate webhook events but keeps distinct ones that share an eventId', async () => {
     const e = { dedupeKey: '1:2:3', fingerprint: 'f1', portalId: 1, subscriptionType: 'contact.creation', objectId: '5', propertyName: null, propertyValue: null, occurredAt: 1, attemptNumber: 0, payload: {} };
-    expect(await storeInboxEvents(store.db, [e, e], 10)).toHaveLength(1);
-    expect(await storeInboxEvents(store.db, [e, { ...e, fingerprint: 'f2' }], 11)).toHaveLength(1);
+    expect(await storeInboxEvents(ctx.store.db, [e, e], 10)).toHaveLength(1);
+    expect(await storeInboxEvents(ctx.store.db, [e, { ...e, fingerprint: 'f2' }], 11)).toHaveLength(1);
   });
 
   it('claims jobs once, in order per key, and re-offers an expired lease', async () => {
     const now = 1_000_000;
-    await enqueue(store.db, [
+    await enqueue(ctx.store.db, [
       { kind: 'k', orderKey: 'lead:A', payload: { n: 1 } },
       { kind: 'k', orderKey: 'lead:A', payload: { n: 2 } },
       { kind: 'k', orderKey: 'lead:B', payload: { n: 3 } },
     ], now);
     const [first, second] = await Promise.all([
-      claimJobs(store.db, store.engine, 'w1', 10, now, 1000),
-      claimJobs(store.db, store.engine, 'w2', 10, now, 1000),
+      claimJobs(ctx.store.db, ctx.store.engine, 'w1', 10, now, 1000),
+      claimJobs(ctx.store.db, ctx.store.engine, 'w2', 10, now, 1000),
     ]);
     const all = [...first, ...second].map((j) => (j.payload as any).n).sort();
     expect(all).toEqual([1, 3]);
     const one = [...first, ...second].find((j) => (j.payload as any).n === 1)!;
     const owner = first.includes(one) ? 'w1' : 'w2';
     // lead:A's second job waits until the first is done; an expired lease makes job 1 claimable again.
-    expect(await claimJobs(store.db, store.engine, 'w3', 10, now + 500, 1000)).toEqual([]);
-    const retaken = await claimJobs(store.db, store.engine, 'w3', 10, now + 1001, 1000);
+    expect(await claimJobs(ctx.store.db, ctx.store.engine, 'w3', 10, now + 500, 1000)).toEqual([]);
+    const retaken = await claimJobs(ctx.store.db, ctx.store.engine, 'w3', 10, now + 1001, 1000);
     expect(retaken.map((j) => (j.payload as any).n).sort()).toEqual([1, 3]);
-    expect(await completeJob(store.db, one.id, owner, now + 1002)).toBe(false);
-    for (const j of retaken) expect(await completeJob(store.db, j.id, 'w3', now + 1002)).toBe(true);
-    const next = await claimJobs(store.db, store.engine, 'w3', 10, now + 1003, 1000);
+    expect(await completeJob(ctx.store.db, one.id, owner, now + 1002)).toBe(false);
+    for (const j of retaken) expect(await completeJob(ctx.store.db, j.id, 'w3', now + 1002)).toBe(true);
+    const next = await claimJobs(ctx.store.db, ctx.store.engine, 'w3', 10, now + 1003, 1000);
     expect(next.map((j) => (j.payload as any).n)).toEqual([2]);
-    await retryJobLater(store.db, next[0]!.id, 'w3', now + 5000, 'boom', now + 1004);
-    expect(await claimJobs(store.db, store.engine, 'w3', 10, now + 2000, 1000)).toEqual([]);
-    const again = await claimJobs(store.db, store.engine, 'w3', 10, now + 5000, 1000);
+    await retryJobLater(ctx.store.db, next[0]!.id, 'w3', now + 5000, 'boom', now + 1004);
+    expect(await claimJobs(ctx.store.db, ctx.store.engine, 'w3', 10, now + 2000, 1000)).toEqual([]);
+    const again = await claimJobs(ctx.store.db, ctx.store.engine, 'w3', 10, now + 5000, 1000);
     expect(again[0]?.attempts).toBe(2);
-    await killJob(store.db, again[0]!.id, 'w3', 'gave up', now + 5001);
-    expect(await outboxStats(store.db, now + 6000)).toMatchObject({ pending: 0, dead: 1 });
+    await killJob(ctx.store.db, again[0]!.id, 'w3', 'gave up', now + 5001);
+    expect(await outboxStats(ctx.store.db, now + 6000)).toMatchObject({ pending: 0, dead: 1 });
   });
 
   it('coalesces evaluation triggers that are still waiting', async () => {
     const job = { kind: 'contact.evaluate', orderKey: 'contact:1:77' };
-    expect(await enqueueUnlessWaiting(store.db, job.kind, [job], 1)).toBe(1);
-    expect(await enqueueUnlessWaiting(store.db, job.kind, [job, { ...job, orderKey: 'contact:1:78' }], 2)).toBe(1);
+    expect(await enqueueUnlessWaiting(ctx.store.db, job.kind, [job], 1)).toBe(1);
+    expect(await enqueueUnlessWaiting(ctx.store.db, job.kind, [job, { ...job, orderKey: 'contact:1:78' }], 2)).toBe(1);
   });
 
   it('finds a user by email or UPN and the lead inbox channel', async () => {
     const base = { userId: '29:1', aadObjectId: 'aad-1', name: 'Alex', tenantId: 't', locale: 'de-DE', teamId: null, reference: { a: 1 }, blocked: false };
-    await saveConversation(store.db, { ...base, id: 'a:1', kind: 'personal', email: 'AlexW@Example.com', upn: 'alex@contoso.com' }, 1);
-    expect((await findPersonalByEmail(store.db, 'alexw@example.com'))?.id).toBe('a:1');
-    expect((await findPersonalByEmail(store.db, 'ALEX@contoso.com'))?.id).toBe('a:1');
-    await saveConversation(store.db, { ...base, id: '19:inbox@thread.tacv2', kind: 'channel', email: null, upn: null, userId: null, aadObjectId: null, teamId: 'team-1' }, 2);
-    expect((await findLeadInbox(store.db, undefined))?.id).toBe('19:inbox@thread.tacv2');
-    expect(await findLeadInbox(store.db, '19:other')).toBeNull();
+    await saveConversation(ctx.store.db, { ...base, id: 'a:1', kind: 'personal', email: 'AlexW@Example.com', upn: 'alex@contoso.com' }, 1);
+    expect((await findPersonalByEmail(ctx.store.db, 'alexw@example.com'))?.id).toBe('a:1');
+    expect((await findPersonalByEmail(ctx.store.db, 'ALEX@contoso.com'))?.id).toBe('a:1');
+    await saveConversation(ctx.store.db, { ...base, id: '19:inbox@thread.tacv2', kind: 'channel', email: null, upn: null, userId: null, aadObjectId: null, teamId: 'team-1' }, 2);
+    expect((await findLeadInbox(ctx.store.db, undefined))?.id).toBe('19:inbox@thread.tacv2');
+    expect(await findLeadInbox(ctx.store.db, '19:other')).toBeNull();
   });
 });
