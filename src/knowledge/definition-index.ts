@@ -4,6 +4,7 @@ import { Decompounder } from './text/decompound.js';
 import { tokenizeDe, tokenizeEn } from './text/normalize.js';
 import { stemDe, stemEn } from './text/stem.js';
 import { isStopword } from './text/stopwords.js';
+import { analyzeVerbsDe } from './text/verbs.js';
 
 export interface RankedEntry {
   id: string;
@@ -43,12 +44,15 @@ const MAX_QUERY_WORDS = 25; // content words of a question; more is pasted text,
 
 /** The index terms of each word of a text: its German and/or English stem, plus the stems of German compound parts. */
 export function analyzeWords(text: string, languages: { de: boolean; en: boolean }, decompounder: Decompounder | null, maxWords = Infinity): string[][] {
-  const de = tokenizeDe(text);
+  // German verbs are brought to their infinitive first ("spricht … an", "angesprochen" → ansprechen), see text/verbs.ts.
+  const { tokens: de, lemmas } = languages.de ? analyzeVerbsDe(text) : { tokens: tokenizeDe(text), lemmas: [] };
   const en = languages.en ? tokenizeEn(text) : [];
   const words: string[][] = [];
   for (let i = 0; i < de.length && words.length < maxWords; i++) {
-    const t = de[i];
-    if (isStopword(t)) continue;
+    const lemma = lemmas[i];
+    if (lemma === '') continue; // a separated particle, now part of its verb
+    if (lemma === undefined && isStopword(de[i])) continue;
+    const t = lemma ?? de[i];
     const forms = new Set<string>();
     if (languages.de) forms.add(stemDe(t));
     // tokenizeEn differs from tokenizeDe only in folding, so positions line up.

@@ -18,7 +18,7 @@ export interface ParsedQuestion {
 
 const COMPARISON_CUE = /\b(unterschied\w*|unterscheid\w*|difference\w*|differ\w*|vs|versus|verglichen|vergleich|compare\w*|gegenuber)\b/;
 const CONJUNCTIONS = new Set(['und', 'and', 'vs', 'versus', 'oder', 'or']);
-const DESCRIPTIVE_CUE = /^(wie (nennt|heisst|bezeichnet|nenne)|wer (ist|macht|kummert|ubernimmt|verantwortet)|welche[rsnm]? |what (do|does|is the (term|name|word))|who |which |was ist (das|der) (wort|begriff|name) )/;
+const DESCRIPTIVE_CUE = /^(wie (nennt|nennen|heisst|heissen|bezeichnet|bezeichnen|nenne)|wer (ist|macht|kummert|ubernimmt|verantwortet)|welche[rsnm]? |what (do|does|is the (term|name|word))|who |which |was ist (das|der) (wort|begriff|name) )/;
 
 /** Content positions in [from, to): no stopwords or numbers; qualifiers only if nothing else is left. */
 export function contentPositions(tokens: string[], from = 0, to = tokens.length): number[] {

@@ -595,7 +595,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     term: 'SAL',
     seedTerm: 'SAL',
     definition: 'Sales Accepted Lead bedeutet, dass der Vetrieb einen Lead akzeptiert, den Marketing für “kaufbereit” erklärt.',
-    synonyms: ['Sales Accepted Lead', 'vertriebsakzeptierter Lead'],
+    synonyms: ['Sales Accepted Lead', 'vertriebsakzeptierter Lead', 'vom Vertrieb angenommener Lead'],
     abbreviations: [],
     termEn: 'SAL',
     synonymsEn: ['sales accepted lead'],
