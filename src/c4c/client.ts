@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createAccountFinder } from './accounts.js';
 import { createCsrfWriter } from './csrf.js';
 import { leadEntity, opportunityEntity } from './entities.js';
 import { entitySet } from './entity-set.js';
@@ -46,9 +47,10 @@ export function createSalesCloud(opts: SalesCloudOptions): SalesCloud {
     fetch: opts.fetch ?? globalThis.fetch,
   });
   const io = { read: http.send, write: createCsrfWriter(http, log) };
-  const leadOps = createLeadOps(entitySet('LeadCollection', leadEntity, io, log), opts.mapping, log);
+  const findAccount = createAccountFinder(io.read, opts.mapping, log);
+  const leadOps = createLeadOps(entitySet('LeadCollection', leadEntity, io, log), findAccount, opts.mapping, log);
   const ensureOpportunity = createEnsureOpportunity(
-    entitySet('OpportunityCollection', opportunityEntity, io, log), leadOps, opts.mapping, log,
+    entitySet('OpportunityCollection', opportunityEntity, io, log), leadOps, findAccount, opts.mapping, log,
   );
   return {
     ensureLead: leadOps.ensureLead,

@@ -15,6 +15,7 @@ export const leadEntity = z.object({
   QualificationLevelCode: text,
   ResultReasonCode: text,
   OwnerPartyID: text,
+  AccountPartyID: text,
   Note: text,
 });
 export type LeadEntity = z.infer<typeof leadEntity>;
@@ -25,8 +26,21 @@ export const opportunityEntity = z.object({
   ObjectID: z.string().min(1),
   ID: z.string(),
   ExternalID: text,
+  ProspectPartyID: text,
 });
 export type OpportunityEntity = z.infer<typeof opportunityEntity>;
+
+/**
+ * A `CorporateAccountCollection` entry as the account look-up reads it (`$select`ed). `AccountID` is the
+ * party id that `AccountPartyID` (lead) and `ProspectPartyID` (opportunity) refer to; `ObjectID` is only the key.
+ */
+export const accountEntity = z.object({
+  __metadata: metadata,
+  ObjectID: z.string().min(1),
+  AccountID: z.string().min(1),
+  Name: text,
+}).passthrough();
+export type AccountEntity = z.infer<typeof accountEntity>;
 
 /** What every entity set handled by `EntitySet` has. */
 export interface KeyedEntity {

@@ -2,13 +2,17 @@ import { IntegrationError } from '../lib/integration-error.js';
 import type { LeadEntity } from './entities.js';
 import { ownerPartyId, type C4cMapping } from './mapping.js';
 import { compact } from './odata-values.js';
-import type { LeadHandover, LeadStatusChange } from './types.js';
+import type { AccountMatch, LeadHandover, LeadStatusChange } from './types.js';
 
 /** A lead PATCH body, or null when the lead is already as wanted. */
 export type LeadPatch = Record<string, string> | null;
 
-/** The POST body for a new lead (owner only when the mapping knows the owner's email). */
-export function leadCreateBody(h: LeadHandover, m: C4cMapping): Record<string, unknown> {
+/**
+ * The POST body for a new lead (owner only when the mapping knows the owner's email; account only when the
+ * look-up found exactly one, else the note says why there is none).
+ */
+export function leadCreateBody(h: LeadHandover, m: C4cMapping, account: AccountMatch = { kind: 'skipped', reason: 'off' }): Record<string, unknown> {
+  const why = accountNote(account, h.companyKey?.name ?? h.company ?? h.companyKey?.companyId);
   return compact({
     Name: h.name,
     ContactFirstName: h.firstName,
@@ -19,7 +23,8 @@ export function leadCreateBody(h: LeadHandover, m: C4cMapping): Record<string, u
     UserStatusCode: m.leadStatus.open,
     QualificationLevelCode: m.qualificationLevel.initial,
     OwnerPartyID: ownerPartyId(m, h.ownerEmail),
-    Note: h.note,
+    AccountPartyID: account.kind === 'found' ? account.accountId : undefined,
+    Note: why ? `${h.note}\n\n${why}` : h.note,
     Score: h.score === undefined ? undefined : Math.round(h.score),
     ExternalID: h.externalId,
   });
@@ -60,9 +65,23 @@ export function ownerPatch(lead: LeadEntity, partyId: string, m: C4cMapping): Le
   return diff(lead, { OwnerPartyID: partyId });
 }
 
-/** Marks the lead converted unless it already is. */
-export function convertedPatch(lead: LeadEntity, m: C4cMapping): LeadPatch {
-  return diff(lead, { UserStatusCode: m.leadStatus.converted });
+/** Marks the lead converted unless it already is; fills an empty account with the opportunity's. */
+export function convertedPatch(lead: LeadEntity, m: C4cMapping, accountId?: string): LeadPatch {
+  if (lead.UserStatusCode === m.leadStatus.converted) return null;
+  return diff(lead, { UserStatusCode: m.leadStatus.converted, AccountPartyID: lead.AccountPartyID ? undefined : accountId });
+}
+
+/** Fills an empty account; never replaces one (a person may have chosen it) and never touches a converted lead. */
+export function accountPatch(lead: LeadEntity, accountId: string, m: C4cMapping): LeadPatch {
+  if (lead.AccountPartyID || lead.UserStatusCode === m.leadStatus.converted) return null;
+  return diff(lead, { AccountPartyID: accountId });
+}
+
+/** The line a new 36One lead's note gets when no account could be chosen (read by sales in 36One). */
+export function accountNote(account: AccountMatch, company: string | undefined): string | undefined {
+  if (account.kind !== 'none' && account.kind !== 'ambiguous') return undefined;
+  const hits = account.kind === 'ambiguous' ? `${account.count} Treffer` : 'kein Treffer';
+  return `LeadBridge: kein eindeutiger Account für ${company ?? 'das Unternehmen'} (${hits}) – bitte in 36One zuordnen.`;
 }
 
 /** Appends a paragraph to the note unless it is already there (keeps retries idempotent). */

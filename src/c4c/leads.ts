@@ -1,29 +1,49 @@
 import { IntegrationError } from '../lib/integration-error.js';
+import type { FindAccount } from './accounts.js';
 import type { LeadEntity } from './entities.js';
 import type { EntitySet } from './entity-set.js';
-import { convertedPatch, leadCreateBody, ownerPatch, statusPatch, type LeadPatch } from './lead-fields.js';
+import { accountPatch, convertedPatch, leadCreateBody, ownerPatch, statusPatch, type LeadPatch } from './lead-fields.js';
 import { ownerPartyId, type C4cMapping } from './mapping.js';
-import type { C4cLeadRef, C4cLog, LeadHandover, LeadStatusChange } from './types.js';
+import type { AccountMatch, C4cLeadRef, C4cLog, LeadHandover, LeadStatusChange } from './types.js';
 
 export interface LeadOps {
   ensureLead(h: LeadHandover): Promise<C4cLeadRef>;
   updateLeadStatus(externalId: string, change: LeadStatusChange): Promise<void>;
   setLeadOwner(externalId: string, ownerEmail: string): Promise<{ ownerMapped: boolean }>;
-  markConverted(externalId: string): Promise<void>;
+  /** Marks the lead converted; `accountId` fills its account when it has none. */
+  markConverted(externalId: string, accountId?: string): Promise<void>;
+  /** The lead by ExternalID, or undefined. */
+  find(externalId: string): Promise<LeadEntity | undefined>;
 }
 
 /** The lead side of `SalesCloud`: find-or-create, and ETag-guarded updates retried once on 412. */
-export function createLeadOps(leads: EntitySet<LeadEntity>, mapping: C4cMapping, log: C4cLog): LeadOps {
+export function createLeadOps(leads: EntitySet<LeadEntity>, findAccount: FindAccount, mapping: C4cMapping, log: C4cLog): LeadOps {
+  /** Find-or-create. The account is decided before the create: a failed look-up throws and nothing is written. */
   async function ensureLead(h: LeadHandover): Promise<C4cLeadRef> {
     requireExternalId(h.externalId);
     const ownerMapped = ownerPartyId(mapping, h.ownerEmail) !== undefined;
     const existing = await leads.findByExternalId(h.externalId);
-    if (existing) return { objectId: existing.ObjectID, id: existing.ID, ownerMapped, created: false };
+    if (existing) {
+      const account = await accountOfExisting(existing, h);
+      return { objectId: existing.ObjectID, id: existing.ID, ownerMapped, created: false, account };
+    }
 
+    const account = await findAccount(h.companyKey);
     if (!ownerMapped) log.warn({ externalId: h.externalId, ownerEmail: h.ownerEmail }, '36One owner not in the mapping; creating the lead without owner');
-    const lead = await leads.create(leadCreateBody(h, mapping));
-    log.info({ externalId: h.externalId, objectId: lead.ObjectID, id: lead.ID }, '36One lead created');
-    return { objectId: lead.ObjectID, id: lead.ID, ownerMapped, created: true };
+    const lead = await leads.create(leadCreateBody(h, mapping, account));
+    log.info({ externalId: h.externalId, objectId: lead.ObjectID, id: lead.ID, account: account.kind }, '36One lead created');
+    return { objectId: lead.ObjectID, id: lead.ID, ownerMapped, created: true, account };
+  }
+
+  /**
+   * A lead that already exists (a retry, or one made before accounts were looked up): its own account stands;
+   * without one, a look-up that finds exactly one fills it.
+   */
+  async function accountOfExisting(lead: LeadEntity, h: LeadHandover): Promise<AccountMatch> {
+    if (lead.AccountPartyID) return { kind: 'found', accountId: lead.AccountPartyID, via: 'record' };
+    const account = await findAccount(h.companyKey);
+    if (account.kind === 'found') await change(h.externalId, 'account', (l) => accountPatch(l, account.accountId, mapping));
+    return account;
   }
 
   /** Re-reads the lead, plans the change, PATCHes with If-Match; on 412 once more from the top. */
@@ -62,7 +82,8 @@ export function createLeadOps(leads: EntitySet<LeadEntity>, mapping: C4cMapping,
     ensureLead,
     updateLeadStatus: (externalId, c) => change(externalId, c.kind, (lead) => statusPatch(lead, c, mapping)),
     setLeadOwner,
-    markConverted: (externalId) => change(externalId, 'converted', (lead) => convertedPatch(lead, mapping)),
+    markConverted: (externalId, accountId) => change(externalId, 'converted', (lead) => convertedPatch(lead, mapping, accountId)),
+    find: (externalId) => leads.findByExternalId(externalId),
   };
 }
 

@@ -11,6 +11,34 @@ const rejectReasonCodes = z
   .object(Object.fromEntries(REJECT_REASONS.map((r) => [r, code])) as Record<RejectReason, typeof code>)
   .strict();
 
+/** Look-up modes, from "never" to "also by name"; see `account` below. */
+export const ACCOUNT_LOOKUPS = ['off', 'externalId', 'externalIdThenName'] as const;
+export type AccountLookup = (typeof ACCOUNT_LOOKUPS)[number];
+
+const PLACEHOLDERS = ['{portalId}', '{companyId}'];
+const accountSchema = z
+  .object({
+    /**
+     * `externalId` (default): only an account whose external reference field holds the HubSpot company wins.
+     * `externalIdThenName`: else the one account whose name equals the HubSpot company name (normalised);
+     * several or none: no account. `off`: no look-up. Accounts are never created or merged.
+     */
+    lookup: z.enum(ACCOUNT_LOOKUPS).default('externalId'),
+    /** Where the tenant keeps the HubSpot company on `CorporateAccountCollection`, and in which form. */
+    externalRef: z
+      .object({
+        /** An OData property of the account: `ExternalID`, or an extension field such as `HubSpotID_KUT`. */
+        field: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an OData property name, e.g. ExternalID'),
+        /** The field's value with `{companyId}` (required) and `{portalId}` filled in. */
+        value: z.string().min(1)
+          .refine((v) => v.includes('{companyId}'), 'must contain {companyId}')
+          .refine((v) => !v.replace(/\{\w+\}/g, (p) => (PLACEHOLDERS.includes(p) ? '' : p)).match(/[{}*]/), 'only {portalId} and {companyId} may be filled in; no other braces, no *'),
+      })
+      .strict()
+      .default({ field: 'ExternalID', value: 'hubspot:{portalId}:company:{companyId}' }),
+  })
+  .strict();
+
 const schema = z
   .object({
     lead: z.object({ originTypeCode: code }).strict(),
@@ -32,6 +60,8 @@ const schema = z
         bantTextTypeCode: code,
       })
       .strict(),
+    /** Finding the 36One account of the lead's HubSpot company (read-only). */
+    account: accountSchema.default({}),
     /** HubSpot owner email → 36One employee party id; looked up lower-case. */
     owners: z.record(z.string().email(), code).default({})
       .transform((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.trim().toLowerCase(), v]))),
@@ -53,4 +83,9 @@ export function loadC4cMapping(filePath: string): C4cMapping {
 /** The employee party id for a HubSpot owner email, if the mapping knows it. */
 export function ownerPartyId(mapping: C4cMapping, email: string | undefined): string | undefined {
   return email ? mapping.owners[email.trim().toLowerCase()] : undefined;
+}
+
+/** The external reference value of a HubSpot company as the mapping says the tenant stores it. */
+export function accountExternalRef(mapping: C4cMapping, portalId: number, companyId: string): string {
+  return mapping.account.externalRef.value.replaceAll('{portalId}', String(portalId)).replaceAll('{companyId}', companyId);
 }

@@ -58,6 +58,8 @@ export function renderLeadCard(v: LeadCardView): object {
     [tx.owner, lead.owner.name ?? lead.owner.email ?? tx.noOwner],
   ]));
   body.push({ type: 'TextBlock', text: syncLine(v, tx), wrap: true, size: 'Small', spacing: 'Small' });
+  const noAccount = noAccountLine(v, tx);
+  if (noAccount) body.push({ ...literal(noAccount, { size: 'Small', color: 'Warning' }), spacing: 'None' });
   if (lead.state === 'SAL' || lead.state === 'SQL') body.push(...bantForm(v, tx, time));
   else if (lead.bant) body.push(bantSummary(v, tx, time));
   body.push(...history(v.events, tx, time));
@@ -88,9 +90,21 @@ function syncLine(v: LeadCardView, tx: Texts): string {
   const mark = (s: SyncState) => (s.status === 'ok' ? '✓' : s.status === 'pending' ? tx.pending : s.status === 'failed' ? `${tx.failed} – ${plain(s.detail, 160)}` : '–');
   const c4c = v.sync.c4c === 'off'
     ? tx.c4cOff
-    : `36One ${v.sync.c4c.status === 'ok' && v.lead.c4cLeadId ? `✓ Lead ${v.lead.c4cLeadId}` : mark(v.sync.c4c)}`;
+    : `36One ${v.sync.c4c.status === 'ok' && v.lead.c4cLeadId ? `✓ Lead ${v.lead.c4cLeadId}${accountPart(v, tx)}` : mark(v.sync.c4c)}`;
   const noOwner = v.sync.c4c !== 'off' && v.lead.c4cOwnerMapped === false ? ` · ${tx.c4cNoOwner}` : '';
   return `${tx.sync}: HubSpot ${mark(v.sync.hubspot)} · ${c4c}${noOwner}`;
+}
+
+/** ` · Account 1000123` once the 36One handover put an account on the lead. */
+function accountPart(v: LeadCardView, tx: Texts): string {
+  return v.lead.c4cAccountId ? ` · ${tx.c4cAccount(plain(v.lead.c4cAccountId, 40), v.lead.c4cAccountMatch === 'name')}` : '';
+}
+
+/** "36One: kein eindeutiger Account für <Firma>": shown literally (the name comes from HubSpot). */
+function noAccountLine(v: LeadCardView, tx: Texts): string | undefined {
+  const m = v.lead.c4cAccountMatch;
+  if (v.sync.c4c === 'off' || v.lead.c4cAccountId || (m !== 'none' && m !== 'ambiguous')) return undefined;
+  return tx.c4cNoAccount(v.lead.company?.name || v.lead.company?.id || '–', m === 'ambiguous');
 }
 
 function bantForm(v: LeadCardView, tx: Texts, time: (ms: number) => string): object[] {

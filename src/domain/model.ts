@@ -38,6 +38,12 @@ export interface Owner {
 
 export interface LeadOwner { id: string | null; email: string | null; name: string | null }
 
+/**
+ * How the 36One account of a lead was decided: by the external reference, by the only account with the company's
+ * name, or taken from the 36One record itself; `none` / `ambiguous`: no account (no or several candidates).
+ */
+export type C4cAccountMatch = 'externalId' | 'name' | 'record' | 'none' | 'ambiguous';
+
 export interface Lead {
   id: string;
   portalId: number;
@@ -55,6 +61,9 @@ export interface Lead {
   c4cLeadId: string | null;
   c4cOwnerMapped: boolean | null;
   c4cOpportunityId: string | null;
+  /** The 36One account (party id) on the lead/opportunity; unset until the 36One handover decided it. */
+  c4cAccountId?: string | null;
+  c4cAccountMatch?: C4cAccountMatch | null;
   mqlAt: number;
   acceptedAt: number | null;
   closedAt: number | null;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { LeadStatusChange } from '../c4c/types.js';
+import type { AccountMatch, CompanyKey, LeadStatusChange } from '../c4c/types.js';
 import { bantSummaryText } from '../domain/bant.js';
-import { contactName, type Lead } from '../domain/model.js';
+import { contactName, type C4cAccountMatch, type Lead } from '../domain/model.js';
 import { REJECT_REASONS } from '../domain/reject-reasons.js';
 import { enqueue, type Job } from '../store/jobs-repo.js';
 import { getLead, setC4cRefs } from '../store/leads-repo.js';
@@ -29,22 +29,39 @@ async function refreshCard(deps: Deps, leadId: string) {
   deps.kick();
 }
 
+/** The HubSpot company whose 36One account is looked up (the client decides how, per the mapping). */
+const companyKeyOf = (lead: Lead): CompanyKey | undefined =>
+  (lead.company ? { portalId: lead.portalId, companyId: lead.company.id, name: lead.company.name ?? undefined } : undefined);
+
+/** What the lead row keeps of the account decision (a skipped look-up clears it). */
+function accountRef(m: AccountMatch): { id: string | null; match: C4cAccountMatch | null } {
+  switch (m.kind) {
+    case 'found': return { id: m.accountId, match: m.via === 'externalId' || m.via === 'name' ? m.via : 'record' };
+    case 'ambiguous': return { id: null, match: 'ambiguous' };
+    case 'none': return { id: null, match: 'none' };
+    case 'skipped': return { id: null, match: null };
+  }
+}
+
 const bantOf = (lead: Lead) => ({
   budget: lead.bant?.budget?.value ?? 'unknown', authority: lead.bant?.authority?.value ?? 'unknown',
   need: lead.bant?.need?.value ?? 'unknown', timeframe: lead.bant?.timeframe?.value ?? 'unknown', text: bantSummaryText(lead.bant),
 });
 
-/** Routing: the MQL arrives in 36One as a Lead (looked up by ExternalID first, so a retry never makes a second). */
+/**
+ * Routing: the MQL arrives in 36One as a Lead (looked up by ExternalID first, so a retry never makes a second), with
+ * the account of its HubSpot company when exactly one is found; the card says when none could be chosen.
+ */
 export async function c4cEnsureLead(deps: Deps, job: Job): Promise<void> {
   const lead = await load(deps, job);
   if (!lead || !deps.salesCloud) return;
   const ref = await deps.salesCloud.ensureLead({
     externalId: externalId(lead), name: `MQL ${contactName(lead.contact)}${lead.company?.name ? ` (${lead.company.name})` : ''}`,
     firstName: lead.contact.firstName ?? undefined, lastName: lead.contact.lastName ?? undefined, email: lead.contact.email ?? undefined,
-    company: lead.company?.name ?? undefined, score: lead.contact.score ?? undefined, ownerEmail: lead.owner.email ?? undefined,
+    company: lead.company?.name ?? undefined, companyKey: companyKeyOf(lead), score: lead.contact.score ?? undefined, ownerEmail: lead.owner.email ?? undefined,
     note: `HubSpot-Score ${lead.contact.score ?? '–'}; ${deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId)}`,
   });
-  await setC4cRefs(deps.store.db, lead.id, { c4cLeadId: ref.id, ownerMapped: ref.ownerMapped });
+  await setC4cRefs(deps.store.db, lead.id, { c4cLeadId: ref.id, ownerMapped: ref.ownerMapped, account: accountRef(ref.account) });
   await refreshCard(deps, lead.id);
 }
 
@@ -57,15 +74,20 @@ export async function c4cStatus(deps: Deps, job: Job): Promise<void> {
   await refreshCard(deps, lead.id);
 }
 
-/** Opportunity in 36One (name, account, contact, owner, close date, BANT), then the lead is marked converted. */
+/**
+ * Opportunity in 36One (name, account, owner, close date, BANT), then the lead is marked converted. The account is
+ * the 36One lead's, else looked up again (it may have been created meanwhile); a failed look-up fails the job before
+ * anything is written, and the outbox retries it. No contact: see the README (36One section).
+ */
 export async function c4cOpportunity(deps: Deps, job: Job): Promise<void> {
   const lead = await load(deps, job);
   if (!lead || !deps.salesCloud) return;
   const ref = await deps.salesCloud.ensureOpportunity({
     externalId: externalId(lead), name: `${lead.company?.name ?? contactName(lead.contact)} – LeadBridge`,
     ownerEmail: lead.owner.email ?? undefined, expectedCloseDate: lead.bant?.expectedCloseDate, bant: bantOf(lead),
+    companyKey: companyKeyOf(lead),
   });
-  await setC4cRefs(deps.store.db, lead.id, { opportunityId: ref.id });
+  await setC4cRefs(deps.store.db, lead.id, { opportunityId: ref.id, account: accountRef(ref.account) });
   await refreshCard(deps, lead.id);
 }
 

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Lead, LeadEvent } from '../domain/model.js';
+import type { C4cAccountMatch, Lead, LeadEvent } from '../domain/model.js';
 import type { LeadState } from '../domain/lead.js';
 import type { Db } from './db.js';
 import type { LeadsTable } from './schema.js';
@@ -23,6 +23,9 @@ export function toLead(r: Selectable<LeadsTable>): Lead {
     c4cLeadId: r.c4c_lead_id,
     c4cOwnerMapped: r.c4c_owner_mapped == null ? null : r.c4c_owner_mapped === 1,
     c4cOpportunityId: r.c4c_opportunity_id,
+    // Optional in `Lead`: present only once the 36One handover decided the account.
+    ...(r.c4c_account_id != null ? { c4cAccountId: r.c4c_account_id } : {}),
+    ...(r.c4c_account_match != null ? { c4cAccountMatch: r.c4c_account_match as C4cAccountMatch } : {}),
     mqlAt: Number(r.mql_at),
     acceptedAt: r.accepted_at == null ? null : Number(r.accepted_at),
     closedAt: r.closed_at == null ? null : Number(r.closed_at),
@@ -52,6 +55,8 @@ export function toRow(l: Lead): Selectable<LeadsTable> {
     c4c_lead_id: l.c4cLeadId,
     c4c_owner_mapped: l.c4cOwnerMapped == null ? null : l.c4cOwnerMapped ? 1 : 0,
     c4c_opportunity_id: l.c4cOpportunityId,
+    c4c_account_id: l.c4cAccountId ?? null,
+    c4c_account_match: l.c4cAccountMatch ?? null,
     mql_at: l.mqlAt,
     accepted_at: l.acceptedAt,
     closed_at: l.closedAt,
@@ -84,7 +89,8 @@ export async function insertLead(db: Db, lead: Lead): Promise<boolean> {
 
 /** Writes `next` only if the stored version is still `expectedVersion`: the loser of two clicks gets false. */
 export async function updateLeadIfVersion(db: Db, next: Lead, expectedVersion: number): Promise<boolean> {
-  const { id: _id, ...row } = toRow(next);
+  // The 36One columns belong to the 36One effects (setC4cRefs): a card action must not overwrite them with what it read.
+  const { id: _id, c4c_lead_id: _l, c4c_owner_mapped: _o, c4c_opportunity_id: _p, c4c_account_id: _a, c4c_account_match: _m, ...row } = toRow(next);
   const res = await db.updateTable('leads').set(row).where('id', '=', next.id).where('version', '=', expectedVersion).executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
@@ -123,8 +129,13 @@ export async function setContactCycle(db: Db, portalId: number, contactId: strin
 }
 
 /** Records 36One ids on a lead; not a state change, so the card version stays. */
-export async function setC4cRefs(db: Db, leadId: string, refs: { c4cLeadId?: string; ownerMapped?: boolean; opportunityId?: string }): Promise<void> {
+export async function setC4cRefs(db: Db, leadId: string, refs: {
+  c4cLeadId?: string; ownerMapped?: boolean; opportunityId?: string;
+  /** The 36One account (party id, null when there is none) and how it was decided. */
+  account?: { id: string | null; match: C4cAccountMatch | null };
+}): Promise<void> {
   await db.updateTable('leads').set({
+    ...(refs.account !== undefined ? { c4c_account_id: refs.account.id, c4c_account_match: refs.account.match } : {}),
     ...(refs.c4cLeadId !== undefined ? { c4c_lead_id: refs.c4cLeadId } : {}),
     ...(refs.ownerMapped !== undefined ? { c4c_owner_mapped: refs.ownerMapped ? 1 : 0 } : {}),
     ...(refs.opportunityId !== undefined ? { c4c_opportunity_id: refs.opportunityId } : {}),

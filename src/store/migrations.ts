@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { Engine } from './db.js';
 import { managerMigration } from './migrations-0002-manager.js';
 import { jobPriorityMigration } from './migrations-0003-job-priority.js';
+import { c4cAccountMigration } from './migrations-0004-c4c-account.js';
 
 /** Migrations are code, in order; Kysely's migrator locks (an advisory lock on PostgreSQL) so instances may start together. */
 function migrations(engine: Engine): Record<string, Migration> {
@@ -127,6 +128,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     },
     '0002_manager': managerMigration,
     '0003_job_priority': jobPriorityMigration,
+    '0004_c4c_account': c4cAccountMigration,
   };
 }
 

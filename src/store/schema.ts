@@ -19,6 +19,10 @@ export interface LeadsTable {
   c4c_lead_id: string | null;
   c4c_owner_mapped: number | null;
   c4c_opportunity_id: string | null;
+  /** 36One account party id LeadBridge put on the lead/opportunity (migration 0004). */
+  c4c_account_id: string | null;
+  /** How it was decided, or why there is none: `C4cAccountMatch`. */
+  c4c_account_match: string | null;
   mql_at: number;
   accepted_at: number | null;
   closed_at: number | null;

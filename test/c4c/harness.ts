@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createSalesCloud } from '../../src/c4c/client.js';
-import { loadC4cMapping } from '../../src/c4c/mapping.js';
+import { loadC4cMapping, type C4cMapping } from '../../src/c4c/mapping.js';
 import type { BantSummary, LeadHandover, SalesCloud } from '../../src/c4c/types.js';
 import { startC4cStandin, type C4cStandin } from '../standins/c4c.js';
 
@@ -15,15 +15,24 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface SetupOptions {
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  password?: string;
+  /** Changes the shipped mapping for this client. */
+  mapping?: (m: C4cMapping) => C4cMapping;
+  standin?: Parameters<typeof startC4cStandin>[0];
+}
+
 /** A stand-in plus a client pointed at it (base URL given without the trailing slash, on purpose). */
-export async function setup(opts: { timeoutMs?: number; fetch?: typeof fetch; password?: string } = {}): Promise<Harness> {
-  const standin = await startC4cStandin();
+export async function setup(opts: SetupOptions = {}): Promise<Harness> {
+  const standin = await startC4cStandin(opts.standin);
   const logs: LogEntry[] = [];
   const client = createSalesCloud({
     baseUrl: standin.serviceRoot.replace(/\/$/, ''),
     username: standin.username,
     password: opts.password ?? standin.password,
-    mapping: loadC4cMapping(MAPPING_FILE),
+    mapping: (opts.mapping ?? ((m) => m))(loadC4cMapping(MAPPING_FILE)),
     timeoutMs: opts.timeoutMs,
     fetch: opts.fetch,
     log: {
@@ -48,6 +57,9 @@ export function handover(over: Partial<LeadHandover> = {}): LeadHandover {
     ...over,
   };
 }
+
+/** The mapping with the exact-name fallback switched on. */
+export const byName = (m: C4cMapping): C4cMapping => ({ ...m, account: { ...m.account, lookup: 'externalIdThenName' } });
 
 export const bant: BantSummary = {
   budget: 'yes', authority: 'yes', need: 'yes', timeframe: 'unknown',

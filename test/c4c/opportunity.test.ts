@@ -16,13 +16,14 @@ describe('ensureOpportunity', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await setup();
+    h.standin.seedAccount({ AccountID: '1000123', Name: 'Contoso AG' }); // 36One checks that party ids exist
     await h.client.ensureLead(handover());
   });
   afterEach(() => h.close());
 
   it('creates one opportunity (with the BANT text) and marks the lead converted', async () => {
     const ref = await h.client.ensureOpportunity(opportunity);
-    expect(ref).toMatchObject({ created: true, id: '8801' });
+    expect(ref).toMatchObject({ created: true, id: '8801', account: { kind: 'found', accountId: '1000123', via: 'given' } });
 
     expect(h.standin.opportunities()).toEqual([
       expect.objectContaining({
@@ -41,7 +42,7 @@ describe('ensureOpportunity', () => {
     const writesBefore = h.standin.requests.filter((r) => r.method !== 'GET').length;
     const again = await h.client.ensureOpportunity(opportunity);
 
-    expect(again).toEqual({ ...first, created: false });
+    expect(again).toEqual({ ...first, created: false, account: { kind: 'found', accountId: '1000123', via: 'record' } });
     expect(h.standin.opportunities()).toHaveLength(1);
     expect(h.standin.requests.filter((r) => r.method !== 'GET')).toHaveLength(writesBefore);
   });

@@ -51,3 +51,65 @@ describe('36One stand-in', () => {
     expect((await control('faults', { status: 'nope' })).status).toBe(400);
   });
 });
+
+describe('36One stand-in: CorporateAccountCollection', () => {
+  let s: C4cStandin;
+  let auth: Record<string, string>;
+  beforeEach(async () => {
+    s = await startC4cStandin({ accountExtensionFields: ['HubSpotID_KUT'] });
+    auth = { authorization: `Basic ${Buffer.from(`${s.username}:${s.password}`).toString('base64')}`, accept: 'application/json' };
+    s.seedAccount({ AccountID: '1000500', Name: 'Contoso AG', ExternalID: 'hubspot:1:company:7', City: 'Hamburg' });
+    s.seedAccount({ Name: 'Contoso AG Schweiz', HubSpotID_KUT: '8' });
+  });
+  afterEach(() => s.close());
+
+  const get = async (query: string) => {
+    const res = await fetch(`${s.serviceRoot}CorporateAccountCollection?$format=json&${query}`, { headers: auth });
+    return { status: res.status, type: res.headers.get('content-type'), json: (await res.json()) as any };
+  };
+
+  it('$filter eq on any property (exact; * is a wildcard), $select with __metadata, $top', async () => {
+    const exact = await get(`$filter=${encodeURIComponent("Name eq 'Contoso AG'")}&$select=AccountID,Name`);
+    expect(exact.status).toBe(200);
+    expect(exact.type).toBe('application/json');
+    expect(exact.json.d.results).toEqual([{ __metadata: expect.objectContaining({ type: 'c4codata.CorporateAccount', etag: expect.stringMatching(/^W\//) }), AccountID: '1000500', Name: 'Contoso AG' }]);
+
+    expect((await get(`$filter=${encodeURIComponent("Name eq 'contoso ag'")}`)).json.d.results).toEqual([]);
+    expect((await get(`$filter=${encodeURIComponent("Name eq 'Contoso*'")}&$select=AccountID`)).json.d.results.map((r: any) => r.AccountID)).toEqual(['1000500', '1000100']);
+    expect((await get(`$filter=${encodeURIComponent("Name eq 'Contoso*'")}&$top=1`)).json.d.results).toHaveLength(1);
+    expect((await get(`$filter=${encodeURIComponent("HubSpotID_KUT eq '8'")}&$select=AccountID`)).json.d.results).toEqual([expect.objectContaining({ AccountID: '1000100' })]);
+  });
+
+  it('OData errors for an unknown property in $filter or $select and a bad $top', async () => {
+    const badFilter = await get(`$filter=${encodeURIComponent("Nmae eq 'x'")}`);
+    expect(badFilter).toMatchObject({ status: 400, json: { error: { code: 'INVALID_FILTER', message: { lang: 'en', value: "Property 'Nmae' not found in type 'c4codata.CorporateAccount'" } } } });
+    expect(await get('$select=AccountID,Nmae')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_SELECT' } } });
+    expect(await get('$top=-1')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_TOP' } } });
+    const xml = await fetch(`${s.serviceRoot}CorporateAccountCollection`, { headers: { authorization: auth.authorization! } });
+    expect(xml.status).toBe(406);
+  });
+
+  it('leads and opportunities may only name existing accounts; the service document and $metadata list the set', async () => {
+    const res = await fetch(`${s.serviceRoot}?$format=json`, { headers: { ...auth, 'x-csrf-token': 'fetch' } });
+    expect(((await res.json()) as any).d.EntitySets).toContain('CorporateAccountCollection');
+    const headers = { ...auth, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': res.headers.get('x-csrf-token')!, 'content-type': 'application/json' };
+    const post = (set: string, body: object) => fetch(`${s.serviceRoot}${set}?$format=json`, { method: 'POST', headers, body: JSON.stringify(body) });
+
+    const unknown = await post('OpportunityCollection', { Name: 'Opp', ProspectPartyID: '4242' });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'INVALID_PARTY' } });
+    expect((await post('OpportunityCollection', { Name: 'Opp', ProspectPartyID: '1000500' })).status).toBe(201);
+    expect((await post('LeadCollection', { Name: 'Lead', AccountPartyID: '4242' })).status).toBe(400);
+
+    const metadata = await (await fetch(`${s.serviceRoot}$metadata`, { headers: auth })).text();
+    expect(metadata).toContain('<EntitySet Name="CorporateAccountCollection" EntityType="c4codata.CorporateAccount"/>');
+    expect(metadata).toContain('<Property Name="HubSpotID_KUT" Type="Edm.String"/>');
+  });
+
+  it('HTTP control: seed-account and accounts', async () => {
+    const seeded = await fetch(`${s.url}/_standin/seed-account`, { method: 'POST', body: JSON.stringify({ AccountID: '1000600', Name: 'Fabrikam' }) });
+    expect(await seeded.json()).toMatchObject({ AccountID: '1000600', ObjectID: expect.stringMatching(/^[0-9A-F]{32}$/) });
+    const all = (await (await fetch(`${s.url}/_standin/accounts`)).json()) as any[];
+    expect(all.map((a) => a.AccountID)).toEqual(['1000500', '1000100', '1000600']);
+  });
+});

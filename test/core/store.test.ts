@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/db.js';
 import { claimJobs, completeJob, enqueue, enqueueUnlessWaiting, killJob, outboxStats, retryJobLater } from '../../src/store/jobs-repo.js';
-import { addLeadEvent, findLeadByCycle, getLead, insertLead, leadEvents, updateLeadIfVersion } from '../../src/store/leads-repo.js';
+import { addLeadEvent, findLeadByCycle, getLead, insertLead, leadEvents, setC4cRefs, updateLeadIfVersion } from '../../src/store/leads-repo.js';
 import { storeInboxEvents } from '../../src/store/inbox-repo.js';
 import { findLeadInbox, findPersonalByEmail, saveConversation } from '../../src/store/conversations-repo.js';
 import type { Lead } from '../../src/domain/model.js';
@@ -52,6 +52,16 @@ describe.each(ENGINES)('store on %s', (engine) => {
     await addLeadEvent(ctx.store.db, a.id, { at: 1, actor: { id: 'u1', name: 'Alex' }, action: 'mql', fromState: null, toState: 'MQL', source: 'webhook' });
     await addLeadEvent(ctx.store.db, a.id, { at: 2, actor: { id: 'u1', name: 'Alex' }, action: 'accept', fromState: 'MQL', toState: 'SAL', source: 'card', detail: { v: 2 } });
     expect((await leadEvents(ctx.store.db, a.id)).map((e) => e.action)).toEqual(['mql', 'accept']);
+  });
+
+  it('keeps the 36One references an effect wrote while a card action held an older copy of the lead', async () => {
+    const lead = sampleLead({ contactId: '777' });
+    await insertLead(ctx.store.db, lead);
+    const readByClick = (await getLead(ctx.store.db, lead.id))!;
+    await setC4cRefs(ctx.store.db, lead.id, { c4cLeadId: '4711', ownerMapped: true, account: { id: '1000123', match: 'externalId' } });
+    expect(await updateLeadIfVersion(ctx.store.db, { ...readByClick, state: 'SAL', version: 2 }, 1)).toBe(true);
+    const after = (await getLead(ctx.store.db, lead.id))!;
+    expect([after.state, after.c4cLeadId, after.c4cOwnerMapped]).toEqual(['SAL', '4711', true]);
   });
 
   it('drops duplicate webhook events but keeps distinct ones that share an eventId', async () => {

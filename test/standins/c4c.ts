@@ -1,8 +1,10 @@
 /**
  * A small stand-in for 36One (SAP Sales Cloud / C4C, OData v2), written from the
  * facts in shared/reference/c4c.md: basic auth, CSRF token + session cookie,
- * `$format=json` envelopes, `$filter=ExternalID eq '…'`, ETag / If-Match, converted
- * leads are final. Plus fault injection and an HTTP control API under `/_standin/`.
+ * `$format=json` envelopes, `$filter=<Property> eq '…'` (with C4C's `*` wildcard),
+ * `$select`, `$top`, ETag / If-Match, converted leads are final, party ids on leads and
+ * opportunities must name an existing account (`CorporateAccountCollection`, key
+ * `ObjectID`, party id `AccountID`). Plus fault injection and an HTTP control API under `/_standin/`.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -45,6 +47,8 @@ export interface RecordedRequest {
 }
 
 export type Row = Record<string, unknown> & { ObjectID: string; ID: string };
+/** A `CorporateAccountCollection` entry: `AccountID` is the party id leads and opportunities refer to. */
+export type AccountRow = Record<string, unknown> & { ObjectID: string; AccountID: string };
 
 export interface C4cStandin {
   /** e.g. http://127.0.0.1:3981 */
@@ -56,9 +60,12 @@ export interface C4cStandin {
   password: string;
   leads(): Row[];
   opportunities(): Row[];
+  accounts(): AccountRow[];
   requests: RecordedRequest[];
   /** Adds a lead directly (e.g. an already converted one); returns it. */
   seedLead(fields: Record<string, unknown>): Row;
+  /** Adds an account as sales would in 36One (`AccountID` is numbered from 1000100 unless given); returns it. */
+  seedAccount(fields: Record<string, unknown>): AccountRow;
   fault(f: FaultSpec): void;
   clearFaults(): void;
   /** Invalidates every CSRF token and session. */
@@ -72,23 +79,36 @@ export interface C4cStandin {
   close(): Promise<void>;
 }
 
-interface EntitySetDef { type: string; fields: string[]; dates: string[]; decimals: string[]; numbers: string[]; nav: string[]; firstId: number }
+interface EntitySetDef {
+  type: string;
+  /** The property the server numbers on create: `ID` (lead, opportunity) or `AccountID` (account). */
+  idField: 'ID' | 'AccountID';
+  fields: string[]; dates: string[]; decimals: string[]; numbers: string[]; nav: string[]; firstId: number;
+  /** Party-id properties that must name an existing account. */
+  accountRefs: string[];
+}
 
-const SETS: Record<string, EntitySetDef> = {
+const BASE_SETS: Record<string, EntitySetDef> = {
   LeadCollection: {
-    type: 'c4codata.Lead',
+    type: 'c4codata.Lead', idField: 'ID', accountRefs: ['AccountPartyID'],
     fields: ['Name', 'ContactFirstName', 'ContactLastName', 'ContactEMail', 'ContactPhone', 'Company', 'AccountPartyID',
       'ContactID', 'OriginTypeCode', 'QualificationLevelCode', 'UserStatusCode', 'LifeCycleStatusCode', 'ResultReasonCode',
       'PriorityCode', 'OwnerPartyID', 'Note', 'Score', 'ExternalID', 'StartDate'],
     dates: ['StartDate'], decimals: [], numbers: ['Score'], nav: [], firstId: 4711,
   },
   OpportunityCollection: {
-    type: 'c4codata.Opportunity',
+    type: 'c4codata.Opportunity', idField: 'ID', accountRefs: ['ProspectPartyID'],
     fields: ['Name', 'ExternalID', 'ProspectPartyID', 'PrimaryContactPartyID', 'MainEmployeeResponsiblePartyID',
       'OriginTypeCode', 'LifeCycleStatusCode', 'SalesCyclePhaseCode', 'ProbabilityPercent', 'ExpectedRevenueAmount',
       'ExpectedProcessingEndDate'],
     dates: ['ExpectedProcessingEndDate'], decimals: ['ProbabilityPercent', 'ExpectedRevenueAmount'], numbers: [],
     nav: ['OpportunityText'], firstId: 8801,
+  },
+  CorporateAccountCollection: {
+    type: 'c4codata.CorporateAccount', idField: 'AccountID', accountRefs: [],
+    fields: ['AccountID', 'ExternalID', 'Name', 'AdditionalName', 'RoleCode', 'LifeCycleStatusCode', 'CountryCode', 'City',
+      'Email', 'Phone', 'WebSite', 'OwnerID'],
+    dates: [], decimals: [], numbers: [], nav: [], firstId: 1000100,
   },
 };
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'MERGE', 'PUT', 'DELETE']);
@@ -112,12 +132,23 @@ class ODataFailure extends Error {
 /** Starts the stand-in on 127.0.0.1 (`port` 0 = any free port). */
 export async function startC4cStandin(opts: {
   port?: number; username?: string; password?: string; convertedStatusCode?: string;
+  /** Extension fields the tenant added to accounts (e.g. `HubSpotID_KUT`): filterable and selectable like the rest. */
+  accountExtensionFields?: string[];
 } = {}): Promise<C4cStandin> {
   const username = opts.username ?? 'LEADBRIDGE_COMM';
   const password = opts.password ?? 'standin-secret';
   const converted = opts.convertedStatusCode ?? '05';
+  const SETS: Record<string, EntitySetDef> = {
+    ...BASE_SETS,
+    CorporateAccountCollection: {
+      ...BASE_SETS.CorporateAccountCollection!,
+      fields: [...BASE_SETS.CorporateAccountCollection!.fields, ...(opts.accountExtensionFields ?? [])],
+    },
+  };
+  const metadataXml = metadataOf(SETS);
 
-  const tables = new Map<string, Map<string, Row>>(Object.keys(SETS).map((s) => [s, new Map()]));
+  type AnyRow = Record<string, unknown> & { ObjectID: string };
+  const tables = new Map<string, Map<string, AnyRow>>(Object.keys(SETS).map((s) => [s, new Map()]));
   const nextId = new Map<string, number>();
   const changedAt = new Map<string, number>();
   const sessions = new Map<string, string>(); // session id → CSRF token
@@ -134,27 +165,72 @@ export async function startC4cStandin(opts: {
     return `W/"datetimeoffset'${encodeURIComponent(iso)}'"`;
   };
 
-  function insert(set: string, fields: Record<string, unknown>): Row {
-    const id = nextId.get(set) ?? SETS[set].firstId;
-    nextId.set(set, id + 1);
-    const row: Row = { ...fields, ObjectID: randomBytes(16).toString('hex').toUpperCase(), ID: String(id) };
+  function insert(set: string, fields: Record<string, unknown>): AnyRow {
+    const def = SETS[set]!;
+    const given = def.idField === 'AccountID' && typeof fields.AccountID === 'string' && fields.AccountID ? fields.AccountID : undefined;
+    let id = given;
+    if (!id) {
+      const n = nextId.get(set) ?? def.firstId;
+      nextId.set(set, n + 1);
+      id = String(n);
+    }
+    const row: AnyRow = { ...fields, ObjectID: randomBytes(16).toString('hex').toUpperCase(), [def.idField]: id };
     tables.get(set)!.set(row.ObjectID, row);
     stamp(row.ObjectID);
     return row;
   }
 
-  function toJson(set: string, row: Row, origin: string): Record<string, unknown> {
-    const def = SETS[set];
+  /** The JSON of one entity; `select` (from `$select`) limits the properties, `__metadata` always comes along. */
+  function toJson(set: string, row: AnyRow, origin: string, select?: string[]): Record<string, unknown> {
+    const def = SETS[set]!;
     const uri = `${origin}${SERVICE_ROOT_PATH}${set}('${row.ObjectID}')`;
     const out: Record<string, unknown> = { __metadata: { uri, type: def.type, etag: etagOf(row.ObjectID) } };
+    if (select) {
+      for (const k of select) if (!def.nav.includes(k)) out[k] = row[k] ?? '';
+      return out;
+    }
     for (const [k, v] of Object.entries(row)) if (!def.nav.includes(k)) out[k] = v;
     for (const n of def.nav) out[n] = { __deferred: { uri: `${uri}/${n}` } };
     return out;
   }
 
+  /** Every property of a set a query may name. */
+  const propertiesOf = (set: string) => ['ObjectID', SETS[set]!.idField, ...SETS[set]!.fields];
+
+  /** `$filter=<Property> eq '<value>'`: C4C compares exactly, except that `*` in the value is a wildcard. */
+  function filterRows(set: string, rows: AnyRow[], filter: string): AnyRow[] {
+    const f = /^\s*(\w+)\s+eq\s+'((?:[^']|'')*)'\s*$/.exec(filter);
+    if (!f) throw new ODataFailure(400, 'FILTER_NOT_SUPPORTED', `The stand-in cannot evaluate $filter=${filter}`);
+    const [, prop, literal] = f as unknown as [string, string, string];
+    if (!propertiesOf(set).includes(prop)) throw new ODataFailure(400, 'INVALID_FILTER', `Property '${prop}' not found in type '${SETS[set]!.type}'`);
+    const wanted = literal.replace(/''/g, "'");
+    if (!wanted.includes('*')) return rows.filter((r) => (r[prop] ?? '') === wanted);
+    const re = new RegExp(`^${wanted.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    return rows.filter((r) => re.test(String(r[prop] ?? '')));
+  }
+
+  function parseSelect(set: string, select: string | null): string[] | undefined {
+    if (select === null) return undefined;
+    const props = select.split(',').map((p) => p.trim()).filter(Boolean);
+    const known = [...propertiesOf(set), ...SETS[set]!.nav];
+    const bad = props.find((p) => !known.includes(p));
+    if (bad) throw new ODataFailure(400, 'INVALID_SELECT', `Property '${bad}' not found in type '${SETS[set]!.type}'`);
+    return props;
+  }
+
+  /** Leads and opportunities may only point at accounts that exist (as C4C checks party ids). */
+  function checkAccountRefs(set: string, fields: Record<string, unknown>): void {
+    for (const ref of SETS[set]!.accountRefs) {
+      const id = fields[ref];
+      if (typeof id !== 'string' || !id) continue;
+      const known = [...tables.get('CorporateAccountCollection')!.values()].some((a) => a.AccountID === id);
+      if (!known) throw new ODataFailure(400, 'INVALID_PARTY', `Property '${ref}': account ${id} does not exist`);
+    }
+  }
+
   function validateFields(set: string, body: unknown): Record<string, unknown> {
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ODataFailure(400, 'INVALID_BODY', 'Request body must be a JSON object');
-    const def = SETS[set];
+    const def = SETS[set]!;
     for (const [k, v] of Object.entries(body)) {
       if (k === '__metadata') continue;
       if (!def.fields.includes(k) && !def.nav.includes(k)) throw new ODataFailure(400, 'INVALID_PROPERTY', `Property '${k}' is invalid`);
@@ -166,10 +242,11 @@ export async function startC4cStandin(opts: {
       if (!ok) throw new ODataFailure(400, 'INVALID_VALUE', `Property '${k}' has an invalid value`);
     }
     const { __metadata: _ignored, ...fields } = body as Record<string, unknown>;
+    checkAccountRefs(set, fields);
     return fields;
   }
 
-  function findRow(set: string, objectId: string): Row {
+  function findRow(set: string, objectId: string): AnyRow {
     const row = tables.get(set)!.get(objectId);
     if (!row) throw new ODataFailure(404, 'NOT_FOUND', `Resource not found for segment '${set}'`);
     return row;
@@ -179,35 +256,39 @@ export async function startC4cStandin(opts: {
 
   function handleData(method: string, rel: string, url: URL, req: IncomingMessage, body: unknown, origin: string): Answer {
     if (rel === '' && method === 'GET') return { status: 200, body: { d: { EntitySets: Object.keys(SETS) } } };
-    if (rel === '$metadata' && method === 'GET') return { status: 200, body: METADATA, headers: { 'content-type': 'application/xml' } };
+    if (rel === '$metadata' && method === 'GET') return { status: 200, body: metadataXml, headers: { 'content-type': 'application/xml' } };
     const m = /^(\w+)(?:\('([0-9A-Fa-f]+)'\))?$/.exec(rel);
     const set = m?.[1];
     if (!m || !set || !SETS[set]) throw new ODataFailure(404, 'NOT_FOUND', `Resource not found for segment '${rel}'`);
     const key = m[2];
 
     if (!key && method === 'GET') {
-      let rows = [...tables.get(set)!.values()];
+      let rows: AnyRow[] = [...tables.get(set)!.values()];
       const filter = url.searchParams.get('$filter');
-      if (filter) {
-        const f = /^\s*ExternalID\s+eq\s+'((?:[^']|'')*)'\s*$/.exec(filter);
-        if (!f) throw new ODataFailure(400, 'FILTER_NOT_SUPPORTED', `The stand-in cannot evaluate $filter=${filter}`);
-        const wanted = f[1].replace(/''/g, "'");
-        rows = rows.filter((r) => r.ExternalID === wanted);
+      if (filter) rows = filterRows(set, rows, filter);
+      const select = parseSelect(set, url.searchParams.get('$select'));
+      const topParam = url.searchParams.get('$top');
+      if (topParam !== null) {
+        if (!/^\d+$/.test(topParam)) throw new ODataFailure(400, 'INVALID_TOP', `Invalid value '${topParam}' for $top`);
+        rows = rows.slice(0, Number(topParam));
       }
-      const top = Number(url.searchParams.get('$top') ?? NaN);
-      if (Number.isInteger(top) && top >= 0) rows = rows.slice(0, top);
-      return { status: 200, body: { d: { results: rows.map((r) => toJson(set, r, origin)) } } };
+      return { status: 200, body: { d: { results: rows.map((r) => toJson(set, r, origin, select)) } } };
     }
     if (!key && method === 'POST') {
       const fields = validateFields(set, body);
       if (typeof fields.Name !== 'string' || !fields.Name) throw new ODataFailure(400, 'MANDATORY_FIELD', "Property 'Name' is mandatory");
+      if (set === 'CorporateAccountCollection' && typeof fields.AccountID === 'string'
+        && [...tables.get(set)!.values()].some((a) => a.AccountID === fields.AccountID)) {
+        throw new ODataFailure(400, 'DUPLICATE_ID', `Account ${fields.AccountID} already exists`);
+      }
       const row = insert(set, fields);
       const json = toJson(set, row, origin);
       return { status: 201, body: { d: json }, headers: { etag: etagOf(row.ObjectID), location: String((json.__metadata as { uri: string }).uri) } };
     }
     if (key && method === 'GET') {
       const row = findRow(set, key);
-      return { status: 200, body: { d: toJson(set, row, origin) }, headers: { etag: etagOf(row.ObjectID) } };
+      const select = parseSelect(set, url.searchParams.get('$select'));
+      return { status: 200, body: { d: toJson(set, row, origin, select) }, headers: { etag: etagOf(row.ObjectID) } };
     }
     if (key && (method === 'PATCH' || method === 'MERGE' || method === 'PUT')) {
       const row = findRow(set, key);
@@ -309,12 +390,14 @@ export async function startC4cStandin(opts: {
     const routes: Record<string, (body: unknown) => unknown> = {
       'GET leads': () => api.leads(),
       'GET opportunities': () => api.opportunities(),
+      'GET accounts': () => api.accounts(),
       'GET requests': () => requests.map(({ headers: _h, ...r }) => r),
       'POST faults': (b) => api.fault(faultBody.parse(b)),
       'DELETE faults': () => api.clearFaults(),
       'POST expire-csrf': () => api.expireCsrf(),
       'POST bump-etag': (b) => api.bumpEtag(z.object({ objectId: z.string() }).parse(b).objectId),
       'POST seed-lead': (b) => api.seedLead(z.record(z.unknown()).parse(b)),
+      'POST seed-account': (b) => api.seedAccount(z.record(z.unknown()).parse(b)),
       'POST down': (b) => {
         const o = downBody.parse(b);
         res.once('finish', () => api.down(o)); // answer first: going down closes this very connection
@@ -359,9 +442,11 @@ export async function startC4cStandin(opts: {
     url: `http://${host}:${port}`,
     serviceRoot: `http://${host}:${port}${SERVICE_ROOT_PATH}`,
     port, username, password, requests,
-    leads: () => [...tables.get('LeadCollection')!.values()].map((r) => structuredClone(r)),
-    opportunities: () => [...tables.get('OpportunityCollection')!.values()].map((r) => structuredClone(r)),
-    seedLead: (fields) => structuredClone(insert('LeadCollection', fields)),
+    leads: () => [...tables.get('LeadCollection')!.values()].map((r) => structuredClone(r) as Row),
+    opportunities: () => [...tables.get('OpportunityCollection')!.values()].map((r) => structuredClone(r) as Row),
+    accounts: () => [...tables.get('CorporateAccountCollection')!.values()].map((r) => structuredClone(r) as AccountRow),
+    seedLead: (fields) => structuredClone(insert('LeadCollection', fields)) as Row,
+    seedAccount: (fields) => structuredClone(insert('CorporateAccountCollection', fields)) as AccountRow,
     fault: (f) => void faults.push({ ...f, left: f.times ?? 1 }),
     clearFaults: () => void (faults = []),
     expireCsrf: () => sessions.clear(),
@@ -424,18 +509,20 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const METADATA = `<?xml version="1.0" encoding="utf-8"?>
+function metadataOf(sets: Record<string, EntitySetDef>): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="1.0" xmlns:edmx="http://schemas.microsoft.com/ado/2007/06/edmx">
   <edmx:DataServices m:DataServiceVersion="2.0" xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata">
     <Schema Namespace="c4codata" xmlns="http://schemas.microsoft.com/ado/2008/09/edm">
-${Object.entries(SETS).map(([, d]) => `      <EntityType Name="${d.type.split('.')[1]}"><Key><PropertyRef Name="ObjectID"/></Key>
-        <Property Name="ObjectID" Type="Edm.String" Nullable="false"/><Property Name="ID" Type="Edm.String"/>
+${Object.entries(sets).map(([, d]) => `      <EntityType Name="${d.type.split('.')[1]}"><Key><PropertyRef Name="ObjectID"/></Key>
+        <Property Name="ObjectID" Type="Edm.String" Nullable="false"/>${d.fields.includes(d.idField) ? '' : `<Property Name="${d.idField}" Type="Edm.String"/>`}
 ${d.fields.map((f) => `        <Property Name="${f}" Type="${d.dates.includes(f) ? 'Edm.DateTime' : d.decimals.includes(f) ? 'Edm.Decimal' : d.numbers.includes(f) ? 'Edm.Int32' : 'Edm.String'}"/>`).join('\n')}
       </EntityType>`).join('\n')}
       <EntityContainer Name="c4codataapi" m:IsDefaultEntityContainer="true">
-${Object.entries(SETS).map(([s, d]) => `        <EntitySet Name="${s}" EntityType="${d.type}"/>`).join('\n')}
+${Object.entries(sets).map(([s, d]) => `        <EntitySet Name="${s}" EntityType="${d.type}"/>`).join('\n')}
       </EntityContainer>
     </Schema>
   </edmx:DataServices>
 </edmx:Edmx>
 `;
+}
