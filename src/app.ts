@@ -15,7 +15,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import type { Log } from './log.js';
 import { Foreground } from './outbox/foreground.js';
 import { OutboxWorker } from './outbox/worker.js';
-import { jobHandlers } from './services/handlers.js';
+import { jobBatchHandlers, jobHandlers } from './services/handlers.js';
 import { JOB, orderKey } from './services/job-kinds.js';
 import { enqueue } from './store/jobs-repo.js';
 import { openStore, type Store } from './store/db.js';
@@ -90,6 +90,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   worker = new OutboxWorker({
     foreground,
     store, log, clock, handlers: { ...jobHandlers(deps, { onDelivered: metrics.cardDelivered }), ...managerJobHandlers(deps) }, onOutcome: metrics.jobOutcome, concurrency: config.worker.concurrency, pollMs: config.worker.pollMs, leaseMs: config.worker.leaseMs,
+    batchHandlers: jobBatchHandlers(deps),
     instanceId: o.instanceId,
     onDead: async (job) => {
       if (!job.leadId || job.kind === JOB.refreshCards) return;

@@ -1,7 +1,7 @@
 import { Client } from '@hubspot/api-client';
 import { IntegrationError } from '../lib/integration-error.js';
 import type { CompanySnapshot, ContactSnapshot, Owner } from '../domain/model.js';
-import { toHubSpotError } from './errors.js';
+import { BatchReadError, toHubSpotError } from './errors.js';
 import type { CompanyHit, HubSpot } from './types.js';
 
 export interface HubSpotOptions {
@@ -12,14 +12,29 @@ export interface HubSpotOptions {
   timeoutMs: number;
   /** 0 switches client-side pacing off. */
   maxRequestsPerSecond?: number;
+  /** How long an owner read is remembered (default 5 minutes; 0 = not at all). */
+  ownerCacheMs?: number;
 }
 
 const CONTACT_PROPS = ['firstname', 'lastname', 'email', 'jobtitle', 'lifecyclestage', 'hs_lead_status', 'hubspot_owner_id',
   'associatedcompanyid', 'hs_legal_basis', 'hs_marketable_status'];
 const COMPANY_PROPS = ['name', 'domain', 'industry', 'annualrevenue', 'numberofemployees'];
+/** HubSpot's most inputs per batch read. */
+const BATCH_MAX = 100;
+/** Record ids are numbers; anything else cannot exist (and would make HubSpot refuse the whole batch). */
+const isId = (id: string) => /^\d+$/.test(id);
+
+type Props = Record<string, string | null>;
+interface ReadResponse { results: Array<{ id: string; properties: Props }>; errors?: Array<{ category?: string; message?: string; context?: Record<string, string[]> }> }
 
 const num = (v: string | null | undefined) => (v == null || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
 const str = (v: string | null | undefined) => (v == null || v === '' ? null : v);
+
+/** `reading contact 7`, or `reading 120 contacts (7, 8, 9, …)` */
+function reading(one: string, many: string, ids: string[]): string {
+  if (ids.length === 1) return `reading ${one} ${ids[0]}`;
+  return `reading ${ids.length} ${many} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`;
+}
 
 /** HubSpot over the official client; retries are left to the outbox, which honours rate-limit windows. */
 export function createHubSpot(o: HubSpotOptions): HubSpot {
@@ -46,25 +61,104 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
   }
   const notFound = (err: unknown) => err instanceof IntegrationError && err.status === 404;
 
+  const toContact = (r: { id: string; properties: Props }, primaryCompanyId?: string): ContactSnapshot => {
+    const p = r.properties;
+    return {
+      id: String(r.id), firstName: str(p.firstname), lastName: str(p.lastname), email: str(p.email), jobTitle: str(p.jobtitle),
+      score: num(p[o.scoreProperty]), lifecycleStage: str(p.lifecyclestage), leadStatus: str(p.hs_lead_status),
+      consent: str(p.hs_legal_basis), ownerId: str(p.hubspot_owner_id), companyId: str(p.associatedcompanyid) ?? primaryCompanyId ?? null,
+    };
+  };
+  const toCompany = (r: { id: string; properties: Props }): CompanySnapshot => {
+    const p = r.properties;
+    return { id: String(r.id), name: str(p.name), domain: str(p.domain), industry: str(p.industry), annualRevenue: num(p.annualrevenue), employees: num(p.numberofemployees) };
+  };
+
+  /**
+   * Batch reads in calls of 100, keyed by requested id. HubSpot answers 207 with OBJECT_NOT_FOUND for ids it does not
+   * know: those are left out. A merged-away id comes back as the surviving record, found by `mergedIds`. An id that is
+   * neither returned nor reported missing is read on its own (`single`), so nothing is taken for deleted on a guess.
+   */
+  async function batchRead<T>(ids: string[], what: (chunk: string[]) => string, how: {
+    read: (chunk: string[]) => Promise<ReadResponse>;
+    toSnapshot: (r: { id: string; properties: Props }) => T;
+    mergedIds: (r: { properties: Props }) => string[];
+    single: (id: string) => Promise<T | null>;
+  }): Promise<Map<string, T>> {
+    const wanted = [...new Set(ids.map(String))].filter(isId);
+    const chunks: string[][] = [];
+    for (let i = 0; i < wanted.length; i += BATCH_MAX) chunks.push(wanted.slice(i, i + BATCH_MAX));
+    const found = new Map<string, T>();
+    const failedIds: string[] = [];
+    let failure: IntegrationError | undefined;
+    await Promise.all(chunks.map(async (chunk) => {
+      let r: ReadResponse;
+      try {
+        r = await call(what(chunk), () => how.read(chunk));
+      } catch (err) {
+        failure ??= toHubSpotError(err, what(chunk));
+        failedIds.push(...chunk);
+        return;
+      }
+      const byId = new Map<string, { id: string; properties: Props }>();
+      for (const x of r.results) byId.set(String(x.id), x);
+      for (const x of r.results) for (const m of how.mergedIds(x)) if (!byId.has(m)) byId.set(m, x);
+      const missing = new Set<string>();
+      let allMissing = false;
+      for (const e of r.errors ?? []) {
+        if (e.category !== 'OBJECT_NOT_FOUND') continue;
+        if (e.context?.ids) e.context.ids.forEach((id) => missing.add(String(id)));
+        else allMissing = true;
+      }
+      const unexplained: string[] = [];
+      for (const id of chunk) {
+        const x = byId.get(id);
+        if (x) found.set(id, how.toSnapshot(x));
+        else if (!allMissing && !missing.has(id)) unexplained.push(id);
+      }
+      await Promise.all(unexplained.map(async (id) => {
+        try {
+          const one = await how.single(id);
+          if (one) found.set(id, one);
+        } catch (err) {
+          failure ??= toHubSpotError(err, what([id]));
+          failedIds.push(id);
+        }
+      }));
+    }));
+    if (!failure) return found;
+    if (found.size === 0 && failedIds.length === wanted.length) throw failure;
+    throw new BatchReadError(failure, found, failedIds);
+  }
+
   const toOwner = (r: any): Owner => ({
     id: String(r.id), email: r.email ?? null, firstName: r.firstName ?? null, lastName: r.lastName ?? null,
     teams: (r.teams ?? []).map((t: any) => ({ id: String(t.id), name: t.name ?? null })),
   });
 
-  return {
+  const readOwner = async (id: string): Promise<Owner | null> => {
+    try {
+      return toOwner(await call(`reading owner ${id}`, () => client.crm.owners.ownersApi.getById(Number(id))));
+    } catch (err) {
+      if (notFound(err)) return null;
+      throw err;
+    }
+  };
+  // Owners rarely change: an owner read is shared by everyone asking meanwhile and remembered for a while.
+  // A cache hit hands out the very promise of the first read, so the metrics wrapper times the HubSpot call once.
+  const ownerCacheMs = o.ownerCacheMs ?? 5 * 60_000;
+  const owners = new Map<string, { at: number; owner: Promise<Owner | null> }>();
+
+  const mergedIds = (r: { properties: Props }) => (r.properties.hs_merged_object_ids ?? '').split(';').filter(Boolean);
+
+  const api: HubSpot = {
     async getContact(id) {
       try {
         const r = await call(`reading contact ${id}`, () =>
           client.crm.contacts.basicApi.getById(id, [...CONTACT_PROPS, o.scoreProperty], undefined, ['companies']));
-        const p = r.properties as Record<string, string | null>;
         const assoc = (r.associations as any)?.companies?.results as Array<{ id: string; type: string }> | undefined;
         const primary = assoc?.find((a) => a.type === 'contact_to_company') ?? assoc?.[0];
-        const c: ContactSnapshot = {
-          id: String(r.id), firstName: str(p.firstname), lastName: str(p.lastname), email: str(p.email), jobTitle: str(p.jobtitle),
-          score: num(p[o.scoreProperty]), lifecycleStage: str(p.lifecyclestage), leadStatus: str(p.hs_lead_status),
-          consent: str(p.hs_legal_basis), ownerId: str(p.hubspot_owner_id), companyId: str(p.associatedcompanyid) ?? primary?.id ?? null,
-        };
-        return c;
+        return toContact({ id: r.id, properties: r.properties as Props }, primary?.id);
       } catch (err) {
         if (notFound(err)) return null;
         throw err;
@@ -73,23 +167,47 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     async getCompany(id) {
       try {
         const r = await call(`reading company ${id}`, () => client.crm.companies.basicApi.getById(id, COMPANY_PROPS));
-        const p = r.properties as Record<string, string | null>;
-        const c: CompanySnapshot = { id: String(r.id), name: str(p.name), domain: str(p.domain), industry: str(p.industry),
-          annualRevenue: num(p.annualrevenue), employees: num(p.numberofemployees) };
-        return c;
+        return toCompany({ id: r.id, properties: r.properties as Props });
       } catch (err) {
         if (notFound(err)) return null;
         throw err;
       }
     },
-    async getOwner(id) {
-      if (!/^\d+$/.test(id)) return null;
-      try {
-        return toOwner(await call(`reading owner ${id}`, () => client.crm.owners.ownersApi.getById(Number(id))));
-      } catch (err) {
-        if (notFound(err)) return null;
-        throw err;
+    getContacts(ids) {
+      return batchRead(ids, (chunk) => reading('contact', 'contacts', chunk), {
+        read: (chunk) => client.crm.contacts.batchApi.read({
+          inputs: chunk.map((id) => ({ id })), properties: [...CONTACT_PROPS, o.scoreProperty, 'hs_merged_object_ids'], propertiesWithHistory: [],
+        }) as Promise<ReadResponse>,
+        toSnapshot: (r) => toContact(r),
+        mergedIds,
+        single: (id) => api.getContact(id),
+      });
+    },
+    getCompanies(ids) {
+      return batchRead(ids, (chunk) => reading('company', 'companies', chunk), {
+        read: (chunk) => client.crm.companies.batchApi.read({
+          inputs: chunk.map((id) => ({ id })), properties: [...COMPANY_PROPS, 'hs_merged_object_ids'], propertiesWithHistory: [],
+        }) as Promise<ReadResponse>,
+        toSnapshot: toCompany,
+        mergedIds,
+        single: (id) => api.getCompany(id),
+      });
+    },
+    getOwner(id) {
+      if (!isId(id)) return Promise.resolve(null);
+      const now = Date.now();
+      const hit = owners.get(id);
+      if (hit && now - hit.at < ownerCacheMs) return hit.owner;
+      const owner = readOwner(id);
+      if (ownerCacheMs > 0) {
+        if (owners.size >= 10_000) owners.clear();
+        const entry = { at: now, owner };
+        owners.set(id, entry);
+        // Only owners found are remembered: a failure or an unknown id is asked again next time.
+        const forget = () => { if (owners.get(id) === entry) owners.delete(id); };
+        owner.then((x) => { if (!x) forget(); }, forget);
       }
+      return owner;
     },
     async findOwnerByEmail(email) {
       const r = await call(`looking up owner ${email}`, () => client.crm.owners.ownersApi.getPage(email, undefined, 10));
@@ -145,4 +263,5 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       return `${o.appUrl}/contacts/${portalId}/record/${objectType === 'contact' ? '0-1' : '0-2'}/${id}`;
     },
   };
+  return api;
 }

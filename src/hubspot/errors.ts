@@ -25,3 +25,14 @@ function msUntilNextUtcMidnight(now: number): number {
   const d = new Date(now);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now + 60_000;
 }
+
+/**
+ * A batch read that could read only some of the ids: `found` holds what was read (keyed by requested id),
+ * `failedIds` the ids whose outcome is unknown. The status, retry time and code are those of the failure.
+ */
+export class BatchReadError<T> extends IntegrationError {
+  constructor(cause: IntegrationError, readonly found: Map<string, T>, readonly failedIds: string[]) {
+    super('hubspot', cause.message, cause.opts);
+    this.name = 'BatchReadError';
+  }
+}

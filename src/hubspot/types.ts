@@ -7,6 +7,15 @@ export interface HubSpot {
   /** null when the contact does not exist (deleted or merged away). */
   getContact(id: string): Promise<ContactSnapshot | null>;
   getCompany(id: string): Promise<CompanySnapshot | null>;
+  /**
+   * Reads many contacts with few calls (HubSpot's batch read, 100 per call). The map is keyed by the requested id;
+   * ids HubSpot does not know (deleted, or not a number) are absent. A merged-away id maps to the surviving record,
+   * as `getContact` does. A call that fails throws; when only some ids could not be read it throws a `BatchReadError`.
+   */
+  getContacts(ids: string[]): Promise<Map<string, ContactSnapshot>>;
+  /** As `getContacts`, for companies. */
+  getCompanies(ids: string[]): Promise<Map<string, CompanySnapshot>>;
+  /** Owners found are remembered for a few minutes; a miss calls HubSpot. */
   getOwner(id: string): Promise<Owner | null>;
   findOwnerByEmail(email: string): Promise<Owner | null>;
   listOwners(): Promise<Owner[]>;

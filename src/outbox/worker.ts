@@ -9,9 +9,19 @@ import type { Foreground } from './foreground.js';
 
 export type JobHandler = (job: Job) => Promise<void>;
 
+/** Runs several jobs of one kind at once, in one worker slot (e.g. one HubSpot batch read for many contacts). */
+export interface BatchHandler {
+  /** Most jobs handed over at once. */
+  max: number;
+  /** One result per job, in order: undefined = done; anything else = that job failed with it (retried or given up on its own). */
+  handle(jobs: Job[]): Promise<Array<unknown | undefined>>;
+}
+
 export interface WorkerOptions {
   store: Store;
   handlers: Record<string, JobHandler>;
+  /** Kinds run in batches: a claimed job of such a kind takes up to `max - 1` more due jobs of its kind into its slot. */
+  batchHandlers?: Record<string, BatchHandler>;
   log: Log;
   clock: Clock;
   concurrency: number;
@@ -29,6 +39,7 @@ export interface WorkerOptions {
 export class OutboxWorker {
   readonly instanceId: string;
   private running = false;
+  /** Slots in use: a batch is one slot, whatever its size. */
   private inflight = 0;
   private wake?: () => void;
   /** A kick that came while the loop was not idle (claiming, or yielding to the foreground): claim again at once. */
@@ -90,10 +101,14 @@ export class OutboxWorker {
           this.o.log.warn({ err: String(err) }, 'outbox: claiming jobs failed; retrying');
         }
       }
-      for (const job of claimed) {
+      for (const slot of this.slots(claimed)) {
         this.inflight++;
-        this.running_.add(job.id);
-        void this.execute(job).finally(() => { this.inflight--; this.running_.delete(job.id); this.freed(); });
+        for (const job of slot) this.running_.add(job.id);
+        void this.executeSlot(slot).finally(() => {
+          this.inflight--;
+          for (const job of slot) this.running_.delete(job.id);
+          this.freed();
+        });
       }
       if ((claimed.length === 0 && !this.kicked) || this.inflight >= this.o.concurrency) await this.idle();
     }
@@ -116,6 +131,63 @@ export class OutboxWorker {
     });
   }
 
+  /** One slot per job, except that claimed jobs of a batch kind share one (up to its `max`). */
+  private slots(claimed: Job[]): Job[][] {
+    const slots: Job[][] = [];
+    const open = new Map<string, Job[]>();
+    for (const job of claimed) {
+      const batch = this.o.batchHandlers?.[job.kind];
+      if (!batch) { slots.push([job]); continue; }
+      let jobs = open.get(job.kind);
+      if (!jobs || jobs.length >= batch.max) { jobs = []; open.set(job.kind, jobs); slots.push(jobs); }
+      jobs.push(job);
+    }
+    return slots;
+  }
+
+  private executeSlot(slot: Job[]): Promise<void> {
+    const batch = this.o.batchHandlers?.[slot[0]!.kind];
+    return batch ? this.executeBatch(slot, batch) : this.execute(slot[0]!);
+  }
+
+  /**
+   * Tops the batch up with more due jobs of its kind (they join `jobs`, so the slot's bookkeeping covers them), runs it,
+   * then completes, retries or gives up each job on its own, exactly as a single job would be.
+   */
+  private async executeBatch(jobs: Job[], batch: BatchHandler): Promise<void> {
+    const { store, log, clock } = this.o;
+    const kind = jobs[0]!.kind;
+    if (jobs.length < batch.max && this.running) {
+      try {
+        const more = await claimJobs(store.db, store.engine, this.instanceId, batch.max - jobs.length, clock.now(), this.leaseMs, kind);
+        for (const job of more) { jobs.push(job); this.running_.add(job.id); }
+      } catch (err) {
+        log.warn({ err: String(err), kind }, 'outbox: claiming more jobs for a batch failed; running it as it is');
+      }
+    }
+    jobs.sort((x, y) => x.id - y.id); // oldest first (claims return rows in no particular order)
+    const started = clock.now();
+    let results: Array<unknown | undefined>;
+    try {
+      results = await batch.handle(jobs);
+      if (results.length !== jobs.length) throw new Error(`the ${kind} batch handler gave ${results.length} results for ${jobs.length} jobs`);
+    } catch (err) {
+      results = jobs.map(() => err);
+    }
+    // Jobs that failed together retry together (one time and one jitter for the batch), so the retry is again one batch.
+    const failedAt = clock.now();
+    const jitter = Math.random();
+    await Promise.all(jobs.map(async (job, i) => {
+      try {
+        if (results[i] !== undefined) throw results[i];
+        await completeJob(store.db, job.id, this.instanceId, clock.now());
+        this.o.onOutcome?.(job, 'done', clock.now() - started);
+      } catch (err) {
+        await this.fail(job, err, started, { now: failedAt, random: () => jitter }).catch((e) => log.error({ err: String(e), jobId: job.id }, 'outbox: recording a failure failed'));
+      }
+    }));
+  }
+
   private async execute(job: Job): Promise<void> {
     const { store, handlers, log, clock } = this.o;
     const started = clock.now();
@@ -130,9 +202,9 @@ export class OutboxWorker {
     }
   }
 
-  private async fail(job: Job, err: unknown, started: number): Promise<void> {
+  private async fail(job: Job, err: unknown, started: number, at: { now?: number; random?: () => number } = {}): Promise<void> {
     const { store, log, clock } = this.o;
-    const now = clock.now();
+    const now = at.now ?? clock.now();
     const ie = err instanceof IntegrationError ? err : undefined;
     const reason = ie?.message ?? (err instanceof Error ? err.message : String(err));
     const outOfTime = now - job.createdAt > MAX_RETRY_WINDOW_MS;
@@ -143,7 +215,7 @@ export class OutboxWorker {
       await this.o.onDead?.(job, reason);
       return;
     }
-    const delay = nextDelayMs(job.attempts, ie?.retryAfterMs);
+    const delay = nextDelayMs(job.attempts, ie?.retryAfterMs, at.random);
     log.warn({ jobId: job.id, kind: job.kind, leadId: job.leadId, attempts: job.attempts, retryInMs: delay, reason }, 'outbox: effect failed; will retry');
     await retryJobLater(store.db, job.id, this.instanceId, now + delay, reason, now);
     this.o.onOutcome?.(job, 'retry', now - started);

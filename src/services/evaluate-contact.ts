@@ -2,35 +2,88 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isOpen } from '../domain/lead.js';
 import { isMql, nextCycle } from '../domain/mql.js';
-import { contactName, ownerName, type Lead } from '../domain/model.js';
+import { contactName, ownerName, type CompanySnapshot, type ContactSnapshot, type Lead, type Owner } from '../domain/model.js';
+import { BatchReadError } from '../hubspot/errors.js';
+import { IntegrationError } from '../lib/integration-error.js';
 import { addLeadEvent, findLeadByCycle, getContactCycle, insertLead, setContactCycle } from '../store/leads-repo.js';
 import { enqueue, type Job } from '../store/jobs-repo.js';
 import type { Deps } from './deps.js';
 import { JOB, orderKey } from './job-kinds.js';
 
 const Payload = z.object({ portalId: z.number(), contactId: z.string(), receivedAt: z.number().optional() });
+type Payload = z.infer<typeof Payload>;
+
+/** Most contacts evaluated together: HubSpot's batch read takes 100 ids per call. */
+export const EVALUATE_BATCH_MAX = 100;
 
 /**
  * Re-reads a contact and, if it is an MQL without a lead in the current cycle, creates the lead
  * (enriched with company and owner) and schedules its card and its 36One handover.
  */
 export async function evaluateContact(deps: Deps, job: Job): Promise<void> {
-  const { portalId, contactId, receivedAt } = Payload.parse(job.payload);
-  const { store, hubspot, settings, clock } = deps;
-  const contact = await hubspot.getContact(contactId);
-  if (!contact) return;
-  const mql = isMql(contact, settings.mqlRule);
-  const cycle = await getContactCycle(store.db, portalId, contactId);
-  const existing = await findLeadByCycle(store.db, portalId, contactId, cycle);
-  const next = nextCycle({ cycle, lastLeadClosed: existing ? !isOpen(existing.state) : null }, mql);
-  if (next !== cycle) await setContactCycle(store.db, portalId, contactId, next);
-  if (!mql || existing) return;
+  const [failure] = await evaluateContacts(deps, [job]);
+  if (failure !== undefined) throw failure;
+}
 
-  const [company, owner] = await Promise.all([
-    contact.companyId ? hubspot.getCompany(contact.companyId) : null,
-    contact.ownerId ? hubspot.getOwner(contact.ownerId) : null,
-  ]);
-  const now = clock.now();
+/**
+ * `evaluateContact` for many contacts with few HubSpot calls: one batch read of the contacts, one of the companies of
+ * the new MQLs, owners from the client's cache. Returns one result per job: undefined when it is done, otherwise the
+ * error it fails with. A read that fails fails only the jobs that needed it (all of them when the contacts' read fails).
+ */
+export async function evaluateContacts(deps: Deps, jobs: Job[]): Promise<Array<unknown | undefined>> {
+  const { store, hubspot, settings } = deps;
+  const failures = new Map<number, unknown>();
+  const fail = (i: number, err: unknown) => { if (!failures.has(i)) failures.set(i, err ?? new Error('failed')); };
+  const payloads = jobs.map((job, i): Payload | null => {
+    try { return Payload.parse(job.payload); } catch (err) { fail(i, err); return null; }
+  });
+  const alive = () => payloads.flatMap((p, i) => (p && !failures.has(i) ? [{ i, p }] : []));
+
+  const contacts = await readMany(alive().map(({ p }) => p.contactId), (ids) => hubspot.getContacts(ids), (id) => hubspot.getContact(id));
+  const mqls: Array<{ i: number; p: Payload; contact: ContactSnapshot; cycle: number }> = [];
+  for (const { i, p } of alive()) {
+    if (contacts.failed.has(p.contactId)) { fail(i, contacts.failed.get(p.contactId)); continue; }
+    const contact = contacts.found.get(p.contactId);
+    if (!contact) continue; // deleted or merged away: nothing to do
+    try {
+      const mql = isMql(contact, settings.mqlRule);
+      const cycle = await getContactCycle(store.db, p.portalId, p.contactId);
+      const existing = await findLeadByCycle(store.db, p.portalId, p.contactId, cycle);
+      const next = nextCycle({ cycle, lastLeadClosed: existing ? !isOpen(existing.state) : null }, mql);
+      if (next !== cycle) await setContactCycle(store.db, p.portalId, p.contactId, next);
+      if (mql && !existing) mqls.push({ i, p, contact, cycle });
+    } catch (err) {
+      fail(i, err);
+    }
+  }
+
+  // Enrichment: companies in one batch read, then owners (cached) for the leads whose company could be read.
+  const companies = await readMany(unique(mqls.map((m) => m.contact.companyId)), (ids) => hubspot.getCompanies(ids), (id) => hubspot.getCompany(id));
+  for (const m of mqls) if (m.contact.companyId && companies.failed.has(m.contact.companyId)) fail(m.i, companies.failed.get(m.contact.companyId));
+  const owners = new Map<string, Owner | null>();
+  const ownerFailures = new Map<string, unknown>();
+  await Promise.all(unique(mqls.filter((m) => !failures.has(m.i)).map((m) => m.contact.ownerId)).map(async (id) => {
+    try { owners.set(id, await hubspot.getOwner(id)); } catch (err) { ownerFailures.set(id, err); }
+  }));
+
+  for (const m of mqls) {
+    if (failures.has(m.i)) continue;
+    const { contact } = m;
+    if (contact.ownerId && ownerFailures.has(contact.ownerId)) { fail(m.i, ownerFailures.get(contact.ownerId)); continue; }
+    try {
+      const company = contact.companyId ? companies.found.get(contact.companyId) ?? null : null;
+      await createLead(deps, m.p, contact, m.cycle, company, contact.ownerId ? owners.get(contact.ownerId) ?? null : null);
+    } catch (err) {
+      fail(m.i, err);
+    }
+  }
+  return jobs.map((_, i) => failures.get(i));
+}
+
+/** Inserts the lead with its audit entry and schedules its card and 36One handover, in one transaction. */
+async function createLead(deps: Deps, p: Payload, contact: ContactSnapshot, cycle: number, company: CompanySnapshot | null, owner: Owner | null): Promise<void> {
+  const { portalId, contactId, receivedAt } = p;
+  const now = deps.clock.now();
   const lead: Lead = {
     id: randomUUID(), portalId, contactId, cycle, state: 'MQL', version: 1,
     owner: { id: owner?.id ?? contact.ownerId ?? null, email: owner?.email?.toLowerCase() ?? null, name: owner ? ownerName(owner) : null },
@@ -38,7 +91,7 @@ export async function evaluateContact(deps: Deps, job: Job): Promise<void> {
     c4cLeadId: null, c4cOwnerMapped: null, c4cOpportunityId: null,
     mqlAt: now, acceptedAt: null, closedAt: null, remindedAt: null, escalatedAt: null, createdAt: now, updatedAt: now,
   };
-  const created = await store.db.transaction().execute(async (trx) => {
+  const created = await deps.store.db.transaction().execute(async (trx) => {
     if (!(await insertLead(trx, lead))) return false;
     await addLeadEvent(trx, lead.id, {
       at: now, actor: { id: 'system', name: 'LeadBridge' }, action: 'mql', fromState: null, toState: 'MQL', source: 'webhook',
@@ -55,3 +108,29 @@ export async function evaluateContact(deps: Deps, job: Job): Promise<void> {
     deps.kick();
   }
 }
+
+/**
+ * A batch read, as found records and the error of each id it could not read (all of them unless the failure was partial).
+ * A permanent refusal of the whole batch (e.g. a 400 caused by one id) is retried id by id, so one bad record cannot
+ * take a hundred evaluations down with it; transient failures (429, 5xx, timeouts) fail the batch and it retries whole.
+ */
+async function readMany<T>(ids: string[], read: (ids: string[]) => Promise<Map<string, T>>, readOne: (id: string) => Promise<T | null>): Promise<{ found: Map<string, T>; failed: Map<string, unknown> }> {
+  const failed = new Map<string, unknown>();
+  if (ids.length === 0) return { found: new Map(), failed };
+  try {
+    return { found: await read(ids), failed };
+  } catch (err) {
+    if (ids.length > 1 && err instanceof IntegrationError && err.permanent && !(err instanceof BatchReadError)) {
+      const found = new Map<string, T>();
+      for (const id of ids) {
+        try { const r = await readOne(id); if (r) found.set(id, r); } catch (e) { failed.set(id, e); }
+      }
+      return { found, failed };
+    }
+    const partial = err instanceof BatchReadError ? (err as BatchReadError<T>) : undefined;
+    for (const id of partial?.failedIds ?? ids) failed.set(id, err);
+    return { found: partial?.found ?? new Map(), failed };
+  }
+}
+
+const unique = (ids: Array<string | null | undefined>): string[] => [...new Set(ids.filter((id): id is string => !!id))];

@@ -1,9 +1,9 @@
-import type { JobHandler } from '../outbox/worker.js';
+import type { BatchHandler, JobHandler } from '../outbox/worker.js';
 import type { Deps } from './deps.js';
 import { c4cEnsureLead, c4cOpportunity, c4cOwner, c4cStatus } from './effects-c4c.js';
 import { hubspotNote, hubspotOwner, hubspotSync } from './effects-hubspot.js';
 import { deliverCard, refreshCards, type DeliveryHooks } from './effects-teams.js';
-import { evaluateContact } from './evaluate-contact.js';
+import { EVALUATE_BATCH_MAX, evaluateContact, evaluateContacts } from './evaluate-contact.js';
 import { JOB } from './job-kinds.js';
 
 /** Which function runs each outbox job kind. */
@@ -19,5 +19,12 @@ export function jobHandlers(deps: Deps, hooks: DeliveryHooks = {}): Record<strin
     [JOB.c4cStatus]: (j) => c4cStatus(deps, j),
     [JOB.c4cOpportunity]: (j) => c4cOpportunity(deps, j),
     [JOB.c4cOwner]: (j) => c4cOwner(deps, j),
+  };
+}
+
+/** Job kinds the worker runs in batches (taking precedence over their single handlers above). */
+export function jobBatchHandlers(deps: Deps): Record<string, BatchHandler> {
+  return {
+    [JOB.evaluateContact]: { max: EVALUATE_BATCH_MAX, handle: (jobs) => evaluateContacts(deps, jobs) },
   };
 }

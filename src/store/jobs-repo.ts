@@ -50,17 +50,18 @@ export async function enqueueUnlessWaiting(db: Db, kind: string, jobs: NewJob[],
 }
 
 /**
- * Leases up to `limit` due jobs to `owner`. A job waits while an older job with the same order key is
- * pending, so effects for one lead run in order. On PostgreSQL rows are claimed with SKIP LOCKED, so
+ * Leases up to `limit` due jobs to `owner` (only jobs of `kind` when given). A job waits while an older job with the
+ * same order key is pending, so effects for one lead run in order. On PostgreSQL rows are claimed with SKIP LOCKED, so
  * several instances never take the same job; an expired lease (a dead instance) makes a job claimable again.
  */
-export async function claimJobs(db: Db, engine: Engine, owner: string, limit: number, now: number, leaseMs: number): Promise<Job[]> {
+export async function claimJobs(db: Db, engine: Engine, owner: string, limit: number, now: number, leaseMs: number, kind?: string): Promise<Job[]> {
   const lock = engine === 'postgres' ? sql`for update skip locked` : sql``;
+  const ofKind = kind === undefined ? sql`` : sql`and j.kind = ${kind}`;
   const result = await sql<any>`
     update jobs set lease_owner = ${owner}, lease_until = ${now + leaseMs}, attempts = attempts + 1, updated_at = ${now}
     where id in (
       select j.id from jobs j
-      where j.status = 'pending' and j.run_at <= ${now} and (j.lease_until is null or j.lease_until < ${now})
+      where j.status = 'pending' and j.run_at <= ${now} and (j.lease_until is null or j.lease_until < ${now}) ${ofKind}
         and not exists (select 1 from jobs e where e.order_key = j.order_key and e.status = 'pending' and e.id < j.id)
       order by j.status, j.priority, j.run_at, j.id
       limit ${limit}

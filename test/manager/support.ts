@@ -70,6 +70,8 @@ export function fakeHubSpot(owners: Owner[] = OWNERS): HubSpot & { updates: Arra
     updates,
     async getContact() { return null; },
     async getCompany() { return null; },
+    async getContacts() { return new Map(); },
+    async getCompanies() { return new Map(); },
     async getOwner(id) { return owners.find((o) => o.id === id) ?? null; },
     async findOwnerByEmail(email) { return owners.find((o) => o.email === email.toLowerCase()) ?? null; },
     async listOwners() { return owners; },

@@ -87,7 +87,8 @@ describe('metrics wired to a running LeadBridge (SQLite file, stand-ins over HTT
     expect(sample(t, 'leadbridge_sends_total', { system: 'teams', outcome: 'done' })).toBe(2);
     expect(sample(t, 'leadbridge_outbox_jobs_total', { kind: 'contact.evaluate', outcome: 'done' })).toBe(2);
     expect(sample(t, 'leadbridge_event_to_card_seconds_count', { where: 'owner' })).toBe(2);
-    expect(sample(t, 'leadbridge_integration_call_duration_seconds_count', { system: 'hubspot', operation: 'getContact' })).toBe(2);
+    // One batch read per evaluation here (this worker has no batch handlers: each job is its own batch of one).
+    expect(sample(t, 'leadbridge_integration_call_duration_seconds_count', { system: 'hubspot', operation: 'getContacts' })).toBe(2);
   });
 
   it('shows an accept moving a lead to SAL and a failing HubSpot write as retry and call error', async () => {

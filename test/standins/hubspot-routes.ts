@@ -9,7 +9,11 @@ import {
 import { queryList, queryOne, type Query } from './standin-http.js';
 
 export interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
-export interface RouteCtx { method: string; path: string; query: Query; body: unknown; m: RegExpMatchArray }
+export interface RouteCtx {
+  method: string; path: string; query: Query; body: unknown; m: RegExpMatchArray;
+  /** Ids a batch read must report as not found (a 404 fault on the object's own path). */
+  missing?: Set<string>;
+}
 export interface Route { method: string; re: RegExp; handle: (c: RouteCtx) => Reply }
 
 export interface CrmBehaviour {
@@ -22,6 +26,9 @@ export interface CrmBehaviour {
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
 const bad = (message: string): Reply => ({ status: 400, body: hsError('VALIDATION_ERROR', message) });
 const props = (b: unknown): Record<string, unknown> => ((b as { properties?: Record<string, unknown> })?.properties ?? {});
+
+/** The batch read path; group 1 is the object type. */
+export const BATCH_READ = /^\/crm\/v3\/objects\/(companies|contacts)\/batch\/read$/;
 
 export function crmRoutes(store: HubSpotStore, beh: CrmBehaviour): Route[] {
   const ownerExists = (id: string) => store.owners.has(id);
@@ -39,6 +46,13 @@ export function crmRoutes(store: HubSpotStore, beh: CrmBehaviour): Route[] {
     }
     return Object.keys(out).length ? { associations: out } : {};
   }
+
+  /** What HubSpot calculates for a contact: the primary company and the ids merged into it. */
+  const contactComputed = (rec: HsRecord) => (name: string): string | undefined => {
+    if (name === 'associatedcompanyid') return rec.companyIds[0];
+    if (name === 'hs_merged_object_ids') return store.mergedInto(rec.id).join(';') || undefined;
+    return undefined;
+  };
 
   function findContact(id: string, q: Query): HsRecord | undefined {
     const idProp = queryOne(q, 'idProperty');
@@ -63,17 +77,59 @@ export function crmRoutes(store: HubSpotStore, beh: CrmBehaviour): Route[] {
     return ok(serialize(rec, { properties: Object.keys(props(body)), defaults: [], always }));
   }
 
+  function findCompany(id: string, q: Query): HsRecord | undefined {
+    const idProp = queryOne(q, 'idProperty');
+    const rec = idProp && idProp !== 'hs_object_id' ? store.findBy(store.companies, idProp, id) : store.companies.get(id);
+    return rec && rec.archived === (queryOne(q, 'archived') === 'true') ? rec : undefined;
+  }
+
   function getCompany(c: RouteCtx): Reply {
     const id = c.m[1];
-    const idProp = queryOne(c.query, 'idProperty');
-    const rec = idProp && idProp !== 'hs_object_id' ? store.findBy(store.companies, idProp, id) : store.companies.get(id);
-    if (!rec || rec.archived !== (queryOne(c.query, 'archived') === 'true')) return { status: 404, body: notFound(id) };
+    const rec = findCompany(id, c.query);
+    if (!rec) return { status: 404, body: notFound(id) };
     const body = serialize(rec, { properties: queryList(c.query, 'properties'), propertiesWithHistory: queryList(c.query, 'propertiesWithHistory'), defaults: COMPANY_DEFAULTS, always: COMPANY_ALWAYS });
     const contacts = [...store.contacts.values()].filter((r) => r.companyIds.includes(rec.id));
     if (queryList(c.query, 'associations')?.some((a) => ['contacts', 'contact', '0-1'].includes(a)) && contacts.length) {
       body.associations = { contacts: { results: contacts.map((r) => ({ id: r.id, type: 'company_to_contact' })) } };
     }
     return ok(body);
+  }
+
+  /**
+   * POST /crm/v3/objects/{contacts|companies}/batch/read: up to 100 `inputs`; 200 when all were found, otherwise 207
+   * with one OBJECT_NOT_FOUND error listing the missing ids. Merged-away contact ids return the surviving record.
+   */
+  function batchRead(c: RouteCtx): Reply {
+    const isCompany = c.m[1] === 'companies';
+    const req = (c.body ?? {}) as { inputs?: Array<{ id?: unknown }>; properties?: string[]; propertiesWithHistory?: string[]; idProperty?: string };
+    if (!Array.isArray(req.inputs)) return bad('Invalid input JSON on line 1: the field "inputs" is required');
+    if (req.inputs.length > 100) return bad(`Too many inputs: ${req.inputs.length} (at most 100 per batch)`);
+    const q: Query = { ...c.query, ...(req.idProperty ? { idProperty: req.idProperty } : {}) };
+    const results: Record<string, unknown>[] = [];
+    const returned = new Set<string>();
+    const missing: string[] = [];
+    for (const input of req.inputs) {
+      const id = String(input?.id ?? '');
+      const rec = c.missing?.has(id) ? undefined : isCompany ? findCompany(id, q) : findContact(id, q);
+      if (!rec) { missing.push(id); continue; }
+      if (returned.has(rec.id)) continue;
+      returned.add(rec.id);
+      results.push(serialize(rec, {
+        properties: req.properties, propertiesWithHistory: req.propertiesWithHistory,
+        defaults: isCompany ? COMPANY_DEFAULTS : CONTACT_DEFAULTS, always: isCompany ? COMPANY_ALWAYS : CONTACT_ALWAYS,
+        computed: isCompany ? undefined : contactComputed(rec),
+      }));
+    }
+    const t = new Date().toISOString();
+    if (!missing.length) return ok({ status: 'COMPLETE', results, startedAt: t, completedAt: t });
+    return ok({
+      status: 'COMPLETE', results, numErrors: 1,
+      errors: [{
+        status: 'error', category: 'OBJECT_NOT_FOUND', context: { ids: missing }, links: {}, errors: [],
+        message: `Could not get some ${isCompany ? 'COMPANY' : 'CONTACT'} objects, they may be deleted or not exist. Check that ids are valid.`,
+      }],
+      startedAt: t, completedAt: t,
+    }, 207);
   }
 
   function search(c: RouteCtx): Reply {
@@ -191,12 +247,13 @@ export function crmRoutes(store: HubSpotStore, beh: CrmBehaviour): Route[] {
     { method: 'GET', re: /^\/crm\/v3\/objects\/contacts\/([^/]+)$/, handle: (c) => {
       const rec = findContact(c.m[1], c.query);
       if (!rec) return { status: 404, body: notFound(c.m[1]) };
-      const body = serialize(rec, { properties: queryList(c.query, 'properties'), propertiesWithHistory: queryList(c.query, 'propertiesWithHistory'), defaults: CONTACT_DEFAULTS, always: CONTACT_ALWAYS });
+      const body = serialize(rec, { properties: queryList(c.query, 'properties'), propertiesWithHistory: queryList(c.query, 'propertiesWithHistory'), defaults: CONTACT_DEFAULTS, always: CONTACT_ALWAYS, computed: contactComputed(rec) });
       return ok({ ...body, ...contactAssociations(rec, queryList(c.query, 'associations')) });
     } },
     { method: 'PATCH', re: /^\/crm\/v3\/objects\/contacts\/([^/]+)$/, handle: (c) =>
       patch(findContact(c.m[1], c.query), c.m[1], c.body, store.contactDefs, 'lastmodifieddate', CONTACT_ALWAYS) },
     { method: 'POST', re: /^\/crm\/v3\/objects\/(companies|contacts)\/search$/, handle: search },
+    { method: 'POST', re: BATCH_READ, handle: batchRead },
     { method: 'POST', re: /^\/crm\/v3\/objects\/notes\/search$/, handle: searchNotes },
     { method: 'GET', re: /^\/crm\/v3\/objects\/companies\/([^/]+)$/, handle: getCompany },
     { method: 'PATCH', re: /^\/crm\/v3\/objects\/companies\/([^/]+)$/, handle: (c) =>

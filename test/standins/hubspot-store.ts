@@ -53,6 +53,8 @@ export interface SerializeOptions {
   defaults: string[];
   /** Returned always. */
   always: string[];
+  /** Values HubSpot calculates (e.g. a contact's `associatedcompanyid`), used when the record has none of its own. */
+  computed?: (name: string) => string | undefined;
 }
 
 export const CONTACT_DEFAULTS = ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'];
@@ -123,6 +125,11 @@ export class HubSpotStore {
     rec.props.set(modifiedProp, [{ value: t, timestamp: t, sourceType: 'CALCULATED' }]);
   }
 
+  /** The ids merged into this one (HubSpot's `hs_merged_object_ids`, `;`-separated). */
+  mergedInto(id: string): string[] {
+    return [...this.merged.keys()].filter((m) => m !== id && this.resolveContact(m)?.id === id);
+  }
+
   /** Follows merges: a merged-away id resolves to the surviving record. */
   resolveContact(id: string): HsRecord | undefined {
     let cur = id;
@@ -160,7 +167,7 @@ export function currentProps(rec: HsRecord): Record<string, string> {
 export function serialize(rec: HsRecord, o: SerializeOptions): Record<string, unknown> {
   const names = new Set([...(o.properties?.length ? o.properties : o.defaults), ...o.always]);
   const properties: Record<string, string | null> = {};
-  for (const n of [...names].sort()) properties[n] = value1(rec, n) ?? null;
+  for (const n of [...names].sort()) properties[n] = value1(rec, n) ?? o.computed?.(n) ?? null;
   const out: Record<string, unknown> = { id: rec.id, properties, createdAt: rec.createdAt, updatedAt: rec.updatedAt, archived: rec.archived };
   if (rec.archivedAt) out.archivedAt = rec.archivedAt;
   if (o.propertiesWithHistory?.length) {

@@ -6,7 +6,7 @@ import http from 'node:http';
 import { applyFault, FaultBook, type FaultSpec } from './faults.js';
 import { handleHubSpotControl } from './hubspot-control.js';
 import { defaultHubSpotFaultBody, hsError, rateLimitBody, unauthorized } from './hubspot-errors.js';
-import { crmRoutes, type CrmBehaviour } from './hubspot-routes.js';
+import { BATCH_READ, crmRoutes, type CrmBehaviour } from './hubspot-routes.js';
 import { HubSpotStore, currentProps, type CompanySeed, type ContactSeed, type NoteRecord, type OwnerSeed, type PropInput } from './hubspot-store.js';
 import { closeServer, decodePath, headersOf, listen, parseQuery, readBody, send, sleep, type RecordedRequest } from './standin-http.js';
 
@@ -88,6 +88,8 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
       if (standin.latencyMs) await sleep(standin.latencyMs);
       const fault = faults.take(rec.method, path);
       if (fault && (await applyFault(fault, req, res, defaultHubSpotFaultBody))) return;
+      const missing = await batchReadFaults(rec, req, res);
+      if (missing === 'answered') return;
       if (standin.accessToken && req.headers.authorization !== `Bearer ${standin.accessToken}`) return send(res, 401, unauthorized());
       if (opts.rateLimit && limited(opts.rateLimit.max, opts.rateLimit.intervalMs ?? 10_000)) {
         return send(res, 429, rateLimitBody('TEN_SECONDLY_ROLLING'), { 'x-hubspot-ratelimit-max': String(opts.rateLimit.max), 'x-hubspot-ratelimit-remaining': '0' });
@@ -95,7 +97,7 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
       for (const r of routes) {
         const m = r.method === rec.method ? path.match(r.re) : null;
         if (m) {
-          const reply = r.handle({ method: rec.method, path, query: rec.query, body: json, m });
+          const reply = r.handle({ method: rec.method, path, query: rec.query, body: json, m, missing });
           return send(res, reply.status, reply.body, reply.headers);
         }
       }
@@ -104,6 +106,30 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
       send(res, 500, hsError(undefined, `stand-in error: ${(e as Error).message}`));
     }
   });
+
+  /**
+   * A fault set on one object's read (`GET /crm/v3/objects/contacts/7`) also hits a batch read that includes the object,
+   * so fault tests mean the same with either kind of read: a 404 makes HubSpot report just that id as not found; any
+   * other fault (429, 5xx, delay, reset) is a fault of the whole batch request, as it would be at HubSpot.
+   */
+  async function batchReadFaults(rec: RecordedRequest, req: http.IncomingMessage, res: http.ServerResponse): Promise<Set<string> | 'answered' | undefined> {
+    const m = rec.method === 'POST' ? BATCH_READ.exec(rec.path) : null;
+    const inputs = (rec.body as { inputs?: Array<{ id?: unknown }> } | undefined)?.inputs;
+    if (!m || !Array.isArray(inputs)) return undefined;
+    let missing: Set<string> | undefined;
+    for (const input of inputs) {
+      const id = String(input?.id ?? '');
+      const f = faults.take('GET', `/crm/v3/objects/${m[1]}/${id}`);
+      if (!f) continue;
+      if (f.status === 404 && !f.reset) {
+        if (f.delayMs) await sleep(f.delayMs);
+        (missing ??= new Set()).add(id);
+        continue;
+      }
+      if (await applyFault(f, req, res, defaultHubSpotFaultBody)) return 'answered';
+    }
+    return missing;
+  }
 
   function limited(max: number, intervalMs: number): boolean {
     const t = Date.now();
