@@ -4,7 +4,8 @@ import { storeInboxEvents, type InboxEvent } from '../../src/store/inbox-repo.js
 import { claimJobs, completeJob, enqueue, killJob } from '../../src/store/jobs-repo.js';
 import { pruneBefore } from '../../src/store/retention-repo.js';
 import { loadConfig } from '../../src/config.js';
-import { ENGINES, useStore } from '../support/databases.js';
+import { ENGINES } from '../support/databases.js';
+import { useStore } from '../support/use-store.js';
 
 const DAY = 86_400_000;
 const event = (n: number): InboxEvent => ({

@@ -5,7 +5,8 @@ import { addLeadEvent, findLeadByCycle, getLead, insertLead, leadEvents, setC4cR
 import { storeInboxEvents } from '../../src/store/inbox-repo.js';
 import { findLeadInbox, findPersonalByEmail, saveConversation } from '../../src/store/conversations-repo.js';
 import type { Lead } from '../../src/domain/model.js';
-import { ENGINES, useStore } from '../support/databases.js';
+import { ENGINES } from '../support/databases.js';
+import { useStore } from '../support/use-store.js';
 
 export function sampleLead(over: Partial<Lead> = {}): Lead {
   return {

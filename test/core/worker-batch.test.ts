@@ -9,7 +9,8 @@ import { systemClock } from '../../src/lib/clock.js';
 import { createLog } from '../../src/log.js';
 import { OutboxWorker, type BatchHandler } from '../../src/outbox/worker.js';
 import { claimJobs, enqueue, outboxStats, type Job, type NewJob } from '../../src/store/jobs-repo.js';
-import { ENGINES, useStore } from '../support/databases.js';
+import { ENGINES } from '../support/databases.js';
+import { useStore } from '../support/use-store.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -3,8 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
-import { openStore, type Store } from '../../src/store/db.js';
 
 /** The PostgreSQL server of this machine (trust auth); override with TEST_PG_URL. */
 export const PG_BASE = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -39,16 +37,3 @@ export async function postgresDatabase(): Promise<TestDatabase> {
 export const ENGINES = ['sqlite', 'postgres'] as const;
 export const makeDatabase = (engine: (typeof ENGINES)[number]) => (engine === 'sqlite' ? Promise.resolve(sqliteDatabase()) : postgresDatabase());
 
-/** A fresh, migrated store of `engine` for the enclosing describe block: opened before its tests, dropped after. */
-export function useStore(engine: (typeof ENGINES)[number]): { store: Store; tdb: TestDatabase } {
-  const ctx = {} as { store: Store; tdb: TestDatabase };
-  beforeAll(async () => {
-    ctx.tdb = await makeDatabase(engine);
-    ctx.store = await openStore(ctx.tdb.url);
-  });
-  afterAll(async () => {
-    await ctx.store?.close();
-    await ctx.tdb?.drop();
-  });
-  return ctx;
-}
