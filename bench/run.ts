@@ -14,7 +14,7 @@ import { machine } from './lib/machine.js';
 import { accepts, chat, drain, eventToCard, ingest, installOwners, mergeChats, type ChatResult, type EventToCard } from './lib/scenarios.js';
 import { round, type Spread } from './lib/stats.js';
 import { fmt, pct, renderTable, type Row } from './lib/table.js';
-import { makeDb, MQL_BASE, startBenchWorld, type BenchWorld } from './lib/world.js';
+import { makeDb, MQL_BASE, MQL_COUNT, startBenchWorld, type BenchWorld } from './lib/world.js';
 
 const QUICK = Boolean(process.env.BENCH_QUICK);
 const LOAD_MS = QUICK ? 3_000 : 6_000;
@@ -41,7 +41,10 @@ const notes: string[] = [];
 const benchStarted = Date.now();
 const log = (msg: string) => console.error(`[bench ${((Date.now() - benchStarted) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
 let nextContact = MQL_BASE;
-const takeContacts = (n: number) => Array.from({ length: n }, () => nextContact++);
+const takeContacts = (n: number) => {
+  if (nextContact + n > MQL_BASE + MQL_COUNT) throw new Error(`the bench world has ${MQL_COUNT} MQL contacts; raise MQL_COUNT in bench/lib/world.ts`);
+  return Array.from({ length: n }, () => nextContact++);
+};
 
 const spreadText = (s: Spread) => `${fmt(s.p50)} / ${fmt(s.p95)} / ${fmt(s.p99)} ms`;
 /** CPU time (user + system) the child has used so far, in ms: robust where wall-clock rates suffer from other load. */

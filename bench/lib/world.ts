@@ -17,7 +17,7 @@ const WEBHOOK_PATH = '/api/hubspot/webhook';
 
 /** MQL contacts (score 85, one of the three sample owners) and contacts below the bar (for ingest traffic). */
 export const MQL_BASE = 300_000;
-export const MQL_COUNT = 6_000;
+export const MQL_COUNT = 10_000;
 export const COLD_BASE = 200_000;
 export const COLD_COUNT = 1_000;
 const MARK = /BN(\d{6})X/;
