@@ -25,6 +25,11 @@ export interface WorkerOptions {
   log: Log;
   clock: Clock;
   concurrency: number;
+  /**
+   * Slots one system (the kind's prefix: teams, hubspot, c4c, contact) may hold at once (default concurrency − 2), so
+   * an outage of one, whose jobs hang in timeouts and retries, cannot occupy every slot and stall the others.
+   */
+  maxPerSystem?: number;
   pollMs: number;
   leaseMs?: number;
   instanceId?: string;
@@ -49,6 +54,8 @@ export class OutboxWorker {
   private readonly running_ = new Set<number>();
   private renewTimer?: NodeJS.Timeout;
   private refill?: NodeJS.Timeout;
+  /** Slots in use per system (see maxPerSystem). */
+  private readonly bySystem = new Map<string, number>();
 
   constructor(private readonly o: WorkerOptions) {
     this.instanceId = o.instanceId ?? `lb-${randomUUID().slice(0, 8)}`;
@@ -93,19 +100,23 @@ export class OutboxWorker {
       if (this.o.foreground?.busy) await this.o.foreground.quiet();
       if (!this.running) break;
       // Still busy after the wait: take one job at a time, so background work trickles on without crowding out people.
-      const free = this.o.foreground?.busy ? Math.min(1, this.o.concurrency - this.inflight) : this.o.concurrency - this.inflight;
+      const open = this.o.foreground?.busy ? Math.min(1, this.o.concurrency - this.inflight) : this.o.concurrency - this.inflight;
+      const { free, skip } = this.share(open);
       if (free > 0) {
         try {
-          claimed = await claimJobs(this.o.store.db, this.o.store.engine, this.instanceId, free, this.o.clock.now(), this.leaseMs);
+          claimed = await claimJobs(this.o.store.db, this.o.store.engine, this.instanceId, free, this.o.clock.now(), this.leaseMs, undefined, skip);
         } catch (err) {
           this.o.log.warn({ err: String(err) }, 'outbox: claiming jobs failed; retrying');
         }
       }
       for (const slot of this.slots(claimed)) {
         this.inflight++;
+        const system = systemOf(slot[0]!.kind);
+        this.bySystem.set(system, (this.bySystem.get(system) ?? 0) + 1);
         for (const job of slot) this.running_.add(job.id);
         void this.executeSlot(slot).finally(() => {
           this.inflight--;
+          this.bySystem.set(system, this.bySystem.get(system)! - 1);
           for (const job of slot) this.running_.delete(job.id);
           this.freed();
         });
@@ -121,6 +132,15 @@ export class OutboxWorker {
   private freed(): void {
     if (this.inflight <= this.o.concurrency / 2) { clearTimeout(this.refill); this.refill = undefined; this.kick(); return; }
     this.refill ??= setTimeout(() => { this.refill = undefined; this.kick(); }, 5);
+  }
+
+  /**
+   * Systems at their share of the slots are skipped when claiming. The share is soft (one claim may take a system
+   * past it), so claims stay grouped; once past, the system gets no new slot until it is back under its share.
+   */
+  private share(open: number): { free: number; skip: string[] } {
+    const cap = this.o.maxPerSystem ?? Math.max(1, this.o.concurrency - 2);
+    return { free: open, skip: [...this.bySystem].filter(([, n]) => n >= cap).map(([system]) => system) };
   }
 
   private idle(): Promise<void> {
@@ -223,3 +243,5 @@ export class OutboxWorker {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const systemOf = (kind: string) => kind.split('.', 1)[0]!;

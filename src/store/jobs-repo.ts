@@ -54,9 +54,13 @@ export async function enqueueUnlessWaiting(db: Db, kind: string, jobs: NewJob[],
  * same order key is pending, so effects for one lead run in order. On PostgreSQL rows are claimed with SKIP LOCKED, so
  * several instances never take the same job; an expired lease (a dead instance) makes a job claimable again.
  */
-export async function claimJobs(db: Db, engine: Engine, owner: string, limit: number, now: number, leaseMs: number, kind?: string): Promise<Job[]> {
+export async function claimJobs(db: Db, engine: Engine, owner: string, limit: number, now: number, leaseMs: number, kind?: string, skipSystems: string[] = []): Promise<Job[]> {
   const lock = engine === 'postgres' ? sql`for update skip locked` : sql``;
-  const ofKind = kind === undefined ? sql`` : sql`and j.kind = ${kind}`;
+  // Job kinds are `<system>.<what>`; a system at its share of the worker's slots is skipped.
+  const ofKind = sql.join([
+    kind === undefined ? sql`` : sql`and j.kind = ${kind}`,
+    ...skipSystems.map((system) => sql`and j.kind not like ${`${system}.%`}`),
+  ], sql` `);
   const result = await sql<any>`
     update jobs set lease_owner = ${owner}, lease_until = ${now + leaseMs}, attempts = attempts + 1, updated_at = ${now}
     where id in (

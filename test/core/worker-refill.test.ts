@@ -90,4 +90,52 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
     // One claim per finished job would be ~200; grouped refills take several slots per claim.
     expect(claims).toBeLessThan(jobs / 2);
   });
+
+  it('keeps slots for other systems while one system hangs (an outage), and uses them all when it recovers', async () => {
+    let release!: () => void;
+    const outage = new Promise<void>((r) => { release = r; });
+    let teamsRunning = 0, teamsMax = 0, hubspotDone = 0;
+    worker = new OutboxWorker({
+      store, log: createLog('silent'), clock: systemClock, concurrency: 4, maxPerSystem: 2, pollMs: 20,
+      handlers: {
+        'teams.deliver': async () => { teamsMax = Math.max(teamsMax, ++teamsRunning); await outage; teamsRunning--; },
+        'hubspot.sync': async () => { hubspotDone++; },
+      },
+    });
+    const now = systemClock.now();
+    await enqueue(store.db, Array.from({ length: 6 }, (_, i) => ({ kind: 'teams.deliver', orderKey: `teams:${i}` })), now);
+    await worker.start();
+    await until(() => teamsRunning === 4); // the first claim may take every slot (the share is soft)...
+    await enqueue(store.db, Array.from({ length: 5 }, (_, i) => ({ kind: 'hubspot.sync', orderKey: `hubspot:${i}` })), now);
+    worker.kick();
+    await sleep(150);
+    expect(hubspotDone).toBe(0); // ...and while every slot hangs nothing else can run, until the outage ends:
+    release();
+    await until(() => hubspotDone === 5 && teamsRunning === 0);
+    expect(teamsMax).toBe(4);
+  });
+
+  it('does not give a hanging system a slot back while it is at its share', async () => {
+    let release!: () => void;
+    const hang = new Promise<void>((r) => { release = r; });
+    let teamsStarted = 0, hubspotDone = 0;
+    worker = new OutboxWorker({
+      store, log: createLog('silent'), clock: systemClock, concurrency: 4, maxPerSystem: 2, pollMs: 20,
+      handlers: { 'teams.deliver': async () => { teamsStarted++; await hang; }, 'hubspot.sync': async () => { await sleep(2); hubspotDone++; } },
+    });
+    const now = systemClock.now();
+    // Teams jobs first in the queue (priority 0), then plenty of HubSpot work.
+    await enqueue(store.db, Array.from({ length: 2 }, (_, i) => ({ kind: 'teams.deliver', orderKey: `teams:${i}` })), now);
+    await worker.start();
+    await until(() => teamsStarted === 2);
+    await enqueue(store.db, [
+      ...Array.from({ length: 6 }, (_, i) => ({ kind: 'teams.deliver', orderKey: `teams:late${i}` })),
+      ...Array.from({ length: 40 }, (_, i) => ({ kind: 'hubspot.sync', orderKey: `hubspot:${i}` })),
+    ], now);
+    worker.kick();
+    await until(() => hubspotDone === 40).catch(() => {});
+    const seen = [teamsStarted, hubspotDone];
+    release();
+    expect(seen).toEqual([2, 40]); // at its share: the late Teams jobs wait, HubSpot used the other slots
+  });
 });
