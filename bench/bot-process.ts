@@ -7,18 +7,16 @@ import { outboxStats } from '../src/store/jobs-repo.js';
 import { sql } from 'kysely';
 import { serveIpc } from './lib/serve-ipc.js';
 import { recordSqliteStatements } from './lib/sql-stats.js';
-import { applyWhatIf } from './lib/what-if.js';
 
 // BENCH_SQL_STATS=1 times every SQLite statement (diagnostics; slows the process a little).
 const sqlStats = process.env.BENCH_SQL_STATS === '1' ? recordSqliteStatements() : undefined;
-const whatIf = applyWhatIf(process.env.BENCH_WHAT_IF);
 
 const config = loadConfig(process.env);
 const log = createLog(config.logLevel);
 // BENCH_WORKER=0 leaves the outbox worker off (diagnostics only: how much of a figure is background work).
 const lb = await buildLeadBridge(config, log, { instanceId: process.env.BENCH_INSTANCE_ID || undefined, worker: process.env.BENCH_WORKER !== '0' });
 const port = await listen(lb.server, 0, '127.0.0.1');
-log.info({ port, database: lb.store.engine, whatIf }, 'LeadBridge (bench) is listening');
+log.info({ port, database: lb.store.engine }, 'LeadBridge (bench) is listening');
 // "Drained" means no job is due: a job waiting for a later time (e.g. a digest for a manager who has not installed the bot) does not count.
 const outbox = async () => {
   const now = Date.now();

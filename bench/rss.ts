@@ -1,30 +1,19 @@
 /**
- * Peak RSS of the bot process by how it is started: as `npm start` runs it (tsx), as one prebuilt JS
- * file, with `@microsoft/teams-ai` imported by subpath, and with a capped V8 old space. Same load for each
- * (ingest, 500-lead burst, chat). Builds into bench/out/rss/ with esbuild (installed with tsx).
+ * Peak RSS of the bot process by how it is started: through tsx, bundled on plain Node (as `npm start`, built by
+ * scripts/build.mjs), each with and without a capped V8 old space. Same load for each (ingest, 500-lead burst, chat).
  *   npx tsx bench/rss.ts
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { BENCH_DIR, forEachBotVariant, OUT_DIR } from './lib/child.js';
+import { bundle, startFlags } from '../scripts/build.mjs';
+import { forEachBotVariant } from './lib/child.js';
 import { chat, drain, eventToCard, ingest, installOwners } from './lib/scenarios.js';
 import { MQL_BASE } from './lib/world.js';
 
-const dir = join(OUT_DIR, 'rss');
-mkdirSync(dir, { recursive: true });
-const esbuild = join(BENCH_DIR, '..', 'node_modules', '.bin', 'esbuild');
-const build = (out: string, extra: string[] = []) => execFileSync(esbuild, [join(BENCH_DIR, 'bot-process.ts'), '--bundle', '--platform=node', '--format=esm',
-  '--packages=external', '--target=node20', `--outfile=${join(dir, out)}`, '--log-level=warning', ...extra]);
-build('bot.mjs');
-build('bot-slim.mjs', [`--alias:@microsoft/teams-ai=${join(BENCH_DIR, 'lib', 'teams-ai-subpaths.mjs')}`]);
-
+await bundle('bench/bot-process.ts', 'bench/out/bot-process.mjs');
 const variants = [
-  { label: 'tsx (as npm start)', script: 'bot-process.ts' },
+  { label: 'tsx', script: 'bot-process.ts' },
   { label: 'tsx, --max-old-space-size=128', script: 'bot-process.ts', nodeFlags: ['--max-old-space-size=128'] },
-  { label: 'prebuilt JS', script: 'out/rss/bot.mjs' },
-  { label: 'prebuilt JS, teams-ai by subpath', script: 'out/rss/bot-slim.mjs' },
-  { label: '… and --max-old-space-size=128', script: 'out/rss/bot-slim.mjs', nodeFlags: ['--max-old-space-size=128'] },
+  { label: 'bundled, no heap cap', script: 'out/bot-process.mjs' },
+  { label: `bundled, ${startFlags().join(' ')} (npm start)`, script: 'out/bot-process.mjs', nodeFlags: startFlags() },
 ].map((v) => ({ name: 'rss', ...v }));
 let next = MQL_BASE;
 await forEachBotVariant(variants, async (c, world, v) => {
