@@ -16,7 +16,7 @@ import type { Log } from './log.js';
 import { Foreground } from './outbox/foreground.js';
 import { OutboxWorker } from './outbox/worker.js';
 import { jobBatchHandlers, jobHandlers } from './services/handlers.js';
-import { JOB, orderKey } from './services/job-kinds.js';
+import { JOB, refreshCardsJob } from './services/job-kinds.js';
 import { enqueue } from './store/jobs-repo.js';
 import { openStore, type Store } from './store/db.js';
 import { pacedTeams } from './outbox/pacer.js';
@@ -94,7 +94,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     instanceId: o.instanceId,
     onDead: async (job) => {
       if (!job.leadId || job.kind === JOB.refreshCards) return;
-      await enqueue(store.db, [{ kind: JOB.refreshCards, leadId: job.leadId, orderKey: orderKey.teams(job.leadId), payload: { leadId: job.leadId } }], clock.now());
+      await enqueue(store.db, [refreshCardsJob(job.leadId)], clock.now());
       worker?.kick();
     },
   });

@@ -6,7 +6,7 @@ import { REJECT_REASONS } from '../domain/reject-reasons.js';
 import { enqueue, type Job } from '../store/jobs-repo.js';
 import { getLead, setC4cRefs } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
-import { JOB, orderKey } from './job-kinds.js';
+import { refreshCardsJob } from './job-kinds.js';
 
 const LeadPayload = z.object({ leadId: z.string() });
 const Change = z.discriminatedUnion('kind', [
@@ -24,8 +24,8 @@ async function load(deps: Deps, job: Job) {
   return getLead(deps.store.db, leadId);
 }
 
-async function refreshCard(deps: Deps, leadId: string) {
-  await enqueue(deps.store.db, [{ kind: JOB.refreshCards, leadId, orderKey: orderKey.teams(leadId), payload: { leadId } }], deps.clock.now());
+async function refreshCard(deps: Deps, leadId: string, job: Job) {
+  await enqueue(deps.store.db, [refreshCardsJob(leadId, job.id)], deps.clock.now());
   deps.kick();
 }
 
@@ -62,7 +62,7 @@ export async function c4cEnsureLead(deps: Deps, job: Job): Promise<void> {
     note: `HubSpot-Score ${lead.contact.score ?? '–'}; ${deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId)}`,
   });
   await setC4cRefs(deps.store.db, lead.id, { c4cLeadId: ref.id, ownerMapped: ref.ownerMapped, account: accountRef(ref.account) });
-  await refreshCard(deps, lead.id);
+  await refreshCard(deps, lead.id, job);
 }
 
 export async function c4cStatus(deps: Deps, job: Job): Promise<void> {
@@ -71,7 +71,7 @@ export async function c4cStatus(deps: Deps, job: Job): Promise<void> {
   if (!lead || !deps.salesCloud) return;
   const full: LeadStatusChange = change.kind === 'qualified' ? { kind: 'qualified', bant: bantOf(lead) } : change;
   await deps.salesCloud.updateLeadStatus(externalId(lead), full);
-  await refreshCard(deps, lead.id);
+  await refreshCard(deps, lead.id, job);
 }
 
 /**
@@ -88,7 +88,7 @@ export async function c4cOpportunity(deps: Deps, job: Job): Promise<void> {
     companyKey: companyKeyOf(lead),
   });
   await setC4cRefs(deps.store.db, lead.id, { opportunityId: ref.id, account: accountRef(ref.account) });
-  await refreshCard(deps, lead.id);
+  await refreshCard(deps, lead.id, job);
 }
 
 export async function c4cOwner(deps: Deps, job: Job): Promise<void> {

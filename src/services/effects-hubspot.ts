@@ -3,13 +3,13 @@ import { writeBackProperties } from '../domain/hubspot-writeback.js';
 import { enqueue, jobsOfLead, type Job } from '../store/jobs-repo.js';
 import { getLead } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
-import { JOB, orderKey, systemOfJob } from './job-kinds.js';
+import { refreshCardsJob, systemOfJob } from './job-kinds.js';
 
 /** Once the last HubSpot effect of a lead is through, its cards can say "HubSpot ✓". */
 async function refreshWhenSettled(deps: Deps, job: Job, leadId: string): Promise<void> {
   const others = (await jobsOfLead(deps.store.db, leadId)).filter((j) => j.id !== job.id && j.status === 'pending' && systemOfJob(j.kind) === 'hubspot');
   if (others.length) return;
-  await enqueue(deps.store.db, [{ kind: JOB.refreshCards, leadId, orderKey: orderKey.teams(leadId), payload: { leadId } }], deps.clock.now());
+  await enqueue(deps.store.db, [refreshCardsJob(leadId, job.id)], deps.clock.now());
   deps.kick();
 }
 

@@ -11,6 +11,7 @@ import type { Deps } from './deps.js';
 import { renderLead } from './lead-view.js';
 
 const LeadPayload = z.object({ leadId: z.string(), receivedAt: z.number().optional() });
+const RefreshPayload = z.object({ leadId: z.string(), settled: z.number().int().optional() });
 
 export interface DeliveryHooks {
   /** Called once a card reached Teams (for the event-to-card latency metric). */
@@ -74,7 +75,7 @@ async function untilStored(write: () => Promise<void>, budgetMs = 30_000): Promi
 
 /** Replaces every posted copy of the lead card with the current state (Teams updates by activity id: idempotent). */
 export async function refreshCards(deps: Deps, job: Job): Promise<void> {
-  const { leadId } = LeadPayload.parse(job.payload);
+  const { leadId, settled } = RefreshPayload.parse(job.payload);
   const lead = await getLead(deps.store.db, leadId);
   if (!lead) return;
   for (const p of await cardPostsOfLead(deps.store.db, leadId)) {
@@ -82,7 +83,7 @@ export async function refreshCards(deps: Deps, job: Job): Promise<void> {
     if (!to || to.blocked) continue;
     const locale = toLocale(to.locale, deps.settings.defaultLocale);
     const inboxFor = p.kind === 'inbox' ? lead.owner.name ?? lead.owner.email ?? undefined : undefined;
-    const card = await renderLead(deps, lead, locale, { inboxFor });
+    const card = await renderLead(deps, lead, locale, { inboxFor }, settled);
     try {
       await deps.teams.update(to, p.activityId, { card });
     } catch (err) {

@@ -19,4 +19,12 @@ export const orderKey = {
   c4c: (leadId: string) => `c4c:${leadId}`,
 };
 
+/**
+ * Replaces every posted copy of the lead's card. `settled`: the job that enqueued this refresh, which has succeeded but
+ * is marked done only after its handler returns; the card counts it as done, so it never shows "ausstehend" for it.
+ */
+export const refreshCardsJob = (leadId: string, settled?: number) => ({
+  kind: JOB.refreshCards, leadId, orderKey: orderKey.teams(leadId), payload: settled === undefined ? { leadId } : { leadId, settled },
+});
+
 export const systemOfJob = (kind: string) => kind.split('.')[0] as 'contact' | 'teams' | 'hubspot' | 'c4c';

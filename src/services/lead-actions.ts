@@ -6,7 +6,7 @@ import type { RejectReason } from '../domain/reject-reasons.js';
 import { enqueue, type NewJob } from '../store/jobs-repo.js';
 import { addLeadEvent, getLead, updateLeadIfVersion } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
-import { JOB, orderKey } from './job-kinds.js';
+import { JOB, orderKey, refreshCardsJob } from './job-kinds.js';
 
 export interface ActCommand {
   leadId: string;
@@ -97,6 +97,6 @@ function effectsOf(deps: Deps, cmd: ActCommand, lead: Lead, now: number): NewJob
       c4c(JOB.c4cOpportunity, {});
       break;
   }
-  jobs.push({ kind: JOB.refreshCards, leadId: id, orderKey: orderKey.teams(id), payload: { leadId: id } });
+  jobs.push(refreshCardsJob(id));
   return jobs;
 }

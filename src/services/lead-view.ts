@@ -9,8 +9,8 @@ import type { Deps } from './deps.js';
 import { systemOfJob } from './job-kinds.js';
 import { leadForwardTargets } from './reassign.js';
 
-function syncOf(jobs: JobSummary[], system: 'hubspot' | 'c4c'): SyncState {
-  const mine = jobs.filter((j) => systemOfJob(j.kind) === system);
+function syncOf(jobs: JobSummary[], system: 'hubspot' | 'c4c', settledJobId?: number): SyncState {
+  const mine = jobs.filter((j) => systemOfJob(j.kind) === system).map((j) => (j.id === settledJobId ? { ...j, status: 'done' as const } : j));
   const dead = mine.filter((j) => j.status === 'dead');
   if (dead.length) return { status: 'failed', detail: dead[dead.length - 1]!.lastError ?? undefined };
   if (mine.some((j) => j.status === 'pending')) return { status: 'pending' };
@@ -18,14 +18,14 @@ function syncOf(jobs: JobSummary[], system: 'hubspot' | 'c4c'): SyncState {
 }
 
 /** Everything a lead card shows, read fresh from the store. */
-export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, extra: Partial<LeadCardView> = {}, db: Db = deps.store.db): Promise<LeadCardView> {
+export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, extra: Partial<LeadCardView> = {}, db: Db = deps.store.db, settledJobId?: number): Promise<LeadCardView> {
   const [events, jobs, ownerChat] = await Promise.all([
     leadEvents(db, lead.id),
     jobsOfLead(db, lead.id),
     lead.owner.email ? findPersonalByEmail(db, lead.owner.email) : null,
   ]);
-  const hubspot = syncOf(jobs, 'hubspot');
-  const c4c = deps.salesCloud ? syncOf(jobs, 'c4c') : 'off';
+  const hubspot = syncOf(jobs, 'hubspot', settledJobId);
+  const c4c = deps.salesCloud ? syncOf(jobs, 'c4c', settledJobId) : 'off';
   return {
     lead, events, locale, timeZone: deps.settings.timeZone,
     hubspotUrl: deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId),
@@ -38,6 +38,6 @@ export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, 
   };
 }
 
-export async function renderLead(deps: Deps, lead: Lead, locale: Locale, extra: Partial<LeadCardView> = {}): Promise<object> {
-  return renderLeadCard(await buildLeadCardView(deps, lead, locale, extra));
+export async function renderLead(deps: Deps, lead: Lead, locale: Locale, extra: Partial<LeadCardView> = {}, settledJobId?: number): Promise<object> {
+  return renderLeadCard(await buildLeadCardView(deps, lead, locale, extra, deps.store.db, settledJobId));
 }

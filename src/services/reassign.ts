@@ -9,7 +9,7 @@ import { enqueue, enqueueUnlessWaiting, type NewJob } from '../store/jobs-repo.j
 import { addLeadEvent, getLead, updateLeadIfVersion } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
 import type { ManagerDeps } from './manager-deps.js';
-import { JOB, orderKey } from './job-kinds.js';
+import { JOB, orderKey, refreshCardsJob } from './job-kinds.js';
 import { MANAGER_JOB } from './job-kinds-manager.js';
 
 export interface ReassignCommand {
@@ -112,7 +112,7 @@ function effectsOf(deps: Deps, lead: Lead, ownerId: string, note: string, now: n
     { kind: JOB.hubspotOwner, leadId: id, orderKey: orderKey.hubspot(id), payload: { leadId: id, ownerId } },
     { kind: JOB.hubspotNote, leadId: id, orderKey: orderKey.hubspot(id), payload: { leadId: id, text: note, at: now } },
     // Old copies first ("weitergeleitet an …"), then the new owner's own card.
-    { kind: JOB.refreshCards, leadId: id, orderKey: orderKey.teams(id), payload: { leadId: id } },
+    refreshCardsJob(id),
     { kind: JOB.deliverCard, leadId: id, orderKey: orderKey.teams(id), payload: { leadId: id } },
   ];
   if (deps.salesCloud) jobs.push({ kind: JOB.c4cOwner, leadId: id, orderKey: orderKey.c4c(id), payload: { leadId: id, ownerEmail: lead.owner.email } });

@@ -1,0 +1,46 @@
+/**
+ * A CRM effect queues the card refresh before the worker marks the effect done. The refresh names that job as
+ * settled, so the card says "HubSpot ✓" / "36One ✓" and never "ausstehend" for work that has succeeded.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lead } from '../../src/domain/model.js';
+import { buildLeadCardView } from '../../src/services/lead-view.js';
+import { JOB, orderKey, refreshCardsJob } from '../../src/services/job-kinds.js';
+import { enqueue } from '../../src/store/jobs-repo.js';
+import { insertLead } from '../../src/store/leads-repo.js';
+import { startWorld, type World } from '../support/world.js';
+
+const lead = (): Lead => ({
+  id: crypto.randomUUID(), portalId: 62515, contactId: '9901', cycle: 1, state: 'SAL', version: 2,
+  owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
+  contact: { id: '9901', firstName: 'Max', lastName: 'Muster', score: 80 }, company: null, bant: null,
+  rejectReason: null, rejectNote: null, c4cLeadId: null, c4cOwnerMapped: null, c4cOpportunityId: null,
+  mqlAt: 1000, acceptedAt: 2000, closedAt: null, remindedAt: null, escalatedAt: null, createdAt: 1000, updatedAt: 2000,
+});
+
+describe('card sync line while an effect is being completed', () => {
+  let w: World;
+  beforeAll(async () => { w = await startWorld({ c4c: true, overrides: { worker: false } }); });
+  afterAll(async () => { await w?.close(); });
+
+  it('counts the settled job as done and every other pending job as pending', async () => {
+    const l = lead();
+    const db = w.lb.store.db;
+    await insertLead(db, l);
+    await enqueue(db, [
+      { kind: JOB.hubspotSync, leadId: l.id, orderKey: orderKey.hubspot(l.id), payload: { leadId: l.id } },
+      { kind: JOB.c4cEnsureLead, leadId: l.id, orderKey: orderKey.c4c(l.id), payload: { leadId: l.id } },
+    ], 3000);
+    const [hubspotJob, c4cJob] = await db.selectFrom('jobs').select('id').where('lead_id', '=', l.id).orderBy('id').execute();
+    const view = (settled?: number) => buildLeadCardView(w.lb.deps, l, 'de', {}, db, settled).then((v) => v.sync);
+
+    expect(await view()).toEqual({ hubspot: { status: 'pending' }, c4c: { status: 'pending' } });
+    expect(await view(Number(hubspotJob!.id))).toEqual({ hubspot: { status: 'ok' }, c4c: { status: 'pending' } });
+    expect(await view(Number(c4cJob!.id))).toEqual({ hubspot: { status: 'pending' }, c4c: { status: 'ok' } });
+  });
+
+  it('a refresh job carries the job it follows', () => {
+    expect(refreshCardsJob('L1', 42).payload).toEqual({ leadId: 'L1', settled: 42 });
+    expect(refreshCardsJob('L1').payload).toEqual({ leadId: 'L1' });
+  });
+});
