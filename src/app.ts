@@ -57,7 +57,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const metrics = createMetrics({ now: () => clock.now(), collect: storeSources(store, clock) });
   const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? createHubSpot({
     accessToken: config.hubspot.accessToken, baseUrl: config.hubspot.baseUrl, appUrl: config.hubspot.appUrl,
-    scoreProperty: config.hubspot.scoreProperty, timeoutMs: config.hubspot.timeoutMs, maxRequestsPerSecond: o.hubspotMaxRequestsPerSecond ?? config.hubspot.maxRequestsPerSecond,
+    scoreProperty: config.hubspot.scoreProperty, timeoutMs: config.hubspot.timeoutMs, accountTimeZone: config.hubspot.accountTimeZone, maxRequestsPerSecond: o.hubspotMaxRequestsPerSecond ?? config.hubspot.maxRequestsPerSecond,
   }));
   const c4c = o.salesCloud === null ? undefined : o.salesCloud ?? (config.c4c
     ? createSalesCloud({ baseUrl: config.c4c.baseUrl, username: config.c4c.username, password: config.c4c.password, mapping: loadC4cMapping(config.c4c.mappingFile), log })

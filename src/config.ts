@@ -6,6 +6,11 @@ const csv = z.string().default('').transform((s) => s.split(',').map((x) => x.tr
 const optional = z.string().trim().optional().transform((s) => (s ? s : undefined));
 
 /** The environment contract (README and env/ document the same names). */
+/** An IANA time zone name Intl knows (e.g. Europe/Berlin). */
+const timeZone = (fallback: string) => z.string().default(fallback).refine((tz) => {
+  try { new Intl.DateTimeFormat('de-DE', { timeZone: tz }); return true; } catch { return false; }
+}, 'unknown time zone');
+
 const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -49,7 +54,8 @@ const EnvSchema = z.object({
   // HubSpot retries a webhook for up to a day, so deduplication needs at least two days of stored events.
   RETENTION_DAYS: z.coerce.number().int().min(2, 'must be at least 2 (webhook deduplication needs the last days)').default(30),
   METRICS_TOKEN: optional.pipe(z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional()),
-  DIGEST_TIMEZONE: z.string().default('Europe/Berlin').refine((tz) => { try { new Intl.DateTimeFormat('de-DE', { timeZone: tz }); return true; } catch { return false; } }, 'unknown time zone'),
+  HUBSPOT_ACCOUNT_TIMEZONE: timeZone('UTC'),
+  DIGEST_TIMEZONE: timeZone('Europe/Berlin'),
   ...managerEnv,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -87,6 +93,7 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
       scoreProperty: e.HUBSPOT_SCORE_PROPERTY,
       mqlThreshold: e.MQL_SCORE_THRESHOLD,
       timeoutMs: e.HUBSPOT_TIMEOUT_MS,
+      accountTimeZone: e.HUBSPOT_ACCOUNT_TIMEZONE,
       maxRequestsPerSecond: e.HUBSPOT_MAX_REQUESTS_PER_SECOND,
       rejectReasonProperty: e.HUBSPOT_REJECT_REASON_PROPERTY,
       stages: { mql: e.HUBSPOT_MQL_STAGE, sql: e.HUBSPOT_SQL_STAGE, opportunity: e.HUBSPOT_OPPORTUNITY_STAGE },

@@ -14,6 +14,8 @@ export interface HubSpotOptions {
   maxRequestsPerSecond?: number;
   /** How long an owner read is remembered (default 5 minutes; 0 = not at all). */
   ownerCacheMs?: number;
+  /** The HubSpot account's time zone: its daily API limit resets at midnight there (default UTC). */
+  accountTimeZone?: string;
 }
 
 const CONTACT_PROPS = ['firstname', 'lastname', 'email', 'jobtitle', 'lifecyclestage', 'hs_lead_status', 'hubspot_owner_id',
@@ -54,7 +56,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     try {
       return await Promise.race([fn(), timeout]);
     } catch (err) {
-      throw toHubSpotError(err, what);
+      throw toHubSpotError(err, what, Date.now(), o.accountTimeZone);
     } finally {
       clearTimeout(timer);
     }
@@ -96,7 +98,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       try {
         r = await call(what(chunk), () => how.read(chunk));
       } catch (err) {
-        failure ??= toHubSpotError(err, what(chunk));
+        failure ??= toHubSpotError(err, what(chunk), Date.now(), o.accountTimeZone);
         failedIds.push(...chunk);
         return;
       }
@@ -121,7 +123,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
           const one = await how.single(id);
           if (one) found.set(id, one);
         } catch (err) {
-          failure ??= toHubSpotError(err, what([id]));
+          failure ??= toHubSpotError(err, what([id]), Date.now(), o.accountTimeZone);
           failedIds.push(id);
         }
       }));

@@ -1,7 +1,8 @@
+import { addDays, localParts, zonedTime } from '../domain/zoned-time.js';
 import { IntegrationError, isRetryableStatus, parseRetryAfter } from '../lib/integration-error.js';
 
 /** Turns whatever @hubspot/api-client threw into an IntegrationError with a clear message. */
-export function toHubSpotError(err: unknown, what: string, now = Date.now()): IntegrationError {
+export function toHubSpotError(err: unknown, what: string, now = Date.now(), accountTimeZone = 'UTC'): IntegrationError {
   if (err instanceof IntegrationError) return err;
   const e = err as { code?: number; body?: any; headers?: Record<string, string>; message?: string };
   const status = typeof e?.code === 'number' && e.code >= 100 ? e.code : undefined;
@@ -10,8 +11,8 @@ export function toHubSpotError(err: unknown, what: string, now = Date.now()): In
   const detail = body?.message ?? e.message ?? `HTTP ${status}`;
   if (status === 429) {
     const daily = body?.policyName === 'DAILY';
-    // The daily cap resets at midnight; retrying sooner only burns requests.
-    const retryAfterMs = daily ? msUntilNextUtcMidnight(now) : parseRetryAfter(e.headers?.['retry-after'], now) ?? 10_000;
+    // The daily cap resets at midnight in the HubSpot account's time zone; retrying sooner only burns requests.
+    const retryAfterMs = daily ? msUntilDailyReset(now, accountTimeZone) : parseRetryAfter(e.headers?.['retry-after'], now) ?? 10_000;
     return new IntegrationError('hubspot', `HubSpot rate limit (${body?.policyName ?? 'unknown policy'}) while ${what}`, { status, retryAfterMs, code: daily ? 'DAILY_LIMIT' : 'RATE_LIMIT' });
   }
   return new IntegrationError('hubspot', `HubSpot ${status} while ${what}: ${detail}`, { status, permanent: !isRetryableStatus(status), code: body?.category });
@@ -21,9 +22,15 @@ function safeJson(s: string): any {
   try { return JSON.parse(s); } catch { return { message: s.slice(0, 300) }; }
 }
 
-function msUntilNextUtcMidnight(now: number): number {
-  const d = new Date(now);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now + 60_000;
+/**
+ * Until a minute after the next midnight in the account's time zone. Still limited within the first hours after
+ * that midnight (a wrong HUBSPOT_ACCOUNT_TIMEZONE, or HubSpot late): ask again hourly instead of waiting another day.
+ */
+export function msUntilDailyReset(now: number, timeZone: string): number {
+  const today = localParts(now, timeZone);
+  const next = addDays(today.year, today.month, today.day, 1);
+  const wait = zonedTime(next.year, next.month, next.day, 0, timeZone) - now + 60_000;
+  return wait > 20 * 3_600_000 ? 3_600_000 : wait;
 }
 
 /**
