@@ -57,8 +57,19 @@ export async function evaluateContacts(deps: Deps, jobs: Job[]): Promise<Array<u
     }
   }
 
+  // A batch read returns only the primary company (associatedcompanyid); a new MQL without one is read on its own,
+  // which also returns its associations, so a contact linked to companies without a primary one keeps its company.
+  await Promise.all(mqls.filter((m) => !m.contact.companyId).map(async (m) => {
+    try {
+      const full = await hubspot.getContact(m.p.contactId);
+      if (full?.companyId) m.contact = { ...m.contact, companyId: full.companyId };
+    } catch (err) {
+      fail(m.i, err);
+    }
+  }));
+
   // Enrichment: companies in one batch read, then owners (cached) for the leads whose company could be read.
-  const companies = await readMany(unique(mqls.map((m) => m.contact.companyId)), (ids) => hubspot.getCompanies(ids), (id) => hubspot.getCompany(id));
+  const companies = await readMany(unique(mqls.filter((m) => !failures.has(m.i)).map((m) => m.contact.companyId)), (ids) => hubspot.getCompanies(ids), (id) => hubspot.getCompany(id));
   for (const m of mqls) if (m.contact.companyId && companies.failed.has(m.contact.companyId)) fail(m.i, companies.failed.get(m.contact.companyId));
   const owners = new Map<string, Owner | null>();
   const ownerFailures = new Map<string, unknown>();

@@ -195,4 +195,17 @@ describe.each(ENGINES)('batched contact evaluation (%s)', (engine) => {
     expect(crmCalls().filter((r) => r.path === CONTACT_BATCH).map((r) => r.status)).toEqual([400]);
     w.hubspot.clearFaults();
   });
+
+  it('a new MQL linked to a company that is not its primary one still gets that company (read on its own)', async () => {
+    const [id] = newIds(1);
+    // No primary company (associatedcompanyid empty): the batch read cannot name it, the single read's associations can.
+    w.hubspot.addContact({ id: id!, companyIds: ['205'], properties: { firstname: `Kontakt${id}`, lastname: 'Test', hubspotscore: 85,
+      lifecyclestage: 'marketingqualifiedlead', hubspot_owner_id: '101', associatedcompanyid: '' } });
+    w.hubspot.clearRequests();
+    await w.webhook([scoreEvent(id!)]);
+    await w.drain();
+    await waitUntil('the card', () => cardsByContact(w.connector).has(id!));
+    expect(cardText(cardsByContact(w.connector).get(id!)![0]!.card)).toContain('Rheintal Maschinenbau AG');
+    expect(crmCalls().map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining([`POST ${CONTACT_BATCH}`, `GET /crm/v3/objects/contacts/${id}`]));
+  });
 });
