@@ -3,7 +3,7 @@ import type { Log } from '../log.js';
 import type { Clock } from '../lib/clock.js';
 import { IntegrationError } from '../lib/integration-error.js';
 import type { Store } from '../store/db.js';
-import { claimJobs, completeJob, killJob, releaseAllLeases, renewLeases, retryJobLater, type Job } from '../store/jobs-repo.js';
+import { claimJobs, completeJob, completeJobs, type Job, killJob, releaseAllLeases, renewLeases, retryJobLater } from '../store/jobs-repo.js';
 import { MAX_RETRY_WINDOW_MS, nextDelayMs } from './backoff.js';
 import type { Foreground } from './foreground.js';
 
@@ -197,14 +197,18 @@ export class OutboxWorker {
     // Jobs that failed together retry together (one time and one jitter for the batch), so the retry is again one batch.
     const failedAt = clock.now();
     const jitter = Math.random();
+    const done = jobs.filter((_, i) => results[i] === undefined);
+    try {
+      // One statement for the whole batch's successes: on the hot path of webhook traffic.
+      await completeJobs(store.db, done.map((j) => j.id), this.instanceId, clock.now());
+      for (const job of done) this.o.onOutcome?.(job, 'done', clock.now() - started);
+    } catch (err) {
+      // Not recorded: the jobs stay leased and run again once the lease expires (their effects are idempotent).
+      log.error({ err: String(err), jobIds: done.map((j) => j.id) }, 'outbox: recording finished jobs failed');
+    }
     await Promise.all(jobs.map(async (job, i) => {
-      try {
-        if (results[i] !== undefined) throw results[i];
-        await completeJob(store.db, job.id, this.instanceId, clock.now());
-        this.o.onOutcome?.(job, 'done', clock.now() - started);
-      } catch (err) {
-        await this.fail(job, err, started, { now: failedAt, random: () => jitter }).catch((e) => log.error({ err: String(e), jobId: job.id }, 'outbox: recording a failure failed'));
-      }
+      if (results[i] === undefined) return;
+      await this.fail(job, results[i], started, { now: failedAt, random: () => jitter }).catch((e) => log.error({ err: String(e), jobId: job.id }, 'outbox: recording a failure failed'));
     }));
   }
 

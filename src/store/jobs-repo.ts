@@ -80,9 +80,15 @@ export async function claimJobs(db: Db, engine: Engine, owner: string, limit: nu
 
 /** Marks a job done, only if this owner still holds it. */
 export async function completeJob(db: Db, id: number, owner: string, now: number): Promise<boolean> {
+  return (await completeJobs(db, [id], owner, now)) === 1;
+}
+
+/** Marks jobs done in one statement (a finished batch), those this owner still holds; returns how many. */
+export async function completeJobs(db: Db, ids: number[], owner: string, now: number): Promise<number> {
+  if (ids.length === 0) return 0;
   const r = await db.updateTable('jobs').set({ status: 'done', done_at: now, updated_at: now, lease_owner: null, lease_until: null, last_error: null })
-    .where('id', '=', id).where('lease_owner', '=', owner).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+    .where('id', 'in', ids).where('lease_owner', '=', owner).executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 export async function retryJobLater(db: Db, id: number, owner: string, runAt: number, error: string, now: number): Promise<void> {

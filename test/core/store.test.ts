@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/db.js';
-import { claimJobs, completeJob, enqueue, enqueueUnlessWaiting, killJob, outboxStats, retryJobLater } from '../../src/store/jobs-repo.js';
+import { claimJobs, completeJob, completeJobs, enqueue, enqueueUnlessWaiting, killJob, outboxStats, retryJobLater } from '../../src/store/jobs-repo.js';
 import { addLeadEvent, findLeadByCycle, getLead, insertLead, leadEvents, setC4cRefs, updateLeadIfVersion } from '../../src/store/leads-repo.js';
 import { storeInboxEvents } from '../../src/store/inbox-repo.js';
 import { findLeadInbox, findPersonalByEmail, saveConversation } from '../../src/store/conversations-repo.js';
@@ -69,6 +69,18 @@ describe.each(ENGINES)('store on %s', (engine) => {
     const e = { dedupeKey: '1:2:3', fingerprint: 'f1', portalId: 1, subscriptionType: 'contact.creation', objectId: '5', propertyName: null, propertyValue: null, occurredAt: 1, attemptNumber: 0, payload: {} };
     expect(await storeInboxEvents(ctx.store.db, [e, e], 10)).toHaveLength(1);
     expect(await storeInboxEvents(ctx.store.db, [e, { ...e, fingerprint: 'f2' }], 11)).toHaveLength(1);
+  });
+
+  it('completes a finished batch in one statement, only the jobs this owner still holds', async () => {
+    const now = 5_000_000;
+    await enqueue(ctx.store.db, [1, 2, 3].map((n) => ({ kind: 'k', orderKey: `batch:${n}` })), now);
+    const mine = (await claimJobs(ctx.store.db, ctx.store.engine, 'w1', 2, now, 1000)).map((j) => j.id);
+    const theirs = (await claimJobs(ctx.store.db, ctx.store.engine, 'w2', 1, now, 1000)).map((j) => j.id);
+    expect(await completeJobs(ctx.store.db, [...mine, ...theirs], 'w1', now)).toBe(2);
+    const rows = await ctx.store.db.selectFrom('jobs').select(['id', 'status']).where('id', 'in', [...mine, ...theirs]).execute();
+    expect(Object.fromEntries(rows.map((r) => [Number(r.id), r.status]))).toEqual({ [mine[0]!]: 'done', [mine[1]!]: 'done', [theirs[0]!]: 'pending' });
+    expect(await completeJobs(ctx.store.db, [], 'w1', now)).toBe(0);
+    expect(await completeJobs(ctx.store.db, theirs, 'w2', now)).toBe(1); // leave no pending job for the tests after
   });
 
   it('claims jobs once, in order per key, and re-offers an expired lease', async () => {
