@@ -2,14 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runDigestRound } from '../../src/services/digest-round.js';
 import { digestCardFor, digestChatReply, previewDigest } from '../../src/services/digest.js';
 import { getDigest } from '../../src/store/digests-repo.js';
-import type { Store } from '../../src/store/db.js';
+import { openStore, type Store } from '../../src/store/db.js';
 import { cardText } from '../support/cards.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { berlin, ev, installFor, managerDeps, makeLead, openManagerStore, pendingJobs, recordingTeams, runDueJobs, storeLead, TestClock } from './support.js';
+import { berlin, ev, installFor, managerDeps, makeLead, pendingJobs, recordingTeams, runDueJobs, storeLead, TestClock, clearStore } from './support.js';
 
-async function clear(store: Store) {
-  for (const t of ['jobs', 'digests', 'digest_prefs', 'leads', 'lead_events', 'conversations'] as const) await store.db.deleteFrom(t as any).execute();
-}
 
 describe('daily digest: exactly once per manager and day, two instances on one PostgreSQL database', () => {
   let tdb: TestDatabase;
@@ -17,11 +14,11 @@ describe('daily digest: exactly once per manager and day, two instances on one P
   let b: Store;
   beforeAll(async () => {
     tdb = await postgresDatabase();
-    a = await openManagerStore(tdb.url);
-    b = await openManagerStore(tdb.url);
+    a = await openStore(tdb.url);
+    b = await openStore(tdb.url);
   });
   afterAll(async () => { await a?.close(); await b?.close(); await tdb?.drop(); });
-  beforeEach(async () => { await clear(a); });
+  beforeEach(async () => { await clearStore(a); });
 
   it('two instances racing at 08:00 claim each manager once, and the send job is enqueued with the claim', async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
@@ -89,9 +86,9 @@ describe('daily digest: exactly once per manager and day, two instances on one P
 describe('daily digest schedule (SQLite)', () => {
   let tdb: TestDatabase;
   let store: Store;
-  beforeAll(async () => { tdb = sqliteDatabase(); store = await openManagerStore(tdb.url); });
+  beforeAll(async () => { tdb = sqliteDatabase(); store = await openStore(tdb.url); });
   afterAll(async () => { await store?.close(); await tdb?.drop(); });
-  beforeEach(async () => { await clear(store); });
+  beforeEach(async () => { await clearStore(store); });
 
   it('catches up after downtime the same day, but never sends a previous day\'s digest', async () => {
     const clock = new TestClock(berlin('2025-03-10 07:59'));

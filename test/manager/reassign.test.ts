@@ -5,12 +5,12 @@ import { handleManagerAction } from '../../src/services/manager-actions.js';
 import { forwardTargetsFor, nudgeOwner, reassignLead } from '../../src/services/reassign.js';
 import { runSlaSweep } from '../../src/services/sla.js';
 import { recordCardPost } from '../../src/store/card-posts-repo.js';
-import type { Store } from '../../src/store/db.js';
+import { openStore, type Store } from '../../src/store/db.js';
 import { managerDb } from '../../src/store/digests-repo.js';
 import { getLead, leadEvents } from '../../src/store/leads-repo.js';
 import { cardText } from '../support/cards.js';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { berlin, fakeHubSpot, installFor, managerDeps, makeLead, openManagerStore, pendingJobs, recordingTeams, runDueJobs, storeLead, TestClock, twoTeams } from './support.js';
+import { berlin, fakeHubSpot, installFor, managerDeps, makeLead, pendingJobs, recordingTeams, runDueJobs, storeLead, TestClock, twoTeams } from './support.js';
 
 const person = (email: string, name: string): Actor => ({ id: `aad-${email}`, name, email });
 const ALEX = person('alexw@example.com', 'Alex Wilber');
@@ -23,7 +23,7 @@ describe('reassignment (service level: store and outbox)', () => {
   let tdb: TestDatabase;
   let store: Store;
   const roster = twoTeams();
-  beforeAll(async () => { tdb = sqliteDatabase(); store = await openManagerStore(tdb.url); });
+  beforeAll(async () => { tdb = sqliteDatabase(); store = await openStore(tdb.url); });
   afterAll(async () => { await store?.close(); await tdb?.drop(); });
   beforeEach(async () => {
     for (const t of ['jobs', 'leads', 'lead_events', 'conversations', 'card_posts'] as const) await store.db.deleteFrom(t).execute();
@@ -127,7 +127,7 @@ describe('"Erinnern" and the card verbs', () => {
   let tdb: TestDatabase;
   let store: Store;
   const roster = twoTeams();
-  beforeAll(async () => { tdb = sqliteDatabase(); store = await openManagerStore(tdb.url); });
+  beforeAll(async () => { tdb = sqliteDatabase(); store = await openStore(tdb.url); });
   afterAll(async () => { await store?.close(); await tdb?.drop(); });
 
   it('a manager nudges the owner once per click (repeated clicks while one waits are one reminder); others may not', async () => {

@@ -2,22 +2,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actOnLead } from '../../src/services/lead-actions.js';
 import { runSlaSweep } from '../../src/services/sla.js';
 import { recordCardPost } from '../../src/store/card-posts-repo.js';
-import type { Store } from '../../src/store/db.js';
+import { openStore, type Store } from '../../src/store/db.js';
 import { getLead } from '../../src/store/leads-repo.js';
 import { cardActions, cardText } from '../support/cards.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { berlin, installFor, managerDeps, makeLead, openManagerStore, pendingJobs, recordingTeams, runDueJobs, storeLead, TestClock, twoTeams } from './support.js';
+import { berlin, installFor, managerDeps, makeLead, pendingJobs, recordingTeams, runDueJobs, storeLead, TestClock, twoTeams, clearStore } from './support.js';
 
-async function clear(store: Store) {
-  for (const t of ['jobs', 'leads', 'lead_events', 'conversations', 'card_posts'] as const) await store.db.deleteFrom(t).execute();
-}
 
 describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
   let tdb: TestDatabase;
   let store: Store;
-  beforeAll(async () => { tdb = sqliteDatabase(); store = await openManagerStore(tdb.url); });
+  beforeAll(async () => { tdb = sqliteDatabase(); store = await openStore(tdb.url); });
   afterAll(async () => { await store?.close(); await tdb?.drop(); });
-  beforeEach(async () => { await clear(store); });
+  beforeEach(async () => { await clearStore(store); });
 
   it('an MQL of Friday 17:00 reminds its owner on Monday 11:00 and escalates to the manager on Wednesday 11:00, once each', async () => {
     const clock = new TestClock(berlin('2025-03-07 17:00'));
@@ -113,7 +110,7 @@ describe('SLA sweep on two instances (PostgreSQL)', () => {
   let tdb: TestDatabase;
   let a: Store;
   let b: Store;
-  beforeAll(async () => { tdb = await postgresDatabase(); a = await openManagerStore(tdb.url); b = await openManagerStore(tdb.url); });
+  beforeAll(async () => { tdb = await postgresDatabase(); a = await openStore(tdb.url); b = await openStore(tdb.url); });
   afterAll(async () => { await a?.close(); await b?.close(); await tdb?.drop(); });
 
   it('sends each reminder and escalation once when every instance sweeps at the same minute', async () => {

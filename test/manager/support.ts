@@ -11,11 +11,10 @@ import { jobHandlers } from '../../src/services/handlers.js';
 import { managerJobHandlers } from '../../src/services/handlers-manager.js';
 import type { ManagerDeps } from '../../src/services/manager-deps.js';
 import { saveConversation, type Conversation } from '../../src/store/conversations-repo.js';
-import { openStore, type Store } from '../../src/store/db.js';
+import type { Store } from '../../src/store/db.js';
 import { claimJobs, completeJob, retryJobLater } from '../../src/store/jobs-repo.js';
 import { IntegrationError } from '../../src/lib/integration-error.js';
 import { addLeadEvent, insertLead } from '../../src/store/leads-repo.js';
-import { managerMigration } from '../../src/store/migrations-0002-manager.js';
 
 export const TZ = 'Europe/Berlin';
 /** An instant given as Berlin wall-clock time, e.g. `berlin('2025-03-07 17:00')`. */
@@ -32,13 +31,6 @@ export function berlin(local: string): number {
 export const HOUR = 3_600_000;
 
 /** Opens the store and adds the manager tables unless the core migrations already did (once the lead registers them). */
-export async function openManagerStore(url: string): Promise<Store> {
-  const store = await openStore(url);
-  const tables = await store.db.introspection.getTables();
-  if (!tables.some((t) => t.name === 'digests')) await managerMigration.up(store.db);
-  return store;
-}
-
 export class TestClock {
   constructor(public t: number) {}
   now = () => this.t;
@@ -172,4 +164,9 @@ export async function runDueJobs(deps: ManagerDeps, owner = 'test-worker'): Prom
 export async function pendingJobs(store: Store) {
   const rows = await store.db.selectFrom('jobs').selectAll().where('status', '=', 'pending').orderBy('id').execute();
   return rows.map((r) => ({ kind: r.kind, leadId: r.lead_id, orderKey: r.order_key, payload: JSON.parse(r.payload) }));
+}
+
+/** Empties every table a manager test writes, so each test starts from a clean store. */
+export async function clearStore(store: Store): Promise<void> {
+  for (const t of ['jobs', 'digests', 'digest_prefs', 'leads', 'lead_events', 'conversations', 'card_posts'] as const) await store.db.deleteFrom(t as 'jobs').execute(); // manager tables are outside the core schema type
 }

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { digestCommand } from '../../src/cli/commands/digest.js';
 import { managerEnv, toManagerConfig } from '../../src/config-manager.js';
 import { startManagerSchedules } from '../../src/scheduler/manager-schedules.js';
-import type { Store } from '../../src/store/db.js';
+import { openStore, type Store } from '../../src/store/db.js';
 import { getDigest } from '../../src/store/digests-repo.js';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { berlin, HOUR, installFor, managerDeps, openManagerStore, TestClock } from './support.js';
+import { berlin, HOUR, installFor, managerDeps, TestClock } from './support.js';
 
 const schema = z.object(managerEnv);
 
@@ -37,7 +37,7 @@ describe('manager configuration', () => {
 describe('schedules and CLI', () => {
   let tdb: TestDatabase;
   let store: Store;
-  beforeAll(async () => { tdb = sqliteDatabase(); store = await openManagerStore(tdb.url); });
+  beforeAll(async () => { tdb = sqliteDatabase(); store = await openStore(tdb.url); });
   afterAll(async () => { await store?.close(); await tdb?.drop(); });
 
   it('at start, a bot that was down at 08:00 sends today\'s digest', async () => {
