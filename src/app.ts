@@ -22,6 +22,7 @@ import { openStore, type Store } from './store/db.js';
 import { pacedTeams } from './outbox/pacer.js';
 import { createRosterSource } from './roster/resolve.js';
 import { startManagerSchedules } from './scheduler/manager-schedules.js';
+import { startRetentionSchedule } from './scheduler/retention-schedule.js';
 import type { Schedule } from './scheduler/guard.js';
 import { managerJobHandlers } from './services/handlers-manager.js';
 import type { ManagerDeps } from './services/manager-deps.js';
@@ -38,7 +39,7 @@ export interface Overrides {
   worker?: boolean;
   instanceId?: string;
   hubspotMaxRequestsPerSecond?: number;
-  /** Start the roster refresh, digest and SLA schedules (default true). */
+  /** Start the roster refresh, digest, SLA and retention schedules (default true). */
   schedules?: boolean;
 }
 
@@ -107,11 +108,14 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     metrics: () => metrics.render(),
   }, { log, maxBodyBytes: config.webhookMaxBytes, metrics: config.metrics });
   if (o.worker !== false) await worker.start();
-  const schedules: Schedule | undefined = o.schedules === false ? undefined : await startManagerSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });
+  const schedules: Schedule[] = o.schedules === false ? [] : [
+    await startManagerSchedules(deps, { instanceId: worker.instanceId }),
+    startRetentionSchedule(deps, config.retentionDays, config.timeZone),
+  ];
   return {
     deps, server, worker, store,
     async close() {
-      schedules?.stop();
+      for (const s of schedules) s.stop();
       server.close();
       await worker!.stop();
       await store.close();
