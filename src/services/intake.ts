@@ -60,9 +60,10 @@ export function groupCommitIntake(deps: Deps, maxEventsPerGroup = 1_000) {
         const results = await acceptWebhookBatches(deps, group.map((w) => w.events));
         group.forEach((w, i) => w.resolve(results[i]!));
       } catch (err) {
-        // One batch the database refuses must not fail the others that shared its transaction: retry each alone.
+        // One batch the database refuses must not fail the others that shared its transaction: retry each alone,
+        // side by side (with the database down they all fail at once instead of one connection timeout after another).
         if (group.length === 1) group[0]!.reject(err);
-        else for (const w of group) await acceptWebhookBatches(deps, [w.events]).then((r) => w.resolve(r[0]!), w.reject);
+        else await Promise.all(group.map((w) => acceptWebhookBatches(deps, [w.events]).then((r) => w.resolve(r[0]!), w.reject)));
       }
     }
     writing = false;
