@@ -5,7 +5,8 @@
  *
  * - `${{VAR}}` placeholders in appPackage/manifest.json and its localization files are
  *   filled from env/.env.<env> (+ env/.env.<env>.user if present); a non-empty variable in
- *   the process environment wins. Default env: local.
+ *   the process environment wins. Default env: local. `${{APP_VERSION}}` (the manifest's
+ *   version) is always package.json's version, as the toolkit's provision step sets it.
  * - Refuses (exit code 1) when a placeholder has no value, when the manifest or a
  *   localization file fails its JSON schema (validated offline with the schemas bundled in
  *   @microsoft/app-manifest), or when an icon has the wrong size / outline colours.
@@ -71,6 +72,13 @@ export function parseEnvFile(text: string): Record<string, string> {
     out[m[1]] = value;
   }
   return out;
+}
+
+/** package.json's version: the Teams app's version, bumped with every release of LeadBridge. */
+export function packageVersion(): string {
+  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version?: unknown };
+  if (typeof version !== 'string' || !version) throw new PackageError('package.json has no version.');
+  return version;
 }
 
 /** Names of the `${{VAR}}` placeholders in `text`, in order of first use. */
@@ -254,7 +262,7 @@ export async function buildAppPackage(options: PackageOptions = {}): Promise<Pac
   const env = options.env ?? (options.envFile ? basename(envFile).replace(/^\.env\.?/, '') || 'custom' : 'local');
   if (!/^[A-Za-z0-9_-]+$/.test(env)) throw new PackageError(`Invalid env name "${env}" (letters, digits, - and _ only).`);
   const outDir = resolve(options.outDir ?? join(appPackageDir, 'build'));
-  const vars = loadEnvValues(envFile, options.processEnv ?? process.env);
+  const vars = { ...loadEnvValues(envFile, options.processEnv ?? process.env), APP_VERSION: packageVersion() };
 
   const manifestPath = join(appPackageDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new PackageError(`Manifest not found: ${displayPath(manifestPath)}`);

@@ -15,6 +15,7 @@ import {
   checkIcon,
   findPlaceholders,
   parseArgs,
+  packageVersion,
   parseEnvFile,
   substitutePlaceholders,
   validateAgainstBundledSchema,
@@ -23,7 +24,8 @@ import {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const appPackageDir = join(root, 'appPackage');
 const manifestText = readFileSync(join(appPackageDir, 'manifest.json'), 'utf8');
-const localizationText = readFileSync(join(appPackageDir, 'en-us.json'), 'utf8');
+const localizationText = readFileSync(join(appPackageDir, 'en.json'), 'utf8');
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 const SAMPLE = {
   TEAMS_APP_ID: '5b4c3a2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
@@ -35,7 +37,7 @@ const SAMPLE_ENV_FILE = Object.entries(SAMPLE).map(([k, v]) => `${k}=${v}`).join
 type Json = Record<string, any>;
 
 function sampleManifest(): Json {
-  const { text, missing } = substitutePlaceholders(manifestText, SAMPLE);
+  const { text, missing } = substitutePlaceholders(manifestText, { ...SAMPLE, APP_VERSION: version });
   expect(missing).toEqual([]);
   return JSON.parse(text) as Json;
 }
@@ -77,22 +79,31 @@ describe('appPackage/manifest.json', () => {
     expect(await AppManifestUtils.validateAgainstSchema(manifest as TeamsManifest)).toEqual([]);
   });
 
-  it('also validates as manifest v1.19 (fallback for tenants that lag behind)', async () => {
-    const manifest = {
-      ...sampleManifest(),
-      $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.19/MicrosoftTeams.schema.json',
-      manifestVersion: '1.19',
-    };
-    expect(await AppManifestUtils.validateAgainstSchema(manifest as TeamsManifest)).toEqual([]);
+  // Shared and private channels: "supportsChannelFeatures": "tier1" (Microsoft Learn, "Adapt Teams app for
+  // private and shared channels": makes the app available in shared and private channels); first in schema v1.25.
+  it('allows shared and private channels (supportsChannelFeatures tier1), which needs manifest v1.25 or later', async () => {
+    const manifest = sampleManifest();
+    expect(manifest.supportsChannelFeatures).toBe('tier1');
+    expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(25);
+    const v125 = { ...manifest, $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.25/MicrosoftTeams.schema.json', manifestVersion: '1.25' };
+    expect(await AppManifestUtils.validateAgainstSchema(v125 as TeamsManifest)).toEqual([]);
+    const v124 = { ...manifest, $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json', manifestVersion: '1.24' };
+    expect((await AppManifestUtils.validateAgainstSchema(v124 as TeamsManifest)).join('\n')).toContain('supportsChannelFeatures');
+    const wrong = { ...manifest, supportsChannelFeatures: 'tier2' };
+    expect((await AppManifestUtils.validateAgainstSchema(wrong as TeamsManifest)).join('\n')).toContain('supportsChannelFeatures');
   });
 
-  it('uses only the placeholders TEAMS_APP_ID, BOT_ID and BOT_DOMAIN', () => {
-    expect(findPlaceholders(manifestText).sort()).toEqual(['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
+  it('uses only the placeholders TEAMS_APP_ID, BOT_ID, BOT_DOMAIN and APP_VERSION (package.json\'s version)', () => {
+    expect(findPlaceholders(manifestText).sort()).toEqual(['APP_VERSION', 'BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
     const m = JSON.parse(manifestText) as Json;
     expect(m.id).toBe('${{TEAMS_APP_ID}}');
     expect(m.bots[0].botId).toBe('${{BOT_ID}}');
+    expect(m.version).toBe('${{APP_VERSION}}');
+    expect(packageVersion()).toBe(version);
+    expect(sampleManifest().version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  // Language-only tags: Teams falls back default → language → language-region, so `de`/`en` cover every region.
   it('describes LeadBridge: names, developer, German default language, English additional language', () => {
     const m = sampleManifest();
     expect(m.name).toEqual({ short: 'LeadBridge', full: 'LeadBridge – Leadmanagement für HubSpot und 36One' });
@@ -101,15 +112,15 @@ describe('appPackage/manifest.json', () => {
       expect(m.developer[key]).toMatch(/^https:\/\/leadbridge\.example\.com\//);
     }
     expect(m.localizationInfo).toEqual({
-      defaultLanguageTag: 'de-de',
-      additionalLanguages: [{ languageTag: 'en-us', file: 'en-us.json' }],
+      defaultLanguageTag: 'de',
+      additionalLanguages: [{ languageTag: 'en', file: 'en.json' }],
     });
     expect(m.accentColor).toMatch(/^#[0-9A-F]{6}$/i);
     expect(m.validDomains).toEqual([SAMPLE.BOT_DOMAIN]);
     expect(m.webApplicationInfo).toBeUndefined();
   });
 
-  it('declares one bot for personal and team scope with the four commands in both command lists', () => {
+  it('declares one bot for personal and team scope; personal commands (own leads, digest) only in the personal list', () => {
     const [bot, ...more] = sampleManifest().bots as Json[];
     expect(more).toEqual([]);
     expect(bot.scopes).toEqual(expect.arrayContaining(['personal', 'team']));
@@ -117,14 +128,18 @@ describe('appPackage/manifest.json', () => {
     expect(bot.isNotificationOnly).toBe(false);
     const lists = bot.commandLists as Json[];
     expect(lists.flatMap((l) => l.scopes).sort()).toEqual(['personal', 'team']);
+    const titles = (scope: string) => lists.find((l) => l.scopes.includes(scope))!.commands.map((c: Json) => c.title);
+    expect(titles('personal')).toEqual(['help', 'meine leads', 'Was ist ein MQL?', 'digest']);
+    // What is typed in a channel is read by everyone there: glossary and classification, no personal data.
+    expect(titles('team')).toEqual(['help', 'Was ist ein MQL?', '85 Mio. Umsatz, 400 Mitarbeiter']);
     for (const list of lists) {
-      expect(list.commands.map((c: Json) => c.title)).toEqual(['help', 'meine leads', 'glossar', 'digest']);
+      expect(list.scopes.some((s: string) => s === 'team' || s === 'groupChat') && list.scopes.includes('personal')).toBe(false);
       for (const c of list.commands) expect(c.description).toBeTruthy();
       expect(list.commands[0].description).toContain('Hilfe / Help');
     }
   });
 
-  it('en-us.json validates against the bundled Localization schema and translates every command', async () => {
+  it('en.json validates against the bundled Localization schema and translates every command', async () => {
     const loc = JSON.parse(localizationText) as Json;
     expect(bundledSchemaPath(loc.$schema)).toBeDefined();
     expect(loc.$schema).toContain(`/v${JSON.parse(manifestText).manifestVersion}/`);
@@ -137,6 +152,7 @@ describe('appPackage/manifest.json', () => {
       });
     });
     expect(loc['bots[0].commandLists[0].commands[1].title']).toBe('my leads');
+    expect(loc['bots[0].commandLists[1].commands[2].title']).toBe('85m revenue, 400 employees');
   });
 
   it('schema validation does report errors for a broken manifest', async () => {
@@ -230,9 +246,9 @@ describe('scripts/package-app.ts', () => {
     expect(JSON.parse(text)).toEqual({ a: 'say "hi"\\', b: 'say "hi"\\' });
   });
 
-  it('CLI builds appPackage.<env>.zip with manifest.json, both icons and en-us.json and no placeholder left', async () => {
+  it('CLI builds appPackage.<env>.zip with manifest.json, both icons and en.json and no placeholder left', async () => {
     const envFile = join(dir, '.env.citest');
-    writeFileSync(envFile, `# sample\n${SAMPLE_ENV_FILE}\n`);
+    writeFileSync(envFile, `# sample\n${SAMPLE_ENV_FILE}\nAPP_VERSION=9.9.9\n`);
     const out = join(dir, 'build');
     const r = await run(['scripts/package-app.ts', '--env-file', envFile, '--out', out]);
     expect(r.stderr).toBe('');
@@ -241,14 +257,15 @@ describe('scripts/package-app.ts', () => {
     expect(existsSync(zipPath)).toBe(true);
 
     const zip = await JSZip.loadAsync(readFileSync(zipPath));
-    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
-    for (const name of ['manifest.json', 'en-us.json']) {
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
+    for (const name of ['manifest.json', 'en.json']) {
       expect(await zip.file(name)!.async('string')).not.toContain('${{');
     }
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Json;
     expect(manifest.id).toBe(SAMPLE.TEAMS_APP_ID);
     expect(manifest.bots[0].botId).toBe(SAMPLE.BOT_ID);
     expect(manifest.validDomains).toEqual([SAMPLE.BOT_DOMAIN]);
+    expect(manifest.version).toBe(version); // package.json wins over an APP_VERSION in the env file
     expect(await AppManifestUtils.validateAgainstSchema(manifest as TeamsManifest)).toEqual([]);
     const zippedOutline = await zip.file('outline.png')!.async('nodebuffer');
     expect(Buffer.compare(zippedOutline, readFileSync(join(appPackageDir, 'outline.png')))).toBe(0);
