@@ -80,13 +80,18 @@ describe('env samples', () => {
     expect(loadConfig(envSample('local')).bot).toBeUndefined();
 
     expect(() => loadConfig(envSample('dev'))).toThrow(/BOT_ID/); // production refuses to run without auth
-    const dev = loadConfig({ ...envSample('dev'), BOT_ID: '0f1e2d3c-4b5a-4697-8877-665544332211', BOT_PASSWORD: 'x' });
-    expect(dev.bot?.type).toBe('MultiTenant');
+    const dev = loadConfig({
+      ...envSample('dev'),
+      BOT_ID: '0f1e2d3c-4b5a-4697-8877-665544332211',
+      BOT_PASSWORD: 'x',
+      BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    });
+    expect(dev.bot?.type).toBe('SingleTenant');
     expect(dev.databaseUrl).toMatch(/^postgres:\/\//);
   });
 
-  it('the manifest placeholders are named in the dev and local env files', () => {
-    const placeholders = findPlaceholders(read('appPackage/manifest.json'));
+  it('the manifest placeholders are named in the dev and local env files (APP_VERSION comes from package.json)', () => {
+    const placeholders = findPlaceholders(read('appPackage/manifest.json')).filter((p) => p !== 'APP_VERSION');
     for (const name of ['dev', 'local']) {
       expect(placeholders.filter((p) => !(p in envSample(name))), name).toEqual([]);
     }
@@ -98,43 +103,66 @@ describe('teamsapp.yml / teamsapp.local.yml', () => {
   const local = parseYaml(read('teamsapp.local.yml')) as Json;
   const uses = (steps: Json[]) => steps.map((s) => s.uses);
 
-  it.each([['teamsapp.yml', project], ['teamsapp.local.yml', local]])('%s provisions app, bot and package', (file, doc) => {
-    expect(doc.version).toBe('v1.7');
-    expect(read(file)).toMatch(/^# yaml-language-server: \$schema=https:\/\/aka\.ms\/teams-toolkit\/v1\.7\/yaml\.schema\.json/);
-    expect(uses(doc.provision)).toEqual([
-      'teamsApp/create',
-      'botAadApp/create',
-      'botFramework/create',
-      'teamsApp/validateManifest',
-      'teamsApp/zipAppPackage',
-      'teamsApp/validateAppPackage',
-      'teamsApp/update',
-    ]);
-    const bot = doc.provision.find((s: Json) => s.uses === 'botAadApp/create');
-    expect(bot.writeToEnvironmentFile).toEqual({ botId: 'BOT_ID', botPassword: 'SECRET_BOT_PASSWORD' });
-    const registration = doc.provision.find((s: Json) => s.uses === 'botFramework/create');
-    expect(registration.with.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
-    expect(registration.with.channels).toEqual([{ name: 'msteams' }]);
+  const PACKAGE_STEPS = ['script', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update'];
+
+  it.each([['teamsapp.yml', project], ['teamsapp.local.yml', local]])('%s: schema v1.11, a single-tenant Entra app, package', (file, doc) => {
+    expect(doc.version).toBe('v1.11');
+    expect(read(file)).toMatch(/^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/v1\.11\/yaml\.schema\.json/);
+    // aadApp/create with a service principal is how the toolkit creates single-tenant bot apps (v1.11 schema:
+    // "generateServicePrincipal … should be set to true for AAD apps created for single-tenant bot registration").
+    const app = doc.provision.find((s: Json) => s.uses === 'aadApp/create');
+    expect(app.with).toMatchObject({ generateClientSecret: true, generateServicePrincipal: true, signInAudience: 'AzureADMyOrg' });
+    expect(app.writeToEnvironmentFile.clientSecret).toBe('SECRET_BOT_PASSWORD');
     const zip = doc.provision.find((s: Json) => s.uses === 'teamsApp/zipAppPackage');
     expect(zip.with.manifestPath).toBe('./appPackage/manifest.json');
     expect(zip.with.outputZipPath).toBe('./appPackage/build/appPackage.${{TEAMSFX_ENV}}.zip');
-    expect(uses(doc.deploy).filter((u: string) => u === 'cli/runNpmCommand')).toHaveLength(2);
+    expect(uses(doc.provision).slice(-PACKAGE_STEPS.length)).toEqual(PACKAGE_STEPS);
   });
 
-  it('teamsapp.local.yml writes the bot identity to .localConfigs', () => {
+  it('teamsapp.yml provisions the Azure resources of infra/ with the Entra app, then deploys the build to App Service', () => {
+    expect(uses(project.provision)).toEqual(['teamsApp/create', 'aadApp/create', 'arm/deploy', ...PACKAGE_STEPS]);
+    expect(project.provision[1].writeToEnvironmentFile).toEqual({
+      clientId: 'BOT_AAD_APP_CLIENT_ID',
+      clientSecret: 'SECRET_BOT_PASSWORD',
+      objectId: 'BOT_AAD_APP_OBJECT_ID',
+      tenantId: 'BOT_AAD_APP_TENANT_ID',
+    });
+    const arm = project.provision[2].with;
+    expect(arm.templates).toEqual([
+      { path: './infra/azure.bicep', parameters: './infra/azure.parameters.json', deploymentName: 'Create-resources-for-leadbridge' },
+    ]);
+    expect(uses(project.deploy)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
+    expect(project.deploy[1].with.args).toBe('run build --if-present');
+    expect(project.deploy[2].with).toEqual({ artifactFolder: '.', ignoreFile: '.webappignore', resourceId: '${{AZURE_APP_SERVICE_RESOURCE_ID}}' });
+  });
+
+  it('teamsapp.local.yml registers the bot at the dev tunnel and writes a single-tenant identity to .localConfigs', () => {
+    expect(uses(local.provision)).toEqual(['teamsApp/create', 'aadApp/create', 'botFramework/create', ...PACKAGE_STEPS]);
+    expect(local.provision[1].writeToEnvironmentFile).toEqual({ clientId: 'BOT_ID', clientSecret: 'SECRET_BOT_PASSWORD', objectId: 'BOT_OBJECT_ID' });
+    const registration = local.provision.find((s: Json) => s.uses === 'botFramework/create');
+    expect(registration.with.botId).toBe('${{BOT_ID}}');
+    expect(registration.with.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
+    expect(registration.with.channels).toEqual([{ name: 'msteams' }]);
     const step = local.deploy.find((s: Json) => s.uses === 'file/createOrUpdateEnvironmentFile');
     expect(step.with.target).toBe('./.localConfigs');
-    expect(step.with.envs).toMatchObject({
+    expect(step.with.envs).toEqual({
       BOT_ID: '${{BOT_ID}}',
       BOT_PASSWORD: '${{SECRET_BOT_PASSWORD}}',
-      BOT_TYPE: 'MultiTenant',
+      BOT_TENANT_ID: '${{TEAMS_APP_TENANT_ID}}',
+      BOT_TYPE: 'SingleTenant',
+      PUBLIC_BASE_URL: '${{BOT_ENDPOINT}}',
     });
+    // What .localConfigs holds is a valid bot identity for src/config.ts
+    const envs = Object.fromEntries(Object.entries(step.with.envs as Record<string, string>).map(([k, v]) => [k, v.startsWith('${{') ? `x-${k}` : v]));
+    const config = loadConfig({ ...envSample('local'), ...envs, PUBLIC_BASE_URL: 'https://abc-3978.euw.devtunnels.ms' });
+    expect(config.bot).toMatchObject({ type: 'SingleTenant', tenantId: 'x-BOT_TENANT_ID' });
   });
 
   it.each([['teamsapp.yml', 'dev'], ['teamsapp.local.yml', 'local']])(
     '%s only uses variables that env/.env.%s names or the toolkit generates',
     (file, env) => {
-      const generated = ['TEAMSFX_ENV', 'TEAMS_APP_TENANT_ID', 'SECRET_BOT_PASSWORD'];
+      // Built in or written by a step before their use (APP_VERSION: the script step, from package.json)
+      const generated = ['TEAMSFX_ENV', 'TEAMS_APP_TENANT_ID', 'SECRET_BOT_PASSWORD', 'APP_VERSION'];
       const names = envSample(env);
       expect(findPlaceholders(read(file)).filter((v) => !(v in names) && !generated.includes(v))).toEqual([]);
     },
