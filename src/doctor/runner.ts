@@ -29,17 +29,18 @@ export async function runChecks(checks: readonly Check[], o: RunOptions = {}): P
 
 async function runOne(check: Check, timeoutMs: number, outer?: AbortSignal): Promise<Outcome> {
   const ac = new AbortController();
-  const stop = () => ac.abort();
-  outer?.addEventListener('abort', stop, { once: true });
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(() => {
-      ac.abort();
-      resolve({ status: 'fail', detail: `no answer within ${timeoutMs / 1000} s`, fix: 'check the network path to this system, then run the check again' });
-    }, timeoutMs);
+  let stop = () => {};
+  // Whichever comes first ends the check: its own answer, its timeout, or the caller stopping every check.
+  const cut = new Promise<Outcome>((resolve) => {
+    const end = (o: Outcome) => { ac.abort(); resolve(o); };
+    timer = setTimeout(() => end({ status: 'fail', detail: `no answer within ${timeoutMs / 1000} s`, fix: 'check the network path to this system, then run the check again' }), timeoutMs);
+    stop = () => end({ status: 'skip', detail: 'stopped before it finished' });
+    if (outer?.aborted) stop();
+    else outer?.addEventListener('abort', stop, { once: true });
   });
   try {
-    return await Promise.race([check.run(ac.signal), timedOut]);
+    return await Promise.race([cut, ac.signal.aborted ? cut : check.run(ac.signal)]);
   } catch (err) {
     return { status: 'fail', detail: err instanceof Error ? err.message : String(err), fix: 'see the detail; run the check again once it is fixed' };
   } finally {

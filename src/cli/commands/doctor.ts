@@ -21,7 +21,7 @@ function options(args: string[]): { json: boolean; envFile?: string; timeoutMs: 
   const unknown = Object.keys(flags).filter((f) => !FLAGS.includes(f));
   if (unknown.length || positional.length) return `unknown option ${unknown.length ? `--${unknown[0]}` : positional[0]}`;
   if (flags['env-file'] === true) return '--env-file needs a path';
-  const seconds = flags.timeout === undefined ? DEFAULT_CHECK_TIMEOUT_MS / 1000 : Number(flags.timeout);
+  const seconds = flags.timeout === undefined ? DEFAULT_CHECK_TIMEOUT_MS / 1000 : typeof flags.timeout === 'string' ? Number(flags.timeout) : NaN;
   if (!(seconds > 0 && seconds <= 600)) return '--timeout needs a number of seconds (1–600)';
   return { json: flags.json === true, envFile: flags['env-file'] as string | undefined, timeoutMs: Math.round(seconds * 1000) };
 }
