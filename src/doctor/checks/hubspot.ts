@@ -10,7 +10,7 @@ type HubSpotConfig = Config['hubspot'];
 /** What a failed HubSpot call means for the person running the checks; anything else is rethrown. */
 function hubspotFailure(err: unknown): Outcome {
   if (!(err instanceof IntegrationError)) throw err;
-  if (err.status === 401) return fail('token rejected (401)', "copy the private app's access token (HubSpot: Development → Legacy apps / your app → Auth) into HUBSPOT_ACCESS_TOKEN");
+  if (err.status === 401) return fail('token rejected (401)', "copy the app's current access token (HubSpot: the app's Auth page) into HUBSPOT_ACCESS_TOKEN");
   if (err.status === 403) return fail(`access denied (403): ${err.message}`, 'give the app the scope the detail names (contacts read, schemas read, owners read) and install the new version');
   if (err.code === 'NetworkError') return fail(err.message.replace(/^HubSpot /, ''), 'check HUBSPOT_BASE_URL and the outbound network (proxy, firewall)');
   return fail(err.message, 'see the detail; HubSpot status: https://status.hubspot.com');
@@ -106,7 +106,8 @@ export function hubspotChecks(h: HubSpotConfig, o: { clientSecret: string; roste
     if (problems.length) {
       return fail(problems.join('; '), 'add the people as HubSpot users (Settings → Users & Teams) or correct ROSTER_FILE; a member who is no owner never gets a lead');
     }
-    return ok(`${members.length} listed member(s) found among ${owners.length} owner(s)${teamIds.size ? `, ${roster.teams.reduce((n, t) => n + t.hubspotTeamIds.length, 0)} HubSpot team(s) have owners` : ''}`);
+    const teams = roster.teams.reduce((n, t) => n + t.hubspotTeamIds.length, 0);
+    return ok(`${members.length} listed member(s)${teams ? ` and ${teams} HubSpot team(s)` : ''} found among ${owners.length} owner(s)`);
   }), needs: ['hubspot.token', 'roster'] });
   return checks;
 }
