@@ -151,6 +151,12 @@ describe('leadbridge doctor', () => {
     expect(r.line('Roster members are HubSpot owners')).toMatch(/^– /);
   });
 
+  it('an unreachable HubSpot fails the token check with the reason', async () => {
+    const r = await doctor({ ...workingEnv(), HUBSPOT_BASE_URL: `http://127.0.0.1:${await closedPort()}` });
+    expect(r.line('HubSpot token')).toBe('✗ HubSpot token: unreachable: ECONNREFUSED');
+    expect(r.out[r.out.indexOf(r.line('HubSpot token')!) + 1]).toBe('    → check HUBSPOT_BASE_URL and the outbound network (proxy, firewall)');
+  });
+
   it('a wrong 36One password fails as such, and no CSRF token is asked for', async () => {
     const r = await doctor({ ...workingEnv(), C4C_PASSWORD: 'wrong' });
     expect(r.code).toBe(1);
@@ -209,8 +215,8 @@ describe('leadbridge doctor', () => {
 
     it('an unreachable PostgreSQL fails with the reason, without the password', async () => {
       const port = await closedPort();
-      const r = await doctor({ ...workingEnv(), DATABASE_URL: `postgres://lb:sekret@127.0.0.1:${port}/leadbridge` });
-      expect(r.line('Database')).toMatch(new RegExp(`^✗ Database: PostgreSQL 127\\.0\\.0\\.1:${port} unreachable: .*ECONNREFUSED`));
+      const r = await doctor({ ...workingEnv(), DATABASE_URL: `postgres://lb:sekret@localhost:${port}/leadbridge` });
+      expect(r.line('Database')).toMatch(new RegExp(`^✗ Database: PostgreSQL localhost:${port} unreachable: .*ECONNREFUSED`));
       expect(r.out.join('\n')).not.toContain('sekret');
     });
   });

@@ -10,6 +10,12 @@ function where(url: string): string {
   try { return `PostgreSQL ${new URL(url).host}`; } catch { return 'PostgreSQL'; }
 }
 
+/** pg reports a refused connection to several addresses as an AggregateError without a message. */
+function reasonOf(err: unknown): string {
+  const e = err as Error & { code?: string; errors?: Array<{ message?: string }> };
+  return e.message || e.code || e.errors?.[0]?.message || String(err);
+}
+
 /**
  * Reachable and migrated to this version. Never migrates: with `store` (the bot's own) it is used as is,
  * otherwise the database is opened without migrating, and a missing SQLite file is not created.
@@ -27,7 +33,7 @@ export function databaseCheck(url: string, store?: Store): Check {
         try {
           await sql`select 1`.execute(s.db);
         } catch (err) {
-          return fail(`${at} unreachable: ${(err as Error).message}`, 'check DATABASE_URL (host, port, user, password) and that the database server runs');
+          return fail(`${at} unreachable: ${reasonOf(err)}`, 'check DATABASE_URL (host, port, user, password) and that the database server runs');
         }
         const { applied, pending } = await migrationState(s.db, s.engine);
         if (pending.length) {
