@@ -30,6 +30,7 @@ import { createChatBrain, hubspotCompanies } from './chat-brain.js';
 import { createMetrics } from './metrics.js';
 import { instrumentClient } from './metrics/instrument-client.js';
 import { storeSources } from './metrics/store-sources.js';
+import { logGoLiveChecks } from './doctor/index.js';
 
 export interface Overrides {
   clock?: Clock;
@@ -41,6 +42,8 @@ export interface Overrides {
   hubspotMaxRequestsPerSecond?: number;
   /** Start the roster refresh, digest, SLA and retention schedules (default true). */
   schedules?: boolean;
+  /** Run the go-live checks once in the background and log failures as warnings (default true; tests turn it off). */
+  goLiveChecks?: boolean;
 }
 
 export interface LeadBridge {
@@ -112,9 +115,14 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     await startManagerSchedules(deps, { instanceId: worker.instanceId }),
     startRetentionSchedule(deps, config.retentionDays, config.timeZone),
   ];
+  const checks = new AbortController();
+  if (o.goLiveChecks !== false) {
+    void logGoLiveChecks(config, log, { store, signal: checks.signal }).catch((err) => log.warn({ err: String(err) }, 'go-live checks could not run'));
+  }
   return {
     deps, server, worker, store,
     async close() {
+      checks.abort();
       for (const s of schedules) s.stop();
       server.close();
       await worker!.stop();

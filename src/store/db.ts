@@ -22,7 +22,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 /** Opens the store named by DATABASE_URL (`sqlite:<file>` or `postgres://…`) and runs the migrations. */
 export async function openStore(url: string, opts: { migrate?: boolean } = {}): Promise<Store> {
-  const { db, engine } = url.startsWith('sqlite:') ? openSqlite(url.slice('sqlite:'.length)) : openPostgres(url);
+  const { db, engine } = url.startsWith('sqlite:') ? openSqlite(sqlitePath(url)) : openPostgres(url);
   if (opts.migrate !== false) await migrate(db, engine);
   return {
     db,
@@ -34,8 +34,10 @@ export async function openStore(url: string, opts: { migrate?: boolean } = {}): 
   };
 }
 
-function openSqlite(file: string) {
-  const path = file.replace(/^\/\//, '') || ':memory:';
+/** The file a `sqlite:` DATABASE_URL names (`:memory:` when none). */
+export const sqlitePath = (url: string) => url.slice('sqlite:'.length).replace(/^\/\//, '') || ':memory:';
+
+function openSqlite(path: string) {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
   database.pragma('journal_mode = WAL');

@@ -132,13 +132,24 @@ function migrations(engine: Engine): Record<string, Migration> {
   };
 }
 
-export async function migrate(db: Kysely<any>, engine: Engine): Promise<void> {
+/** Kysely's migrator over LeadBridge's migrations. */
+async function migrator(db: Kysely<any>, engine: Engine): Promise<Migrator> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(engine) };
   // On PostgreSQL the migration bookkeeping lives in the connection's own schema, so several LeadBridge schemas can share a database.
   const migrationTableSchema = engine === 'postgres'
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
-  const { error, results } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
+  return new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+}
+
+export async function migrate(db: Kysely<any>, engine: Engine): Promise<void> {
+  const { error, results } = await (await migrator(db, engine)).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String((error as Error)?.message ?? error)}`);
+}
+
+/** Which migrations this version knows, split into applied and pending (nothing is changed). */
+export async function migrationState(db: Kysely<any>, engine: Engine): Promise<{ applied: string[]; pending: string[] }> {
+  const all = await (await migrator(db, engine)).getMigrations();
+  return { applied: all.filter((m) => m.executedAt).map((m) => m.name), pending: all.filter((m) => !m.executedAt).map((m) => m.name) };
 }

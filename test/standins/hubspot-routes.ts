@@ -225,6 +225,11 @@ export function crmRoutes(store: HubSpotStore, beh: CrmBehaviour): Route[] {
     return ok(ownerJson(o));
   }
 
+  /**
+   * GET /crm/v3/owners?limit=&after=&email=&archived=: active owners by default, `paging.next.after` while more follow
+   * (limit up to 500) — HubSpot: https://developers.hubspot.com/docs/api-reference/crm-crm-owners-v3/guide. The cursor's
+   * form (here an offset) is opaque to clients.
+   */
   function listOwners(c: RouteCtx): Reply {
     const email = queryOne(c.query, 'email')?.toLowerCase();
     const archived = queryOne(c.query, 'archived') === 'true';
@@ -236,6 +241,11 @@ export function crmRoutes(store: HubSpotStore, beh: CrmBehaviour): Route[] {
     return ok({ results: page.map(ownerJson), ...(next ? { paging: { next: { after: next, link: `?after=${next}` } } } : {}) });
   }
 
+  /**
+   * GET /crm/v3/properties/{objectType}/{name}: `{name, label, type, fieldType, options:[{label, value, …}], …}` — HubSpot:
+   * https://developers.hubspot.com/docs/api-reference/crm-properties-v3/core/get-crm-v3-properties-objectType-propertyName.
+   * An unknown property is a 404 with category OBJECT_NOT_FOUND; the message's wording is unverified (clients read the status).
+   */
   function getProperty(c: RouteCtx): Reply {
     const type = ({ '0-1': 'contacts', '0-2': 'companies', contact: 'contacts', company: 'companies' } as Record<string, string>)[c.m[1]] ?? c.m[1];
     const def = (type === 'contacts' ? store.contactDefs : store.companyDefs).get(c.m[2]);

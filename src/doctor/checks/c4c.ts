@@ -1,0 +1,68 @@
+/** 36One (SAP Sales Cloud): the service root answers the communication user, and hands out a CSRF token for writes. */
+import type { Config } from '../../config.js';
+import { createHttp, type Http } from '../../c4c/http.js';
+import { IntegrationError } from '../../lib/integration-error.js';
+import { fail, ok, skip, type Check, type Outcome } from '../types.js';
+import { c4cMappingCheck } from './files.js';
+
+type C4cConfig = NonNullable<Config['c4c']>;
+
+const ROOT_FIX = 'C4C_BASE_URL must be the OData service root, e.g. https://<tenant>/sap/c4c/odata/v1/c4codataapi/';
+
+/** What an answer from the service root other than 2xx means. */
+function rootFailure(status: number, where: string): Outcome {
+  if (status === 401) return fail(`user or password rejected (401) at ${where}`, 'check C4C_USERNAME and C4C_PASSWORD (the communication user of the 36One communication arrangement)');
+  if (status === 403) return fail(`access denied (403) at ${where}`, "give the communication user access to the c4codataapi service (its communication arrangement's services)");
+  if (status === 404) return fail(`no OData service at ${where} (404)`, ROOT_FIX);
+  return fail(`HTTP ${status} at ${where}`, 'see 36One\'s status and the detail; run the check again');
+}
+
+/** Network errors and timeouts: `unreachable: ECONNREFUSED`. */
+function unreachable(err: unknown): Outcome {
+  if (!(err instanceof IntegrationError)) throw err;
+  const reason = err.code === 'NetworkError' ? err.message.split(': ').pop() : err.message.replace(/^36One: /, '');
+  return fail(`unreachable: ${reason}`, `check C4C_BASE_URL and the outbound network (proxy, firewall); ${ROOT_FIX}`);
+}
+
+export function c4cChecks(c4c: C4cConfig | undefined, o: { timeoutMs: number }): Check[] {
+  if (!c4c) return [{ id: 'c4c', name: '36One', run: async () => skip('not configured (C4C_BASE_URL unset): leads stay in HubSpot and Teams') }];
+  const root = c4c.baseUrl.endsWith('/') ? c4c.baseUrl : `${c4c.baseUrl}/`;
+  // A little under the check's own timeout, so the answer names the request that hung.
+  const http: Http = createHttp({ root, username: c4c.username, password: c4c.password, timeoutMs: Math.round(o.timeoutMs * 0.9), fetch: globalThis.fetch });
+
+  async function getRoot(headers: Record<string, string> = {}) {
+    return http.send({ method: 'GET', path: '', headers });
+  }
+
+  return [
+    c4cMappingCheck(c4c.mappingFile),
+    {
+      id: 'c4c.root', name: '36One service root',
+      async run() {
+        if (!c4c.username || !c4c.password) return fail('C4C_USERNAME or C4C_PASSWORD is not set', 'set both to the communication user of the 36One communication arrangement');
+        try {
+          const res = await getRoot();
+          return res.status >= 200 && res.status < 300 ? ok(`${root} answers user ${c4c.username}`) : rootFailure(res.status, root);
+        } catch (err) {
+          return unreachable(err);
+        }
+      },
+    },
+    {
+      id: 'c4c.csrf', name: '36One CSRF token', needs: ['c4c.root'],
+      async run() {
+        try {
+          const res = await getRoot({ 'x-csrf-token': 'fetch' });
+          if (res.status < 200 || res.status >= 300) return rootFailure(res.status, root);
+          const token = res.headers.get('x-csrf-token');
+          if (!token || /required/i.test(token)) {
+            return fail('the service root sent no x-csrf-token header: LeadBridge could not write leads', 'check that nothing between LeadBridge and 36One (proxy, gateway) drops the x-csrf-token header');
+          }
+          return ok('fetched (writes can be sent)');
+        } catch (err) {
+          return unreachable(err);
+        }
+      },
+    },
+  ];
+}
