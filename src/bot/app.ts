@@ -5,10 +5,20 @@ import type { ManagerDeps } from '../services/manager-deps.js';
 import { registerCardActions } from './card-actions.js';
 import { registerInstall } from './install.js';
 import { registerMessages, type ChatBrain } from './messages.js';
+import { registerTenantBoundary, type ForeignReason } from './tenant.js';
+
+export interface BotAppOptions {
+  botAppId?: string;
+  /** BOT_TENANT_ID: activities from any other tenant are ignored. */
+  tenantId?: string;
+  onIgnored?(reason: ForeignReason): void;
+}
 
 /** The teams-ai Application with LeadBridge's handlers. */
-export function createBotApp(adapter: TeamsAdapter, deps: ManagerDeps, brain: ChatBrain, botAppId?: string): Application<TurnState> {
-  const app = new Application<TurnState>({ adapter, botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false } as any);
+export function createBotApp(adapter: TeamsAdapter, deps: ManagerDeps, brain: ChatBrain, o: BotAppOptions = {}): Application<TurnState> {
+  const app = new Application<TurnState>({ adapter, botAppId: o.botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false } as any);
+  // First: nothing else (storing the conversation included) runs for an activity from another tenant.
+  registerTenantBoundary(app, { tenantId: o.tenantId, log: deps.log, onIgnored: o.onIgnored });
   registerInstall(app, deps);
   registerCardActions(app, deps);
   registerMessages(app, deps, brain);
