@@ -2,6 +2,7 @@ import type { TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 // By file: the package index also loads tokenizers and an OpenAI client LeadBridge never uses (~20 MB).
 import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import type { ManagerDeps } from '../services/manager-deps.js';
+import { onTurnFailed, registerUnknownActions } from './action-failures.js';
 import { registerCardActions } from './card-actions.js';
 import { registerInstall } from './install.js';
 import { registerMessages, type ChatBrain } from './messages.js';
@@ -22,9 +23,7 @@ export function createBotApp(adapter: TeamsAdapter, deps: ManagerDeps, brain: Ch
   registerInstall(app, deps);
   registerCardActions(app, deps);
   registerMessages(app, deps, brain);
-  app.error(async (ctx, err) => {
-    deps.log.error({ err: String(err), type: ctx.activity.type }, 'bot turn failed');
-    if (ctx.activity.type === 'message') await ctx.sendActivity('Das hat leider nicht geklappt. Bitte versuche es gleich noch einmal. / Something went wrong, please try again.');
-  });
+  registerUnknownActions(app, deps); // last: only what no other route took
+  app.error(onTurnFailed(deps));
   return app;
 }
