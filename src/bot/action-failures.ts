@@ -12,8 +12,8 @@ const InvokeValue = z.object({ action: z.object({ type: z.string().optional(), v
 const isCardAction = (ctx: TurnContext) => ctx.activity.type === ActivityTypes.Invoke && ctx.activity.name === ACTION_INVOKE;
 
 /**
- * Answers a Universal Action with a message (HTTP 200). Teams shows its generic error for a failed invoke, so
- * LeadBridge says what happened instead — Teams: "Universal Actions … response … application/vnd.microsoft.activity.message".
+ * Answers a Universal Action with a message (HTTP 200), as teams-ai's actionExecute does for a string
+ * (AdaptiveCardInvokeResponseType.MESSAGE). Teams shows its generic error for a failed invoke; this says what happened.
  */
 async function answerWithMessage(ctx: TurnContext, text: string): Promise<void> {
   await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } });
