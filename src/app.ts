@@ -103,7 +103,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     },
   });
   const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId));
-  const app = createBotApp(adapter, deps, brain, config.bot?.appId);
+  const app = createBotApp(adapter, deps, brain, { botAppId: config.bot?.appId, tenantId: config.tenantId, onIgnored: metrics.teamsActivityIgnored });
   const server = createServer({
     messages: (req, res) => foreground.run(() => adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined))),
     webhook: webhookRoute(deps, { clientSecret: config.hubspot.clientSecret, publicBaseUrl: config.publicBaseUrl, onCounted: metrics.webhookCounted }),

@@ -35,8 +35,10 @@ const EnvSchema = z.object({
   HUBSPOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   BOT_ID: optional,
   BOT_PASSWORD: optional,
-  BOT_TENANT_ID: optional,
-  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
+  BOT_TENANT_ID: optional.pipe(z.string().regex(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i, 'must be the tenant id (a GUID), not a domain name').optional()),
+  // New Azure Bot registrations are single-tenant or a user-assigned managed identity (Azure spells it UserAssignedMSI).
+  BOT_TYPE: z.preprocess((v) => (typeof v === 'string' && v.trim().toLowerCase() === 'userassignedmsi' ? 'UserAssignedMsi' : v || undefined),
+    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMsi']).default('SingleTenant')),
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
   LEAD_INBOX_CHANNEL_ID: optional,
   ADMIN_EMAILS: csv,
@@ -81,6 +83,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     admins: e.ADMIN_EMAILS.map((a) => a.toLowerCase()),
     rejectReasons: e.REJECT_REASONS,
     leadInboxChannelId: e.LEAD_INBOX_CHANNEL_ID,
+    /** The customer's tenant: activities from any other tenant are ignored (also with authentication off). */
+    tenantId: e.BOT_TENANT_ID?.toLowerCase(),
     manager: toManagerConfig(e, e.DIGEST_TIMEZONE),
     worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS, leaseMs: e.WORKER_LEASE_MS },
     retentionDays: e.RETENTION_DAYS,
@@ -110,6 +114,15 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
 
 export class ConfigError extends Error {}
 
+/** What botbuilder's ConfigurationServiceClientCredentialFactory asserts (it throws a stack trace instead of naming the variable). */
+function botCredentialProblems(bot: NonNullable<Config['bot']>): string[] {
+  const problems: string[] = [];
+  if (bot.type !== 'MultiTenant' && !bot.tenantId) problems.push(`BOT_TENANT_ID: required when BOT_TYPE=${bot.type} (the Microsoft Entra tenant id of the bot registration)`);
+  if (bot.type === 'UserAssignedMsi' && bot.password) problems.push('BOT_PASSWORD: must be empty when BOT_TYPE=UserAssignedMsi (the managed identity has no secret; BOT_ID is its client id)');
+  if (bot.type !== 'UserAssignedMsi' && !bot.password) problems.push(`BOT_PASSWORD: required when BOT_ID is set and BOT_TYPE=${bot.type}`);
+  return problems;
+}
+
 /** Reads and validates the environment; every problem is named in one message. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -121,11 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.env === 'production' && !config.bot) {
     throw new ConfigError('Invalid configuration:\n  BOT_ID: required when NODE_ENV=production (Bot Framework authentication must be on)');
   }
-  if (config.bot && config.bot.type !== 'UserAssignedMsi' && !config.bot.password) {
-    throw new ConfigError('Invalid configuration:\n  BOT_PASSWORD: required when BOT_ID is set');
-  }
-  if (config.bot?.type === 'SingleTenant' && !config.bot.tenantId) {
-    throw new ConfigError('Invalid configuration:\n  BOT_TENANT_ID: required when BOT_TYPE=SingleTenant');
-  }
+  const botProblems = config.bot ? botCredentialProblems(config.bot) : [];
+  if (botProblems.length) throw new ConfigError(`Invalid configuration:\n${botProblems.map((p) => `  ${p}`).join('\n')}`);
   return config;
 }

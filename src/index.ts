@@ -18,7 +18,7 @@ async function main() {
   const log = createLog(config.logLevel);
   const lb = await buildLeadBridge(config, log);
   const port = await listen(lb.server, config.port);
-  log.info({ port, database: lb.store.engine, auth: config.bot ? 'on' : 'off (no BOT_ID)', c4c: Boolean(config.c4c) }, 'LeadBridge is listening');
+  log.info({ port, database: lb.store.engine, auth: config.bot ? `on (${config.bot.type})` : 'off (no BOT_ID)', tenant: config.tenantId ?? 'any (BOT_TENANT_ID unset)', c4c: Boolean(config.c4c) }, 'LeadBridge is listening');
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await lb.close();

@@ -31,6 +31,8 @@ export interface Metrics {
   jobOutcome(job: { kind: string }, outcome: JobOutcome, ms: number): void;
   /** Observes webhook-received → card-posted; pass as `DeliveryHooks.onDelivered`. */
   cardDelivered(lead: unknown, receivedAt: number | undefined, where?: 'owner' | 'inbox'): void;
+  /** Counts a Teams activity ignored because it came from outside BOT_TENANT_ID (`other_tenant`) or named no tenant. */
+  teamsActivityIgnored(reason: 'other_tenant' | 'no_tenant'): void;
   /** Times one call to HubSpot or 36One and counts it as an error when it throws. */
   instrument<T>(system: 'hubspot' | 'c4c', operation: string, fn: () => Promise<T>): Promise<T>;
   /** The text exposition for `GET /metrics`. */
@@ -108,6 +110,9 @@ export function createMetrics(o: MetricsOptions = {}): Metrics {
     buckets: [0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 5, 10, 30, 60, 300, 900],
   });
 
+  const ignored = new Counter({ name: `${P}teams_activities_ignored_total`, help: 'Teams activities ignored because they came from outside BOT_TENANT_ID.', labelNames: ['reason'], registers });
+  for (const reason of ['other_tenant', 'no_tenant']) ignored.inc({ reason }, 0);
+
   return {
     registry,
     webhookCounted(c) {
@@ -124,6 +129,9 @@ export function createMetrics(o: MetricsOptions = {}): Metrics {
     cardDelivered(_lead, receivedAt, where = 'owner') {
       if (receivedAt === undefined) return;
       eventToCard.observe({ where }, Math.max(0, now() - receivedAt) / 1000);
+    },
+    teamsActivityIgnored(reason) {
+      ignored.inc({ reason });
     },
     async instrument(system, operation, fn) {
       const end = callSeconds.startTimer({ system, operation });

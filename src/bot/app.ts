@@ -2,19 +2,28 @@ import type { TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 // By file: the package index also loads tokenizers and an OpenAI client LeadBridge never uses (~20 MB).
 import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import type { ManagerDeps } from '../services/manager-deps.js';
+import { onTurnFailed, registerUnknownActions } from './action-failures.js';
 import { registerCardActions } from './card-actions.js';
 import { registerInstall } from './install.js';
 import { registerMessages, type ChatBrain } from './messages.js';
+import { registerTenantBoundary, type ForeignReason } from './tenant.js';
+
+export interface BotAppOptions {
+  botAppId?: string;
+  /** BOT_TENANT_ID: activities from any other tenant are ignored. */
+  tenantId?: string;
+  onIgnored?(reason: ForeignReason): void;
+}
 
 /** The teams-ai Application with LeadBridge's handlers. */
-export function createBotApp(adapter: TeamsAdapter, deps: ManagerDeps, brain: ChatBrain, botAppId?: string): Application<TurnState> {
-  const app = new Application<TurnState>({ adapter, botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false } as any);
+export function createBotApp(adapter: TeamsAdapter, deps: ManagerDeps, brain: ChatBrain, o: BotAppOptions = {}): Application<TurnState> {
+  const app = new Application<TurnState>({ adapter, botAppId: o.botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false } as any);
+  // First: nothing else (storing the conversation included) runs for an activity from another tenant.
+  registerTenantBoundary(app, { tenantId: o.tenantId, log: deps.log, onIgnored: o.onIgnored });
   registerInstall(app, deps);
   registerCardActions(app, deps);
   registerMessages(app, deps, brain);
-  app.error(async (ctx, err) => {
-    deps.log.error({ err: String(err), type: ctx.activity.type }, 'bot turn failed');
-    if (ctx.activity.type === 'message') await ctx.sendActivity('Das hat leider nicht geklappt. Bitte versuche es gleich noch einmal. / Something went wrong, please try again.');
-  });
+  registerUnknownActions(app, deps); // last: only what no other route took
+  app.error(onTurnFailed(deps));
   return app;
 }

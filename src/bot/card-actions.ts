@@ -1,6 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { tc } from '../cards/i18n-chat.js';
 import { t, toLocale, type Locale } from '../cards/i18n.js';
 import { BANT_CRITERIA, bantYesCount, type BantAnswers } from '../domain/bant.js';
 import { MIN_BANT_YES_FOR_OPPORTUNITY } from '../domain/lead.js';
@@ -17,7 +18,7 @@ import type { ManagerDeps } from '../services/manager-deps.js';
 
 const bantValue = z.enum(['yes', 'no', 'unknown']).optional();
 const note = z.string().max(300).optional();
-/** Every Action.Execute payload is validated; Teams merges the card's inputs into it. */
+/** Every Action.Execute payload is validated; Teams merges the card's inputs into it. Unknown keys are dropped. */
 const ActionData = z.object({
   leadId: z.string().uuid(),
   v: z.coerce.number().int().positive().optional(),
@@ -26,7 +27,7 @@ const ActionData = z.object({
   bant_budget: bantValue, bant_authority: bantValue, bant_need: bantValue, bant_timeframe: bantValue,
   bant_budget_note: note, bant_authority_note: note, bant_need_note: note, bant_timeframe_note: note,
   bant_closeDate: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal('')]).optional(),
-}).passthrough();
+});
 type ActionData = z.infer<typeof ActionData>;
 
 const VERB_ACTION = { 'lead.accept': 'accept', 'lead.reject': 'reject', 'lead.saveBant': 'saveBant', 'lead.qualify': 'qualify', 'lead.convert': 'convert' } as const;
@@ -74,7 +75,7 @@ export async function handleLeadAction(deps: ManagerDeps, ctx: TurnContext, verb
     return renderLead(deps, lead, locale, revived === null ? { notice: t(locale).refused.notOwner } : {});
   }
   const action = VERB_ACTION[verb as keyof typeof VERB_ACTION];
-  if (!action) return `${t(locale).refused.invalid}: ${verb}`;
+  if (!action) return tc(locale).unknownAction(verb);
   if (d.v === undefined) return `${t(locale).refused.invalid}: v`;
   const outcome = await actOnLead(deps, { leadId: lead.id, version: d.v, actor, action, reason: d.reason, note: d.note, bant: bantFrom(d), source: 'card' });
   if (outcome.kind === 'not_found') return t(locale).refused.notFound;

@@ -1,7 +1,8 @@
-import { TeamsInfo, TurnContext, type ConversationReference } from 'botbuilder';
+import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { Deps } from '../services/deps.js';
 import { rememberConversation } from '../services/installation.js';
 import { getConversation } from '../store/conversations-repo.js';
+import { memberOf } from './actor.js';
 
 /** Conversations whose reference and user identity are already stored, with their locale (saves a look-up per message). */
 const known = new Map<string, string | null>();
@@ -26,7 +27,7 @@ export async function captureConversation(deps: Deps, ctx: TurnContext, force = 
   let name = stored?.name ?? a.from?.name ?? null;
   if (kind === 'personal' && (!email || force)) {
     try {
-      const m = await TeamsInfo.getMember(ctx, a.from.id);
+      const m = await memberOf(deps, ctx, force);
       email = m.email ?? email;
       upn = m.userPrincipalName ?? upn;
       aad = m.aadObjectId ?? (m as { objectId?: string }).objectId ?? aad;

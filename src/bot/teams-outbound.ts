@@ -5,7 +5,8 @@ import { IntegrationError, isRetryableStatus, parseRetryAfter } from '../lib/int
 import type { OutboundActivity, TeamsOutbound } from '../services/deps.js';
 import type { Conversation } from '../store/conversations-repo.js';
 
-function toActivity(a: OutboundActivity) {
+/** A message or card as a Bot Framework activity. */
+export function toActivity(a: OutboundActivity) {
   if (!a.card) return MessageFactory.text(a.text ?? '');
   const m = MessageFactory.attachment(CardFactory.adaptiveCard(a.card));
   if (a.summary) m.summary = a.summary;

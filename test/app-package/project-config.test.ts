@@ -80,12 +80,9 @@ describe('env samples', () => {
     expect(loadConfig(envSample('local')).bot).toBeUndefined();
 
     expect(() => loadConfig(envSample('dev'))).toThrow(/BOT_ID/); // production refuses to run without auth
-    const dev = loadConfig({
-      ...envSample('dev'),
-      BOT_ID: '0f1e2d3c-4b5a-4697-8877-665544332211',
-      BOT_PASSWORD: 'x',
-      BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-    });
+    const filled = { ...envSample('dev'), BOT_ID: '0f1e2d3c-4b5a-4697-8877-665544332211', BOT_PASSWORD: 'x' };
+    expect(() => loadConfig({ ...filled, BOT_TENANT_ID: '' })).toThrow(/BOT_TENANT_ID: required when BOT_TYPE=SingleTenant/);
+    const dev = loadConfig({ ...filled, BOT_TENANT_ID: 'b28fdbfd-2b78-4f93-b0f8-8881793f0f8f' });
     expect(dev.bot?.type).toBe('SingleTenant');
     expect(dev.databaseUrl).toMatch(/^postgres:\/\//);
   });

@@ -83,7 +83,7 @@ describe('webhook parser properties', () => {
 describe('Bot Framework authentication', () => {
   let w: World;
   beforeAll(async () => {
-    w = await startWorld({ env: { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'secret', BOT_TYPE: 'MultiTenant' } });
+    w = await startWorld({ env: { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '99999999-8888-4777-8666-555555555555' } });
   });
   afterAll(async () => { await w?.close(); });
 

@@ -8,7 +8,7 @@ import { createLog } from '../../src/log.js';
 import { USERS, startWorld, type World } from '../support/world.js';
 
 const TOKEN = 'metrics-scrape-token-0123456789abcdef';
-const BOT = { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'secret', BOT_TYPE: 'MultiTenant' };
+const BOT = { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '99999999-8888-4777-8666-555555555555' };
 
 const scrape = (url: string, authorization?: string) =>
   fetch(`${url}/metrics`, { headers: authorization ? { authorization } : {} });

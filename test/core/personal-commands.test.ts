@@ -1,0 +1,78 @@
+/**
+ * Personal data stays personal: "meine Leads" / "digest" typed in a channel answer there with one line and deliver the
+ * content in the person's 1:1 chat; without a known 1:1 chat the line says to open it. Glossary answers stay in the channel.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActivityEvent } from '../standins/teams-connector.js';
+import { cardText } from '../support/cards.js';
+import { LEAD_INBOX, USERS, scoreEvent, startFaultWorld, type FaultWorld } from '../faults/support.js';
+
+const inChannel = (e: ActivityEvent) => e.conversationId.split(';')[0] === LEAD_INBOX.channelId;
+const textOf = (e: ActivityEvent) => [String(e.activity.text ?? ''), ...((e.activity.attachments as any[] | undefined) ?? []).map((a) => cardText(a.content))].join('\n');
+
+describe('personal commands typed in a channel', () => {
+  let w: FaultWorld;
+  beforeAll(async () => {
+    w = await startFaultWorld();
+    await w.teams.botAddedToTeam(USERS.admin, LEAD_INBOX);
+    await w.teams.conversationUpdateMembersAdded(USERS.alex);
+    await w.teams.conversationUpdateMembersAdded(USERS.adele);
+    expect((await w.webhook([scoreEvent('1001')])).status).toBe(200);
+    await w.drain();
+  });
+  afterAll(async () => { await w?.close(); });
+
+  /** Sends `text` in the channel as `user`; returns what went to the channel and to the user's 1:1 chat. */
+  async function say(user: typeof USERS.alex, text: string) {
+    const mark = w.connector.mark();
+    const r = await w.teams.message(user, text, { team: LEAD_INBOX });
+    expect(r.status).toBe(200);
+    await w.connector.waitFor((e) => e.seq > mark && inChannel(e), 10_000, { since: mark });
+    await w.settle();
+    const after = w.connector.store.events.filter((e) => e.seq > mark);
+    const chat = w.connector.personalConversationId(user.id);
+    return { channel: after.filter(inChannel), chat: after.filter((e) => e.conversationId === chat), all: after };
+  }
+
+  it('"meine Leads": one line in the channel, the list in the 1:1 chat', async () => {
+    const { channel, chat, all } = await say(USERS.alex, 'meine Leads');
+    expect(channel).toHaveLength(1);
+    expect(channel[0]!.activity.text).toBe('Deine Leads habe ich dir im Chat geschickt.');
+    expect(channel[0]!.activity.attachments ?? []).toEqual([]);
+    expect(textOf(channel[0]!)).not.toMatch(/Jonas|Schmidt|Musterfirma/);
+    expect(chat).toHaveLength(1);
+    expect(textOf(chat[0]!)).toMatch(/Deine offenen Leads \(1\)/);
+    expect(textOf(chat[0]!)).toContain('Jonas Schmidt');
+    expect(all).toHaveLength(2); // nowhere else
+  });
+
+  it('"digest" by a manager: the team figures go to the 1:1 chat, not the channel', async () => {
+    const { channel, chat } = await say(USERS.adele, 'digest');
+    expect(channel.map((e) => e.activity.text)).toEqual(['Die Zusammenfassung habe ich dir im Chat geschickt.']);
+    expect(chat).toHaveLength(1);
+    expect((chat[0]!.activity.attachments as any[])[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(textOf(chat[0]!)).toMatch(/alexw@example.com[\s\S]*Annahmequote/); // per-CSM figures: personal data
+  });
+
+  it('someone without a known 1:1 chat is told to open it; nothing personal is posted anywhere', async () => {
+    const { channel, chat, all } = await say(USERS.megan, 'my leads');
+    expect(channel.map((e) => e.activity.text)).toEqual(['That is personal and does not belong in the channel: please open the chat with me (LeadBridge) and ask there again.']);
+    expect(chat).toEqual([]);
+    expect(all).toHaveLength(1);
+  });
+
+  it('a glossary question is still answered in the channel', async () => {
+    const { channel, chat } = await say(USERS.alex, 'Was ist ein SAL?');
+    expect(channel).toHaveLength(1);
+    expect(textOf(channel[0]!)).toContain('Sales Accepted Lead');
+    expect(chat).toEqual([]);
+  });
+
+  it('in the 1:1 chat the answer comes right there', async () => {
+    const conv = w.connector.personalConversationId(USERS.alex.id);
+    const mark = w.connector.mark();
+    await w.teams.message(USERS.alex, 'meine Leads');
+    const e = await w.connector.waitFor((x) => x.conversationId === conv && x.kind === 'sent', 10_000, { since: mark });
+    expect(textOf(e)).toContain('Jonas Schmidt');
+  });
+});
