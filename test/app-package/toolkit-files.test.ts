@@ -36,6 +36,8 @@ function parseJsonc(text: string): Json {
   return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1')) as Json;
 }
 
+const TEST_GUID = '0f1e2d3c-4b5a-4697-8877-665544332211';
+
 describe('parseJsonc', () => {
   it('keeps // inside strings and drops comments and trailing commas', () => {
     expect(parseJsonc('{ "url": "https://x/y", // c\n /* b */ "a": [1, 2,], }')).toEqual({ url: 'https://x/y', a: [1, 2] });
@@ -248,7 +250,8 @@ describe('infra/azure.bicep and its parameters', () => {
     expect(botType.allowed).toContain(parseEnvFile(read('env/.env.dev')).BOT_TYPE);
     expect(parameters.botType.value).toBe('${{BOT_TYPE}}');
     for (const type of botType.allowed!) {
-      const config = loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'pw', BOT_TENANT_ID: 'tenant', BOT_TYPE: type });
+      const secret = type === 'SingleTenant' ? { BOT_PASSWORD: 'pw' } : {}; // a managed identity has no password
+      const config = loadConfig({ BOT_ID: TEST_GUID, ...secret, BOT_TENANT_ID: TEST_GUID, BOT_TYPE: type });
       expect(config.bot?.type).toBe(type);
     }
   });
