@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
   LEAD_INBOX_CHANNEL_ID: optional,
+  LEAD_INBOX_LOCALE: z.enum(['de', 'en']).optional(),
   ADMIN_EMAILS: csv,
   REJECT_REASONS: z.string().default(REJECT_REASONS.join(','))
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -81,6 +82,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     admins: e.ADMIN_EMAILS.map((a) => a.toLowerCase()),
     rejectReasons: e.REJECT_REASONS,
     leadInboxChannelId: e.LEAD_INBOX_CHANNEL_ID,
+    /** Channel posts have no reader's language: they use this one. */
+    leadInboxLocale: e.LEAD_INBOX_LOCALE ?? e.DEFAULT_LOCALE,
     manager: toManagerConfig(e, e.DIGEST_TIMEZONE),
     worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS, leaseMs: e.WORKER_LEASE_MS },
     retentionDays: e.RETENTION_DAYS,

@@ -1,10 +1,11 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import { toLocale, type Locale } from '../cards/i18n.js';
+import type { Locale } from '../cards/i18n.js';
 import { myLeadsCard } from '../cards/my-leads-card.js';
 import type { Deps } from '../services/deps.js';
 import { openLeadsOfOwner } from '../store/leads-repo.js';
 import { resolveActor } from './actor.js';
+import { turnLocale } from './conversations.js';
 import { digestChatReply } from '../services/digest.js';
 import type { ManagerDeps } from '../services/manager-deps.js';
 
@@ -21,7 +22,7 @@ export function registerMessages(app: Application<TurnState>, deps: ManagerDeps,
   app.activity('message', async (ctx) => {
     const raw = (ctx.activity.text ?? '').replace(/<[^>]*>/g, ' ');
     const text = raw.replace(/[\u0000-\u001F\u007F]/g, ' ').trim().slice(0, MAX_TEXT);
-    const locale = toLocale(ctx.activity.locale, deps.settings.defaultLocale);
+    const locale = await turnLocale(deps, ctx);
     if (!text) return;
     const command = brain.command(text);
     if (command === 'my_leads') return sendMyLeads(deps, ctx, locale);
