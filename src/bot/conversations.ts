@@ -67,7 +67,7 @@ export async function captureConversation(deps: Deps, ctx: TurnContext, force = 
   }
   await rememberConversation(deps, {
     id, kind, reference, userId: kind === 'personal' ? a.from.id : null, aadObjectId: kind === 'personal' ? aad : null,
-    email: kind === 'personal' ? email : null, upn: kind === 'personal' ? upn : null, name: kind === 'personal' ? name : a.channelData?.channel?.name ?? 'Channel',
+    email: kind === 'personal' ? email : null, upn: kind === 'personal' ? upn : null, name: kind === 'personal' ? name : channelName(ctx, id),
     tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null, locale: kind === 'personal' ? locale ?? stored?.locale ?? null : null,
     teamId: a.channelData?.team?.id ?? null, blocked: false,
   });
@@ -78,15 +78,21 @@ export async function captureConversation(deps: Deps, ctx: TurnContext, force = 
 /** The team itself (its General channel, id = team id): through it the bot lists channels, reads the roster, posts to the inbox. */
 async function rememberTeam(deps: Deps, ctx: TurnContext, reference: ConversationReference): Promise<void> {
   const a = ctx.activity;
-  const team = a.channelData?.team as { id?: string; name?: string } | undefined;
-  if (!team?.id || known.has(team.id)) return;
-  const stored = await getConversation(deps.store.db, team.id);
+  const teamId = a.channelData?.team?.id as string | undefined;
+  if (!teamId || teamId === reference.conversation.id || known.has(teamId)) return;
   await rememberConversation(deps, {
-    id: team.id, kind: 'channel', reference: { ...reference, conversation: { ...reference.conversation, id: team.id } },
-    userId: null, aadObjectId: null, email: null, upn: null, name: team.name ?? stored?.name ?? 'General',
-    tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null, locale: null, teamId: team.id, blocked: false,
+    id: teamId, kind: 'channel', reference: { ...reference, conversation: { ...reference.conversation, id: teamId } },
+    userId: null, aadObjectId: null, email: null, upn: null, name: channelName(ctx, teamId),
+    tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null, locale: null, teamId, blocked: false,
   });
-  known.set(team.id, null);
+  known.set(teamId, null);
+}
+
+/** The General channel (id = team id) is named after its team; another channel by its name when the activity has it. */
+function channelName(ctx: TurnContext, id: string): string {
+  const cd = ctx.activity.channelData;
+  if (id === cd?.team?.id) return cd.team.name ?? 'General';
+  return cd?.channel?.id === id && cd.channel.name ? cd.channel.name : 'Channel';
 }
 
 /** Posts to a channel go to the channel's own conversation id, not to a reply thread. */

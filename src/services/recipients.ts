@@ -1,4 +1,5 @@
 import { toLocale, type Locale } from '../cards/i18n.js';
+import type { IntegrationError } from '../lib/integration-error.js';
 import { findPersonalByEmail, installedTeams, type Conversation } from '../store/conversations-repo.js';
 import { findPersonLocale } from '../store/person-locales-repo.js';
 import type { Deps } from './deps.js';
@@ -30,7 +31,7 @@ export async function reachPerson(deps: Deps, email: string): Promise<Conversati
       return (await findPersonalByEmail(deps.store.db, email)) ?? chat;
     } catch (err) {
       if (!passOver(err)) throw err;
-      deps.log.warn({ email, team: team.name, teamId: team.id, err: String(err) }, 'could not open a 1:1 chat with a team member; trying the next team, else the lead inbox');
+      deps.log.warn({ email, team: team.name, teamId: team.id, status: (err as IntegrationError).status, err: String(err) }, 'could not open a 1:1 chat with a team member; trying the next team, else the lead inbox');
     }
   }
   return null;
