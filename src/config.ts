@@ -39,7 +39,7 @@ const EnvSchema = z.object({
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant'),
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
   LEAD_INBOX_CHANNEL_ID: optional,
-  LEAD_INBOX_LOCALE: z.enum(['de', 'en']).optional(),
+  LEAD_INBOX_LOCALE: optional.pipe(z.enum(['de', 'en']).optional()),
   ADMIN_EMAILS: csv,
   REJECT_REASONS: z.string().default(REJECT_REASONS.join(','))
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))

@@ -87,6 +87,7 @@ describe('where a language comes from', () => {
     expect(loadConfig({}).leadInboxLocale).toBe('de');
     expect(loadConfig({ DEFAULT_LOCALE: 'en' }).leadInboxLocale).toBe('en');
     expect(loadConfig({ LEAD_INBOX_LOCALE: 'en' }).leadInboxLocale).toBe('en');
+    expect(loadConfig({ LEAD_INBOX_LOCALE: '', DEFAULT_LOCALE: 'en' }).leadInboxLocale).toBe('en');
     expect(() => loadConfig({ LEAD_INBOX_LOCALE: 'fr' })).toThrow(ConfigError);
     expect(() => loadConfig({ LEAD_INBOX_LOCALE: 'fr' })).toThrow(/LEAD_INBOX_LOCALE/);
   });
