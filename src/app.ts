@@ -8,6 +8,7 @@ import type { HubSpot } from './hubspot/types.js';
 import { createAdapter } from './bot/adapter.js';
 import { createBotApp } from './bot/app.js';
 import type { ChatBrain } from './bot/messages.js';
+import { createTeamsDirectory } from './bot/teams-directory.js';
 import { createTeamsOutbound } from './bot/teams-outbound.js';
 import { createServer } from './http/server.js';
 import { webhookRoute } from './http/webhook-route.js';
@@ -31,6 +32,7 @@ import { createMetrics } from './metrics.js';
 import { instrumentClient } from './metrics/instrument-client.js';
 import { storeSources } from './metrics/store-sources.js';
 import { logGoLiveChecks } from './doctor/index.js';
+import { checkLeadInbox } from './services/lead-inbox.js';
 
 export interface Overrides {
   clock?: Clock;
@@ -74,6 +76,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const deps: ManagerDeps = {
     store, clock, log, hubspot, salesCloud,
     teams: pacedTeams(createTeamsOutbound(adapter, config.bot?.appId ?? ''), { maxPerSecond: config.manager.teamsMaxSendsPerSecond }),
+    directory: createTeamsDirectory(adapter, config.bot?.appId ?? ''),
     settings: {
       mqlRule: { threshold: config.hubspot.mqlThreshold, mqlStage: config.hubspot.stages.mql },
       writeBack: { stages: config.hubspot.stages, leadStatus: config.hubspot.leadStatus, rejectReasonProperty: config.hubspot.rejectReasonProperty },
@@ -84,6 +87,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
       rejectReasons: config.rejectReasons,
       defaultLocale: config.defaultLocale,
       leadInboxChannelId: config.leadInboxChannelId,
+      inboxLocale: config.leadInboxLocale,
       timeZone: config.timeZone,
     },
     kick: () => worker?.kick(),
@@ -111,6 +115,8 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     metrics: () => metrics.render(),
   }, { log, maxBodyBytes: config.webhookMaxBytes, metrics: config.metrics });
   if (o.worker !== false) await worker.start();
+  // In the background: Teams being slow or away must not hold up the start.
+  void checkLeadInbox(deps).catch((err) => log.warn({ err: String(err) }, 'lead inbox: could not check the channel at start'));
   const schedules: Schedule[] = o.schedules === false ? [] : [
     await startManagerSchedules(deps, { instanceId: worker.instanceId }),
     startRetentionSchedule(deps, config.retentionDays, config.timeZone),

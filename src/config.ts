@@ -41,6 +41,7 @@ const EnvSchema = z.object({
     z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMsi']).default('SingleTenant')),
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
   LEAD_INBOX_CHANNEL_ID: optional,
+  LEAD_INBOX_LOCALE: optional.pipe(z.enum(['de', 'en']).optional()),
   ADMIN_EMAILS: csv,
   REJECT_REASONS: z.string().default(REJECT_REASONS.join(','))
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -85,6 +86,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     leadInboxChannelId: e.LEAD_INBOX_CHANNEL_ID,
     /** The customer's tenant: activities from any other tenant are ignored (also with authentication off). */
     tenantId: e.BOT_TENANT_ID?.toLowerCase(),
+    /** Channel posts have no reader's language: they use this one. */
+    leadInboxLocale: e.LEAD_INBOX_LOCALE ?? e.DEFAULT_LOCALE,
     manager: toManagerConfig(e, e.DIGEST_TIMEZONE),
     worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS, leaseMs: e.WORKER_LEASE_MS },
     retentionDays: e.RETENTION_DAYS,

@@ -2,7 +2,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { tc } from '../cards/i18n-chat.js';
-import { t, toLocale, type Locale } from '../cards/i18n.js';
+import { t, type Locale } from '../cards/i18n.js';
 import { BANT_CRITERIA, bantYesCount, type BantAnswers } from '../domain/bant.js';
 import { MIN_BANT_YES_FOR_OPPORTUNITY } from '../domain/lead.js';
 import { REJECT_REASONS } from '../domain/reject-reasons.js';
@@ -15,6 +15,7 @@ import { getLead } from '../store/leads-repo.js';
 import { resolveActor } from './actor.js';
 import { handleManagerAction, isManagerVerb } from '../services/manager-actions.js';
 import type { ManagerDeps } from '../services/manager-deps.js';
+import { turnLocale } from './conversations.js';
 
 const bantValue = z.enum(['yes', 'no', 'unknown']).optional();
 const note = z.string().max(300).optional();
@@ -57,7 +58,7 @@ function noticeOf(o: Extract<ActOutcome, { kind: 'refused' }>, locale: Locale): 
 
 /** Handles one lead card action and returns the card to show in its place. */
 export async function handleLeadAction(deps: ManagerDeps, ctx: TurnContext, verb: string, raw: unknown): Promise<object | string> {
-  const locale = toLocale(ctx.activity.locale, deps.settings.defaultLocale);
+  const locale = await turnLocale(deps, ctx);
   // "Weiterleiten" / "Neu zuweisen" (lead.reassign) and "Erinnern" (lead.nudge): roster-checked in the service.
   if (isManagerVerb(verb)) return handleManagerAction(deps, await resolveActor(deps, ctx), verb, raw, locale);
   const parsed = ActionData.safeParse(raw);

@@ -1,7 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { tc, type PersonalCommand } from '../cards/i18n-chat.js';
-import { toLocale, type Locale } from '../cards/i18n.js';
+import type { Locale } from '../cards/i18n.js';
 import { myLeadsCard } from '../cards/my-leads-card.js';
 import type { Actor } from '../domain/model.js';
 import type { OutboundActivity } from '../services/deps.js';
@@ -11,6 +11,7 @@ import { sendPersonally } from '../services/personal-chat.js';
 import { openLeadsOfOwner } from '../store/leads-repo.js';
 import { resolveActor } from './actor.js';
 import { toActivity } from './teams-outbound.js';
+import { personLocale, turnLocale } from './conversations.js';
 
 /** What chat needs from the knowledge module (glossary, classification, command routing). */
 export interface ChatBrain {
@@ -27,7 +28,7 @@ export function registerMessages(app: Application<TurnState>, deps: ManagerDeps,
   app.activity('message', async (ctx) => {
     const raw = (ctx.activity.text ?? '').replace(/<[^>]*>/g, ' ');
     const text = raw.replace(/[\u0000-\u001F\u007F]/g, ' ').trim().slice(0, MAX_TEXT);
-    const locale = toLocale(ctx.activity.locale, deps.settings.defaultLocale);
+    const locale = await turnLocale(deps, ctx);
     if (!text) {
       // An Action.Submit no handler knows (a card LeadBridge no longer has): say so rather than nothing.
       if (ctx.activity.value && typeof ctx.activity.value === 'object') await ctx.sendActivity(tc(locale).unknownAction(String((ctx.activity.value as { verb?: unknown }).verb ?? '')));
@@ -55,6 +56,8 @@ async function answerPersonal(deps: ManagerDeps, ctx: TurnContext, command: Pers
     await ctx.sendActivity(toActivity(await personalAnswer(deps, actor, command, locale)));
     return;
   }
-  const sent = await sendPersonally(deps, { aadObjectId: actor.id, email: actor.email }, () => personalAnswer(deps, actor, command, locale));
+  // The content goes to the person's chat in their own language; the channel's line in the channel's.
+  const own = await personLocale(deps, ctx.activity);
+  const sent = await sendPersonally(deps, { aadObjectId: actor.id, email: actor.email }, () => personalAnswer(deps, actor, command, own));
   await ctx.sendActivity(sent ? tc(locale).sentToChat[command] : tc(locale).openChat);
 }

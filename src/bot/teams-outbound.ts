@@ -27,29 +27,32 @@ export function toTeamsError(err: unknown): IntegrationError {
   return new IntegrationError('teams', `Teams ${status}: ${msg}`, { status, permanent: !isRetryableStatus(status), retryAfterMs, code });
 }
 
+/** Runs `fn` in a proactive turn of the stored conversation; connector failures come out as IntegrationError. */
+export async function inConversation<T>(adapter: TeamsAdapter, botAppId: string, to: Conversation, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  let failure: unknown;
+  try {
+    // Errors are caught inside the callback: the adapter's onTurnError would otherwise swallow them.
+    await adapter.continueConversationAsync(botAppId, to.reference as Partial<ConversationReference>, async (ctx) => {
+      try { result = await fn(ctx); } catch (err) { failure = err; }
+    });
+  } catch (err) {
+    failure = err;
+  }
+  if (failure) throw toTeamsError(failure);
+  return result as T;
+}
+
 /** Proactive sends and in-place updates through the Bot Framework connector. */
 export function createTeamsOutbound(adapter: TeamsAdapter, botAppId: string): TeamsOutbound {
-  async function inConversation<T>(to: Conversation, fn: (ctx: TurnContext) => Promise<T>): Promise<T> {
-    let result: T | undefined;
-    let failure: unknown;
-    try {
-      // Errors are caught inside the callback: the adapter's onTurnError would otherwise swallow them.
-      await adapter.continueConversationAsync(botAppId, to.reference as Partial<ConversationReference>, async (ctx) => {
-        try { result = await fn(ctx); } catch (err) { failure = err; }
-      });
-    } catch (err) {
-      failure = err;
-    }
-    if (failure) throw toTeamsError(failure);
-    return result as T;
-  }
+  const inConv = <T>(to: Conversation, fn: (ctx: TurnContext) => Promise<T>) => inConversation(adapter, botAppId, to, fn);
   return {
-    send: (to, activity) => inConversation(to, async (ctx) => {
+    send: (to, activity) => inConv(to, async (ctx) => {
       const r = await ctx.sendActivity(toActivity(activity));
       if (!r?.id) throw new IntegrationError('teams', 'Teams accepted the message but returned no activity id');
       return r.id;
     }),
-    update: (to, activityId, activity) => inConversation(to, async (ctx) => {
+    update: (to, activityId, activity) => inConv(to, async (ctx) => {
       await ctx.updateActivity({ ...toActivity(activity), id: activityId });
     }),
   };

@@ -24,6 +24,26 @@ export interface TeamsOutbound {
   update(to: Conversation, activityId: string, activity: OutboundActivity): Promise<void>;
 }
 
+/** A member of a team's roster, as Teams' member API describes them. */
+export interface TeamMember {
+  id: string;
+  aadObjectId: string | null;
+  email: string | null;
+  upn: string | null;
+  name: string | null;
+  tenantId: string | null;
+}
+
+/** The teams the bot is installed in, as delivery needs them (implemented in src/bot). Failures throw IntegrationError('teams'). */
+export interface TeamsDirectory {
+  /** The team's channels as conversations the bot can post to (General's id is the team id). */
+  channels(team: Conversation): Promise<Conversation[]>;
+  /** The member of the team's roster with this email or UPN, or null. */
+  findMember(team: Conversation, email: string): Promise<TeamMember | null>;
+  /** Opens (or gets back) the bot's 1:1 chat with a member of the team: their personal conversation. */
+  openPersonalChat(team: Conversation, member: TeamMember): Promise<Conversation>;
+}
+
 export interface Settings {
   mqlRule: MqlRule;
   writeBack: WriteBackRule;
@@ -31,6 +51,8 @@ export interface Settings {
   rejectReasons: RejectReason[];
   defaultLocale: Locale;
   leadInboxChannelId?: string;
+  /** Language of channel posts (the lead inbox); default `defaultLocale`. */
+  inboxLocale?: Locale;
   timeZone: string;
 }
 
@@ -42,6 +64,8 @@ export interface Deps {
   hubspot: HubSpot;
   salesCloud?: SalesCloud;
   teams: TeamsOutbound;
+  /** Team channels and rosters; without it, owners are reached only in chats they opened and the inbox only where someone wrote. */
+  directory?: TeamsDirectory;
   settings: Settings;
   /** Wakes the outbox worker after new jobs were committed. */
   kick(): void;

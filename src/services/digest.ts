@@ -1,5 +1,5 @@
 import { renderDigestCard } from '../cards/digest-card.js';
-import { toLocale, type Locale } from '../cards/i18n.js';
+import type { Locale } from '../cards/i18n.js';
 import { tm } from '../cards/i18n-manager.js';
 import { digestFigures, type DigestFigures } from '../domain/digest.js';
 import type { RosterTeam } from '../domain/roster.js';
@@ -8,6 +8,7 @@ import { latestSlot } from '../scheduler/digest-slot.js';
 import { findPersonalByEmail } from '../store/conversations-repo.js';
 import { pausedManagers, setDigestPaused } from '../store/digests-repo.js';
 import type { ManagerDeps } from './manager-deps.js';
+import { localeFor } from './recipients.js';
 import { loadTeamLeads } from './team-leads.js';
 
 export interface DigestWindow { since: number; until: number }
@@ -73,7 +74,7 @@ export async function previewDigest(deps: ManagerDeps, email: string): Promise<o
   const teams = deps.roster.current().managedTeams(email);
   if (!teams.length) throw new Error(`${email} manages no team in the roster`);
   const conv = await findPersonalByEmail(deps.store.db, email);
-  const locale = toLocale(conv?.locale, deps.settings.defaultLocale);
+  const locale = conv ? await localeFor(deps, conv) : deps.settings.defaultLocale;
   return renderTeamDigest(deps, teams, onDemandWindow(deps, deps.clock.now()), locale);
 }
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { localDate } from '../domain/zoned-time.js';
 import { IntegrationError } from '../lib/integration-error.js';
-import { toLocale } from '../cards/i18n.js';
 import { tm } from '../cards/i18n-manager.js';
 import { findPersonalByEmail } from '../store/conversations-repo.js';
 import { getDigest, markDigestSent, pausedManagers } from '../store/digests-repo.js';
 import type { Job } from '../store/jobs-repo.js';
 import { renderTeamDigest } from './digest.js';
 import type { ManagerDeps } from './manager-deps.js';
+import { localeFor } from './recipients.js';
 
 const DigestPayload = z.object({ managerEmail: z.string().email(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), since: z.number(), until: z.number() });
 
@@ -31,7 +31,7 @@ export async function sendDigest(deps: ManagerDeps, job: Job): Promise<void> {
     }
     throw new IntegrationError('teams', `digest for ${managerEmail} waits: the manager has not installed the bot (or blocked it)`, { retryAfterMs: 10 * 60_000 });
   }
-  const locale = toLocale(to.locale, deps.settings.defaultLocale);
+  const locale = await localeFor(deps, to);
   const card = await renderTeamDigest(deps, teams, { since, until }, locale);
   const activityId = await deps.teams.send(to, { card, summary: tm(locale).digestTitle(teams.map((t) => t.name).join(', ')) });
   await markDigestSent(deps.store.db, managerEmail, day, activityId, deps.clock.now());

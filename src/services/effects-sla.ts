@@ -10,6 +10,7 @@ import { findPersonalByEmail } from '../store/conversations-repo.js';
 import type { Job } from '../store/jobs-repo.js';
 import { getLead } from '../store/leads-repo.js';
 import type { ManagerDeps } from './manager-deps.js';
+import { localeFor } from './recipients.js';
 import { forwardTargetsFor } from './reassign.js';
 
 const ReminderPayload = z.object({ leadId: z.string(), nudgedBy: z.string().optional() });
@@ -35,7 +36,7 @@ export async function sendSlaReminder(deps: ManagerDeps, job: Job): Promise<void
     deps.log.warn({ leadId, owner: lead.owner.email }, 'sla: owner not reachable in chat; reminder not sent');
     return;
   }
-  const locale = toLocale(to.locale, deps.settings.defaultLocale);
+  const locale = await localeFor(deps, to);
   const tx = tm(locale);
   const label = md(leadLabel(lead));
   const head = nudgedBy ? tx.nudged(md(nudgedBy), label) : tx.reminder(label, tx.duration(deps.clock.now() - lead.mqlAt));
@@ -57,7 +58,7 @@ export async function sendSlaEscalation(deps: ManagerDeps, job: Job): Promise<vo
     deps.log.warn({ leadId, manager: managerEmail }, 'sla: manager not reachable in chat; escalation not sent');
     return;
   }
-  const locale = toLocale(to.locale, deps.settings.defaultLocale);
+  const locale = await localeFor(deps, to);
   const card = await renderEscalation(deps, lead, locale, managerEmail);
   await deps.teams.send(to, { card, summary: tm(locale).escalationTitle(tm(locale).duration(deps.clock.now() - lead.mqlAt)) });
 }

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { toLocale } from '../cards/i18n.js';
 import { isOpen } from '../domain/lead.js';
 import type { Lead } from '../domain/model.js';
 import { IntegrationError } from '../lib/integration-error.js';
 import { cardPostsOfLead, findCardPost, recordCardPost } from '../store/card-posts-repo.js';
-import { findLeadInbox, findPersonalByEmail, getConversation, setBlocked, type Conversation } from '../store/conversations-repo.js';
+import { getConversation, setBlocked, type Conversation } from '../store/conversations-repo.js';
 import type { Job } from '../store/jobs-repo.js';
 import { getLead } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
+import { findLeadInbox } from './lead-inbox.js';
 import { renderLead } from './lead-view.js';
+import { localeFor, reachPerson } from './recipients.js';
 
 const LeadPayload = z.object({ leadId: z.string(), receivedAt: z.number().optional() });
 const RefreshPayload = z.object({ leadId: z.string(), settled: z.number().int().optional() });
@@ -21,14 +22,15 @@ export interface DeliveryHooks {
 const isBlocked = (err: unknown) => err instanceof IntegrationError && err.system === 'teams' && err.status === 403;
 
 /**
- * Posts the lead card to its owner's personal chat; an owner the bot cannot reach (not installed,
- * or blocked) gets it in the lead inbox channel, naming them, and their own copy once they install.
+ * Posts the lead card to its owner's personal chat (opened by the bot when the owner is a member of a team it is
+ * installed in); an owner the bot cannot reach (not installed, or blocked) gets it in the lead inbox channel,
+ * naming them, and their own copy once they install.
  */
 export async function deliverCard(deps: Deps, job: Job, hooks: DeliveryHooks = {}): Promise<void> {
   const { leadId, receivedAt } = LeadPayload.parse(job.payload);
   const lead = await getLead(deps.store.db, leadId);
   if (!lead || !isOpen(lead.state)) return;
-  const owner = lead.owner.email ? await findPersonalByEmail(deps.store.db, lead.owner.email) : null;
+  const owner = lead.owner.email ? await reachPerson(deps, lead.owner.email) : null;
   if (owner && !owner.blocked) {
     if (await findCardPost(deps.store.db, lead.id, owner.id)) return;
     try {
@@ -41,7 +43,7 @@ export async function deliverCard(deps: Deps, job: Job, hooks: DeliveryHooks = {
       await setBlocked(deps.store.db, owner.id, true, deps.clock.now());
     }
   }
-  const inbox = await findLeadInbox(deps.store.db, deps.settings.leadInboxChannelId);
+  const inbox = await findLeadInbox(deps);
   if (!inbox) {
     deps.log.warn({ leadId, owner: lead.owner.email }, 'owner not reachable and no lead inbox: the card waits until the owner installs the bot');
     return;
@@ -52,7 +54,7 @@ export async function deliverCard(deps: Deps, job: Job, hooks: DeliveryHooks = {
 }
 
 async function post(deps: Deps, lead: Lead, to: Conversation, kind: 'owner' | 'inbox'): Promise<void> {
-  const locale = toLocale(to.locale, deps.settings.defaultLocale);
+  const locale = await localeFor(deps, to);
   const inboxFor = kind === 'inbox' ? lead.owner.name ?? lead.owner.email ?? undefined : undefined;
   const card = await renderLead(deps, lead, locale, { inboxFor });
   const activityId = await deps.teams.send(to, { card, summary: `MQL: ${lead.contact.firstName ?? ''} ${lead.contact.lastName ?? ''}`.trim() });
@@ -81,7 +83,7 @@ export async function refreshCards(deps: Deps, job: Job): Promise<void> {
   for (const p of await cardPostsOfLead(deps.store.db, leadId)) {
     const to = await getConversation(deps.store.db, p.conversationId);
     if (!to || to.blocked) continue;
-    const locale = toLocale(to.locale, deps.settings.defaultLocale);
+    const locale = await localeFor(deps, to);
     const inboxFor = p.kind === 'inbox' ? lead.owner.name ?? lead.owner.email ?? undefined : undefined;
     const card = await renderLead(deps, lead, locale, { inboxFor }, settled);
     try {

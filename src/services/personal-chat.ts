@@ -1,17 +1,25 @@
 import type { Conversation } from '../store/conversations-repo.js';
 import { findPersonalByAad, findPersonalByEmail } from '../store/conversations-repo.js';
 import type { Deps, OutboundActivity } from './deps.js';
+import { reachPerson } from './recipients.js';
 
 /** A person as Teams' member API identified them. */
 export interface PersonRef { aadObjectId: string; email: string | null }
 
 /**
  * The 1:1 chat where personal content for `person` goes: the personal conversation they have with the bot,
- * or null. (A 1:1 chat created for a team member who never opened one belongs here too.)
+ * else one the bot opens with them as a member of a team it is installed in, else null.
  */
 export async function personalChatOf(deps: Deps, person: PersonRef): Promise<Conversation | null> {
   const conv = (await findPersonalByAad(deps.store.db, person.aadObjectId)) ?? (person.email ? await findPersonalByEmail(deps.store.db, person.email) : null);
-  return conv && !conv.blocked ? conv : null;
+  if (conv) return conv.blocked ? null : conv;
+  if (!person.email) return null;
+  try {
+    return await reachPerson(deps, person.email);
+  } catch (err) {
+    deps.log.warn({ err: String(err) }, 'could not open a 1:1 chat for personal content');
+    return null;
+  }
 }
 
 /**

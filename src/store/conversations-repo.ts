@@ -24,7 +24,7 @@ export async function saveConversation(db: Db, c: Conversation, now: number): Pr
     reference_json: JSON.stringify(c.reference), blocked: c.blocked ? 1 : 0, updated_at: now,
   };
   const { id: _id, ...update } = row;
-  await db.insertInto('conversations').values(row).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
+  await db.insertInto('conversations').values({ ...row, created_at: now }).onConflict((oc) => oc.column('id').doUpdateSet(update)).execute();
 }
 
 const toConversation = (r: any): Conversation => ({
@@ -51,11 +51,15 @@ export async function findPersonalByAad(db: Db, aadObjectId: string): Promise<Co
   return r ? toConversation(r) : null;
 }
 
-/** The lead inbox: the configured channel, else the channel the bot was added to most recently. */
-export async function findLeadInbox(db: Db, channelId: string | undefined): Promise<Conversation | null> {
-  let q = db.selectFrom('conversations').selectAll().where('kind', '=', 'channel');
-  if (channelId) q = q.where('id', '=', channelId);
-  const r = await q.orderBy('updated_at', 'desc').executeTakeFirst();
+/** The stored General channel of every team the bot was installed in, first installed first. */
+export async function installedTeams(db: Db): Promise<Conversation[]> {
+  const rows = await db.selectFrom('conversations').selectAll().where('kind', '=', 'channel')
+    .whereRef('id', '=', 'team_id').orderBy('created_at').orderBy('id').execute();
+  return rows.map(toConversation);
+}
+
+export async function findChannel(db: Db, channelId: string): Promise<Conversation | null> {
+  const r = await db.selectFrom('conversations').selectAll().where('kind', '=', 'channel').where('id', '=', channelId).executeTakeFirst();
   return r ? toConversation(r) : null;
 }
 

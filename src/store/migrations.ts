@@ -4,6 +4,7 @@ import { managerMigration } from './migrations-0002-manager.js';
 import { jobPriorityMigration } from './migrations-0003-job-priority.js';
 import { c4cAccountMigration } from './migrations-0004-c4c-account.js';
 import { peopleMigration } from './migrations-0007-people.js';
+import { inboxLanguageMigration } from './migrations-0006-inbox-language.js';
 
 /** Migrations are code, in order; Kysely's migrator locks (an advisory lock on PostgreSQL) so instances may start together. */
 function migrations(engine: Engine): Record<string, Migration> {
@@ -131,6 +132,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0003_job_priority': jobPriorityMigration,
     '0004_c4c_account': c4cAccountMigration,
     '0007_people': peopleMigration,
+    '0006_inbox_language': inboxLanguageMigration,
   };
 }
 

@@ -99,6 +99,15 @@ export interface ConversationsTable {
   reference_json: string;
   blocked: number;
   updated_at: number;
+  /** Set once, when the conversation is first stored (0006). */
+  created_at: number | null;
+}
+
+/** A person's language from their own activities (0006). */
+export interface PersonLocalesTable {
+  person_key: string;
+  locale: string;
+  updated_at: number;
 }
 
 export interface CardPostsTable {
@@ -118,4 +127,5 @@ export interface Database {
   jobs: JobsTable;
   conversations: ConversationsTable;
   card_posts: CardPostsTable;
+  person_locales: PersonLocalesTable;
 }

@@ -3,7 +3,7 @@ import { openStore, type Store } from '../../src/store/db.js';
 import { claimJobs, completeJob, completeJobs, enqueue, enqueueUnlessWaiting, killJob, outboxStats, retryJobLater } from '../../src/store/jobs-repo.js';
 import { addLeadEvent, findLeadByCycle, getLead, insertLead, leadEvents, setC4cRefs, updateLeadIfVersion } from '../../src/store/leads-repo.js';
 import { storeInboxEvents } from '../../src/store/inbox-repo.js';
-import { findLeadInbox, findPersonalByEmail, saveConversation } from '../../src/store/conversations-repo.js';
+import { findChannel, findPersonalByEmail, installedTeams, saveConversation } from '../../src/store/conversations-repo.js';
 import type { Lead } from '../../src/domain/model.js';
 import { ENGINES } from '../support/databases.js';
 import { useStore } from '../support/use-store.js';
@@ -120,13 +120,19 @@ describe.each(ENGINES)('store on %s', (engine) => {
     expect(await enqueueUnlessWaiting(ctx.store.db, job.kind, [job, { ...job, orderKey: 'contact:1:78' }], 2)).toBe(1);
   });
 
-  it('finds a user by email or UPN and the lead inbox channel', async () => {
+  it('finds a user by email or UPN, a channel, and the installed teams first installed first', async () => {
     const base = { userId: '29:1', aadObjectId: 'aad-1', name: 'Alex', tenantId: 't', locale: 'de-DE', teamId: null, reference: { a: 1 }, blocked: false };
     await saveConversation(ctx.store.db, { ...base, id: 'a:1', kind: 'personal', email: 'AlexW@Example.com', upn: 'alex@contoso.com' }, 1);
     expect((await findPersonalByEmail(ctx.store.db, 'alexw@example.com'))?.id).toBe('a:1');
     expect((await findPersonalByEmail(ctx.store.db, 'ALEX@contoso.com'))?.id).toBe('a:1');
-    await saveConversation(ctx.store.db, { ...base, id: '19:inbox@thread.tacv2', kind: 'channel', email: null, upn: null, userId: null, aadObjectId: null, teamId: 'team-1' }, 2);
-    expect((await findLeadInbox(ctx.store.db, undefined))?.id).toBe('19:inbox@thread.tacv2');
-    expect(await findLeadInbox(ctx.store.db, '19:other')).toBeNull();
+    const channel = { ...base, kind: 'channel' as const, email: null, upn: null, userId: null, aadObjectId: null };
+    await saveConversation(ctx.store.db, { ...channel, id: '19:inbox@thread.tacv2', teamId: '19:team-1' }, 2);
+    expect((await findChannel(ctx.store.db, '19:inbox@thread.tacv2'))?.teamId).toBe('19:team-1');
+    expect(await findChannel(ctx.store.db, '19:other')).toBeNull();
+    // Teams are their General channel (id = team id); the first installed stays first when it is stored again later.
+    await saveConversation(ctx.store.db, { ...channel, id: '19:team-1', teamId: '19:team-1' }, 3);
+    await saveConversation(ctx.store.db, { ...channel, id: '19:team-0', teamId: '19:team-0' }, 4);
+    await saveConversation(ctx.store.db, { ...channel, id: '19:team-1', teamId: '19:team-1', name: 'renamed' }, 5);
+    expect((await installedTeams(ctx.store.db)).map((t) => t.id)).toEqual(['19:team-1', '19:team-0']);
   });
 });

@@ -168,5 +168,5 @@ export async function pendingJobs(store: Store) {
 
 /** Empties every table a manager test writes, so each test starts from a clean store. */
 export async function clearStore(store: Store): Promise<void> {
-  for (const t of ['jobs', 'digests', 'digest_prefs', 'leads', 'lead_events', 'conversations', 'card_posts', 'people'] as const) await store.db.deleteFrom(t as 'jobs').execute(); // manager tables are outside the core schema type
+  for (const t of ['jobs', 'digests', 'digest_prefs', 'leads', 'lead_events', 'conversations', 'card_posts', 'people', 'person_locales'] as const) await store.db.deleteFrom(t as 'jobs').execute(); // manager tables are outside the core schema type
 }

@@ -68,6 +68,8 @@ export function handleV3(store: TeamsStore, beh: ConnectorBehaviour, method: str
   if (root === 'teams' && cid && method === 'GET') {
     const team = store.teams.get(cid);
     if (!team) return { status: 404, body: bfError('NotFound', `Team ${cid} not found.`) };
+    // Teams: {conversations:[{id,name}]}, General's id = the team id and its name null — source: MicrosoftDocs/msteams-docs
+    // msteams-platform/bots/how-to/get-teams-context.md ("Get the list of channels in a team").
     if (sub === 'conversations') return { status: 200, body: { conversations: team.channels } };
     return { status: 200, body: { id: team.id, name: team.name, aadGroupId: team.aadGroupId } };
   }
@@ -105,6 +107,8 @@ export function handleV3(store: TeamsStore, beh: ConnectorBehaviour, method: str
     }
     return { status: 200, body: memberJson(m, beh.memberIdField) };
   }
+  // Teams: {continuationToken?, members:[TeamsChannelAccount]}; pageSize below 50 counts as 50, above 500 as 500 — source:
+  // MicrosoftDocs/msteams-docs get-teams-context.md ("Fetch the roster or user profile"). The token format is unverified (opaque).
   if (sub === 'pagedmembers' && method === 'GET') {
     const size = Math.min(Math.max(Number(queryOne(query, 'pageSize') ?? 200) || 200, 50), 500);
     const token = queryOne(query, 'continuationToken');
@@ -116,7 +120,13 @@ export function handleV3(store: TeamsStore, beh: ConnectorBehaviour, method: str
   return { status: 404, body: bfError('NotFound', `Unknown route ${method} /v3/${segs.join('/')}`) };
 }
 
-/** POST /v3/conversations: a 1:1 chat (stable id per user) or a new channel thread. */
+/**
+ * POST /v3/conversations (Bot Framework REST API "Create Conversation"): a 1:1 chat (stable id per user) or a new channel
+ * thread. Answer: ConversationResourceResponse {id, activityId?, serviceUrl?} — source: learn.microsoft.com botframework-schema
+ * ConversationResourceResponse (serviceUrl is optional and left out here). Parameters as Microsoft's proactive sample sends them
+ * ({members:[{id}], tenantId, channelData.tenant.id}) — source: OfficeDev/Microsoft-Teams-Samples
+ * samples/bot-conversation/nodejs/bots/teamsConversationBot.js (messageAllMembersAsync).
+ */
 function createConversation(store: TeamsStore, p: Record<string, unknown>): Reply {
   const members = (p.members as Array<{ id: string }> | undefined) ?? [];
   const channelData = (p.channelData ?? {}) as { channel?: { id?: string }; tenant?: { id?: string } };
@@ -131,9 +141,12 @@ function createConversation(store: TeamsStore, p: Record<string, unknown>): Repl
   }
   if (members.length !== 1) return { status: 400, body: bfError('BadArgument', 'Exactly one member is needed for a 1:1 conversation.') };
   const member = store.findMember(members[0].id);
-  if (!member) return { status: 403, body: bfError('Forbidden', 'The bot is not part of the conversation roster.') };
+  // A user the bot shares no team with and who has no personal install: 403 BotNotInConversationRoster — source:
+  // OfficeDev/microsoft-teams-apps-company-communicator issue #744 ("403 The bot is not part of the conversation roster").
+  if (!member || !store.botCanReach(member)) return { status: 403, body: bfError('BotNotInConversationRoster', 'The bot is not part of the conversation roster.') };
   const conv = store.ensureConversation(personalConversationId(member.id), { conversationType: 'personal', tenantId: tenantId ?? member.tenantId, memberIds: [member.id] });
   if (activity) {
+    // unverified: whether Teams refuses the creation itself for a user who blocked the bot; here only the send is refused.
     if (conv.blocked) return { status: 403, body: bfError(conv.blocked.code, conv.blocked.message) };
     const stored = store.addActivity(conv, activity);
     return { status: 201, body: { id: conv.id, activityId: stored.id } };

@@ -11,6 +11,7 @@ const alex: TeamsMember = {
   email: 'alexw@example.com', userPrincipalName: 'alexw@example.com', tenantId: 'b28fdbfd-2b78-4f93-b0f8-8881793f0f8f',
 };
 const BOT = { id: '28:6c1a5a43-9d67-4c3b-9a9e-2f0e4c7d1b11', name: 'LeadBridge' };
+const TEAM = '19:vertrieb@thread.tacv2';
 
 let tc: TeamsConnector;
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
@@ -80,7 +81,8 @@ describe('sending and updating', () => {
     expect(tc.allActivities()[0].deleted).toBe(true);
   });
 
-  it('createConversationAsync opens the (stable) 1:1 chat', async () => {
+  it('createConversationAsync opens the (stable) 1:1 chat with a member of a team the bot is in', async () => {
+    tc.addTeam({ id: TEAM, name: 'Vertrieb', memberIds: [alex.id] });
     let cid = '';
     await adapter.createConversationAsync('', 'msteams', tc.serviceUrl, '', { isGroup: false, bot: BOT, members: [{ id: alex.id, name: alex.name }], tenantId: alex.tenantId, channelData: { tenant: { id: alex.tenantId } } } as never, async (ctx) => {
       cid = ctx.activity.conversation.id;
@@ -88,6 +90,54 @@ describe('sending and updating', () => {
     });
     expect(cid).toBe(tc.personalConversationId(alex.id));
     expect(tc.activities(cid).map((a) => a.activity.text)).toEqual(['Willkommen']);
+  });
+});
+
+describe('teams: channels, roster, 1:1 chats', () => {
+  const meg: TeamsMember = { ...alex, id: '29:1meganBowenTeamsMri', aadObjectId: '7a3b2c1d-0000-4000-8000-000000000102', name: 'Megan Bowen', email: 'meganb@example.com', userPrincipalName: 'meganb@example.com' };
+  const inTeam = <T>(logic: (ctx: TurnContext) => Promise<T>): Promise<T> => {
+    let out!: T;
+    const ref = { ...reference(), conversation: { id: TEAM, conversationType: 'channel', tenantId: alex.tenantId, isGroup: true, name: '' } };
+    return adapter.continueConversationAsync('', ref, async (ctx) => void (out = await logic(ctx))).then(() => out);
+  };
+  const open = (id: string) => adapter.createConversationAsync('', 'msteams', tc.serviceUrl, '', { isGroup: false, bot: BOT, members: [{ id }], tenantId: alex.tenantId, channelData: { tenant: { id: alex.tenantId } } } as never, async () => {});
+
+  it('getTeamChannels lists the channels, General (id = team id) without a name; registering again adds channels and keeps the roster', async () => {
+    tc.addTeam({ id: TEAM, name: 'Vertrieb', channels: [{ id: TEAM, name: null }, { id: '19:inbox@thread.tacv2', name: 'Lead-Eingang' }], memberIds: [alex.id] });
+    tc.addTeam({ id: TEAM, name: 'Vertrieb', channels: [{ id: '19:other@thread.tacv2', name: 'Sonstiges' }] });
+    const channels = await inTeam((ctx) => TeamsInfo.getTeamChannels(ctx, TEAM));
+    expect(channels).toEqual([{ id: TEAM, name: null }, { id: '19:inbox@thread.tacv2', name: 'Lead-Eingang' }, { id: '19:other@thread.tacv2', name: 'Sonstiges' }]);
+    expect(tc.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v3/teams/${TEAM}/conversations`, status: 200 });
+    const err = await inTeam((ctx) => TeamsInfo.getTeamChannels(ctx, '19:unknown@thread.tacv2')).catch((x) => x);
+    expect(err.statusCode).toBe(404);
+    tc.addMember(meg);
+    expect((await inTeam((ctx) => TeamsInfo.getPagedTeamMembers(ctx, TEAM, 100))).members.map((m) => m.id)).toEqual([alex.id]);
+  });
+
+  it('getPagedTeamMembers pages with a continuation token (page size at least 50)', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({ ...alex, id: `29:1member${i}`, aadObjectId: `aad-${i}`, email: `m${i}@example.com`, userPrincipalName: `m${i}@example.com` }));
+    many.forEach((m) => tc.addMember(m));
+    tc.addTeam({ id: TEAM, name: 'Vertrieb', memberIds: many.map((m) => m.id) });
+    const first = await inTeam((ctx) => TeamsInfo.getPagedTeamMembers(ctx, TEAM, 10));
+    expect(first.members).toHaveLength(50);
+    expect(first.continuationToken).toBeTruthy();
+    const rest: string[] = [];
+    for (let token = first.continuationToken; token;) {
+      const page = await inTeam((ctx) => TeamsInfo.getPagedTeamMembers(ctx, TEAM, 50, token));
+      rest.push(...page.members.map((m) => m.id));
+      token = page.continuationToken;
+    }
+    expect(new Set([...first.members.map((m) => m.id), ...rest]).size).toBe(120);
+  });
+
+  it('a 1:1 chat with someone the bot shares no team with → 403 BotNotInConversationRoster', async () => {
+    tc.addMember(meg);
+    tc.addTeam({ id: TEAM, name: 'Vertrieb', memberIds: [alex.id] });
+    const err = await open(meg.id).catch((x) => x);
+    expect(err.statusCode).toBe(403);
+    expect(err.code).toBe('BotNotInConversationRoster');
+    await open(alex.aadObjectId); // the AAD object id works as the member id too
+    expect(tc.requests.at(-1)).toMatchObject({ method: 'POST', path: '/v3/conversations', status: 201 });
   });
 });
 

@@ -114,9 +114,16 @@ export async function startTeamsConnector(opts: TeamsConnectorOptions = {}): Pro
     },
     addMember: (m) => store.addMember(m),
     addTeam(t) {
-      const channels = t.channels ?? [{ id: t.id, name: null }];
-      store.teams.set(t.id, { id: t.id, name: t.name, aadGroupId: t.aadGroupId ?? '00000000-0000-0000-0000-000000000000', channels });
-      for (const ch of channels) store.ensureConversation(ch.id, { conversationType: 'channel', ...(t.memberIds ? { memberIds: t.memberIds } : {}) });
+      // Registering a team again (as each channel activity does) adds channels and keeps its roster.
+      const known = store.teams.get(t.id);
+      const channels = [...(known?.channels ?? [])];
+      for (const ch of t.channels ?? [{ id: t.id, name: null }]) if (!channels.some((c) => c.id === ch.id)) channels.push(ch);
+      store.teams.set(t.id, { id: t.id, name: t.name, aadGroupId: t.aadGroupId ?? known?.aadGroupId ?? '00000000-0000-0000-0000-000000000000', channels });
+      const memberIds = t.memberIds ?? store.conversations.get(t.id)?.memberIds;
+      for (const ch of channels) {
+        const conv = store.ensureConversation(ch.id, { conversationType: 'channel', ...(memberIds ? { memberIds } : {}) });
+        if (t.memberIds) conv.memberIds = t.memberIds;
+      }
     },
     personalConversationId,
     activities: (id) => [...(store.conversations.get(id)?.activities ?? [])],

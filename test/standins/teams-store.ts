@@ -98,6 +98,15 @@ export class TeamsStore {
     return this.members.get(key) ?? [...this.members.values()].find((m) => m.aadObjectId.toLowerCase() === k || m.userPrincipalName.toLowerCase() === k);
   }
 
+  /** Reachable 1:1: a member of a team's roster (General's members; no list = everyone), or a user whose 1:1 chat exists. */
+  botCanReach(m: TeamsMember): boolean {
+    if (this.conversations.has(personalConversationId(m.id))) return true;
+    return [...this.teams.keys()].some((teamId) => {
+      const ids = this.conversations.get(teamId)?.memberIds;
+      return !ids || ids.includes(m.id);
+    });
+  }
+
   ensureConversation(id: string, init: Omit<ConversationRecord, 'id' | 'activities'>): ConversationRecord {
     let c = this.conversations.get(id);
     if (!c) {

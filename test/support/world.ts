@@ -71,13 +71,15 @@ export interface WorldOptions {
   /** Where the product's log lines go (default stdout). */
   logSink?: { write(line: string): void };
   db?: TestDatabase;
+  /** A Teams connector that outlives this world (a restart keeps Teams as it is); not closed by `close()`. */
+  connector?: TeamsConnector;
 }
 
 export async function startWorld(o: WorldOptions = {}): Promise<World> {
   const db = o.db ?? (await makeDatabase(o.engine ?? 'sqlite'));
   const hubspot = await startHubSpotStandin({ portalId: PORTAL, accessToken: 'test-token' });
   hubspot.seed(sampleData);
-  const connector = await startTeamsConnector();
+  const connector = o.connector ?? (await startTeamsConnector());
   const c4c = o.c4c ? await startC4cStandin({ username: 'lb', password: 'c4c-secret' }) : undefined;
   const config = loadConfig({
     DATABASE_URL: db.url, PUBLIC_BASE_URL, HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_CLIENT_SECRET: SECRET,
@@ -105,7 +107,7 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
     },
     async close() {
       await lb.close();
-      await Promise.all([hubspot.close(), connector.close(), c4c?.close()]);
+      await Promise.all([hubspot.close(), o.connector ? undefined : connector.close(), c4c?.close()]);
       if (!o.db) await db.drop();
     },
   };
