@@ -54,11 +54,23 @@ describe('personal commands typed in a channel', () => {
     expect(textOf(chat[0]!)).toMatch(/alexw@example.com[\s\S]*Annahmequote/); // per-CSM figures: personal data
   });
 
-  it('someone without a known 1:1 chat is told to open it; nothing personal is posted anywhere', async () => {
-    const { channel, chat, all } = await say(USERS.megan, 'my leads');
-    expect(channel.map((e) => e.activity.text)).toEqual(['That is personal and does not belong in the channel: please open the chat with me (LeadBridge) and ask there again.']);
-    expect(chat).toEqual([]);
+  it('when Teams refuses to open the 1:1 chat, the line says to open it; nothing personal is posted anywhere', async () => {
+    const team = w.connector.store.conversations.get(LEAD_INBOX.id)!;
+    const before = team.memberIds;
+    team.memberIds = [USERS.admin.id]; // the roster does not have Megan: Create Conversation answers 403
+    const { channel, all } = await say(USERS.megan, 'meine Leads');
+    team.memberIds = before;
+    expect(channel.map((e) => e.activity.text)).toEqual(['Das ist persönlich und gehört nicht in den Kanal: öffne bitte den Chat mit mir (LeadBridge) und frag dort noch einmal.']);
     expect(all).toHaveLength(1);
+  });
+
+  it('a team member who never opened the 1:1 chat gets the content in a chat the bot opens; the channel gets one line', async () => {
+    const { channel, all } = await say(USERS.megan, 'my leads');
+    expect(channel.map((e) => e.activity.text)).toEqual(['Deine Leads habe ich dir im Chat geschickt.']); // the channel's language
+    const opened = all.filter((e) => !inChannel(e));
+    expect(opened).toHaveLength(1);
+    expect(w.connector.store.conversations.get(opened[0]!.conversationId)?.conversationType).toBe('personal');
+    expect(all).toHaveLength(2);
   });
 
   it('a glossary question is still answered in the channel', async () => {
