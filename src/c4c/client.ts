@@ -57,5 +57,6 @@ export function createSalesCloud(opts: SalesCloudOptions): SalesCloud {
     updateLeadStatus: leadOps.updateLeadStatus,
     setLeadOwner: leadOps.setLeadOwner,
     ensureOpportunity,
+    markLeadConverted: leadOps.markConverted,
   };
 }

@@ -72,7 +72,7 @@ describe('36One stand-in: CorporateAccountCollection', () => {
     const exact = await get(`$filter=${encodeURIComponent("Name eq 'Contoso AG'")}&$select=AccountID,Name`);
     expect(exact.status).toBe(200);
     expect(exact.type).toBe('application/json');
-    expect(exact.json.d.results).toEqual([{ __metadata: expect.objectContaining({ type: 'c4codata.CorporateAccount', etag: expect.stringMatching(/^W\//) }), AccountID: '1000500', Name: 'Contoso AG' }]);
+    expect(exact.json.d.results).toEqual([{ __metadata: expect.objectContaining({ type: 'c4codataapi.CorporateAccount', etag: expect.stringMatching(/^W\//) }), AccountID: '1000500', Name: 'Contoso AG' }]);
 
     expect((await get(`$filter=${encodeURIComponent("Name eq 'contoso ag'")}`)).json.d.results).toEqual([]);
     expect((await get(`$filter=${encodeURIComponent("Name eq 'Contoso*'")}&$select=AccountID`)).json.d.results.map((r: any) => r.AccountID)).toEqual(['1000500', '1000100']);
@@ -82,7 +82,7 @@ describe('36One stand-in: CorporateAccountCollection', () => {
 
   it('OData errors for an unknown property in $filter or $select and a bad $top', async () => {
     const badFilter = await get(`$filter=${encodeURIComponent("Nmae eq 'x'")}`);
-    expect(badFilter).toMatchObject({ status: 400, json: { error: { code: 'INVALID_FILTER', message: { lang: 'en', value: "Property 'Nmae' not found in type 'c4codata.CorporateAccount'" } } } });
+    expect(badFilter).toMatchObject({ status: 400, json: { error: { code: 'INVALID_FILTER', message: { lang: 'en', value: "Property 'Nmae' not found in type 'c4codataapi.CorporateAccount'" } } } });
     expect(await get('$select=AccountID,Nmae')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_SELECT' } } });
     expect(await get('$top=-1')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_TOP' } } });
     const xml = await fetch(`${s.serviceRoot}CorporateAccountCollection`, { headers: { authorization: auth.authorization! } });
@@ -102,8 +102,8 @@ describe('36One stand-in: CorporateAccountCollection', () => {
     expect((await post('LeadCollection', { Name: 'Lead', AccountPartyID: '4242' })).status).toBe(400);
 
     const metadata = await (await fetch(`${s.serviceRoot}$metadata`, { headers: auth })).text();
-    expect(metadata).toContain('<EntitySet Name="CorporateAccountCollection" EntityType="c4codata.CorporateAccount"/>');
-    expect(metadata).toContain('<Property Name="HubSpotID_KUT" Type="Edm.String"/>');
+    expect(metadata).toContain('<EntitySet Name="CorporateAccountCollection" EntityType="c4codataapi.CorporateAccount"');
+    expect(metadata).toContain('<Property Name="HubSpotID_KUT" Type="Edm.String" sap:creatable="true" sap:updatable="true"');
   });
 
   it('HTTP control: seed-account and accounts', async () => {
