@@ -28,11 +28,14 @@ export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, 
   // A refused conversion is not a failed handover: the card shows it next to the opportunity (latest attempt only).
   const isConversion = (j: JobSummary) => j.kind === JOB.c4cConvertLead;
   const c4c = deps.salesCloud ? syncOf(jobs.filter((j) => !(isConversion(j) && j.status === 'dead')), 'c4c', settledJobId) : 'off';
-  const c4cConversion = deps.salesCloud ? syncOf(jobs.filter(isConversion).slice(-1), 'c4c', settledJobId) : undefined;
+  const conversion = deps.salesCloud ? jobs.filter(isConversion).slice(-1) : [];
   return {
     lead, events, locale, timeZone: deps.settings.timeZone,
     hubspotUrl: deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId),
-    sync: { hubspot: hubspot.status === 'none' ? { status: 'ok' } : hubspot, c4c, c4cConversion },
+    sync: {
+      hubspot: hubspot.status === 'none' ? { status: 'ok' } : hubspot, c4c,
+      ...(conversion.length ? { c4cConversion: syncOf(conversion, 'c4c', settledJobId) } : {}),
+    },
     rejectReasons: deps.settings.rejectReasons,
     refreshUserIds: ownerChat?.userId ? [ownerChat.userId] : [],
     retryable: jobs.some((j) => j.status === 'dead'),
