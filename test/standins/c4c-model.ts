@@ -176,7 +176,7 @@ export function checkBody(model: ServiceModel, set: string, body: unknown, op: '
 function valueFits(type: EdmType, v: unknown): boolean {
   switch (type) {
     case 'Edm.DateTime': return typeof v === 'string' && ODATA_DATE.test(v);
-    // C4C: Edm.Decimal travels as a JSON string ("ProbabilityPercent": "…", "SizeInkB":"37.00000000000000") — SAP-archive/C4CODATAAPIDEVGUIDE sections/serviceticket.md
+    // C4C: Edm.Decimal travels as a JSON string — SAP-archive/C4CODATAAPIDEVGUIDE sections/serviceticket.md ("SizeInkB":"37.00000000000000"); latonaio/sap-api-integrations-opportunity-reads (ProbabilityPercent string)
     case 'Edm.Decimal': return typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v);
     case 'Edm.Int32': return typeof v === 'number' && Number.isInteger(v);
     case 'Edm.String': return typeof v === 'string';
