@@ -41,7 +41,7 @@ export function entitySet<S extends z.ZodType<KeyedEntity>>(
     const where = `${name} create`;
     const res = await io.write({ method: 'POST', path: name, body });
     if (!ok(res)) throw errorFrom(res, where);
-    return readJson(res, single(schema), where).d as T;
+    return readJson(res, single(schema), where) as T;
   }
 
   async function etagOf(entity: T): Promise<string> {
@@ -49,7 +49,7 @@ export function entitySet<S extends z.ZodType<KeyedEntity>>(
     const where = `${name} read`;
     const res = await io.read({ method: 'GET', path: keyPath(name, entity.ObjectID) });
     if (!ok(res)) throw errorFrom(res, where);
-    const etag = res.headers.get('etag') ?? (readJson(res, single(schema), where).d as T).__metadata?.etag;
+    const etag = res.headers.get('etag') ?? (readJson(res, single(schema), where) as T).__metadata?.etag;
     if (!etag) throw new IntegrationError('c4c', `36One: ${name} ${entity.ID} has no ETag`, { permanent: true, code: 'EtagMissing' });
     return etag;
   }

@@ -74,11 +74,14 @@ export function createHttp(o: HttpOptions): Http {
   return { send, cookies };
 }
 
-/** Builds `<root><path>?<query>&$format=json`, percent-encoding values (spaces as %20, as OData expects). */
+/**
+ * Builds `<root><path>?<query>&$format=json`, percent-encoding values (spaces as %20, as OData expects). `$metadata`
+ * is XML only, so it gets no `$format`.
+ */
 export function urlFor(root: string, req: Pick<HttpRequest, 'path' | 'query'>): string {
-  const params = { ...req.query, $format: 'json' };
+  const params = req.path === '$metadata' ? { ...req.query } : { ...req.query, $format: 'json' };
   const qs = Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-  return `${root}${req.path}?${qs}`;
+  return qs ? `${root}${req.path}?${qs}` : `${root}${req.path}`;
 }
 
 function reason(err: unknown): string {

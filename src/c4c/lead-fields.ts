@@ -35,7 +35,7 @@ export function leadCreateBody(h: LeadHandover, m: C4cMapping, account: AccountM
  * final: accepting or qualifying it again is a no-op, rejecting it is a permanent error.
  */
 export function statusPatch(lead: LeadEntity, change: LeadStatusChange, m: C4cMapping): LeadPatch {
-  if (lead.UserStatusCode === m.leadStatus.converted) {
+  if (isConverted(lead, m)) {
     if (change.kind !== 'rejected') return null;
     throw new IntegrationError('c4c', `36One: lead ${lead.ID} is already converted and cannot be rejected`, {
       permanent: true, code: 'LeadConverted',
@@ -61,19 +61,27 @@ export function statusPatch(lead: LeadEntity, change: LeadStatusChange, m: C4cMa
 
 /** Owner change; null when already the owner or when the lead is converted (then the opportunity carries the owner). */
 export function ownerPatch(lead: LeadEntity, partyId: string, m: C4cMapping): LeadPatch {
-  if (lead.UserStatusCode === m.leadStatus.converted) return null;
+  if (isConverted(lead, m)) return null;
   return diff(lead, { OwnerPartyID: partyId });
 }
 
-/** Marks the lead converted unless it already is; fills an empty account with the opportunity's. */
+/**
+ * Marks the lead converted unless it already is (or the mapping has no converted status); fills an empty account
+ * with the opportunity's.
+ */
 export function convertedPatch(lead: LeadEntity, m: C4cMapping, accountId?: string): LeadPatch {
-  if (lead.UserStatusCode === m.leadStatus.converted) return null;
+  if (!m.leadStatus.converted || isConverted(lead, m)) return null;
   return diff(lead, { UserStatusCode: m.leadStatus.converted, AccountPartyID: lead.AccountPartyID ? undefined : accountId });
+}
+
+/** A converted lead is final; without a converted status in the mapping, no lead counts as converted. */
+export function isConverted(lead: LeadEntity, m: C4cMapping): boolean {
+  return !!m.leadStatus.converted && lead.UserStatusCode === m.leadStatus.converted;
 }
 
 /** Fills an empty account; never replaces one (a person may have chosen it) and never touches a converted lead. */
 export function accountPatch(lead: LeadEntity, accountId: string, m: C4cMapping): LeadPatch {
-  if (lead.AccountPartyID || lead.UserStatusCode === m.leadStatus.converted) return null;
+  if (lead.AccountPartyID || isConverted(lead, m)) return null;
   return diff(lead, { AccountPartyID: accountId });
 }
 

@@ -10,8 +10,8 @@ export interface LeadOps {
   ensureLead(h: LeadHandover): Promise<C4cLeadRef>;
   updateLeadStatus(externalId: string, change: LeadStatusChange): Promise<void>;
   setLeadOwner(externalId: string, ownerEmail: string): Promise<{ ownerMapped: boolean }>;
-  /** Marks the lead converted; `accountId` fills its account when it has none. */
-  markConverted(externalId: string, accountId?: string): Promise<void>;
+  /** Marks the lead converted; `accountId` fills its account when it has none. `skipped`: the mapping has no converted status. */
+  markConverted(externalId: string, accountId?: string): Promise<'converted' | 'skipped'>;
   /** The lead by ExternalID, or undefined. */
   find(externalId: string): Promise<LeadEntity | undefined>;
 }
@@ -82,7 +82,11 @@ export function createLeadOps(leads: EntitySet<LeadEntity>, findAccount: FindAcc
     ensureLead,
     updateLeadStatus: (externalId, c) => change(externalId, c.kind, (lead) => statusPatch(lead, c, mapping)),
     setLeadOwner,
-    markConverted: (externalId, accountId) => change(externalId, 'converted', (lead) => convertedPatch(lead, mapping, accountId)),
+    markConverted: async (externalId, accountId) => {
+      if (!mapping.leadStatus.converted) return 'skipped';
+      await change(externalId, 'converted', (lead) => convertedPatch(lead, mapping, accountId));
+      return 'converted';
+    },
     find: (externalId) => leads.findByExternalId(externalId),
   };
 }

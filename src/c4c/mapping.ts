@@ -42,9 +42,13 @@ const accountSchema = z
 const schema = z
   .object({
     lead: z.object({ originTypeCode: code }).strict(),
-    /** Lead `UserStatusCode` per LeadBridge state; the tenant derives `LifeCycleStatusCode` from it. */
+    /**
+     * Lead `UserStatusCode` per LeadBridge state; the tenant derives `LifeCycleStatusCode` from it. `converted` is
+     * optional: without it LeadBridge never marks the lead converted (whether a tenant lets an API user set it is
+     * unverified; C4C usually converts from the follow-up opportunity).
+     */
     leadStatus: z
-      .object({ open: code, qualified: code, accepted: code, declined: code, converted: code })
+      .object({ open: code, qualified: code, accepted: code, declined: code, converted: code.optional() })
       .strict(),
     /** Lead `QualificationLevelCode`: `initial` is set on create (optional), `qualified` when BANT passes. */
     qualificationLevel: z.object({ initial: code.optional(), qualified: code }).strict(),
@@ -56,7 +60,7 @@ const schema = z
         salesCyclePhaseCode: code,
         /** Edm.Decimal, sent as a string. */
         probabilityPercent: z.union([z.string().regex(/^\d{1,3}(\.\d+)?$/), z.number().min(0).max(100)]).transform(String),
-        /** TypeCode of the `OpportunityText` entry that carries the BANT summary. */
+        /** TypeCode of the `OpportunityTextCollection` entry that carries the BANT summary. */
         bantTextTypeCode: code,
       })
       .strict(),

@@ -15,7 +15,7 @@ export function errorFrom(res: RawResponse, where: string): IntegrationError {
   const retryAfterMs =
     res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers.get('retry-after')) : undefined;
   const detail = parsed?.code ? `${parsed.code}, HTTP ${res.status}` : `HTTP ${res.status}`;
-  const text = parsed?.text ?? fallbackText(res.status, where);
+  const text = withHint(parsed?.text ?? fallbackText(res.status, where), res.status);
   return new IntegrationError('c4c', `36One: ${text} (${detail})`, {
     status: res.status,
     permanent: !isRetryableStatus(res.status),
@@ -35,6 +35,12 @@ function parseODataError(body: string): { code?: string; text: string } | undefi
   if (!r.success) return undefined;
   const m = r.data.error.message;
   return { code: r.data.error.code, text: typeof m === 'string' ? m : m.value };
+}
+
+/** C4C refuses a property or navigation the tenant does not have with 400 `Property 'X' is invalid`: say what to do. */
+function withHint(text: string, status: number): string {
+  if (status !== 400 || !/Property '[^']+' is invalid/.test(text)) return text;
+  return `${text}; the tenant's OData service does not know it: check the mapping against its $metadata (npx leadbridge doctor)`;
 }
 
 function fallbackText(status: number, where: string): string {

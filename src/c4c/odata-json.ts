@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { IntegrationError } from '../lib/integration-error.js';
 import type { RawResponse } from './http.js';
 
-/** `{ d: <entity> }` */
-export const single = <T extends z.ZodTypeAny>(entity: T) => z.object({ d: entity });
+/**
+ * One entity (GET by key, the body of a 201): C4C wraps it as `{ d: { results: <entity> } }`; plain OData v2 sends
+ * `{ d: <entity> }`. Both are accepted; the schema yields the entity itself.
+ */
+export const single = <T extends z.ZodTypeAny>(entity: T) =>
+  z.object({ d: z.record(z.unknown()) }).transform(({ d }) => unwrap(d)).pipe(entity);
+
+const unwrap = (d: Record<string, unknown>): unknown =>
+  (d.results && typeof d.results === 'object' && !Array.isArray(d.results) ? d.results : d);
 /** `{ d: { results: [<entity>…] } }` */
 export const results = <T extends z.ZodTypeAny>(entity: T) => z.object({ d: z.object({ results: z.array(entity) }) });
 

@@ -6,7 +6,7 @@ import { ownerPartyId, type C4cMapping } from './mapping.js';
 import { compact, odataDate } from './odata-values.js';
 import type { AccountMatch, C4cLog, C4cOpportunityRef, OpportunityHandover } from './types.js';
 
-/** The POST body for a new opportunity; the BANT summary goes in as an `OpportunityText` entry (deep insert). */
+/** The POST body for a new opportunity; the BANT summary goes in as an `OpportunityTextCollection` entry (deep insert). */
 export function opportunityCreateBody(o: OpportunityHandover, m: C4cMapping, account: AccountMatch = given(o)): Record<string, unknown> {
   return compact({
     Name: o.name,
@@ -18,7 +18,7 @@ export function opportunityCreateBody(o: OpportunityHandover, m: C4cMapping, acc
     SalesCyclePhaseCode: m.opportunity.salesCyclePhaseCode,
     ProbabilityPercent: m.opportunity.probabilityPercent,
     ExpectedProcessingEndDate: o.expectedCloseDate ? odataDate(o.expectedCloseDate) : undefined,
-    OpportunityText: o.bant.text ? [{ TypeCode: m.opportunity.bantTextTypeCode, Text: o.bant.text }] : undefined,
+    OpportunityTextCollection: o.bant.text ? [{ TypeCode: m.opportunity.bantTextTypeCode, Text: o.bant.text }] : undefined,
   });
 }
 
@@ -26,7 +26,8 @@ const given = (o: OpportunityHandover): AccountMatch =>
   (o.accountPartyId ? { kind: 'found', accountId: o.accountPartyId, via: 'given' } : { kind: 'skipped', reason: 'off' });
 
 /**
- * `ensureOpportunity`: find-or-create by ExternalID, then mark the lead converted (both idempotent). The account
+ * `ensureOpportunity`: find-or-create by ExternalID (idempotent); marking the lead converted is a separate step
+ * (`LeadOps.markConverted`), so a tenant that refuses it does not undo the opportunity. The account
  * is decided first (given → the 36One lead's → looked up); a failed look-up throws before anything is written.
  * An existing opportunity keeps its account; one without gets the decided account filled in.
  */
@@ -63,7 +64,6 @@ export function createEnsureOpportunity(
       log.info({ externalId: o.externalId, objectId: created.ObjectID, id: created.ID, account: account.kind }, '36One opportunity created');
       ref = { objectId: created.ObjectID, id: created.ID, created: true, account };
     }
-    await leadOps.markConverted(o.externalId, ref.account.kind === 'found' ? ref.account.accountId : undefined);
     return ref;
   };
 }

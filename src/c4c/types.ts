@@ -86,10 +86,15 @@ export interface SalesCloud {
   updateLeadStatus(externalId: string, change: LeadStatusChange): Promise<void>;
   setLeadOwner(externalId: string, ownerEmail: string): Promise<{ ownerMapped: boolean }>;
   /**
-   * Creates the opportunity unless one with the ExternalID exists, then marks the lead converted. The account is
-   * decided before anything is written: a failed look-up throws and nothing is created.
+   * Creates the opportunity unless one with the ExternalID exists. The account is decided before anything is
+   * written: a failed look-up throws and nothing is created.
    */
   ensureOpportunity(o: OpportunityHandover): Promise<C4cOpportunityRef>;
+  /**
+   * Marks the lead converted (after its opportunity), filling an empty account with `accountId`. `skipped` when the
+   * mapping has no converted status: then nothing is sent. A tenant that refuses the status throws (a 4xx is permanent).
+   */
+  markLeadConverted(externalId: string, accountId?: string): Promise<'converted' | 'skipped'>;
 }
 
 /** The logger the 36One client writes to (pino-compatible). Never receives credentials. */

@@ -16,7 +16,8 @@ export interface LeadCardView {
   locale: Locale;
   timeZone: string;
   hubspotUrl: string;
-  sync: { hubspot: SyncState; c4c: SyncState | 'off' };
+  /** `c4cConversion`: marking the 36One lead converted after its opportunity (a failure there is not a failed handover). */
+  sync: { hubspot: SyncState; c4c: SyncState | 'off'; c4cConversion?: SyncState };
   rejectReasons: RejectReason[];
   /** Teams user ids (29:…) that get a fresh card when they look at it: the owner. */
   refreshUserIds: string[];
@@ -90,7 +91,7 @@ function syncLine(v: LeadCardView, tx: Texts): string {
   const mark = (s: SyncState) => (s.status === 'ok' ? '✓' : s.status === 'pending' ? tx.pending : s.status === 'failed' ? `${tx.failed} – ${plain(s.detail, 160)}` : '–');
   const c4c = v.sync.c4c === 'off'
     ? tx.c4cOff
-    : `36One ${v.sync.c4c.status === 'ok' && v.lead.c4cLeadId ? `✓ Lead ${v.lead.c4cLeadId}${accountPart(v, tx)}` : mark(v.sync.c4c)}`;
+    : `36One ${v.sync.c4c.status === 'ok' && v.lead.c4cLeadId ? `✓ Lead ${v.lead.c4cLeadId}${accountPart(v, tx)}${opportunityPart(v, tx)}` : mark(v.sync.c4c)}`;
   const noOwner = v.sync.c4c !== 'off' && v.lead.c4cOwnerMapped === false ? ` · ${tx.c4cNoOwner}` : '';
   return `${tx.sync}: HubSpot ${mark(v.sync.hubspot)} · ${c4c}${noOwner}`;
 }
@@ -98,6 +99,14 @@ function syncLine(v: LeadCardView, tx: Texts): string {
 /** ` · Account 1000123` once the 36One handover put an account on the lead. */
 function accountPart(v: LeadCardView, tx: Texts): string {
   return v.lead.c4cAccountId ? ` · ${tx.c4cAccount(plain(v.lead.c4cAccountId, 40), v.lead.c4cAccountMatch === 'name')}` : '';
+}
+
+/** ` · Opportunity 8801 angelegt`, and ` · Lead nicht als konvertiert markiert: <Grund>` when 36One refused that step. */
+function opportunityPart(v: LeadCardView, tx: Texts): string {
+  if (!v.lead.c4cOpportunityId) return '';
+  const conversion = v.sync.c4cConversion;
+  const refused = conversion?.status === 'failed' ? ` · ${tx.c4cNotConverted(plain(conversion.detail?.replace(/^36One: /, '') ?? '–', 160))}` : '';
+  return ` · ${tx.c4cOpportunity(plain(v.lead.c4cOpportunityId, 40))}${refused}`;
 }
 
 /** "36One: kein eindeutiger Account für <Firma>": shown literally (the name comes from HubSpot). */

@@ -3,10 +3,10 @@ import type { AccountMatch, CompanyKey, LeadStatusChange } from '../c4c/types.js
 import { bantSummaryText } from '../domain/bant.js';
 import { contactName, type C4cAccountMatch, type Lead } from '../domain/model.js';
 import { REJECT_REASONS } from '../domain/reject-reasons.js';
-import { enqueue, type Job } from '../store/jobs-repo.js';
+import { enqueue, type Job, type NewJob } from '../store/jobs-repo.js';
 import { getLead, setC4cRefs } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
-import { refreshCardsJob } from './job-kinds.js';
+import { JOB, orderKey, refreshCardsJob } from './job-kinds.js';
 
 const LeadPayload = z.object({ leadId: z.string() });
 const Change = z.discriminatedUnion('kind', [
@@ -24,8 +24,8 @@ async function load(deps: Deps, job: Job) {
   return getLead(deps.store.db, leadId);
 }
 
-async function refreshCard(deps: Deps, leadId: string, job: Job) {
-  await enqueue(deps.store.db, [refreshCardsJob(leadId, job.id)], deps.clock.now());
+async function refreshCard(deps: Deps, leadId: string, job: Job, more: NewJob[] = []) {
+  await enqueue(deps.store.db, [...more, refreshCardsJob(leadId, job.id)], deps.clock.now());
   deps.kick();
 }
 
@@ -75,9 +75,10 @@ export async function c4cStatus(deps: Deps, job: Job): Promise<void> {
 }
 
 /**
- * Opportunity in 36One (name, account, owner, close date, BANT), then the lead is marked converted. The account is
- * the 36One lead's, else looked up again (it may have been created meanwhile); a failed look-up fails the job before
- * anything is written, and the outbox retries it. No contact: see the README (36One section).
+ * Opportunity in 36One (name, account, owner, close date, BANT); marking the lead converted follows as its own job
+ * (`c4cConvertLead`), so a tenant refusing it leaves the opportunity created. The account is the 36One lead's, else
+ * looked up again (it may have been created meanwhile); a failed look-up fails the job before anything is written,
+ * and the outbox retries it. No contact: see the README (36One section).
  */
 export async function c4cOpportunity(deps: Deps, job: Job): Promise<void> {
   const lead = await load(deps, job);
@@ -88,6 +89,18 @@ export async function c4cOpportunity(deps: Deps, job: Job): Promise<void> {
     companyKey: companyKeyOf(lead),
   });
   await setC4cRefs(deps.store.db, lead.id, { opportunityId: ref.id, account: accountRef(ref.account) });
+  await refreshCard(deps, lead.id, job, [{ kind: JOB.c4cConvertLead, leadId: lead.id, orderKey: orderKey.c4c(lead.id), payload: { leadId: lead.id } }]);
+}
+
+/**
+ * The 36One lead is marked converted (nothing is sent when the mapping has no converted status). A refusal (4xx)
+ * leaves this job dead: the card says "Lead nicht als konvertiert markiert: <Grund>" and an admin's retry runs just
+ * this step again.
+ */
+export async function c4cConvertLead(deps: Deps, job: Job): Promise<void> {
+  const lead = await load(deps, job);
+  if (!lead || !deps.salesCloud) return;
+  await deps.salesCloud.markLeadConverted(externalId(lead), lead.c4cAccountId ?? undefined);
   await refreshCard(deps, lead.id, job);
 }
 

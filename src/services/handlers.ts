@@ -1,6 +1,6 @@
 import type { BatchHandler, JobHandler } from '../outbox/worker.js';
 import type { Deps } from './deps.js';
-import { c4cEnsureLead, c4cOpportunity, c4cOwner, c4cStatus } from './effects-c4c.js';
+import { c4cConvertLead, c4cEnsureLead, c4cOpportunity, c4cOwner, c4cStatus } from './effects-c4c.js';
 import { hubspotNote, hubspotOwner, hubspotSync } from './effects-hubspot.js';
 import { deliverCard, refreshCards, type DeliveryHooks } from './effects-teams.js';
 import { EVALUATE_BATCH_MAX, evaluateContact, evaluateContacts } from './evaluate-contact.js';
@@ -18,6 +18,7 @@ export function jobHandlers(deps: Deps, hooks: DeliveryHooks = {}): Record<strin
     [JOB.c4cEnsureLead]: (j) => c4cEnsureLead(deps, j),
     [JOB.c4cStatus]: (j) => c4cStatus(deps, j),
     [JOB.c4cOpportunity]: (j) => c4cOpportunity(deps, j),
+    [JOB.c4cConvertLead]: (j) => c4cConvertLead(deps, j),
     [JOB.c4cOwner]: (j) => c4cOwner(deps, j),
   };
 }

@@ -10,6 +10,8 @@ export const JOB = {
   c4cStatus: 'c4c.status',
   c4cOwner: 'c4c.owner',
   c4cOpportunity: 'c4c.opportunity',
+  /** Marks the 36One lead converted after its opportunity: its own job, so a refusal leaves the opportunity standing. */
+  c4cConvertLead: 'c4c.convertLead',
 } as const;
 
 export const orderKey = {

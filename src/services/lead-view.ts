@@ -6,7 +6,7 @@ import type { Db } from '../store/db.js';
 import { jobsOfLead, type JobSummary } from '../store/jobs-repo.js';
 import { leadEvents } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
-import { systemOfJob } from './job-kinds.js';
+import { JOB, systemOfJob } from './job-kinds.js';
 import { leadForwardTargets } from './reassign.js';
 
 function syncOf(jobs: JobSummary[], system: 'hubspot' | 'c4c', settledJobId?: number): SyncState {
@@ -25,11 +25,17 @@ export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, 
     lead.owner.email ? findPersonalByEmail(db, lead.owner.email) : null,
   ]);
   const hubspot = syncOf(jobs, 'hubspot', settledJobId);
-  const c4c = deps.salesCloud ? syncOf(jobs, 'c4c', settledJobId) : 'off';
+  // A refused conversion is not a failed handover: the card shows it next to the opportunity (latest attempt only).
+  const isConversion = (j: JobSummary) => j.kind === JOB.c4cConvertLead;
+  const c4c = deps.salesCloud ? syncOf(jobs.filter((j) => !(isConversion(j) && j.status === 'dead')), 'c4c', settledJobId) : 'off';
+  const conversion = deps.salesCloud ? jobs.filter(isConversion).slice(-1) : [];
   return {
     lead, events, locale, timeZone: deps.settings.timeZone,
     hubspotUrl: deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId),
-    sync: { hubspot: hubspot.status === 'none' ? { status: 'ok' } : hubspot, c4c },
+    sync: {
+      hubspot: hubspot.status === 'none' ? { status: 'ok' } : hubspot, c4c,
+      ...(conversion.length ? { c4cConversion: syncOf(conversion, 'c4c', settledJobId) } : {}),
+    },
     rejectReasons: deps.settings.rejectReasons,
     refreshUserIds: ownerChat?.userId ? [ownerChat.userId] : [],
     retryable: jobs.some((j) => j.status === 'dead'),

@@ -174,6 +174,7 @@ describe('36One account of the HubSpot company', () => {
       await h.client.ensureLead(handover({ companyKey }));
 
       const ref = await h.client.ensureOpportunity(opportunity);
+      await h.client.markLeadConverted(EXT, '1000200');
 
       expect(ref).toMatchObject({ created: true, account: { kind: 'found', accountId: '1000200', via: 'record' } });
       expect(posts('OpportunityCollection')[0]!.body).toMatchObject({ ProspectPartyID: '1000200', ExternalID: EXT });
@@ -195,6 +196,7 @@ describe('36One account of the HubSpot company', () => {
       expect(lead().UserStatusCode).toBe('01');
 
       const ref = await h.client.ensureOpportunity(opportunity);
+      await h.client.markLeadConverted(EXT, '1000270');
       expect(ref).toMatchObject({ created: true, account: { kind: 'found', accountId: '1000270', via: 'name' } });
       expect(posts('OpportunityCollection')).toHaveLength(1);
       expect(posts('OpportunityCollection')[0]!.body).toMatchObject({ ProspectPartyID: '1000270' });
@@ -207,6 +209,7 @@ describe('36One account of the HubSpot company', () => {
       h.standin.seedAccount({ AccountID: '1000281', Name: 'Contoso AG' });
       await h.client.ensureLead(handover({ companyKey }));
       const ref = await h.client.ensureOpportunity(opportunity);
+      await h.client.markLeadConverted(EXT);
       expect(ref.account).toEqual({ kind: 'ambiguous', count: 2 });
       expect(h.standin.opportunities()[0]).not.toHaveProperty('ProspectPartyID');
       expect(lead()).toMatchObject({ UserStatusCode: '05' });

@@ -29,6 +29,12 @@ describe('loadC4cMapping', () => {
     expect(() => loadC4cMapping(file)).toThrow(`${file}: leadStatus.accepted: expected string`);
   });
 
+  it('leadStatus.converted is optional (absent: the lead is never marked converted); the other statuses are required', () => {
+    const without = loadC4cMapping(withFile(good.replace(/\n\s*converted: '05'.*/, '')));
+    expect(without.leadStatus).toEqual({ open: '01', qualified: '02', accepted: '03', declined: '04' });
+    expect(() => loadC4cMapping(withFile(good.replace(/\n\s*declined: '04'.*/, '')))).toThrow(/leadStatus\.declined: expected string \(missing\)/);
+  });
+
   it('names a missing reject reason', () => {
     const file = withFile(good.replace(/\n\s*competitor: 'Z04'/, ''));
     expect(() => loadC4cMapping(file)).toThrow(/resultReasons\.competitor: expected string \(missing\)/);

@@ -32,6 +32,69 @@ describe('36One stand-in', () => {
     expect(await bad.json()).toMatchObject({ error: { message: { value: "Property 'Nmae' is invalid" } } });
   });
 
+  it('single entities come as d.results (201 after create, GET by key); the plain-d switch answers {d:{…}}', async () => {
+    const post = async () => {
+      const res = await fetch(`${s.serviceRoot}LeadCollection?$format=json`, { method: 'POST', headers: await session(), body: JSON.stringify({ Name: 'n' }) });
+      return { status: res.status, json: (await res.json()) as any };
+    };
+    const created = await post();
+    expect(created).toMatchObject({ status: 201, json: { d: { results: { ObjectID: expect.any(String), ID: '4711' } } } });
+    const byKey = await fetch(`${s.serviceRoot}LeadCollection('${created.json.d.results.ObjectID}')?$format=json`, { headers: auth });
+    expect(byKey.headers.get('etag')).toMatch(/^W\/"datetimeoffset'/);
+    expect(await byKey.json()).toMatchObject({ d: { results: { ID: '4711', __metadata: { type: 'c4codataapi.Lead' } } } });
+
+    await s.close();
+    s = await startC4cStandin({ singleEntityShape: 'plain' });
+    const plain = await post();
+    expect(plain.json.d).toMatchObject({ ObjectID: expect.any(String), ID: '4711' });
+    expect(plain.json.d).not.toHaveProperty('results');
+  });
+
+  it('400 "Property \'X\' is invalid" for what the set lacks: in POST and PATCH bodies and nested in a deep insert', async () => {
+    const headers = await session();
+    const post = (body: object) => fetch(`${s.serviceRoot}OpportunityCollection?$format=json`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const invalid = async (res: Response) => ({ status: res.status, value: ((await res.json()) as any).error?.message?.value });
+
+    expect(await invalid(await post({ Name: 'Opp', OpportunityText: [{ TypeCode: '10004', Text: 'BANT' }] })))
+      .toEqual({ status: 400, value: "Property 'OpportunityText' is invalid" });
+    expect(await invalid(await post({ Name: 'Opp', OpportunityTextCollection: [{ TypeCode: '10004', Text: 'BANT', Author: 'x' }] })))
+      .toEqual({ status: 400, value: "Property 'Author' is invalid" });
+    expect(s.opportunities()).toEqual([]);
+
+    const ok = await post({ Name: 'Opp', OpportunityTextCollection: [{ TypeCode: '10004', Text: 'BANT' }] });
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as any).d.results.OpportunityTextCollection).toEqual({ __deferred: { uri: expect.stringMatching(/\/OpportunityTextCollection$/) } });
+    const opp = s.opportunities()[0]!;
+    expect(opp.OpportunityTextCollection).toEqual([{ TypeCode: '10004', Text: 'BANT' }]);
+
+    const patch = await fetch(`${s.serviceRoot}OpportunityCollection('${opp.ObjectID}')?$format=json`, {
+      method: 'PATCH', headers: { ...headers, 'if-match': s.etagOf(opp.ObjectID) }, body: JSON.stringify({ Stage: '2' }),
+    });
+    expect(await invalid(patch)).toEqual({ status: 400, value: "Property 'Stage' is invalid" });
+  });
+
+  it('$metadata and the write check come from one model: a property the tenant lacks is in neither; a left-out code list is not there', async () => {
+    await s.close();
+    s = await startC4cStandin({ removeProperties: ['LeadCollection.Note'], omitSets: ['LeadResultReasonCodeCollection'] });
+    const metadata = await fetch(`${s.serviceRoot}$metadata`, { headers: auth });
+    expect(metadata.headers.get('content-type')).toBe('application/xml');
+    const xml = await metadata.text();
+    const leadType = /<EntityType Name="Lead">[\s\S]*?<\/EntityType>/.exec(xml)![0];
+    expect(leadType).toContain('<Property Name="UserStatusCode" Type="Edm.String" sap:creatable="true" sap:updatable="true"');
+    expect(leadType).toContain('<Property Name="ID" Type="Edm.String" sap:creatable="false" sap:updatable="false"');
+    expect(leadType).not.toContain('Name="Note"');
+    expect(xml).toContain('<NavigationProperty Name="OpportunityTextCollection"');
+    expect(xml).toContain('<EntitySet Name="LeadUserStatusCodeCollection"');
+    expect(xml).not.toContain('LeadResultReasonCodeCollection');
+
+    const res = await fetch(`${s.serviceRoot}LeadCollection?$format=json`, { method: 'POST', headers: await session(), body: JSON.stringify({ Name: 'n', Note: 'x' }) });
+    expect(((await res.json()) as any).error.message.value).toBe("Property 'Note' is invalid");
+
+    const codes = await fetch(`${s.serviceRoot}LeadUserStatusCodeCollection?$format=json&$select=Code`, { headers: auth });
+    expect(((await codes.json()) as any).d.results.map((c: any) => c.Code)).toEqual(['01', '02', '03', '04', '05']);
+    expect((await fetch(`${s.serviceRoot}LeadResultReasonCodeCollection?$format=json`, { headers: auth })).status).toBe(404);
+  });
+
   it('HTTP control: faults, seeded data, down with automatic up', async () => {
     const control = (path: string, body?: unknown) =>
       fetch(`${s.url}/_standin/${path}`, { method: body === undefined ? 'GET' : 'POST', body: JSON.stringify(body) });
@@ -72,7 +135,7 @@ describe('36One stand-in: CorporateAccountCollection', () => {
     const exact = await get(`$filter=${encodeURIComponent("Name eq 'Contoso AG'")}&$select=AccountID,Name`);
     expect(exact.status).toBe(200);
     expect(exact.type).toBe('application/json');
-    expect(exact.json.d.results).toEqual([{ __metadata: expect.objectContaining({ type: 'c4codata.CorporateAccount', etag: expect.stringMatching(/^W\//) }), AccountID: '1000500', Name: 'Contoso AG' }]);
+    expect(exact.json.d.results).toEqual([{ __metadata: expect.objectContaining({ type: 'c4codataapi.CorporateAccount', etag: expect.stringMatching(/^W\//) }), AccountID: '1000500', Name: 'Contoso AG' }]);
 
     expect((await get(`$filter=${encodeURIComponent("Name eq 'contoso ag'")}`)).json.d.results).toEqual([]);
     expect((await get(`$filter=${encodeURIComponent("Name eq 'Contoso*'")}&$select=AccountID`)).json.d.results.map((r: any) => r.AccountID)).toEqual(['1000500', '1000100']);
@@ -82,7 +145,7 @@ describe('36One stand-in: CorporateAccountCollection', () => {
 
   it('OData errors for an unknown property in $filter or $select and a bad $top', async () => {
     const badFilter = await get(`$filter=${encodeURIComponent("Nmae eq 'x'")}`);
-    expect(badFilter).toMatchObject({ status: 400, json: { error: { code: 'INVALID_FILTER', message: { lang: 'en', value: "Property 'Nmae' not found in type 'c4codata.CorporateAccount'" } } } });
+    expect(badFilter).toMatchObject({ status: 400, json: { error: { code: 'INVALID_FILTER', message: { lang: 'en', value: "Property 'Nmae' not found in type 'c4codataapi.CorporateAccount'" } } } });
     expect(await get('$select=AccountID,Nmae')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_SELECT' } } });
     expect(await get('$top=-1')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_TOP' } } });
     const xml = await fetch(`${s.serviceRoot}CorporateAccountCollection`, { headers: { authorization: auth.authorization! } });
@@ -102,8 +165,8 @@ describe('36One stand-in: CorporateAccountCollection', () => {
     expect((await post('LeadCollection', { Name: 'Lead', AccountPartyID: '4242' })).status).toBe(400);
 
     const metadata = await (await fetch(`${s.serviceRoot}$metadata`, { headers: auth })).text();
-    expect(metadata).toContain('<EntitySet Name="CorporateAccountCollection" EntityType="c4codata.CorporateAccount"/>');
-    expect(metadata).toContain('<Property Name="HubSpotID_KUT" Type="Edm.String"/>');
+    expect(metadata).toContain('<EntitySet Name="CorporateAccountCollection" EntityType="c4codataapi.CorporateAccount"');
+    expect(metadata).toContain('<Property Name="HubSpotID_KUT" Type="Edm.String" sap:creatable="true" sap:updatable="true"');
   });
 
   it('HTTP control: seed-account and accounts', async () => {

@@ -1,16 +1,18 @@
 /**
- * A small stand-in for 36One (SAP Sales Cloud / C4C, OData v2), written from the
- * facts in shared/reference/c4c.md: basic auth, CSRF token + session cookie,
- * `$format=json` envelopes, `$filter=<Property> eq '…'` (with C4C's `*` wildcard),
- * `$select`, `$top`, ETag / If-Match, converted leads are final, party ids on leads and
- * opportunities must name an existing account (`CorporateAccountCollection`, key
- * `ObjectID`, party id `AccountID`). Plus fault injection and an HTTP control API under `/_standin/`.
+ * A small stand-in for 36One (SAP Sales Cloud / C4C, OData v2) that answers as C4C does: basic auth, CSRF token +
+ * session cookie, `$format=json` envelopes (`d.results` also for single entities), `$filter=<Property> eq '…'` (with
+ * C4C's `*` wildcard), `$select`, `$top`, ETag / If-Match, `400 Property 'X' is invalid` for what the entity set does
+ * not have, `$metadata` from the same model (./c4c-model.ts), converted leads are final, party ids must name an
+ * existing account. Each behaviour notes its source ("C4C: … — source"). Plus fault injection and an HTTP control
+ * API under `/_standin/`.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { buildModel, checkBody, DEFAULT_CODE_LISTS, metadataXml, NAMESPACE, ODataFailure, type CodeEntry, type ModelOptions } from './c4c-model.js';
 
+// C4C: service root /sap/c4c/odata/v1/c4codataapi/ (the trailing slash is required) — SAP-archive/C4CODATAAPIDEVGUIDE README "OData Service Document"
 export const SERVICE_ROOT_PATH = '/sap/c4c/odata/v1/c4codataapi/';
 
 export interface FaultSpec {
@@ -72,6 +74,8 @@ export interface C4cStandin {
   expireCsrf(): void;
   /** Simulates someone else editing the entity: its ETag changes. */
   bumpEtag(objectId: string): void;
+  /** A tenant that refuses an API user setting the converted status (`status`, e.g. 400 or 403); undefined allows it. */
+  refuseConversion(status: number | undefined): void;
   etagOf(objectId: string): string;
   down(opts?: DownOptions): void;
   up(): Promise<void>;
@@ -79,41 +83,8 @@ export interface C4cStandin {
   close(): Promise<void>;
 }
 
-interface EntitySetDef {
-  type: string;
-  /** The property the server numbers on create: `ID` (lead, opportunity) or `AccountID` (account). */
-  idField: 'ID' | 'AccountID';
-  fields: string[]; dates: string[]; decimals: string[]; numbers: string[]; nav: string[]; firstId: number;
-  /** Party-id properties that must name an existing account. */
-  accountRefs: string[];
-}
-
-const BASE_SETS: Record<string, EntitySetDef> = {
-  LeadCollection: {
-    type: 'c4codata.Lead', idField: 'ID', accountRefs: ['AccountPartyID'],
-    fields: ['Name', 'ContactFirstName', 'ContactLastName', 'ContactEMail', 'ContactPhone', 'Company', 'AccountPartyID',
-      'ContactID', 'OriginTypeCode', 'QualificationLevelCode', 'UserStatusCode', 'LifeCycleStatusCode', 'ResultReasonCode',
-      'PriorityCode', 'OwnerPartyID', 'Note', 'Score', 'ExternalID', 'StartDate'],
-    dates: ['StartDate'], decimals: [], numbers: ['Score'], nav: [], firstId: 4711,
-  },
-  OpportunityCollection: {
-    type: 'c4codata.Opportunity', idField: 'ID', accountRefs: ['ProspectPartyID'],
-    fields: ['Name', 'ExternalID', 'ProspectPartyID', 'PrimaryContactPartyID', 'MainEmployeeResponsiblePartyID',
-      'OriginTypeCode', 'LifeCycleStatusCode', 'SalesCyclePhaseCode', 'ProbabilityPercent', 'ExpectedRevenueAmount',
-      'ExpectedProcessingEndDate'],
-    dates: ['ExpectedProcessingEndDate'], decimals: ['ProbabilityPercent', 'ExpectedRevenueAmount'], numbers: [],
-    nav: ['OpportunityText'], firstId: 8801,
-  },
-  CorporateAccountCollection: {
-    type: 'c4codata.CorporateAccount', idField: 'AccountID', accountRefs: [],
-    fields: ['AccountID', 'ExternalID', 'Name', 'AdditionalName', 'RoleCode', 'LifeCycleStatusCode', 'CountryCode', 'City',
-      'Email', 'Phone', 'WebSite', 'OwnerID'],
-    dates: [], decimals: [], numbers: [], nav: [], firstId: 1000100,
-  },
-};
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'MERGE', 'PUT', 'DELETE']);
 const SESSION_COOKIE = 'SAP_SESSIONID_C4C_123';
-const ODATA_DATE = /^\/Date\(-?\d+([+-]\d{4})?\)\/$/;
 
 const faultBody = z.object({
   method: z.string().optional(), path: z.string().optional(), status: z.number().int().min(100).max(599).optional(),
@@ -125,30 +96,30 @@ const downBody = z.object({
   retryAfterSec: z.number().int().nonnegative().optional(),
 });
 
-class ODataFailure extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) { super(message); }
+export interface C4cStandinOptions extends ModelOptions {
+  port?: number; username?: string; password?: string; convertedStatusCode?: string;
+  /**
+   * How single entities (GET by key, 201 body) are wrapped: `results` = `{"d":{"results":{…}}}` as C4C answers
+   * (default), `plain` = `{"d":{…}}` as plain OData v2 would.
+   */
+  singleEntityShape?: 'results' | 'plain';
 }
 
 /** Starts the stand-in on 127.0.0.1 (`port` 0 = any free port). */
-export async function startC4cStandin(opts: {
-  port?: number; username?: string; password?: string; convertedStatusCode?: string;
-  /** Extension fields the tenant added to accounts (e.g. `HubSpotID_KUT`): filterable and selectable like the rest. */
-  accountExtensionFields?: string[];
-} = {}): Promise<C4cStandin> {
+export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4cStandin> {
   const username = opts.username ?? 'LEADBRIDGE_COMM';
   const password = opts.password ?? 'standin-secret';
   const converted = opts.convertedStatusCode ?? '05';
-  const SETS: Record<string, EntitySetDef> = {
-    ...BASE_SETS,
-    CorporateAccountCollection: {
-      ...BASE_SETS.CorporateAccountCollection!,
-      fields: [...BASE_SETS.CorporateAccountCollection!.fields, ...(opts.accountExtensionFields ?? [])],
-    },
-  };
-  const metadataXml = metadataOf(SETS);
+  const codeLists: Record<string, CodeEntry[]> = { ...DEFAULT_CODE_LISTS, ...opts.codeLists };
+  const model = buildModel(opts);
+  const metadata = metadataXml(model);
+  const def = (set: string) => model.get(set)!;
+  // C4C: a single entity comes as {"d":{"results":{…}}} (201 after create, GET by key) — SAP-archive/C4CODATAAPIDEVGUIDE sections/serviceticket.md ("HTTP/1.1 201 Created" {"d":{"results":{"__metadata":…}}}); public C4C consumers read d.results.ObjectID after a 201 (code search; one shell consumer also falls back to .d.ObjectID)
+  const single = (json: Record<string, unknown>) => (opts.singleEntityShape === 'plain' ? { d: json } : { d: { results: json } });
+  let conversionRefusal: number | undefined;
 
   type AnyRow = Record<string, unknown> & { ObjectID: string };
-  const tables = new Map<string, Map<string, AnyRow>>(Object.keys(SETS).map((s) => [s, new Map()]));
+  const tables = new Map<string, Map<string, AnyRow>>([...model.keys()].map((s) => [s, new Map()]));
   const nextId = new Map<string, number>();
   const changedAt = new Map<string, number>();
   const sessions = new Map<string, string>(); // session id → CSRF token
@@ -158,6 +129,7 @@ export async function startC4cStandin(opts: {
   const requests: RecordedRequest[] = [];
 
   const stamp = (objectId: string) => changedAt.set(objectId, (lastStamp = Math.max(Date.now(), lastStamp + 1)));
+  // C4C: weak ETag W/"datetimeoffset'<last change, URL-encoded>'" — SAP-archive/C4CODATAAPIDEVGUIDE README "ETag Support"
   const etagOf = (objectId: string) => {
     const at = changedAt.get(objectId);
     if (at === undefined) throw new Error(`stand-in: no entity ${objectId}`);
@@ -166,15 +138,15 @@ export async function startC4cStandin(opts: {
   };
 
   function insert(set: string, fields: Record<string, unknown>): AnyRow {
-    const def = SETS[set]!;
-    const given = def.idField === 'AccountID' && typeof fields.AccountID === 'string' && fields.AccountID ? fields.AccountID : undefined;
+    const d = def(set);
+    const given = d.idField === 'AccountID' && typeof fields.AccountID === 'string' && fields.AccountID ? fields.AccountID : undefined;
     let id = given;
-    if (!id) {
-      const n = nextId.get(set) ?? def.firstId;
+    if (!id && d.idField) {
+      const n = nextId.get(set) ?? d.firstId ?? 1;
       nextId.set(set, n + 1);
       id = String(n);
     }
-    const row: AnyRow = { ...fields, ObjectID: randomBytes(16).toString('hex').toUpperCase(), [def.idField]: id };
+    const row: AnyRow = { ...fields, ObjectID: randomBytes(16).toString('hex').toUpperCase(), ...(d.idField ? { [d.idField]: id } : {}) };
     tables.get(set)!.set(row.ObjectID, row);
     stamp(row.ObjectID);
     return row;
@@ -182,27 +154,28 @@ export async function startC4cStandin(opts: {
 
   /** The JSON of one entity; `select` (from `$select`) limits the properties, `__metadata` always comes along. */
   function toJson(set: string, row: AnyRow, origin: string, select?: string[]): Record<string, unknown> {
-    const def = SETS[set]!;
+    const d = def(set);
     const uri = `${origin}${SERVICE_ROOT_PATH}${set}('${row.ObjectID}')`;
-    const out: Record<string, unknown> = { __metadata: { uri, type: def.type, etag: etagOf(row.ObjectID) } };
+    // C4C: every entity carries __metadata {uri, type, etag} — SAP-archive/C4CODATAAPIDEVGUIDE README "ETag Support"
+    const out: Record<string, unknown> = { __metadata: { uri, type: `${NAMESPACE}.${d.type}`, etag: etagOf(row.ObjectID) } };
     if (select) {
-      for (const k of select) if (!def.nav.includes(k)) out[k] = row[k] ?? '';
+      for (const k of select) if (!d.navigations.has(k)) out[k] = row[k] ?? '';
       return out;
     }
-    for (const [k, v] of Object.entries(row)) if (!def.nav.includes(k)) out[k] = v;
-    for (const n of def.nav) out[n] = { __deferred: { uri: `${uri}/${n}` } };
+    for (const [k, v] of Object.entries(row)) if (!d.navigations.has(k)) out[k] = v;
+    // C4C: navigations come back deferred ({"__deferred":{"uri":…}}) — SAP-archive/C4CODATAAPIDEVGUIDE sections/serviceticket.md
+    for (const n of d.navigations.keys()) out[n] = { __deferred: { uri: `${uri}/${n}` } };
     return out;
   }
 
-  /** Every property of a set a query may name. */
-  const propertiesOf = (set: string) => ['ObjectID', SETS[set]!.idField, ...SETS[set]!.fields];
-
   /** `$filter=<Property> eq '<value>'`: C4C compares exactly, except that `*` in the value is a wildcard. */
-  function filterRows(set: string, rows: AnyRow[], filter: string): AnyRow[] {
+  function filterRows(set: string, rows: Array<Record<string, unknown>>, filter: string): Array<Record<string, unknown>> {
+    // C4C: $filter supports eq/ge/le, no string functions; `*` in an eq value is a wildcard — SAP-archive/C4CODATAAPIDEVGUIDE README "$filter" / "Known Limitations" (the stand-in evaluates eq only)
     const f = /^\s*(\w+)\s+eq\s+'((?:[^']|'')*)'\s*$/.exec(filter);
     if (!f) throw new ODataFailure(400, 'FILTER_NOT_SUPPORTED', `The stand-in cannot evaluate $filter=${filter}`);
     const [, prop, literal] = f as unknown as [string, string, string];
-    if (!propertiesOf(set).includes(prop)) throw new ODataFailure(400, 'INVALID_FILTER', `Property '${prop}' not found in type '${SETS[set]!.type}'`);
+    // C4C: the error text for an unknown $filter property is unverified
+    if (!def(set).properties.has(prop)) throw new ODataFailure(400, 'INVALID_FILTER', `Property '${prop}' not found in type '${NAMESPACE}.${def(set).type}'`);
     const wanted = literal.replace(/''/g, "'");
     if (!wanted.includes('*')) return rows.filter((r) => (r[prop] ?? '') === wanted);
     const re = new RegExp(`^${wanted.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
@@ -210,17 +183,18 @@ export async function startC4cStandin(opts: {
   }
 
   function parseSelect(set: string, select: string | null): string[] | undefined {
+    // C4C: $select=<Prop>,<Prop> limits the answer — SAP-archive/C4CODATAAPIDEVGUIDE README "Supported System Query Options"
     if (select === null) return undefined;
     const props = select.split(',').map((p) => p.trim()).filter(Boolean);
-    const known = [...propertiesOf(set), ...SETS[set]!.nav];
-    const bad = props.find((p) => !known.includes(p));
-    if (bad) throw new ODataFailure(400, 'INVALID_SELECT', `Property '${bad}' not found in type '${SETS[set]!.type}'`);
+    const bad = props.find((p) => !def(set).properties.has(p) && !def(set).navigations.has(p));
+    if (bad) throw new ODataFailure(400, 'INVALID_SELECT', `Property '${bad}' not found in type '${NAMESPACE}.${def(set).type}'`);
     return props;
   }
 
   /** Leads and opportunities may only point at accounts that exist (as C4C checks party ids). */
   function checkAccountRefs(set: string, fields: Record<string, unknown>): void {
-    for (const ref of SETS[set]!.accountRefs) {
+    // C4C: the exact refusal of an unknown party id is unverified
+    for (const ref of def(set).accountRefs) {
       const id = fields[ref];
       if (typeof id !== 'string' || !id) continue;
       const known = [...tables.get('CorporateAccountCollection')!.values()].some((a) => a.AccountID === id);
@@ -228,20 +202,8 @@ export async function startC4cStandin(opts: {
     }
   }
 
-  function validateFields(set: string, body: unknown): Record<string, unknown> {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ODataFailure(400, 'INVALID_BODY', 'Request body must be a JSON object');
-    const def = SETS[set]!;
-    for (const [k, v] of Object.entries(body)) {
-      if (k === '__metadata') continue;
-      if (!def.fields.includes(k) && !def.nav.includes(k)) throw new ODataFailure(400, 'INVALID_PROPERTY', `Property '${k}' is invalid`);
-      const ok = def.nav.includes(k) ? Array.isArray(v)
-        : def.dates.includes(k) ? typeof v === 'string' && ODATA_DATE.test(v)
-        : def.decimals.includes(k) ? typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)
-        : def.numbers.includes(k) ? typeof v === 'number'
-        : typeof v === 'string';
-      if (!ok) throw new ODataFailure(400, 'INVALID_VALUE', `Property '${k}' has an invalid value`);
-    }
-    const { __metadata: _ignored, ...fields } = body as Record<string, unknown>;
+  function validateFields(set: string, body: unknown, op: 'create' | 'update'): Record<string, unknown> {
+    const fields = checkBody(model, set, body, op);
     checkAccountRefs(set, fields);
     return fields;
   }
@@ -255,15 +217,18 @@ export async function startC4cStandin(opts: {
   type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
   function handleData(method: string, rel: string, url: URL, req: IncomingMessage, body: unknown, origin: string): Answer {
-    if (rel === '' && method === 'GET') return { status: 200, body: { d: { EntitySets: Object.keys(SETS) } } };
-    if (rel === '$metadata' && method === 'GET') return { status: 200, body: metadataXml, headers: { 'content-type': 'application/xml' } };
+    // C4C: the service document in JSON is {"d":{"EntitySets":[…]}} — SAP-archive/C4CODATAAPIDEVGUIDE README "Supported Formats"
+    if (rel === '' && method === 'GET') return { status: 200, body: { d: { EntitySets: [...model.keys()] } } };
+    // C4C: GET <root>$metadata answers the EDMX (XML) — SAP-archive/C4CODATAAPIDEVGUIDE README "OData Service Metadata"
+    if (rel === '$metadata' && method === 'GET') return { status: 200, body: metadata, headers: { 'content-type': 'application/xml' } };
     const m = /^(\w+)(?:\('([0-9A-Fa-f]+)'\))?$/.exec(rel);
     const set = m?.[1];
-    if (!m || !set || !SETS[set]) throw new ODataFailure(404, 'NOT_FOUND', `Resource not found for segment '${rel}'`);
+    if (!m || !set || !model.has(set)) throw new ODataFailure(404, 'NOT_FOUND', `Resource not found for segment '${rel}'`);
     const key = m[2];
+    const d = def(set);
 
     if (!key && method === 'GET') {
-      let rows: AnyRow[] = [...tables.get(set)!.values()];
+      let rows: Array<Record<string, unknown>> = d.readOnly ? (codeLists[set] ?? []).map((e) => ({ ...e })) : [...tables.get(set)!.values()];
       const filter = url.searchParams.get('$filter');
       if (filter) rows = filterRows(set, rows, filter);
       const select = parseSelect(set, url.searchParams.get('$select'));
@@ -272,10 +237,14 @@ export async function startC4cStandin(opts: {
         if (!/^\d+$/.test(topParam)) throw new ODataFailure(400, 'INVALID_TOP', `Invalid value '${topParam}' for $top`);
         rows = rows.slice(0, Number(topParam));
       }
-      return { status: 200, body: { d: { results: rows.map((r) => toJson(set, r, origin, select)) } } };
+      // C4C: a collection is {"d":{"results":[…]}} — SAP-archive/C4CODATAAPIDEVGUIDE README "ETag Support"
+      const json = d.readOnly ? rows : rows.map((r) => toJson(set, r as AnyRow, origin, select));
+      return { status: 200, body: { d: { results: json } } };
     }
+    if (d.readOnly) throw new ODataFailure(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on '${rel}'`);
     if (!key && method === 'POST') {
-      const fields = validateFields(set, body);
+      const fields = validateFields(set, body, 'create');
+      // C4C: Nullable=false + sap:creatable=true means mandatory (Name here) — SAP-archive/C4CODATAAPIDEVGUIDE README "Note"; the message is unverified
       if (typeof fields.Name !== 'string' || !fields.Name) throw new ODataFailure(400, 'MANDATORY_FIELD', "Property 'Name' is mandatory");
       if (set === 'CorporateAccountCollection' && typeof fields.AccountID === 'string'
         && [...tables.get(set)!.values()].some((a) => a.AccountID === fields.AccountID)) {
@@ -283,30 +252,42 @@ export async function startC4cStandin(opts: {
       }
       const row = insert(set, fields);
       const json = toJson(set, row, origin);
-      return { status: 201, body: { d: json }, headers: { etag: etagOf(row.ObjectID), location: String((json.__metadata as { uri: string }).uri) } };
+      // C4C: create answers 201 Created with the new entity — SAP-archive/C4CODATAAPIDEVGUIDE sections/serviceticket.md; the Location header is standard OData v2 (unverified for C4C)
+      return { status: 201, body: single(json), headers: { etag: etagOf(row.ObjectID), location: String((json.__metadata as { uri: string }).uri) } };
     }
     if (key && method === 'GET') {
       const row = findRow(set, key);
       const select = parseSelect(set, url.searchParams.get('$select'));
-      return { status: 200, body: { d: toJson(set, row, origin, select) }, headers: { etag: etagOf(row.ObjectID) } };
+      // C4C: a read by key also sends the ETag as a response header — SAP-archive/C4CODATAAPIDEVGUIDE README "ETag Support"
+      return { status: 200, body: single(toJson(set, row, origin, select)), headers: { etag: etagOf(row.ObjectID) } };
     }
     if (key && (method === 'PATCH' || method === 'MERGE' || method === 'PUT')) {
       const row = findRow(set, key);
       const ifMatch = req.headers['if-match'];
+      // C4C: an update without If-Match where the tenant enforces ETags gets 428 Precondition Required — public C4C curl guide ("428 Precondition Required | If-Match header required"); whether every tenant enforces it is unverified
       if (!ifMatch) throw new ODataFailure(428, 'PRECONDITION_REQUIRED', 'If-Match header is required');
+      // C4C: a stale If-Match gets 412 Precondition Failed — SAP-archive/C4CODATAAPIDEVGUIDE README "Optimistic Concurrency Control with ETag"
       if (ifMatch !== '*' && ifMatch !== etagOf(row.ObjectID)) {
         throw new ODataFailure(412, 'PRECONDITION_FAILED', 'Entity was changed by another user; read it again');
       }
+      // C4C: a converted lead cannot be changed — shared/reference/c4c.md; the exact refusal is unverified
       if (set === 'LeadCollection' && row.UserStatusCode === converted) {
         throw new ODataFailure(400, 'LEAD_CONVERTED', `Lead ${row.ID} is converted and cannot be changed`);
       }
-      Object.assign(row, validateFields(set, body));
+      const fields = validateFields(set, body, 'update');
+      // C4C: whether an API user may set the converted user status is unverified (tenant fine-tuning "Maintain Status", SAP KBA 2330129): refusable here
+      if (set === 'LeadCollection' && conversionRefusal && fields.UserStatusCode === converted) {
+        throw new ODataFailure(conversionRefusal, 'STATUS_NOT_ALLOWED', `Status ${converted} cannot be set for lead ${row.ID}`);
+      }
+      Object.assign(row, fields);
       stamp(row.ObjectID);
+      // C4C: a successful update answers 204 No Content — SAP-archive/C4CODATAAPIDEVGUIDE README "Optimistic Concurrency Control with ETag"
       return { status: 204, headers: { etag: etagOf(row.ObjectID) } };
     }
     throw new ODataFailure(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on '${rel}'`);
   }
 
+  // C4C: basic auth with the communication user on every request — SAP-archive/C4CODATAAPIDEVGUIDE README "Authentication"
   function checkAuth(req: IncomingMessage): boolean {
     const expected = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
     return req.headers.authorization === expected;
@@ -317,6 +298,7 @@ export async function startC4cStandin(opts: {
     return m && sessions.has(m[1]) ? m[1] : undefined;
   }
 
+  // C4C: GET with `x-csrf-token: fetch` returns the token in `x-csrf-token` plus session cookies that must go back with the write — SAP-archive/C4CODATAAPIDEVGUIDE README "CSRF Token"; public C4C curl guide (set-cookie: sap-usercontext=…); cookie names here are unverified
   function csrfHeaders(req: IncomingMessage): Record<string, string | string[]> {
     let sid = sessionOf(req);
     const headers: Record<string, string | string[]> = {};
@@ -362,6 +344,7 @@ export async function startC4cStandin(opts: {
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.status) return send(res, fault.status, fault.body ?? odataError('STANDIN_FAULT', `Injected fault ${fault.status}`), fault.headers);
 
+    // C4C: wrong credentials → 401 — public C4C curl guide ("401 Unauthorized"); the realm text is unverified
     if (!checkAuth(req)) return send(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="SAP NetWeaver Application Server"' });
     if (!url.pathname.startsWith(SERVICE_ROOT_PATH)) return send(res, 404, odataError('NOT_FOUND', 'Not a service path'));
 
@@ -370,9 +353,11 @@ export async function startC4cStandin(opts: {
     if (WRITE_METHODS.has(method)) {
       const sid = sessionOf(req);
       if (!sid || sessions.get(sid) !== req.headers['x-csrf-token']) {
+        // C4C: a write without a valid token gets 403 with `x-csrf-token: Required` and body "CSRF token validation failed" — SAP gateway behaviour seen by public consumers (code search: CSRF clients refetch on exactly this answer); C4C-specific confirmation unverified
         return send(res, 403, 'CSRF token validation failed', { 'x-csrf-token': 'Required' });
       }
     }
+    // C4C: the default format is Atom XML, JSON needs $format=json — SAP-archive/C4CODATAAPIDEVGUIDE README "Supported Formats"; the stand-in refuses with 406 instead of answering Atom, so a client that forgets it is caught
     if (method === 'GET' && rel !== '$metadata' && url.searchParams.get('$format') !== 'json' && !String(req.headers.accept).includes('json')) {
       return send(res, 406, odataError('NOT_ACCEPTABLE', 'The stand-in only speaks JSON ($format=json)'));
     }
@@ -396,6 +381,7 @@ export async function startC4cStandin(opts: {
       'DELETE faults': () => api.clearFaults(),
       'POST expire-csrf': () => api.expireCsrf(),
       'POST bump-etag': (b) => api.bumpEtag(z.object({ objectId: z.string() }).parse(b).objectId),
+      'POST refuse-conversion': (b) => api.refuseConversion(z.object({ status: z.number().int().min(400).max(499).optional() }).parse(b).status),
       'POST seed-lead': (b) => api.seedLead(z.record(z.unknown()).parse(b)),
       'POST seed-account': (b) => api.seedAccount(z.record(z.unknown()).parse(b)),
       'POST down': (b) => {
@@ -451,6 +437,7 @@ export async function startC4cStandin(opts: {
     clearFaults: () => void (faults = []),
     expireCsrf: () => sessions.clear(),
     bumpEtag: (objectId) => void (etagOf(objectId), stamp(objectId)),
+    refuseConversion: (status) => void (conversionRefusal = status),
     etagOf,
     down(o = {}) {
       clearTimeout(upTimer);
@@ -468,7 +455,7 @@ export async function startC4cStandin(opts: {
     reset() {
       for (const t of tables.values()) t.clear();
       nextId.clear(); changedAt.clear(); sessions.clear();
-      faults = []; unavailable = undefined; requests.length = 0;
+      faults = []; unavailable = undefined; conversionRefusal = undefined; requests.length = 0;
     },
     async close() {
       clearTimeout(upTimer);
@@ -485,6 +472,7 @@ function pathMatches(p: string | RegExp | undefined, rel: string): boolean {
   return rel === wanted || (wanted !== '' && rel.startsWith(`${wanted}(`));
 }
 
+// C4C: errors are {"error":{"code":…,"message":{"lang":"en","value":…}}} (OData v2 JSON error format) — shared/reference/c4c.md; MS-ODATAJSON error response (lang/value); the codes used here are made up
 function odataError(code: string, value: string) {
   return { error: { code, message: { lang: 'en', value } } };
 }
@@ -508,21 +496,3 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function metadataOf(sets: Record<string, EntitySetDef>): string {
-  return `<?xml version="1.0" encoding="utf-8"?>
-<edmx:Edmx Version="1.0" xmlns:edmx="http://schemas.microsoft.com/ado/2007/06/edmx">
-  <edmx:DataServices m:DataServiceVersion="2.0" xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata">
-    <Schema Namespace="c4codata" xmlns="http://schemas.microsoft.com/ado/2008/09/edm">
-${Object.entries(sets).map(([, d]) => `      <EntityType Name="${d.type.split('.')[1]}"><Key><PropertyRef Name="ObjectID"/></Key>
-        <Property Name="ObjectID" Type="Edm.String" Nullable="false"/>${d.fields.includes(d.idField) ? '' : `<Property Name="${d.idField}" Type="Edm.String"/>`}
-${d.fields.map((f) => `        <Property Name="${f}" Type="${d.dates.includes(f) ? 'Edm.DateTime' : d.decimals.includes(f) ? 'Edm.Decimal' : d.numbers.includes(f) ? 'Edm.Int32' : 'Edm.String'}"/>`).join('\n')}
-      </EntityType>`).join('\n')}
-      <EntityContainer Name="c4codataapi" m:IsDefaultEntityContainer="true">
-${Object.entries(sets).map(([s, d]) => `        <EntitySet Name="${s}" EntityType="${d.type}"/>`).join('\n')}
-      </EntityContainer>
-    </Schema>
-  </edmx:DataServices>
-</edmx:Edmx>
-`;
-}
