@@ -85,7 +85,7 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
     ...o.env,
   });
   const clock = o.overrides?.clock ?? systemClock;
-  const lb = await buildLeadBridge(config, createLog(config.logLevel, o.logSink), { hubspotMaxRequestsPerSecond: 0, schedules: false, ...o.overrides });
+  const lb = await buildLeadBridge(config, createLog(config.logLevel, o.logSink), { hubspotRequestsPer10s: 0, schedules: false, ...o.overrides });
   const port = await listen(lb.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const teams = createTeamsChannel({ botUrl: url, connector });
