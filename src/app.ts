@@ -41,6 +41,9 @@ export interface Overrides {
   /** Start the outbox worker (default true). */
   worker?: boolean;
   instanceId?: string;
+  /** HubSpot requests per rolling 10 s (0 = no pacing); overrides HUBSPOT_REQUESTS_PER_10S. */
+  hubspotRequestsPer10s?: number;
+  /** @deprecated per second, as before: use `hubspotRequestsPer10s`. */
   hubspotMaxRequestsPerSecond?: number;
   /** Start the roster refresh, digest, SLA and retention schedules (default true). */
   schedules?: boolean;
@@ -63,7 +66,8 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const metrics = createMetrics({ now: () => clock.now(), collect: storeSources(store, clock) });
   const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? createHubSpot({
     accessToken: config.hubspot.accessToken, baseUrl: config.hubspot.baseUrl, appUrl: config.hubspot.appUrl,
-    scoreProperty: config.hubspot.scoreProperty, timeoutMs: config.hubspot.timeoutMs, accountTimeZone: config.hubspot.accountTimeZone, maxRequestsPerSecond: o.hubspotMaxRequestsPerSecond ?? config.hubspot.maxRequestsPerSecond,
+    scoreProperty: config.hubspot.scoreProperty, timeoutMs: config.hubspot.timeoutMs, accountTimeZone: config.hubspot.accountTimeZone, clock,
+    requestsPer10s: o.hubspotRequestsPer10s ?? (o.hubspotMaxRequestsPerSecond === undefined ? config.hubspot.requestsPer10s : o.hubspotMaxRequestsPerSecond * 10),
   }));
   const c4c = o.salesCloud === null ? undefined : o.salesCloud ?? (config.c4c
     ? createSalesCloud({ baseUrl: config.c4c.baseUrl, username: config.c4c.username, password: config.c4c.password, mapping: loadC4cMapping(config.c4c.mappingFile), log })

@@ -4,6 +4,7 @@ import { managerEnv, toManagerConfig } from './config-manager.js';
 
 const csv = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 const optional = z.string().trim().optional().transform((s) => (s ? s : undefined));
+const unsetOr = <T extends z.ZodTypeAny>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
 
 /** The environment contract (README and env/ document the same names). */
 /** An IANA time zone name Intl knows (e.g. Europe/Berlin). */
@@ -31,7 +32,9 @@ const EnvSchema = z.object({
   HUBSPOT_STATUS_REJECTED: z.string().default('UNQUALIFIED'),
   HUBSPOT_STATUS_OPPORTUNITY: z.string().default('OPEN_DEAL'),
   HUBSPOT_REJECT_REASON_PROPERTY: optional,
-  HUBSPOT_MAX_REQUESTS_PER_SECOND: z.coerce.number().min(0).default(15),
+  HUBSPOT_REQUESTS_PER_10S: unsetOr(z.coerce.number().int().min(0)),
+  /** Replaced by HUBSPOT_REQUESTS_PER_10S (×10); still read so existing set-ups keep their pacing. */
+  HUBSPOT_MAX_REQUESTS_PER_SECOND: unsetOr(z.coerce.number().min(0)),
   HUBSPOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   BOT_ID: optional,
   BOT_PASSWORD: optional,
@@ -101,7 +104,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
       mqlThreshold: e.MQL_SCORE_THRESHOLD,
       timeoutMs: e.HUBSPOT_TIMEOUT_MS,
       accountTimeZone: e.HUBSPOT_ACCOUNT_TIMEZONE,
-      maxRequestsPerSecond: e.HUBSPOT_MAX_REQUESTS_PER_SECOND,
+      /** Undefined: 100 per 10 s, then as HubSpot's rate-limit headers say; 0 = no pacing. */
+      requestsPer10s: e.HUBSPOT_REQUESTS_PER_10S ?? (e.HUBSPOT_MAX_REQUESTS_PER_SECOND === undefined ? undefined : Math.round(e.HUBSPOT_MAX_REQUESTS_PER_SECOND * 10)),
       rejectReasonProperty: e.HUBSPOT_REJECT_REASON_PROPERTY,
       stages: { mql: e.HUBSPOT_MQL_STAGE, sql: e.HUBSPOT_SQL_STAGE, opportunity: e.HUBSPOT_OPPORTUNITY_STAGE },
       leadStatus: { accepted: e.HUBSPOT_STATUS_ACCEPTED, rejected: e.HUBSPOT_STATUS_REJECTED, opportunity: e.HUBSPOT_STATUS_OPPORTUNITY },
@@ -132,6 +136,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.HUBSPOT_REQUESTS_PER_10S !== undefined && parsed.data.HUBSPOT_MAX_REQUESTS_PER_SECOND !== undefined) {
+    throw new ConfigError('Invalid configuration:\n  HUBSPOT_MAX_REQUESTS_PER_SECOND: replaced by HUBSPOT_REQUESTS_PER_10S; set only HUBSPOT_REQUESTS_PER_10S');
   }
   const config = toConfig(parsed.data);
   if (config.env === 'production' && !config.bot) {

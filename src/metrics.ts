@@ -26,7 +26,7 @@ export interface MetricsOptions {
 export interface Metrics {
   readonly registry: Registry;
   /** Feeds the webhook counters; pass as `webhookRoute`'s `onCounted`. */
-  webhookCounted(c: { received: number; duplicates: number; rejected: number }): void;
+  webhookCounted(c: { received: number; duplicates: number; rejected: number; ignored?: Array<{ type: string; reason: string }> }): void;
   /** Feeds the send/job counters and durations; pass as the worker's `onOutcome`. */
   jobOutcome(job: { kind: string }, outcome: JobOutcome, ms: number): void;
   /** Observes webhook-received → card-posted; pass as `DeliveryHooks.onDelivered`. */
@@ -41,6 +41,8 @@ export interface Metrics {
 
 const P = 'leadbridge_';
 const systemOf = (kind: string) => kind.split('.')[0] ?? kind;
+/** A subscription type as a label; anything not shaped like one (`object.propertyChange`) is `other`, so labels stay few. */
+const typeLabel = (t: string) => (/^[a-z_]{1,40}\.[A-Za-z_]{1,40}$/.test(t) ? t : 'other');
 const isSendSystem = (s: string): s is SendSystem => (SEND_SYSTEMS as readonly string[]).includes(s);
 
 /** Builds the metrics on a fresh registry, so tests and several instances in one process never clash. */
@@ -53,6 +55,9 @@ export function createMetrics(o: MetricsOptions = {}): Metrics {
   const received = new Counter({ name: `${P}webhook_events_received_total`, help: 'HubSpot webhook events in accepted requests (duplicates included).', registers });
   const deduplicated = new Counter({ name: `${P}webhook_events_deduplicated_total`, help: 'HubSpot webhook events dropped as already seen.', registers });
   const rejected = new Counter({ name: `${P}webhook_requests_rejected_total`, help: 'HubSpot webhook requests refused (bad signature or invalid body).', registers });
+  const ignored = new Counter({
+    name: `${P}webhook_events_ignored_total`, help: 'New HubSpot webhook events acknowledged but not evaluated, by subscription type and reason.', labelNames: ['type', 'reason'], registers,
+  });
 
   // Every scrape reads the store once: the gauges below (and the error counter) share one read.
   const sources = o.collect ?? {};
@@ -110,8 +115,8 @@ export function createMetrics(o: MetricsOptions = {}): Metrics {
     buckets: [0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 5, 10, 30, 60, 300, 900],
   });
 
-  const ignored = new Counter({ name: `${P}teams_activities_ignored_total`, help: 'Teams activities ignored because they came from outside BOT_TENANT_ID.', labelNames: ['reason'], registers });
-  for (const reason of ['other_tenant', 'no_tenant']) ignored.inc({ reason }, 0);
+  const teamsIgnored = new Counter({ name: `${P}teams_activities_ignored_total`, help: 'Teams activities ignored because they came from outside BOT_TENANT_ID.', labelNames: ['reason'], registers });
+  for (const reason of ['other_tenant', 'no_tenant']) teamsIgnored.inc({ reason }, 0);
 
   return {
     registry,
@@ -119,6 +124,7 @@ export function createMetrics(o: MetricsOptions = {}): Metrics {
       if (c.received) received.inc(c.received);
       if (c.duplicates) deduplicated.inc(c.duplicates);
       if (c.rejected) rejected.inc(c.rejected);
+      for (const e of c.ignored ?? []) ignored.inc({ type: typeLabel(e.type), reason: e.reason });
     },
     jobOutcome(job, outcome, ms) {
       const system = systemOf(job.kind);
@@ -131,7 +137,7 @@ export function createMetrics(o: MetricsOptions = {}): Metrics {
       eventToCard.observe({ where }, Math.max(0, now() - receivedAt) / 1000);
     },
     teamsActivityIgnored(reason) {
-      ignored.inc({ reason });
+      teamsIgnored.inc({ reason });
     },
     async instrument(system, operation, fn) {
       const end = callSeconds.startTimer({ system, operation });

@@ -1,7 +1,10 @@
 import type { Lead } from './model.js';
 
-/** HubSpot's default lifecycle order; a stage may only move forward (the API refuses going back). */
-export const LIFECYCLE_ORDER = ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist'];
+/**
+ * HubSpot's default lifecycle order (the `lifecyclestage` options by display order, `other` last); a stage may only
+ * move forward (the API refuses going back), so a contact in `other` is never moved.
+ */
+export const LIFECYCLE_ORDER = ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other'];
 
 export interface WriteBackRule {
   stages: { sql: string; opportunity: string };

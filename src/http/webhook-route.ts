@@ -2,12 +2,14 @@ import type { Request, Response } from 'restify';
 import { verifyHubSpotSignature } from '../hubspot/signature.js';
 import { parseWebhookBatch } from '../hubspot/webhook-events.js';
 import type { Deps } from '../services/deps.js';
-import { groupCommitIntake } from '../services/intake.js';
+import { groupCommitIntake, type IgnoredEvent, type IntakeResult } from '../services/intake.js';
+
+export interface WebhookCounts { received: number; duplicates: number; rejected: number; ignored?: IgnoredEvent[] }
 
 export interface WebhookRouteOptions {
   clientSecret: string;
   publicBaseUrl: string;
-  onCounted?(c: { received: number; duplicates: number; rejected: number }): void;
+  onCounted?(c: WebhookCounts): void;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface WebhookRouteOptions {
  */
 export function webhookRoute(deps: Deps, o: WebhookRouteOptions) {
   const accept = groupCommitIntake(deps);
+  const noticeIgnored = ignoredOnlyNotice(deps);
   return async (req: Request, res: Response) => {
     const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : typeof req.body === 'string' ? req.body : '';
     const sig = verifyHubSpotSignature({ method: req.method ?? 'POST', url: req.url ?? '', rawBody, headers: req.headers }, o.clientSecret, o.publicBaseUrl, deps.clock.now());
@@ -33,12 +36,32 @@ export function webhookRoute(deps: Deps, o: WebhookRouteOptions) {
     }
     try {
       const r = await accept(parsed.events);
-      o.onCounted?.({ received: r.received, duplicates: r.duplicates, rejected: 0 });
+      o.onCounted?.({ received: r.received, duplicates: r.duplicates, rejected: 0, ignored: r.ignored });
+      noticeIgnored(r);
       res.send(200, { received: r.received, duplicates: r.duplicates });
     } catch (err) {
       // Not stored: HubSpot must retry, so say so with a 503 rather than a 2xx.
       deps.log.error({ err: String(err) }, 'webhook: storing events failed');
       res.send(503, { error: 'unavailable', message: 'Events could not be stored; please retry.' });
+    }
+  };
+}
+
+/**
+ * Warns once per portal (and process) when a portal has sent only events LeadBridge ignores so far: most likely
+ * its app subscribes to the wrong objects or changes, and no contact will ever be evaluated.
+ */
+function ignoredOnlyNotice(deps: Deps) {
+  const portals = new Map<number, 'used' | 'warned'>();
+  return (r: IntakeResult) => {
+    for (const p of r.usedPortals) portals.set(p, 'used');
+    for (const e of r.ignored) {
+      if (portals.has(e.portalId)) continue;
+      portals.set(e.portalId, 'warned');
+      const seen = r.ignored.filter((x) => x.portalId === e.portalId);
+      const kinds = [...new Set(seen.map((x) => `${x.type} (${x.reason})`))].join(', ');
+      deps.log.warn({ portalId: e.portalId, ignored: kinds },
+        'webhook: this HubSpot portal has sent only events LeadBridge does not evaluate; check the app\'s webhook subscriptions (contacts: object.* with objectType contact, or contact.*)');
     }
   };
 }

@@ -1,7 +1,9 @@
 import { Client } from '@hubspot/api-client';
+import { systemClock, type Clock } from '../lib/clock.js';
 import { IntegrationError } from '../lib/integration-error.js';
 import type { CompanySnapshot, ContactSnapshot, Owner } from '../domain/model.js';
 import { BatchReadError, toHubSpotError } from './errors.js';
+import { createHubSpotPacer, unpaced, type HubSpotPacer, type PacerTime } from './pacer.js';
 import type { CompanyHit, HubSpot } from './types.js';
 
 export interface HubSpotOptions {
@@ -10,8 +12,15 @@ export interface HubSpotOptions {
   appUrl: string;
   scoreProperty: string;
   timeoutMs: number;
-  /** 0 switches client-side pacing off. */
-  maxRequestsPerSecond?: number;
+  /**
+   * Requests per rolling 10 s: unset = 100 until HubSpot's `X-HubSpot-RateLimit-*` headers say more or less;
+   * a number = that budget, which the headers can lower but not raise; 0 = no pacing.
+   */
+  requestsPer10s?: number;
+  /** Time for the pacer (default: `clock` and real timers); tests pass a virtual one. */
+  pacerTime?: PacerTime;
+  /** The product's clock (daily-limit reset, owner cache); default the system clock. */
+  clock?: Clock;
   /** How long an owner read is remembered (default 5 minutes; 0 = not at all). */
   ownerCacheMs?: number;
   /** The HubSpot account's time zone: its daily API limit resets at midnight there (default UTC). */
@@ -38,25 +47,40 @@ function reading(one: string, many: string, ids: string[]): string {
   return `reading ${ids.length} ${many} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`;
 }
 
+function hubspotPacer(o: HubSpotOptions, clock: Clock): HubSpotPacer {
+  if (o.requestsPer10s === 0) return unpaced;
+  const time = o.pacerTime ?? { now: () => clock.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+  return createHubSpotPacer({ time, ceiling: o.requestsPer10s ? [10_000, o.requestsPer10s] : undefined });
+}
+
 /** HubSpot over the official client; retries are left to the outbox, which honours rate-limit windows. */
 export function createHubSpot(o: HubSpotOptions): HubSpot {
-  const rps = o.maxRequestsPerSecond ?? 15;
+  const clock = o.clock ?? systemClock;
+  const pacer = hubspotPacer(o, clock);
   const client = new Client({
     accessToken: o.accessToken,
     basePath: o.baseUrl,
     numberOfApiCallRetries: 0,
-    ...(rps > 0 ? { limiterOptions: { minTime: 1000 / rps, maxConcurrent: 6, id: `leadbridge-${o.baseUrl}` } } : {}),
   });
 
-  async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * One paced request. `fn` uses the client's `…WithHttpInfo` methods: every answer's rate-limit headers (a 429's too)
+   * set the pace of the next calls. (13.5 does not run configured middleware, so headers are read here.)
+   */
+  async function call<T>(what: string, fn: () => Promise<{ data: T; headers: Record<string, string> }>): Promise<T> {
+    await pacer.acquire();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new IntegrationError('hubspot', `HubSpot did not answer within ${o.timeoutMs} ms while ${what}`, { code: 'TIMEOUT' })), o.timeoutMs);
     });
     try {
-      return await Promise.race([fn(), timeout]);
+      const answer = await Promise.race([fn(), timeout]);
+      pacer.observe(answer.headers ?? {});
+      return answer.data;
     } catch (err) {
-      throw toHubSpotError(err, what, Date.now(), o.accountTimeZone);
+      const headers = (err as { headers?: unknown })?.headers;
+      if (headers && typeof headers === 'object') pacer.observe(headers as Record<string, string>);
+      throw toHubSpotError(err, what, clock.now(), o.accountTimeZone);
     } finally {
       clearTimeout(timer);
     }
@@ -82,7 +106,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
    * neither returned nor reported missing is read on its own (`single`), so nothing is taken for deleted on a guess.
    */
   async function batchRead<T>(ids: string[], what: (chunk: string[]) => string, how: {
-    read: (chunk: string[]) => Promise<ReadResponse>;
+    read: (chunk: string[]) => Promise<{ data: ReadResponse; headers: Record<string, string> }>;
     toSnapshot: (r: { id: string; properties: Props }) => T;
     mergedIds: (r: { properties: Props }) => string[];
     single: (id: string) => Promise<T | null>;
@@ -98,7 +122,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       try {
         r = await call(what(chunk), () => how.read(chunk));
       } catch (err) {
-        failure ??= toHubSpotError(err, what(chunk), Date.now(), o.accountTimeZone);
+        failure ??= toHubSpotError(err, what(chunk), clock.now(), o.accountTimeZone);
         failedIds.push(...chunk);
         return;
       }
@@ -123,7 +147,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
           const one = await how.single(id);
           if (one) found.set(id, one);
         } catch (err) {
-          failure ??= toHubSpotError(err, what([id]), Date.now(), o.accountTimeZone);
+          failure ??= toHubSpotError(err, what([id]), clock.now(), o.accountTimeZone);
           failedIds.push(id);
         }
       }));
@@ -140,7 +164,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
 
   const readOwner = async (id: string): Promise<Owner | null> => {
     try {
-      return toOwner(await call(`reading owner ${id}`, () => client.crm.owners.ownersApi.getById(Number(id))));
+      return toOwner(await call(`reading owner ${id}`, () => client.crm.owners.ownersApi.getByIdWithHttpInfo(Number(id))));
     } catch (err) {
       if (notFound(err)) return null;
       throw err;
@@ -157,7 +181,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     async getContact(id) {
       try {
         const r = await call(`reading contact ${id}`, () =>
-          client.crm.contacts.basicApi.getById(id, [...CONTACT_PROPS, o.scoreProperty], undefined, ['companies']));
+          client.crm.contacts.basicApi.getByIdWithHttpInfo(id, [...CONTACT_PROPS, o.scoreProperty], undefined, ['companies']));
         const assoc = (r.associations as any)?.companies?.results as Array<{ id: string; type: string }> | undefined;
         const primary = assoc?.find((a) => a.type === 'contact_to_company') ?? assoc?.[0];
         return toContact({ id: r.id, properties: r.properties as Props }, primary?.id);
@@ -168,7 +192,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     },
     async getCompany(id) {
       try {
-        const r = await call(`reading company ${id}`, () => client.crm.companies.basicApi.getById(id, COMPANY_PROPS));
+        const r = await call(`reading company ${id}`, () => client.crm.companies.basicApi.getByIdWithHttpInfo(id, COMPANY_PROPS));
         return toCompany({ id: r.id, properties: r.properties as Props });
       } catch (err) {
         if (notFound(err)) return null;
@@ -177,9 +201,9 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     },
     getContacts(ids) {
       return batchRead(ids, (chunk) => reading('contact', 'contacts', chunk), {
-        read: (chunk) => client.crm.contacts.batchApi.read({
+        read: (chunk) => client.crm.contacts.batchApi.readWithHttpInfo({
           inputs: chunk.map((id) => ({ id })), properties: [...CONTACT_PROPS, o.scoreProperty, 'hs_merged_object_ids'], propertiesWithHistory: [],
-        }) as Promise<ReadResponse>,
+        }) as Promise<unknown> as Promise<{ data: ReadResponse; headers: Record<string, string> }>,
         toSnapshot: (r) => toContact(r),
         mergedIds,
         single: (id) => api.getContact(id),
@@ -187,9 +211,9 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     },
     getCompanies(ids) {
       return batchRead(ids, (chunk) => reading('company', 'companies', chunk), {
-        read: (chunk) => client.crm.companies.batchApi.read({
+        read: (chunk) => client.crm.companies.batchApi.readWithHttpInfo({
           inputs: chunk.map((id) => ({ id })), properties: [...COMPANY_PROPS, 'hs_merged_object_ids'], propertiesWithHistory: [],
-        }) as Promise<ReadResponse>,
+        }) as Promise<unknown> as Promise<{ data: ReadResponse; headers: Record<string, string> }>,
         toSnapshot: toCompany,
         mergedIds,
         single: (id) => api.getCompany(id),
@@ -197,7 +221,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     },
     getOwner(id) {
       if (!isId(id)) return Promise.resolve(null);
-      const now = Date.now();
+      const now = clock.now();
       const hit = owners.get(id);
       if (hit && now - hit.at < ownerCacheMs) return hit.owner;
       const owner = readOwner(id);
@@ -212,7 +236,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       return owner;
     },
     async findOwnerByEmail(email) {
-      const r = await call(`looking up owner ${email}`, () => client.crm.owners.ownersApi.getPage(email, undefined, 10));
+      const r = await call(`looking up owner ${email}`, () => client.crm.owners.ownersApi.getPageWithHttpInfo(email, undefined, 10));
       const hit = r.results.find((x) => x.email?.toLowerCase() === email.toLowerCase());
       return hit ? toOwner(hit) : null;
     },
@@ -220,18 +244,18 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       const all: Owner[] = [];
       let after: string | undefined;
       do {
-        const page = await call('listing owners', () => client.crm.owners.ownersApi.getPage(undefined, after, 100));
+        const page = await call('listing owners', () => client.crm.owners.ownersApi.getPageWithHttpInfo(undefined, after, 100));
         all.push(...page.results.map(toOwner));
         after = page.paging?.next?.after;
       } while (after && all.length < 10_000);
       return all;
     },
     async updateContact(id, properties) {
-      await call(`updating contact ${id}`, () => client.crm.contacts.basicApi.update(id, { properties }));
+      await call(`updating contact ${id}`, () => client.crm.contacts.basicApi.updateWithHttpInfo(id, { properties }));
     },
     async addNote(contactId, html, timestamp) {
       try {
-        await call(`adding a note to contact ${contactId}`, () => client.crm.objects.notes.basicApi.create({
+        await call(`adding a note to contact ${contactId}`, () => client.crm.objects.notes.basicApi.createWithHttpInfo({
           properties: { hs_note_body: html, hs_timestamp: new Date(timestamp).toISOString() },
           associations: [{ to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as any, associationTypeId: 202 }] }],
         }));
@@ -244,14 +268,14 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       }
     },
     async hasNote(ref) {
-      const r = await call(`looking for note ${ref}`, () => client.crm.objects.notes.searchApi.doSearch({
+      const r = await call(`looking for note ${ref}`, () => client.crm.objects.notes.searchApi.doSearchWithHttpInfo({
         filterGroups: [{ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN' as any, value: ref }] }],
         properties: ['hs_note_body'], limit: 1, after: undefined as any, sorts: [],
       }));
       return r.results.some((n) => String((n.properties as Record<string, string | null>).hs_note_body ?? '').includes(ref));
     },
     async searchCompaniesByName(name, portalId) {
-      const r = await call(`searching companies "${name}"`, () => client.crm.companies.searchApi.doSearch({
+      const r = await call(`searching companies "${name}"`, () => client.crm.companies.searchApi.doSearchWithHttpInfo({
         filterGroups: [{ filters: [{ propertyName: 'name', operator: 'CONTAINS_TOKEN' as any, value: `*${name}*` }] }],
         properties: COMPANY_PROPS, limit: 10, after: undefined as any, sorts: [],
       }));

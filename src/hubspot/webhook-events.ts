@@ -7,8 +7,14 @@ export const MAX_EVENTS_PER_BATCH = 100;
 // Ids are kept as JavaScript numbers (and bigint columns), so only exact integers are accepted.
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,16}$/, 'must be a number')])
   .transform((v) => Number(v)).pipe(z.number().max(Number.MAX_SAFE_INTEGER, 'is too large for an id'));
+/** HubSpot's object type ids, e.g. `0-1` (contacts), `0-2` (companies), `2-123` (custom objects). */
+const objectTypeId = z.union([z.string().max(50), z.number()]).transform(String);
 
-/** One event of a HubSpot webhook batch; unknown fields are kept in the stored payload. */
+/**
+ * One event of a HubSpot webhook batch, in either style: the classic `contact.*` subscriptions or the generic
+ * `object.*` ones with `objectTypeId` (HubSpot docs, "Webhooks API" and changelog "Generic webhook subscriptions").
+ * Unknown fields are kept in the stored payload.
+ */
 const EventSchema = z.object({
   eventId: id,
   subscriptionId: id,
@@ -19,18 +25,34 @@ const EventSchema = z.object({
   eventType: z.string().min(1).max(200).optional(),
   attemptNumber: z.number().int().nonnegative().max(1_000_000).default(0),
   objectId: id.optional(),
+  objectTypeId: objectTypeId.optional(),
   propertyName: z.string().max(500).optional(),
   propertyValue: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
   changeSource: z.string().max(200).optional(),
   primaryObjectId: id.optional(),
   newObjectId: id.optional(),
   mergedObjectIds: z.array(id).max(1000).optional(),
+  // associationChange: the two ends (the classic style names their kinds in associationType, e.g. CONTACT_TO_COMPANY).
+  fromObjectId: id.optional(),
+  toObjectId: id.optional(),
+  fromObjectTypeId: objectTypeId.optional(),
+  toObjectTypeId: objectTypeId.optional(),
+  associationType: z.string().max(200).optional(),
 }).passthrough().refine((e) => e.subscriptionType || e.eventType, { message: 'subscriptionType or eventType is required' });
 
 export const BatchSchema = z.array(EventSchema).min(1, 'the batch is empty').max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH} events per batch`);
 export type HubSpotEvent = z.infer<typeof EventSchema>;
 
-export type ParseResult = { ok: true; events: InboxEvent[] } | { ok: false; message: string };
+/** Why an event is acknowledged but not evaluated (a bounded set: it is a metrics label). */
+export type IgnoreReason = 'not_a_contact' | 'not_a_trigger' | 'no_contact_id';
+
+/** A stored event plus what LeadBridge makes of it: the contact to evaluate, or why it is left alone. */
+export interface WebhookEvent extends InboxEvent {
+  contactId: string | null;
+  ignored: IgnoreReason | null;
+}
+
+export type ParseResult = { ok: true; events: WebhookEvent[] } | { ok: false; message: string };
 
 /** Parses and validates a raw webhook body; the message names the first problem (e.g. `[3].portalId: Required`). */
 export function parseWebhookBatch(rawBody: string): ParseResult {
@@ -42,18 +64,51 @@ export function parseWebhookBatch(rawBody: string): ParseResult {
     const path = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
     return { ok: false, message: `invalid webhook batch${path ? ` at ${path}` : ''}: ${i.message}` };
   }
-  return { ok: true, events: parsed.data.map(toInboxEvent) };
+  return { ok: true, events: parsed.data.map(toWebhookEvent) };
 }
 
-/** The contact an event is about (a merge names the surviving record). */
-export function subjectId(e: HubSpotEvent): number | undefined {
+const CONTACT_TYPE_ID = '0-1';
+/** The changes that can make a contact an MQL (a deletion or a privacy deletion cannot). */
+const TRIGGERS = new Set(['creation', 'propertyChange', 'merge', 'restore', 'associationChange']);
+
+/** The contact an event is about (a merge names the surviving record), or why there is none to evaluate. */
+export function contactOf(e: HubSpotEvent): { contactId: number } | { ignored: IgnoreReason } {
+  const [scope, change = ''] = (e.subscriptionType ?? e.eventType)!.split('.', 2);
+  if (scope !== 'contact' && scope !== 'object') return { ignored: 'not_a_contact' };
+  if (!TRIGGERS.has(change)) return { ignored: 'not_a_trigger' };
+  const contact = change === 'associationChange' ? associationContact(e, scope === 'contact') : genericOrClassic(e, scope === 'contact');
+  if (contact === 'other') return { ignored: 'not_a_contact' };
+  return contact === undefined ? { ignored: 'no_contact_id' } : { contactId: contact };
+}
+
+function genericOrClassic(e: HubSpotEvent, classic: boolean): number | undefined | 'other' {
+  if (!classic && e.objectTypeId !== CONTACT_TYPE_ID) return 'other';
   return e.newObjectId ?? e.primaryObjectId ?? e.objectId;
 }
 
-function toInboxEvent(e: HubSpotEvent): InboxEvent {
+/**
+ * The contact end of an association change: `objectId` when given, else whichever end is a contact, known from
+ * `fromObjectTypeId`/`toObjectTypeId` or from `associationType` (e.g. `CONTACT_TO_COMPANY`). Unverified: which of these
+ * a generic event carries, so each is used when present; a classic `contact.*` event without them names the contact first.
+ */
+function associationContact(e: HubSpotEvent, classic: boolean): number | undefined | 'other' {
+  if (e.objectId !== undefined && (classic || e.objectTypeId === CONTACT_TYPE_ID)) return e.objectId;
+  const [fromKind, toKind] = e.associationType ? e.associationType.toUpperCase().split('_TO_') : [];
+  const isContact = (typeId: string | undefined, kind: string | undefined, fallback: boolean) =>
+    typeId !== undefined ? typeId === CONTACT_TYPE_ID : kind !== undefined ? kind === 'CONTACT' : fallback;
+  const fromIsContact = isContact(e.fromObjectTypeId, fromKind, classic);
+  const toIsContact = isContact(e.toObjectTypeId, toKind, false);
+  if (fromIsContact && e.fromObjectId !== undefined) return e.fromObjectId;
+  if (toIsContact && e.toObjectId !== undefined) return e.toObjectId;
+  return fromIsContact || toIsContact ? undefined : 'other';
+}
+
+function toWebhookEvent(e: HubSpotEvent): WebhookEvent {
   const type = (e.subscriptionType ?? e.eventType)!;
   const value = e.propertyValue == null ? null : String(e.propertyValue);
-  const objectId = String(subjectId(e) ?? '');
+  const use = contactOf(e);
+  const contactId = 'contactId' in use ? String(use.contactId) : null;
+  const objectId = contactId ?? String(e.objectId ?? e.fromObjectId ?? '');
   // eventId alone is not unique at HubSpot: the fingerprint guards against folding distinct events together.
   const fingerprint = createHash('sha1').update(JSON.stringify([type, objectId, e.propertyName ?? null, value, e.occurredAt])).digest('base64url');
   return {
@@ -67,5 +122,7 @@ function toInboxEvent(e: HubSpotEvent): InboxEvent {
     occurredAt: e.occurredAt,
     attemptNumber: e.attemptNumber,
     payload: e,
+    contactId,
+    ignored: 'ignored' in use ? use.ignored : null,
   };
 }

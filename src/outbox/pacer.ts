@@ -18,7 +18,7 @@ export interface PacerOptions {
 interface Waiting { key: string; run: () => void }
 
 /** The earliest time a new start is allowed under every limit, given past starts (ascending). */
-function readyAt(starts: number[], limits: readonly RateLimit[], now: number): number {
+export function readyAt(starts: number[], limits: readonly RateLimit[], now: number): number {
   let at = now;
   for (const [windowMs, max] of limits) {
     const inWindow = starts.filter((t) => t > now - windowMs);

@@ -1,33 +1,41 @@
-import type { InboxEvent } from '../store/inbox-repo.js';
+import type { IgnoreReason, WebhookEvent } from '../hubspot/webhook-events.js';
 import { storeInboxEvents } from '../store/inbox-repo.js';
 import { enqueueUnlessWaiting } from '../store/jobs-repo.js';
 import type { Deps } from './deps.js';
 import { JOB, orderKey } from './job-kinds.js';
 
-export interface IntakeResult { received: number; stored: number; duplicates: number }
+export interface IgnoredEvent { portalId: number; type: string; reason: IgnoreReason }
 
-/** Contact events that can make a contact an MQL; everything else is stored and acknowledged, then left alone. */
-const TRIGGERS = /^contact\.(creation|propertyChange|merge|restore|associationChange)$/;
+export interface IntakeResult {
+  received: number; stored: number; duplicates: number;
+  /** New events that name no contact to evaluate: stored and acknowledged, then left alone. */
+  ignored: IgnoredEvent[];
+  /** Portals of the new events that are evaluated. */
+  usedPortals: number[];
+}
 
 /**
  * Durably stores verified webhook batches and schedules one evaluation per contact, all in one transaction.
  * Events are only triggers: the evaluation re-reads the contact from HubSpot. Returns one result per batch.
  */
-export async function acceptWebhookBatches(deps: Deps, batches: InboxEvent[][]): Promise<IntakeResult[]> {
+export async function acceptWebhookBatches(deps: Deps, batches: WebhookEvent[][]): Promise<IntakeResult[]> {
   const now = deps.clock.now();
   const { results, evaluations } = await deps.store.db.transaction().execute(async (trx) => {
     const fresh = new Set(await storeInboxEvents(trx, batches.flat(), now));
     const contacts = new Map<string, { portalId: number; contactId: string }>();
     for (const e of fresh) {
-      if (!TRIGGERS.test(e.subscriptionType) || !e.objectId) continue;
-      contacts.set(`${e.portalId}:${e.objectId}`, { portalId: e.portalId, contactId: e.objectId });
+      if (e.contactId) contacts.set(`${e.portalId}:${e.contactId}`, { portalId: e.portalId, contactId: e.contactId });
     }
     const evaluations = await enqueueUnlessWaiting(trx, JOB.evaluateContact, [...contacts.values()].map((c) => ({
       kind: JOB.evaluateContact, orderKey: orderKey.contact(c.portalId, c.contactId), payload: { ...c, receivedAt: now },
     })), now);
-    const results = batches.map((events) => {
-      const stored = events.filter((e) => fresh.has(e)).length;
-      return { received: events.length, stored, duplicates: events.length - stored };
+    const results = batches.map((events): IntakeResult => {
+      const stored = events.filter((e) => fresh.has(e));
+      return {
+        received: events.length, stored: stored.length, duplicates: events.length - stored.length,
+        ignored: stored.flatMap((e) => (e.ignored ? [{ portalId: e.portalId, type: e.subscriptionType, reason: e.ignored }] : [])),
+        usedPortals: [...new Set(stored.filter((e) => e.contactId).map((e) => e.portalId))],
+      };
     });
     return { results, evaluations };
   });
@@ -35,7 +43,7 @@ export async function acceptWebhookBatches(deps: Deps, batches: InboxEvent[][]):
   return results;
 }
 
-export async function acceptWebhookEvents(deps: Deps, events: InboxEvent[]): Promise<IntakeResult> {
+export async function acceptWebhookEvents(deps: Deps, events: WebhookEvent[]): Promise<IntakeResult> {
   return (await acceptWebhookBatches(deps, [events]))[0]!;
 }
 
@@ -45,7 +53,7 @@ export async function acceptWebhookEvents(deps: Deps, events: InboxEvent[]): Pro
  * Each caller's promise settles when its events are committed (or rejects, and HubSpot retries).
  */
 export function groupCommitIntake(deps: Deps, maxEventsPerGroup = 1_000) {
-  type Waiting = { events: InboxEvent[]; resolve(r: IntakeResult): void; reject(e: unknown): void };
+  type Waiting = { events: WebhookEvent[]; resolve(r: IntakeResult): void; reject(e: unknown): void };
   let queue: Waiting[] = [];
   let writing = false;
 
@@ -69,7 +77,7 @@ export function groupCommitIntake(deps: Deps, maxEventsPerGroup = 1_000) {
     writing = false;
   }
 
-  return (events: InboxEvent[]): Promise<IntakeResult> => new Promise((resolve, reject) => {
+  return (events: WebhookEvent[]): Promise<IntakeResult> => new Promise((resolve, reject) => {
     queue.push({ events, resolve, reject });
     // Let the requests already read in this turn of the event loop join the first group.
     if (!writing) { writing = true; setImmediate(() => void drain()); }

@@ -14,7 +14,7 @@ export interface InboxEvent {
 }
 
 /** Stores webhook events in one statement; returns those that were new (duplicates are dropped by the unique key). */
-export async function storeInboxEvents(db: Db, events: InboxEvent[], now: number): Promise<InboxEvent[]> {
+export async function storeInboxEvents<E extends InboxEvent>(db: Db, events: E[], now: number): Promise<E[]> {
   if (events.length === 0) return [];
   const inserted = await db.insertInto('webhook_events').values(events.map((e) => ({
     dedupe_key: e.dedupeKey, fingerprint: e.fingerprint, portal_id: e.portalId, subscription_type: e.subscriptionType,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseWebhookBatch } from '../../src/hubspot/webhook-events.js';
+import { parseWebhookBatch, type WebhookEvent } from '../../src/hubspot/webhook-events.js';
 import { groupCommitIntake } from '../../src/services/intake.js';
 import { JOB } from '../../src/services/job-kinds.js';
-import type { InboxEvent } from '../../src/store/inbox-repo.js';
 import { ENGINES } from '../support/databases.js';
 import { PORTAL, scoreEvent, startWorld, type World } from '../support/world.js';
 
@@ -36,7 +35,7 @@ function instrumentTransactions(w: World) {
 }
 
 const keyOf = (e: { eventId: number }) => `${PORTAL}:7001:${e.eventId}`;
-const parsed = (events: object[]): InboxEvent[] => {
+const parsed = (events: object[]): WebhookEvent[] => {
   const p = parseWebhookBatch(JSON.stringify(events));
   if (!p.ok) throw new Error(p.message);
   return p.events;
@@ -111,7 +110,7 @@ describe.each(ENGINES)('webhook group commit (%s)', (engine) => {
   it('counts stored and duplicate events per batch when one group holds batches of different sizes', async () => {
     const accept = groupCommitIntake(w.lb.deps);
     const [old, e1, e2, e3, e4, e5] = Array.from({ length: 6 }, (_, i) => scoreEvent(2300 + i));
-    expect(await accept(parsed([old!]))).toEqual({ received: 1, stored: 1, duplicates: 0 });
+    expect(await accept(parsed([old!]))).toMatchObject({ received: 1, stored: 1, duplicates: 0 });
     tx.count = 0;
     const results = await Promise.all([
       accept(parsed([e1!, e2!, e3!])), // all new
@@ -120,7 +119,7 @@ describe.each(ENGINES)('webhook group commit (%s)', (engine) => {
       accept(parsed([old!])), // stored by an earlier transaction
     ]);
     expect(tx.count).toBe(1);
-    expect(results).toEqual([
+    expect(results.map(({ received, stored, duplicates }) => ({ received, stored, duplicates }))).toEqual([
       { received: 3, stored: 3, duplicates: 0 },
       { received: 2, stored: 1, duplicates: 1 },
       { received: 3, stored: 1, duplicates: 2 },

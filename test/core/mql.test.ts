@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMql, nextCycle } from '../../src/domain/mql.js';
-import { writeBackProperties } from '../../src/domain/hubspot-writeback.js';
+import { LIFECYCLE_ORDER, writeBackProperties } from '../../src/domain/hubspot-writeback.js';
 import type { Lead } from '../../src/domain/model.js';
 
 const rule = { threshold: 75, mqlStage: 'marketingqualifiedlead' };
@@ -33,5 +33,10 @@ describe('HubSpot write-back', () => {
     expect(writeBackProperties(lead('SQL'), 'customer', wb).lifecyclestage).toBeUndefined();
     expect(writeBackProperties(lead('OPPORTUNITY'), 'opportunity', wb).lifecyclestage).toBeUndefined();
     expect(writeBackProperties(lead('SQL'), 'my_custom_stage', wb).lifecyclestage).toBeUndefined();
+  });
+  it('knows HubSpot\'s default stages in HubSpot\'s order, `other` last: a contact in `other` is not moved', () => {
+    expect(LIFECYCLE_ORDER).toEqual(['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other']);
+    expect(writeBackProperties(lead('OPPORTUNITY'), 'other', wb)).toEqual({ hs_lead_status: 'OPEN_DEAL' });
+    expect(writeBackProperties(lead('SQL'), 'lead', wb).lifecyclestage).toBe('salesqualifiedlead');
   });
 });

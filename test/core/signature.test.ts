@@ -45,6 +45,31 @@ describe('webhook batch parsing', () => {
     const r = parseWebhookBatch(JSON.stringify([{ ...ev, subscriptionType: undefined, eventType: 'contact.creation' }]));
     expect(r.ok && r.events[0]!.subscriptionType).toBe('contact.creation');
   });
+  const use = (e: object) => {
+    const r = parseWebhookBatch(JSON.stringify([{ eventId: 1, subscriptionId: 2, portalId: 3, occurredAt: 4, ...e }]));
+    if (!r.ok) throw new Error(r.message);
+    return { contactId: r.events[0]!.contactId, ignored: r.events[0]!.ignored };
+  };
+  it('finds the contact in both styles: classic contact.* and generic object.* with objectTypeId 0-1', () => {
+    expect(use({ subscriptionType: 'object.propertyChange', objectTypeId: '0-1', objectId: 7, propertyName: 'lifecyclestage' })).toEqual({ contactId: '7', ignored: null });
+    expect(use({ eventType: 'object.creation', objectTypeId: '0-1', objectId: 8 })).toEqual({ contactId: '8', ignored: null });
+    expect(use({ subscriptionType: 'object.merge', objectTypeId: '0-1', objectId: 9, primaryObjectId: 9, mergedObjectIds: [5], newObjectId: 10 })).toEqual({ contactId: '10', ignored: null });
+    expect(use({ subscriptionType: 'contact.restore', objectId: 11 })).toEqual({ contactId: '11', ignored: null });
+  });
+  it('takes the contact end of an association change when objectId is absent', () => {
+    expect(use({ subscriptionType: 'contact.associationChange', associationType: 'CONTACT_TO_COMPANY', fromObjectId: 7, toObjectId: 201 })).toEqual({ contactId: '7', ignored: null });
+    expect(use({ subscriptionType: 'contact.associationChange', associationType: 'COMPANY_TO_CONTACT', fromObjectId: 201, toObjectId: 7 })).toEqual({ contactId: '7', ignored: null });
+    expect(use({ subscriptionType: 'object.associationChange', fromObjectTypeId: '0-2', fromObjectId: 201, toObjectTypeId: '0-1', toObjectId: 8 })).toEqual({ contactId: '8', ignored: null });
+    expect(use({ subscriptionType: 'object.associationChange', fromObjectTypeId: '0-2', fromObjectId: 201, toObjectTypeId: '0-3', toObjectId: 9 })).toEqual({ contactId: null, ignored: 'not_a_contact' });
+  });
+  it('names why an event is not evaluated: another object type, a change that cannot make an MQL, no contact id', () => {
+    expect(use({ subscriptionType: 'object.propertyChange', objectTypeId: '0-2', objectId: 201 })).toEqual({ contactId: null, ignored: 'not_a_contact' });
+    expect(use({ subscriptionType: 'company.creation', objectId: 201 })).toEqual({ contactId: null, ignored: 'not_a_contact' });
+    expect(use({ subscriptionType: 'contact.deletion', objectId: 7 })).toEqual({ contactId: null, ignored: 'not_a_trigger' });
+    expect(use({ subscriptionType: 'object.deletion', objectTypeId: '0-1', objectId: 7 })).toEqual({ contactId: null, ignored: 'not_a_trigger' });
+    expect(use({ subscriptionType: 'contact.privacyDeletion', objectId: 7 })).toEqual({ contactId: null, ignored: 'not_a_trigger' });
+    expect(use({ subscriptionType: 'contact.creation' })).toEqual({ contactId: null, ignored: 'no_contact_id' });
+  });
   it('gives the same key but a different fingerprint to distinct events sharing an eventId', () => {
     const r = parseWebhookBatch(JSON.stringify([ev, { ...ev, objectId: 6 }]));
     if (!r.ok) throw new Error(r.message);

@@ -1,7 +1,8 @@
 /**
  * Shared kit for the fault tests: the in-process LeadBridge of `startWorld` (same stand-ins, same config), plus
- * - a controllable clock, so retry schedules of seconds, minutes or a day are fast-forwarded instead of slept through
- *   (`drain()` moves time to the next `run_at` the product itself chose, only while no job is running);
+ * - a controllable clock that starts at a fixed instant (`FAULT_WORLD_START`), so retry schedules of seconds, minutes or a
+ *   day are fast-forwarded instead of slept through (`drain()` moves time to the next `run_at` the product itself chose,
+ *   only while no job is running) and nothing depends on the hour the tests run at;
  * - the product's pino log lines, captured as objects (`logs`, `logged()`);
  * - readers for the outbox rows and for the cards per contact at the connector stand-in.
  */
@@ -14,11 +15,19 @@ import { startWorld, type World, type WorldOptions } from '../support/world.js';
 
 export { USERS, PORTAL, scoreEvent } from '../support/world.js';
 
-/** Real time plus an offset the test moves forward. */
+/** Where every fault world's clock starts: a Wednesday, 10:00 UTC (11:00 in Berlin), far from midnight and weekends. */
+export const FAULT_WORLD_START = Date.parse('2026-11-25T10:00:00Z');
+
+/**
+ * A fixed starting instant, plus the real time elapsed since (so timeouts and polling behave), plus an offset the test
+ * moves forward. Results never depend on the hour or date the tests run at.
+ */
 export class TestClock implements Clock {
   offset = 0;
+  private readonly realStart = Date.now();
+  constructor(private readonly start = FAULT_WORLD_START) {}
   now(): number {
-    return Date.now() + this.offset;
+    return this.start + (Date.now() - this.realStart) + this.offset;
   }
 }
 

@@ -19,7 +19,7 @@ let hs: HubSpotStandin;
 const raw = () => new Client({ accessToken: TOKEN, basePath: hs.url, numberOfApiCallRetries: 0 });
 const product = (o: { timeoutMs?: number; ownerCacheMs?: number } = {}) => createHubSpot({
   accessToken: TOKEN, baseUrl: hs.url, appUrl: 'https://app.hubspot.com', scoreProperty: 'hubspotscore',
-  timeoutMs: o.timeoutMs ?? 5_000, maxRequestsPerSecond: 0, ownerCacheMs: o.ownerCacheMs,
+  timeoutMs: o.timeoutMs ?? 5_000, requestsPer10s: 0, ownerCacheMs: o.ownerCacheMs,
 });
 const crmCalls = () => hs.requests.filter((r) => !r.path.startsWith('/_standin/'));
 const batchCalls = (type: 'contacts' | 'companies') => crmCalls().filter((r) => r.method === 'POST' && r.path === `/crm/v3/objects/${type}/batch/read`);

@@ -48,13 +48,28 @@ describe('rate limits', () => {
   });
 
   it('the opt-in limiter answers 429 past max calls per interval', async () => {
-    const limited = await startHubSpotStandin({ rateLimit: { max: 2, intervalMs: 60_000 } });
+    const limited = await startHubSpotStandin({ rateLimit: { max: 2, intervalMs: 60_000, enforce: true } });
     limited.seed(sampleData);
     const c = new Client({ accessToken: 'x', basePath: limited.url, numberOfApiCallRetries: 1 });
     await c.crm.owners.ownersApi.getById(101);
     await c.crm.owners.ownersApi.getById(102);
     expect((await c.crm.owners.ownersApi.getById(103).catch((e) => e)).code).toBe(429);
     await limited.close();
+  });
+
+  it('every CRM answer advertises the rolling budget in the X-HubSpot-RateLimit-* headers', async () => {
+    const budget = await startHubSpotStandin({ rateLimit: { max: 5, intervalMs: 10_000 } });
+    budget.seed(sampleData);
+    const rate = async () => {
+      const h = (await fetch(`${budget.url}/crm/v3/owners/101`)).headers;
+      return ['max', 'remaining', 'interval-milliseconds'].map((k) => h.get(`x-hubspot-ratelimit-${k}`));
+    };
+    expect(await rate()).toEqual(['5', '4', '10000']);
+    expect(await rate()).toEqual(['5', '3', '10000']);
+    await budget.close();
+    const standard = await startHubSpotStandin();
+    expect((await fetch(`${standard.url}/crm/v3/owners`)).headers.get('x-hubspot-ratelimit-max')).toBe('190');
+    await standard.close();
   });
 });
 

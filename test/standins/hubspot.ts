@@ -21,8 +21,11 @@ export interface HubSpotStandinOptions {
   accessToken?: string;
   latencyMs?: number;
   lifecycleBackward?: CrmBehaviour['lifecycleBackward'];
-  /** Opt-in ten-secondly limiter: more than `max` CRM calls per `intervalMs` answer 429 TEN_SECONDLY_ROLLING. */
-  rateLimit?: { max: number; intervalMs?: number };
+  /**
+   * The app's ten-secondly budget, advertised on every CRM answer (default 190 per 10 000 ms, a Professional/Enterprise
+   * private app); with `enforce`, more than `max` CRM calls per `intervalMs` answer 429 TEN_SECONDLY_ROLLING.
+   */
+  rateLimit?: { max: number; intervalMs?: number; enforce?: boolean };
 }
 
 export interface SeedData { owners?: OwnerSeed[]; companies?: CompanySeed[]; contacts?: ContactSeed[] }
@@ -91,14 +94,12 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
       const missing = await batchReadFaults(rec, req, res);
       if (missing === 'answered') return;
       if (standin.accessToken && req.headers.authorization !== `Bearer ${standin.accessToken}`) return send(res, 401, unauthorized());
-      if (opts.rateLimit && limited(opts.rateLimit.max, opts.rateLimit.intervalMs ?? 10_000)) {
-        return send(res, 429, rateLimitBody('TEN_SECONDLY_ROLLING'), { 'x-hubspot-ratelimit-max': String(opts.rateLimit.max), 'x-hubspot-ratelimit-remaining': '0' });
-      }
+      if (!count()) return send(res, 429, rateLimitBody('TEN_SECONDLY_ROLLING'), rateHeaders());
       for (const r of routes) {
         const m = r.method === rec.method ? path.match(r.re) : null;
         if (m) {
           const reply = r.handle({ method: rec.method, path, query: rec.query, body: json, m, missing });
-          return send(res, reply.status, reply.body, reply.headers);
+          return send(res, reply.status, reply.body, { ...rateHeaders(), ...reply.headers });
         }
       }
       send(res, 404, hsError('OBJECT_NOT_FOUND', `The HubSpot stand-in does not serve ${rec.method} ${path}`));
@@ -131,13 +132,22 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
     return missing;
   }
 
-  function limited(max: number, intervalMs: number): boolean {
+  const budget = { max: opts.rateLimit?.max ?? 190, intervalMs: opts.rateLimit?.intervalMs ?? 10_000, enforce: opts.rateLimit?.enforce ?? false };
+  /** Counts a CRM call in the rolling window; false when the budget is enforced and spent. */
+  function count(): boolean {
     const t = Date.now();
-    while (hits.length && hits[0] <= t - intervalMs) hits.shift();
-    if (hits.length >= max) return true;
+    while (hits.length && hits[0]! <= t - budget.intervalMs) hits.shift();
+    if (budget.enforce && hits.length >= budget.max) return false;
     hits.push(t);
-    return false;
+    return true;
   }
+  // HubSpot docs, "API usage guidelines" (and changelog 2018-11-06 "Rate limit information headers"): every answer
+  // carries the app's rolling budget. The daily and -Secondly headers are not sent (unverified which apps get them).
+  const rateHeaders = () => ({
+    'x-hubspot-ratelimit-max': String(budget.max),
+    'x-hubspot-ratelimit-remaining': String(Math.max(0, budget.max - hits.length)),
+    'x-hubspot-ratelimit-interval-milliseconds': String(budget.intervalMs),
+  });
 
   const port = await listen(server, opts.port ?? 0);
 

@@ -7,6 +7,7 @@ import { signV3 } from '../../src/hubspot/signature.js';
 import { outboxStats } from '../../src/store/jobs-repo.js';
 import { startHubSpotStandin, type HubSpotStandin } from '../standins/hubspot.js';
 import { sampleData } from '../standins/hubspot-sample.js';
+import { webhookEvent } from '../standins/hubspot-webhooks.js';
 import { startTeamsConnector, type TeamsConnector } from '../standins/teams-connector.js';
 import { createTeamsChannel, type TeamsChannel, type TeamsUser } from '../standins/teams-channel.js';
 import { startC4cStandin, type C4cStandin } from '../standins/c4c.js';
@@ -54,11 +55,9 @@ export async function postSignedWebhook(botUrl: string, events: object[] | strin
   return { status: r.status, body: parsed };
 }
 
-let eventSeq = 1;
-/** A HubSpot property-change event for a contact (the trigger; the bot re-reads the contact). */
+/** A classic HubSpot property-change event for a contact's score (the trigger; the bot re-reads the contact). */
 export function scoreEvent(contactId: string | number, value = '85', extra: object = {}) {
-  return { eventId: eventSeq++, subscriptionId: 7001, portalId: PORTAL, appId: 4242424, occurredAt: Date.now(), subscriptionType: 'contact.propertyChange',
-    attemptNumber: 0, objectId: Number(contactId), propertyName: 'hubspotscore', propertyValue: value, changeSource: 'CRM', ...extra };
+  return webhookEvent('classic', 'propertyChange', { type: 'contact', id: Number(contactId) }, { portalId: PORTAL, propertyName: 'hubspotscore', propertyValue: value, extra: { ...extra } });
 }
 
 export interface WorldOptions {
@@ -88,7 +87,7 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
     ...o.env,
   });
   const clock = o.overrides?.clock ?? systemClock;
-  const lb = await buildLeadBridge(config, createLog(config.logLevel, o.logSink), { hubspotMaxRequestsPerSecond: 0, schedules: false, goLiveChecks: false, ...o.overrides });
+  const lb = await buildLeadBridge(config, createLog(config.logLevel, o.logSink), { hubspotRequestsPer10s: 0, schedules: false, goLiveChecks: false, ...o.overrides });
   const port = await listen(lb.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const teams = createTeamsChannel({ botUrl: url, connector });
