@@ -100,17 +100,17 @@ export type CodeListResult =
   | { check: CodeListCheck; status: 'missing'; missing: string[] }
   | { check: CodeListCheck; status: 'notCheckable' };
 
+/** Compares one code list with the mapping's codes, when the tenant exposes it. */
+export async function checkCodeList(reader: MetadataReader, doc: ServiceMetadata, check: CodeListCheck): Promise<CodeListResult> {
+  if (!doc.sets.has(check.set)) return { check, status: 'notCheckable' };
+  const known = new Set(await reader.codes(check.set));
+  const missing = check.codes.filter((c) => !known.has(c));
+  return missing.length ? { check, status: 'missing', missing } : { check, status: 'ok' };
+}
+
 /** Compares every code list the tenant exposes with the mapping's codes; a list it does not expose is not checkable. */
 export async function checkCodeLists(reader: MetadataReader, doc: ServiceMetadata, m: C4cMapping): Promise<CodeListResult[]> {
   const out: CodeListResult[] = [];
-  for (const check of codeListChecks(m)) {
-    if (!doc.sets.has(check.set)) {
-      out.push({ check, status: 'notCheckable' });
-      continue;
-    }
-    const known = new Set(await reader.codes(check.set));
-    const missing = check.codes.filter((c) => !known.has(c));
-    out.push(missing.length ? { check, status: 'missing', missing } : { check, status: 'ok' });
-  }
+  for (const check of codeListChecks(m)) out.push(await checkCodeList(reader, doc, check));
   return out;
 }

@@ -1,6 +1,6 @@
 /** `leadbridge doctor` against the stand-ins over HTTP, a real SQLite file and real PostgreSQL. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,11 @@ import { main, type CliIo } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/db.js';
 import { migrationState } from '../../src/store/migrations.js';
 import { startC4cStandin, type C4cStandin } from '../standins/c4c.js';
+import { DEFAULT_CODE_LISTS } from '../standins/c4c-model.js';
+import { loadC4cMapping } from '../../src/c4c/mapping.js';
+
+/** The 36One user status the mapping writes for a lead state. */
+const userStatus = (file: string, state: string) => (loadC4cMapping(file).leadStatus as Record<string, string | undefined>)[state]!;
 import { startHubSpotStandin, type HubSpotStandin } from '../standins/hubspot.js';
 import { sampleData } from '../standins/hubspot-sample.js';
 
@@ -37,6 +42,11 @@ afterAll(async () => {
   await c4c.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** The 36One properties whose code lists the doctor compares with the mapping, in its order. */
+const CODE_LISTS = ['LeadCollection.OriginTypeCode', 'LeadCollection.UserStatusCode', 'LeadCollection.QualificationLevelCode',
+  'LeadCollection.ResultReasonCode', 'OpportunityCollection.OriginTypeCode', 'OpportunityCollection.SalesCyclePhaseCode',
+  'OpportunityCollection.OpportunityTextCollection.TypeCode'];
 
 /** A configuration that works against the stand-ins. */
 function workingEnv(): Record<string, string> {
@@ -88,10 +98,13 @@ describe('leadbridge doctor', () => {
     expect(checks.map((l) => l.slice(2).split(':')[0])).toEqual([
       'Configuration', 'Database', 'Roster file', 'HubSpot webhook secret', 'HubSpot token', 'HubSpot score property',
       'HubSpot lifecycle stages', 'HubSpot lead status values', 'Roster members are HubSpot owners',
-      '36One mapping file', '36One service root', '36One CSRF token', 'Teams bot credentials',
+      '36One mapping file', '36One service root', '36One CSRF token', '36One $metadata',
+      ...CODE_LISTS.map((p) => `36One codes ${p}`), 'Teams bot credentials',
     ]);
-    expect(checks.every((l) => l.startsWith('✓ '))).toBe(true);
-    expect(lines.at(-1)).toBe('13 passed, 0 failed, 0 not checkable: ready for go-live.');
+    // The stand-in, like many tenants, does not expose the opportunity text types: that list cannot be checked.
+    const unexposed = '36One codes OpportunityCollection.OpportunityTextCollection.TypeCode';
+    expect(checks.filter((l) => !l.startsWith('✓ ')).map((l) => l.slice(2).split(':')[0])).toEqual([unexposed]);
+    expect(lines.at(-1)).toBe('20 passed, 0 failed, 1 not checkable: ready for go-live.');
     // It only read: HubSpot saw GETs with the token, 36One was asked for a CSRF token.
     expect(hubspot.requests.every((q) => q.method === 'GET' && q.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
     expect(hubspot.requests.map((q) => q.path)).toContain('/crm/v3/properties/contacts/hubspotscore');
@@ -103,7 +116,7 @@ describe('leadbridge doctor', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out.join('\n'));
     expect(report.ok).toBe(true);
-    expect(report.checks).toHaveLength(13);
+    expect(report.checks).toHaveLength(21);
     expect(report.checks[5]).toEqual({ status: 'ok', name: 'HubSpot score property', detail: '"hubspotscore" (HubSpot Score) is a number property' });
   });
 
@@ -113,7 +126,7 @@ describe('leadbridge doctor', () => {
     expect(r.line('HubSpot score property')).toBe('✗ HubSpot score property: contact property "hs_lead_score_7" does not exist');
     const fix = r.out[r.out.indexOf(r.line('HubSpot score property')!) + 1];
     expect(fix).toMatch(/^ {4}→ set HUBSPOT_SCORE_PROPERTY to the internal name/);
-    expect(r.out.at(-1)).toBe('12 passed, 1 failed, 0 not checkable: not ready for go-live.');
+    expect(r.out.at(-1)).toBe('19 passed, 1 failed, 1 not checkable: not ready for go-live.');
   });
 
   it('a score property that is not a number fails', async () => {
@@ -164,6 +177,45 @@ describe('leadbridge doctor', () => {
     expect(r.line('36One service root')).toBe(`✗ 36One service root: user or password rejected (401) at ${c4c.serviceRoot}`);
     expect(r.out[r.out.indexOf(r.line('36One service root')!) + 1]).toContain('check C4C_USERNAME and C4C_PASSWORD');
     expect(r.line('36One CSRF token')).toBe('– 36One CSRF token: not checked: 36One service root failed');
+  });
+
+  describe('36One $metadata and code lists', () => {
+    let tenant: C4cStandin;
+    afterEach(async () => { await tenant?.close(); });
+    const against = (t: C4cStandin, more: Record<string, string> = {}) => doctor({ ...workingEnv(), C4C_BASE_URL: t.serviceRoot, ...more });
+
+    it('a mapping field the tenant does not have is a failure naming it', async () => {
+      tenant = await startC4cStandin({ username: 'lb', password: 'c4c-secret' });
+      const mapping = join(dir, 'mapping-kut.yaml');
+      writeFileSync(mapping, readFileSync(MAPPING, 'utf8').replace(/field: ExternalID/, 'field: HubSpotID_KUT'));
+      const r = await against(tenant, { C4C_MAPPING_FILE: mapping });
+      expect(r.code).toBe(1);
+      expect(r.line('36One $metadata')).toBe('✗ 36One $metadata: missing in the tenant: CorporateAccountCollection.HubSpotID_KUT');
+      expect(r.out[r.out.indexOf(r.line('36One $metadata')!) + 1]).toContain('C4C_MAPPING_FILE');
+    });
+
+    it('a property LeadBridge writes that the tenant lacks fails; the code lists are still compared', async () => {
+      tenant = await startC4cStandin({ username: 'lb', password: 'c4c-secret', removeProperties: ['LeadCollection.QualificationLevelCode'] });
+      const r = await against(tenant);
+      expect(r.line('36One $metadata')).toBe('✗ 36One $metadata: missing in the tenant: LeadCollection.QualificationLevelCode');
+      expect(r.line('36One codes LeadCollection.UserStatusCode')).toMatch(/^✓ /);
+    });
+
+    it('a code list the tenant does not expose is not checkable, not a failure', async () => {
+      tenant = await startC4cStandin({ username: 'lb', password: 'c4c-secret', omitSets: ['LeadUserStatusCodeCollection'] });
+      const r = await against(tenant);
+      expect(r.line('36One codes LeadCollection.UserStatusCode')).toMatch(/^– 36One codes LeadCollection.UserStatusCode: the tenant does not expose LeadUserStatusCodeCollection/);
+      expect(r.code).toBe(0);
+    });
+
+    it('a mapping code missing from an exposed code list fails, naming the code and the mapping key', async () => {
+      const statuses = DEFAULT_CODE_LISTS.LeadUserStatusCodeCollection!.filter((c) => c.Code !== userStatus(MAPPING, 'declined'));
+      tenant = await startC4cStandin({ username: 'lb', password: 'c4c-secret', codeLists: { LeadUserStatusCodeCollection: statuses } });
+      const r = await against(tenant);
+      expect(r.code).toBe(1);
+      expect(r.line('36One codes LeadCollection.UserStatusCode')).toBe(
+        `✗ 36One codes LeadCollection.UserStatusCode: leadStatus: ${userStatus(MAPPING, 'declined')} not in LeadUserStatusCodeCollection`);
+    });
   });
 
   it('an unreachable 36One (nothing listens) fails with the reason', async () => {

@@ -2,7 +2,10 @@
 import type { Config } from '../../config.js';
 import { createHttp, type Http } from '../../c4c/http.js';
 import { IntegrationError } from '../../lib/integration-error.js';
-import { fail, ok, skip, type Check, type Outcome } from '../types.js';
+import { loadC4cMapping } from '../../c4c/mapping.js';
+import { createMetadataReader, type MetadataReader, type ServiceMetadata } from '../../c4c/metadata.js';
+import { checkCodeList, checkMetadata, codeListChecks, type CodeListCheck } from '../../c4c/metadata-check.js';
+import { fail, listed, ok, skip, type Check, type Outcome } from '../types.js';
 import { c4cMappingCheck } from './files.js';
 
 type C4cConfig = NonNullable<Config['c4c']>;
@@ -34,6 +37,11 @@ export function c4cChecks(c4c: C4cConfig | undefined, o: { timeoutMs: number }):
     return http.send({ method: 'GET', path: '', headers });
   }
 
+  const reader = createMetadataReader(http);
+  let metadata: Promise<ServiceMetadata> | undefined;
+  const readMetadata = () => (metadata ??= reader.metadata()); // one read of $metadata serves every check below
+  const mapping = () => loadC4cMapping(c4c.mappingFile);
+
   return [
     c4cMappingCheck(c4c.mappingFile),
     {
@@ -64,5 +72,52 @@ export function c4cChecks(c4c: C4cConfig | undefined, o: { timeoutMs: number }):
         }
       },
     },
+    {
+      id: 'c4c.metadata', name: '36One $metadata', needs: ['c4c.root', 'c4c.mapping'],
+      async run() {
+        try {
+          const missing = checkMetadata(await readMetadata(), mapping());
+          if (!missing.length) return ok('every entity set, property and navigation LeadBridge reads or writes exists');
+          return fail(`missing in the tenant: ${listed(missing)}`,
+            'correct the names in C4C_MAPPING_FILE, or have the 36One administrator add the fields (extension fields end in _KUT/_SDK) to the c4codataapi service');
+        } catch (err) {
+          return metadataFailure(err);
+        }
+      },
+    },
+    ...codeListsOf(c4c.mappingFile).map((list): Check => ({
+      id: `c4c.codes.${list.set}`, name: `36One codes ${list.property}`, needs: ['c4c.root', 'c4c.mapping'],
+      async run() {
+        try {
+          return await codeListOutcome(list, await readMetadata(), reader);
+        } catch (err) {
+          return metadataFailure(err);
+        }
+      },
+    })),
   ];
+}
+
+/** The code lists of the mapping when it loads (its own check reports it otherwise). */
+function codeListsOf(file: string): CodeListCheck[] {
+  try {
+    return codeListChecks(loadC4cMapping(file));
+  } catch {
+    return [];
+  }
+}
+
+/** A code list the tenant does not expose cannot be checked; one it exposes must hold every code of the mapping. */
+async function codeListOutcome(list: CodeListCheck, doc: ServiceMetadata, reader: MetadataReader): Promise<Outcome> {
+  if (!list.codes.length) return skip(`the mapping sets no ${list.mappingKey}`);
+  const r = await checkCodeList(reader, doc, list);
+  if (r.status === 'notCheckable') return skip(`the tenant does not expose ${list.set}: compare ${list.mappingKey} (${listed(list.codes)}) by hand`);
+  if (r.status === 'ok') return ok(`${listed(list.codes)} in ${list.set}`);
+  return fail(`${list.mappingKey}: ${listed(r.missing)} not in ${list.set}`, `use codes from ${list.set} in C4C_MAPPING_FILE (${list.mappingKey}), or have the 36One administrator add them`);
+}
+
+function metadataFailure(err: unknown): Outcome {
+  if (err instanceof IntegrationError && err.status) return rootFailure(err.status, '$metadata');
+  if (err instanceof IntegrationError && err.code === 'NotMetadata') return fail(err.message, ROOT_FIX);
+  return unreachable(err);
 }
