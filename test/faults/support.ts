@@ -25,9 +25,14 @@ export const FAULT_WORLD_START = Date.parse('2026-11-25T10:00:00Z');
 export class TestClock implements Clock {
   offset = 0;
   private readonly realStart = Date.now();
+  private frozenAt: number | null = null;
   constructor(private readonly start = FAULT_WORLD_START) {}
   now(): number {
-    return this.start + (Date.now() - this.realStart) + this.offset;
+    return (this.frozenAt ?? this.start + (Date.now() - this.realStart)) + this.offset;
+  }
+  /** Stops real time from passing (only `advance` moves the clock), so a retry is never due before the test says so. */
+  freeze(): void {
+    this.frozenAt ??= this.start + (Date.now() - this.realStart);
   }
 }
 
