@@ -3,7 +3,7 @@ import type { TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import type { ManagerDeps } from '../services/manager-deps.js';
 import { onTurnFailed, registerUnknownActions } from './action-failures.js';
-import { registerCardActions } from './card-actions.js';
+import { registerCardActions } from './card-actions/index.js';
 import { registerInstall } from './install.js';
 import { registerMessages, type ChatBrain } from './messages.js';
 import { registerTenantBoundary, type ForeignReason } from './tenant.js';

@@ -31,8 +31,6 @@ export interface LeadCardView {
   forwardTargets?: OwnerChoice[];
 }
 
-export const LEAD_VERBS = ['lead.refresh', 'lead.accept', 'lead.reject', 'lead.saveBant', 'lead.qualify', 'lead.convert', 'lead.retry'] as const;
-
 /** The lead card: Adaptive Card 1.5, Universal Actions with Action.Submit fallback, updated in place after every action. */
 export function renderLeadCard(v: LeadCardView): object {
   const tx = t(v.locale);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/model.js';
 import { IntegrationError } from '../../src/lib/integration-error.js';
-import { handleManagerAction } from '../../src/services/manager-actions.js';
+import { runCardAction } from '../../src/bot/card-actions/table.js';
+import type { Verb } from '../../src/cards/verbs.js';
 import { forwardTargetsFor, nudgeOwner, reassignLead } from '../../src/services/reassign.js';
 import { runSlaSweep } from '../../src/services/sla.js';
 import { recordCardPost } from '../../src/store/card-posts-repo.js';
@@ -149,14 +150,16 @@ describe('"Erinnern" and the card verbs', () => {
     const clock = new TestClock(berlin('2025-03-12 11:00'));
     const deps = managerDeps({ store, clock });
     const lead = await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: berlin('2025-03-07 17:00') }));
-    const card = await handleManagerAction(deps, ADELE, 'lead.reassign', { leadId: lead.id, v: '1', src: 'escalation', newOwner: 'meganb@example.com' }, 'de');
+    /** Adele clicks `verb` on a card with `raw` data (the bot's action table, without Teams). */
+    const click = (verb: Verb, raw: unknown, locale: 'de' | 'en') => runCardAction(deps, verb, { actor: async () => ADELE, locale }, raw);
+    const card = await click('lead.reassign', { leadId: lead.id, v: '1', src: 'escalation', newOwner: 'meganb@example.com' }, 'de');
     expect(cardText(card)).toContain('Neu zugewiesen an Megan Bowen.');
     expect(cardText(card)).toContain('Megan Bowen hat diesen Lead weder angenommen noch abgelehnt.');
-    const stale = await handleManagerAction(deps, ADELE, 'lead.reassign', { leadId: lead.id, v: 1, src: 'escalation', newOwner: 'alexw@example.com' }, 'en');
+    const stale = await click('lead.reassign', { leadId: lead.id, v: 1, src: 'escalation', newOwner: 'alexw@example.com' }, 'en');
     expect(cardText(stale)).toContain('The card was out of date');
-    expect(await handleManagerAction(deps, ADELE, 'lead.reassign', { leadId: lead.id, v: 2 }, 'de')).toMatch(/^Die Eingabe war ungültig: newOwner/);
-    expect(await handleManagerAction(deps, ADELE, 'lead.nudge', { leadId: 'not-a-uuid', v: 2 }, 'de')).toMatch(/^Die Eingabe war ungültig: leadId/);
-    const fromLeadCard = await handleManagerAction(deps, ADELE, 'lead.nudge', { leadId: lead.id, v: 2 }, 'de');
+    expect(await click('lead.reassign', { leadId: lead.id, v: 2 }, 'de')).toMatch(/^Die Eingabe war ungültig: newOwner/);
+    expect(await click('lead.nudge', { leadId: 'not-a-uuid', v: 2 }, 'de')).toMatch(/^Die Eingabe war ungültig: leadId/);
+    const fromLeadCard = await click('lead.nudge', { leadId: lead.id, v: 2 }, 'de');
     expect(cardText(fromLeadCard)).toContain('Megan Bowen wird erinnert.');
   });
 });
