@@ -5,7 +5,8 @@ import type { ManagerDeps } from '../services/manager-deps.js';
 import { onTurnFailed, registerUnknownActions } from './action-failures.js';
 import { registerCardActions } from './card-actions/index.js';
 import { registerInstall } from './install.js';
-import { registerMessages, type ChatBrain } from './messages.js';
+import type { ChatBrain } from './chat/brain.js';
+import { registerChat } from './chat/index.js';
 import { registerTenantBoundary, type ForeignReason } from './tenant.js';
 
 export interface BotAppOptions {
@@ -22,7 +23,7 @@ export function createBotApp(adapter: TeamsAdapter, deps: ManagerDeps, brain: Ch
   registerTenantBoundary(app, { tenantId: o.tenantId, log: deps.log, onIgnored: o.onIgnored });
   registerInstall(app, deps);
   registerCardActions(app, deps);
-  registerMessages(app, deps, brain);
+  registerChat(app, deps, brain);
   registerUnknownActions(app, deps); // last: only what no other route took
   app.error(onTurnFailed(deps));
   return app;

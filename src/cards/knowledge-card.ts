@@ -1,6 +1,7 @@
 /** Adaptive Card (1.5) for any knowledge answer. */
 import type { Answer } from '../knowledge/answer.js';
-import { texts } from '../knowledge/labels.js';
+import { CHAT_COMMANDS } from '../knowledge/commands.js';
+import { helpLines, texts } from '../knowledge/labels.js';
 import type { Locale } from '../knowledge/text/language.js';
 import {
   betreuungsmodellCard,
@@ -16,7 +17,7 @@ import { adaptiveCard, imBack, text, title } from './knowledge-elements.js';
 function helpCard(locale: Locale): object {
   const t = texts(locale);
   const examples = locale === 'de' ? ['Was ist ein MQL?', 'MQL vs. SQL', 'meine Leads'] : ['What is an MQL?', 'MQL vs. SQL', 'my leads'];
-  return adaptiveCard([title(t.helpTitle), ...t.help.map((h) => text(`- ${h}`, { spacing: 'None' }))], examples.map((e) => imBack(e, e)));
+  return adaptiveCard([title(t.helpTitle), ...helpLines(locale).map((h) => text(`- ${h}`, { spacing: 'None' }))], examples.map((e) => imBack(e, e)));
 }
 
 /** Renders an answer; `locale` overrides the answer's language. Commands get a one-line card (the lead flow normally handles them). */
@@ -33,6 +34,6 @@ export function renderAnswerCard(answer: Answer, locale: Locale = answer.locale)
     case 'company_not_found': return companyNotFoundCard(answer, locale);
     case 'unavailable': return unavailableCard(answer, locale);
     case 'help': return helpCard(locale);
-    case 'command': return adaptiveCard([text(texts(locale).command[answer.command])]);
+    case 'command': return adaptiveCard([text(CHAT_COMMANDS[answer.command].title[locale])]);
   }
 }

@@ -3,7 +3,7 @@ import { classifyBetreuungsmodell } from '../domain/classification/betreuungsmod
 import type { CompanyDirectory } from '../domain/classification/company-directory.js';
 import { classifyKundensegment } from '../domain/classification/kundensegment.js';
 import { GLOSSARY, glossaryEntry, glossaryGroup, sameDefinition, type GlossaryEntry } from '../domain/glossary/index.js';
-import type { Answer } from './answer.js';
+import type { Answer, HelpAnswer } from './answer.js';
 import { BETREUUNGSMODELL_TERM, SEGMENT_TERM } from './classification-terms.js';
 import { detectClassification, type ClassificationIntent } from './classification-intent.js';
 import { detectCommand } from './commands.js';
@@ -22,6 +22,9 @@ export type * from './answer.js';
 export { renderAnswerText } from './render-text.js';
 export { detectCommand } from './commands.js';
 
+/** What the bot can do, in `locale`. */
+export const helpAnswer = (locale: Locale): HelpAnswer => ({ kind: 'help', locale, confidence: 1, termIds: [] });
+
 export interface KnowledgeOptions {
   /** CRM company search for "Klassifiziere die Musterfirma GmbH"; without it such questions answer "unavailable". */
   companies?: CompanyDirectory;
@@ -30,27 +33,39 @@ export interface KnowledgeOptions {
 export interface Knowledge {
   /** Answers a free-text message; `locale` forces the answer language, otherwise the question's language is used. */
   ask(text: string, locale?: Locale): Promise<Answer>;
+  /** Like `ask` for a message already known to be no chat command (the bot matched its commands first). */
+  answerQuestion(text: string, locale?: Locale): Promise<Answer>;
 }
 
 /** Builds the glossary indexes once; `ask` is then synchronous work plus an optional company search. */
 export function createKnowledge(opts: KnowledgeOptions = {}): Knowledge {
   const retriever = new GlossaryRetriever(GLOSSARY, new TermMatcher(GLOSSARY, GLOSSARY_GROUPS), new Bm25DefinitionIndex(GLOSSARY));
 
+  const question = async (text: string, locale: Locale): Promise<Answer> => {
+    if (!text) return helpAnswer(locale);
+    const classification = detectClassification(text);
+    if (classification) return classify(classification, locale);
+    const company = detectCompanyLookup(text);
+    if (company) return lookUpCompany(opts.companies, company, locale);
+    return fromGlossary(retriever.retrieve(parseQuestion(text, locale)), text, locale);
+  };
   return {
-    async ask(raw: string, forced?: Locale): Promise<Answer> {
-      const text = raw.replace(/<at>.*?<\/at>/g, ' ').replace(/\s+/g, ' ').trim(); // Teams @mentions
+    async ask(raw, forced) {
+      const text = withoutMentions(raw);
       const locale = forced ?? detectLanguage(text);
       const command = detectCommand(text);
-      if (!text || command === 'help') return { kind: 'help', locale, confidence: 1, termIds: [] };
+      if (command === 'help') return helpAnswer(locale);
       if (command) return { kind: 'command', command, locale, confidence: 1, termIds: [] };
-      const classification = detectClassification(text);
-      if (classification) return classify(classification, locale);
-      const company = detectCompanyLookup(text);
-      if (company) return lookUpCompany(opts.companies, company, locale);
-      return fromGlossary(retriever.retrieve(parseQuestion(text, locale)), text, locale);
+      return question(text, locale);
+    },
+    async answerQuestion(raw, forced) {
+      const text = withoutMentions(raw);
+      return question(text, forced ?? detectLanguage(text));
     },
   };
 }
+
+const withoutMentions = (raw: string) => raw.replace(/<at>.*?<\/at>/g, ' ').replace(/\s+/g, ' ').trim(); // Teams @mentions
 
 function classify(intent: ClassificationIntent, locale: Locale): Answer {
   if (intent.kind === 'betreuungsmodell') {

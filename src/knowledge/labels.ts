@@ -1,6 +1,6 @@
 /** Fixed texts of the answers, German and English. */
 import type { GlossaryEntry, GlossaryGroup } from '../domain/glossary/index.js';
-import type { LeadCommand } from './commands.js';
+import { CHAT_COMMANDS } from './commands.js';
 import type { Locale } from './text/language.js';
 
 export const SOURCE_GLOSSARY = 'Quelle: Glossar Leadmanagement';
@@ -42,9 +42,8 @@ const TEXTS = {
       'Kundensegment bestimmen: „Welches Segment hat eine Firma mit 85 Mio. Umsatz und 400 Mitarbeitern?“',
       'Firma klassifizieren: „Klassifiziere die Musterfirma GmbH“',
       'Betreuungsmodell: „Welches Betreuungsmodell bei 3 Market Units, 500k Umsatzpotenzial und Entscheiderebene?“',
-      'Leads: „meine Leads“, „digest“, „digest aus“ / „digest an“',
     ],
-    command: { my_leads: 'Meine Leads', digest: 'Zusammenfassung', digest_off: 'Zusammenfassung abbestellen', digest_on: 'Zusammenfassung bestellen' } as Record<LeadCommand, string>,
+    commands: 'Leads',
   },
   en: {
     also: 'Also',
@@ -82,9 +81,8 @@ const TEXTS = {
       'Customer segment: "Which segment is a company with 75 million revenue and 3,200 employees?"',
       'Classify a company: "Classify Musterfirma GmbH"',
       'Service model: "Which service model for 2 market units and 150k revenue potential?"',
-      'Leads: "my leads", "digest", "digest off" / "digest on"',
     ],
-    command: { my_leads: 'My leads', digest: 'Digest', digest_off: 'Digest off', digest_on: 'Digest on' } as Record<LeadCommand, string>,
+    commands: 'Leads',
   },
 };
 
@@ -92,6 +90,12 @@ export type Texts = (typeof TEXTS)['de'];
 
 export function texts(locale: Locale): Texts {
   return TEXTS[locale];
+}
+
+/** The help answer: what can be asked, then every chat command that has a help line. */
+export function helpLines(locale: Locale): string[] {
+  const named = Object.values(CHAT_COMMANDS).flatMap((c) => (c.help ? [c.help[locale]] : []));
+  return [...TEXTS[locale].help, `${TEXTS[locale].commands}: ${named.join(', ')}`];
 }
 
 /** The entry's name in the answer language without qualifiers like "(in HubSpot)". */

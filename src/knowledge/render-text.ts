@@ -4,7 +4,8 @@ import { segmentLabel } from '../domain/classification/kundensegment.js';
 import type { Answer } from './answer.js';
 import { BETREUUNGSMODELL_LABEL } from './classification-terms.js';
 import { formatCount, formatEur } from './format.js';
-import { definitionText, displayName, headline, SOURCE_GLOSSARY, texts } from './labels.js';
+import { CHAT_COMMANDS } from './commands.js';
+import { definitionText, displayName, headline, helpLines, SOURCE_GLOSSARY, texts } from './labels.js';
 import type { Locale } from './text/language.js';
 
 function entryText(e: GlossaryEntry, locale: Locale): string[] {
@@ -74,10 +75,10 @@ export function renderAnswerText(answer: Answer, locale: Locale = answer.locale)
       lines.push(t.unavailable[answer.reason]);
       break;
     case 'help':
-      lines.push(t.helpTitle, ...t.help.map((h) => `- ${h}`));
+      lines.push(t.helpTitle, ...helpLines(locale).map((h) => `- ${h}`));
       break;
     case 'command':
-      lines.push(t.command[answer.command]);
+      lines.push(CHAT_COMMANDS[answer.command].title[locale]);
       break;
   }
   return lines.join('\n');

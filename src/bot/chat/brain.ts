@@ -1,0 +1,25 @@
+import { renderAnswerCard } from '../../cards/knowledge-card.js';
+import type { CompanyDirectory } from '../../domain/classification/company-directory.js';
+import { createKnowledge, renderAnswerText, type Answer } from '../../knowledge/index.js';
+import type { OutboundActivity } from '../../services/deps.js';
+
+/** A knowledge answer as chat shows it: a card, and its text for clients without cards. */
+export interface ChatReply { card?: object; text: string }
+
+/** What chat needs from the knowledge module: answers to questions (commands are the bot's). */
+export interface ChatBrain {
+  /** The question's own language decides the answer's (Teams clients often report en-US whatever the user writes). */
+  answer(text: string): Promise<ChatReply>;
+}
+
+export const replyOf = (answer: Answer): ChatReply => ({ card: renderAnswerCard(answer), text: renderAnswerText(answer) });
+
+export const asOutbound = (r: ChatReply): OutboundActivity => (r.card ? { card: r.card, summary: r.text.slice(0, 200) } : { text: r.text });
+
+/** Questions go to the glossary, the classification rules and the CRM company search. */
+export function createChatBrain(companies: CompanyDirectory): ChatBrain {
+  const knowledge = createKnowledge({ companies });
+  return {
+    answer: async (text) => replyOf(await knowledge.answerQuestion(text)),
+  };
+}
