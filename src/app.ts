@@ -26,7 +26,7 @@ import { startManagerSchedules } from './scheduler/manager-schedules.js';
 import { startRetentionSchedule } from './scheduler/retention-schedule.js';
 import type { Schedule } from './scheduler/guard.js';
 import { managerJobHandlers } from './services/handlers-manager.js';
-import type { ManagerDeps } from './services/manager-deps.js';
+import type { Deps } from './services/deps.js';
 import { createChatBrain, hubspotCompanies } from './chat-brain.js';
 import { createMetrics } from './metrics.js';
 import { instrumentClient } from './metrics/instrument-client.js';
@@ -52,7 +52,7 @@ export interface Overrides {
 }
 
 export interface LeadBridge {
-  deps: ManagerDeps;
+  deps: Deps;
   server: Server;
   worker: OutboxWorker;
   store: Store;
@@ -77,7 +77,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const adapter = createAdapter(config.bot);
   let worker: OutboxWorker | undefined;
   const roster = createRosterSource({ file: config.manager.rosterFile, hubspot, log, admins: config.admins });
-  const deps: ManagerDeps = {
+  const deps: Deps = {
     store, clock, log, hubspot, salesCloud,
     teams: pacedTeams(createTeamsOutbound(adapter, config.bot?.appId ?? ''), { maxPerSecond: config.manager.teamsMaxSendsPerSecond }),
     directory: createTeamsDirectory(adapter, config.bot?.appId ?? ''),
@@ -93,10 +93,11 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
       leadInboxChannelId: config.leadInboxChannelId,
       inboxLocale: config.leadInboxLocale,
       timeZone: config.timeZone,
+      digestCron: config.manager.digestCron,
+      sla: config.manager.sla,
     },
     kick: () => worker?.kick(),
     roster,
-    manager: { digestCron: config.manager.digestCron, sla: config.manager.sla },
   };
   const foreground = new Foreground();
   worker = new OutboxWorker({

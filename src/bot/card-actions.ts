@@ -14,7 +14,6 @@ import { retryFailedEffects } from '../services/retry.js';
 import { getLead } from '../store/leads-repo.js';
 import { resolveActor } from './actor.js';
 import { handleManagerAction, isManagerVerb } from '../services/manager-actions.js';
-import type { ManagerDeps } from '../services/manager-deps.js';
 import { turnLocale } from './conversations.js';
 
 const bantValue = z.enum(['yes', 'no', 'unknown']).optional();
@@ -57,7 +56,7 @@ function noticeOf(o: Extract<ActOutcome, { kind: 'refused' }>, locale: Locale): 
 }
 
 /** Handles one lead card action and returns the card to show in its place. */
-export async function handleLeadAction(deps: ManagerDeps, ctx: TurnContext, verb: string, raw: unknown): Promise<object | string> {
+export async function handleLeadAction(deps: Deps, ctx: TurnContext, verb: string, raw: unknown): Promise<object | string> {
   const locale = await turnLocale(deps, ctx);
   // "Weiterleiten" / "Neu zuweisen" (lead.reassign) and "Erinnern" (lead.nudge): roster-checked in the service.
   if (isManagerVerb(verb)) return handleManagerAction(deps, await resolveActor(deps, ctx), verb, raw, locale);
@@ -85,7 +84,7 @@ export async function handleLeadAction(deps: ManagerDeps, ctx: TurnContext, verb
   return renderLead(deps, outcome.lead, locale, { notice: noticeOf(outcome, locale) });
 }
 
-export function registerCardActions(app: Application<TurnState>, deps: ManagerDeps): void {
+export function registerCardActions(app: Application<TurnState>, deps: Deps): void {
   app.adaptiveCards.actionExecute(/^lead\./, async (ctx, _state, data) => {
     const verb = (ctx.activity.value as { action?: { verb?: string } })?.action?.verb ?? '';
     const result = await handleLeadAction(deps, ctx, verb, data);

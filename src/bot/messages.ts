@@ -6,7 +6,7 @@ import { myLeadsCard } from '../cards/my-leads-card.js';
 import type { Actor } from '../domain/model.js';
 import type { OutboundActivity } from '../services/deps.js';
 import { digestChatReply } from '../services/digest.js';
-import type { ManagerDeps } from '../services/manager-deps.js';
+import type { Deps } from '../services/deps.js';
 import { sendPersonally } from '../services/personal-chat.js';
 import { openLeadsOfOwner } from '../store/leads-repo.js';
 import { resolveActor } from './actor.js';
@@ -24,7 +24,7 @@ const MAX_TEXT = 2000;
 
 const asOutbound = (r: { card?: object; text: string }): OutboundActivity => (r.card ? { card: r.card, summary: r.text.slice(0, 200) } : { text: r.text });
 
-export function registerMessages(app: Application<TurnState>, deps: ManagerDeps, brain: ChatBrain): void {
+export function registerMessages(app: Application<TurnState>, deps: Deps, brain: ChatBrain): void {
   app.activity('message', async (ctx) => {
     const raw = (ctx.activity.text ?? '').replace(/<[^>]*>/g, ' ');
     const text = raw.replace(/[\u0000-\u001F\u007F]/g, ' ').trim().slice(0, MAX_TEXT);
@@ -41,7 +41,7 @@ export function registerMessages(app: Application<TurnState>, deps: ManagerDeps,
 }
 
 /** The answer to a personal command: it may name someone's leads or a team's figures. */
-async function personalAnswer(deps: ManagerDeps, actor: Actor, command: PersonalCommand, locale: Locale): Promise<OutboundActivity> {
+async function personalAnswer(deps: Deps, actor: Actor, command: PersonalCommand, locale: Locale): Promise<OutboundActivity> {
   if (command === 'my_leads') {
     const leads = actor.email ? await openLeadsOfOwner(deps.store.db, actor.email) : [];
     return { card: myLeadsCard(leads, locale, deps.clock.now()) };
@@ -50,7 +50,7 @@ async function personalAnswer(deps: ManagerDeps, actor: Actor, command: Personal
 }
 
 /** In the personal chat: the answer. Anywhere else (channel, group chat): the answer goes to the 1:1 chat, the channel gets one line. */
-async function answerPersonal(deps: ManagerDeps, ctx: TurnContext, command: PersonalCommand, locale: Locale): Promise<void> {
+async function answerPersonal(deps: Deps, ctx: TurnContext, command: PersonalCommand, locale: Locale): Promise<void> {
   const actor = await resolveActor(deps, ctx);
   if (ctx.activity.conversation.conversationType === 'personal') {
     await ctx.sendActivity(toActivity(await personalAnswer(deps, actor, command, locale)));

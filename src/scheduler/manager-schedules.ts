@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { ManagerDeps } from '../services/manager-deps.js';
+import type { Deps } from '../services/deps.js';
 import { startDigestSchedule } from './digest-schedule.js';
 import { guarded, type Schedule } from './guard.js';
 import { startSlaSchedule } from './sla-schedule.js';
@@ -8,7 +8,7 @@ import { startSlaSchedule } from './sla-schedule.js';
  * Everything managers need on a clock: the roster refresh (file + HubSpot owner teams, every 15 minutes and at
  * start), the daily digest (with catch-up at start) and the SLA sweep (every minute).
  */
-export async function startManagerSchedules(deps: ManagerDeps, o: { instanceId?: string; rosterCron?: string } = {}): Promise<Schedule> {
+export async function startManagerSchedules(deps: Deps, o: { instanceId?: string; rosterCron?: string } = {}): Promise<Schedule> {
   const refresh = guarded(deps.log, 'roster refresh', () => deps.roster.refresh());
   await refresh();
   const roster = new Cron(o.rosterCron ?? '*/15 * * * *', { protect: true, unref: true }, refresh);

@@ -3,10 +3,12 @@ import type { Locale } from '../cards/i18n.js';
 import type { MqlRule } from '../domain/mql.js';
 import type { PermissionPolicy } from '../domain/permissions.js';
 import type { RejectReason } from '../domain/reject-reasons.js';
+import type { SlaPolicy } from '../domain/sla.js';
 import type { WriteBackRule } from '../domain/hubspot-writeback.js';
 import type { HubSpot } from '../hubspot/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { Log } from '../log.js';
+import type { RosterSource } from '../roster/resolve.js';
 import type { Store } from '../store/db.js';
 import type { Conversation } from '../store/conversations-repo.js';
 
@@ -54,6 +56,10 @@ export interface Settings {
   /** Language of channel posts (the lead inbox); default `defaultLocale`. */
   inboxLocale?: Locale;
   timeZone: string;
+  /** When the daily digest goes out (croner pattern, read in `timeZone`). */
+  digestCron: string;
+  /** When an unanswered MQL is reminded and escalated. */
+  sla: SlaPolicy;
 }
 
 /** Everything the services need, built once by the composition root. */
@@ -67,6 +73,8 @@ export interface Deps {
   /** Team channels and rosters; without it, owners are reached only in chats they opened and the inbox only where someone wrote. */
   directory?: TeamsDirectory;
   settings: Settings;
+  /** Teams, managers, admins and names: the roster file merged with HubSpot's owner teams. */
+  roster: RosterSource;
   /** Wakes the outbox worker after new jobs were committed. */
   kick(): void;
 }

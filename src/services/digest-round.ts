@@ -2,15 +2,15 @@ import { dueSlot } from '../scheduler/digest-slot.js';
 import { claimDigest, pausedManagers } from '../store/digests-repo.js';
 import { enqueue } from '../store/jobs-repo.js';
 import { MANAGER_JOB, managerOrderKey } from './job-kinds-manager.js';
-import type { ManagerDeps } from './manager-deps.js';
+import type { Deps } from './deps.js';
 
 /**
  * Claims today's digest for every manager who has not paused it, if today's run time has passed, and enqueues
  * its send in the same transaction. The (manager, day) key makes this safe to call from every instance, at every
  * tick and at every start (a bot that was down at 08:00 catches up the same day); returns how many it claimed.
  */
-export async function runDigestRound(deps: ManagerDeps, now: number, instanceId = 'leadbridge'): Promise<number> {
-  const slot = dueSlot(deps.manager.digestCron, deps.settings.timeZone, now);
+export async function runDigestRound(deps: Deps, now: number, instanceId = 'leadbridge'): Promise<number> {
+  const slot = dueSlot(deps.settings.digestCron, deps.settings.timeZone, now);
   if (!slot) return 0;
   const paused = await pausedManagers(deps.store.db);
   let claimed = 0;

@@ -7,16 +7,16 @@ import { addBusinessTime, businessTimeBetween } from '../domain/sla.js';
 import { latestSlot } from '../scheduler/digest-slot.js';
 import { findPersonalByEmail } from '../store/conversations-repo.js';
 import { pausedManagers, setDigestPaused } from '../store/digests-repo.js';
-import type { ManagerDeps } from './manager-deps.js';
+import type { Deps } from './deps.js';
 import { localeFor } from './recipients.js';
 import { loadTeamLeads } from './team-leads.js';
 
 export interface DigestWindow { since: number; until: number }
 
 /** The figures of these teams for the window, with a HubSpot link per lead. */
-export async function teamDigest(deps: ManagerDeps, teams: RosterTeam[], w: DigestWindow): Promise<{ figures: DigestFigures; links: Record<string, string> }> {
+export async function teamDigest(deps: Deps, teams: RosterTeam[], w: DigestWindow): Promise<{ figures: DigestFigures; links: Record<string, string> }> {
   const roster = deps.roster.current();
-  const { sla } = deps.manager;
+  const { sla } = deps.settings;
   const members = [...new Set(teams.flatMap((t) => t.members))];
   const data = await loadTeamLeads(deps.store.db, members, w.since);
   const figures = digestFigures({
@@ -30,14 +30,14 @@ export async function teamDigest(deps: ManagerDeps, teams: RosterTeam[], w: Dige
 }
 
 /** The digest card of these teams for the window. */
-export async function renderTeamDigest(deps: ManagerDeps, teams: RosterTeam[], w: DigestWindow, locale: Locale, notice?: string): Promise<object> {
+export async function renderTeamDigest(deps: Deps, teams: RosterTeam[], w: DigestWindow, locale: Locale, notice?: string): Promise<object> {
   const { figures, links } = await teamDigest(deps, teams, w);
   return renderDigestCard({ teamName: teams.map((t) => t.name).join(', '), figures, links, locale, timeZone: deps.settings.timeZone, notice });
 }
 
 /** An on-demand window: what this morning's digest covered, up to now. */
-export function onDemandWindow(deps: ManagerDeps, now: number): DigestWindow {
-  const slot = latestSlot(deps.manager.digestCron, deps.settings.timeZone, now);
+export function onDemandWindow(deps: Deps, now: number): DigestWindow {
+  const slot = latestSlot(deps.settings.digestCron, deps.settings.timeZone, now);
   return { since: slot ? slot.since : now - 86_400_000, until: now };
 }
 
@@ -48,7 +48,7 @@ export type DigestAnswer = { ok: true; card: object } | { ok: false; why: Digest
  * "digest" / "Zusammenfassung" on demand: the requester's own teams (or the named team, for its manager or an
  * admin). Anyone else is refused: a manager only ever sees their own team's leads.
  */
-export async function digestCardFor(deps: ManagerDeps, managerEmail: string, locale: Locale, opts: { team?: string } = {}): Promise<DigestAnswer> {
+export async function digestCardFor(deps: Deps, managerEmail: string, locale: Locale, opts: { team?: string } = {}): Promise<DigestAnswer> {
   const roster = deps.roster.current();
   const tx = tm(locale);
   const me = managerEmail.toLowerCase();
@@ -70,7 +70,7 @@ export async function digestCardFor(deps: ManagerDeps, managerEmail: string, loc
 }
 
 /** `leadbridge digest --preview <manager-email>`: the card the manager would get now (no authorisation: the CLI is an operator's). */
-export async function previewDigest(deps: ManagerDeps, email: string): Promise<object> {
+export async function previewDigest(deps: Deps, email: string): Promise<object> {
   const teams = deps.roster.current().managedTeams(email);
   if (!teams.length) throw new Error(`${email} manages no team in the roster`);
   const conv = await findPersonalByEmail(deps.store.db, email);
@@ -81,7 +81,7 @@ export async function previewDigest(deps: ManagerDeps, email: string): Promise<o
 export type DigestCommand = 'digest' | 'digest_on' | 'digest_off';
 
 /** The chat answer to "digest", "digest an", "digest aus" (and "Zusammenfassung …"). */
-export async function digestChatReply(deps: ManagerDeps, actorEmail: string | null, command: DigestCommand, locale: Locale, opts: { team?: string } = {}): Promise<{ card?: object; text: string }> {
+export async function digestChatReply(deps: Deps, actorEmail: string | null, command: DigestCommand, locale: Locale, opts: { team?: string } = {}): Promise<{ card?: object; text: string }> {
   const tx = tm(locale);
   if (!actorEmail) return { text: tx.notManager };
   if (command === 'digest') {

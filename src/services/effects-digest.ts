@@ -6,13 +6,13 @@ import { findPersonalByEmail } from '../store/conversations-repo.js';
 import { getDigest, markDigestSent, pausedManagers } from '../store/digests-repo.js';
 import type { Job } from '../store/jobs-repo.js';
 import { renderTeamDigest } from './digest.js';
-import type { ManagerDeps } from './manager-deps.js';
+import type { Deps } from './deps.js';
 import { localeFor } from './recipients.js';
 
 const DigestPayload = z.object({ managerEmail: z.string().email(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), since: z.number(), until: z.number() });
 
 /** Sends a claimed digest to the manager's personal chat, once (a retry after Teams answered does nothing). */
-export async function sendDigest(deps: ManagerDeps, job: Job): Promise<void> {
+export async function sendDigest(deps: Deps, job: Job): Promise<void> {
   const { managerEmail, day, since, until } = DigestPayload.parse(job.payload);
   const record = await getDigest(deps.store.db, managerEmail, day);
   if (record?.sentAt != null) return;

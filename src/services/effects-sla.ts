@@ -9,7 +9,7 @@ import { findCardPost } from '../store/card-posts-repo.js';
 import { findPersonalByEmail } from '../store/conversations-repo.js';
 import type { Job } from '../store/jobs-repo.js';
 import { getLead } from '../store/leads-repo.js';
-import type { ManagerDeps } from './manager-deps.js';
+import type { Deps } from './deps.js';
 import { localeFor } from './recipients.js';
 import { forwardTargetsFor } from './reassign.js';
 
@@ -26,7 +26,7 @@ export const teamsMessageLink = (conversationId: string, activityId: string) =>
 const leadLabel = (lead: Lead) => `${contactName(lead.contact)}${lead.company?.name ? ` (${lead.company.name})` : ''}`;
 
 /** Reminds the owner of a lead still waiting for an answer (or when their manager clicked "Erinnern"). */
-export async function sendSlaReminder(deps: ManagerDeps, job: Job): Promise<void> {
+export async function sendSlaReminder(deps: Deps, job: Job): Promise<void> {
   const { leadId, nudgedBy } = ReminderPayload.parse(job.payload);
   const lead = await getLead(deps.store.db, leadId);
   // Acted on since the reminder was queued: nothing to remind of.
@@ -49,7 +49,7 @@ export async function sendSlaReminder(deps: ManagerDeps, job: Job): Promise<void
 }
 
 /** Tells the owner's manager that an MQL stays unanswered, with "Neu zuweisen" and "Erinnern". */
-export async function sendSlaEscalation(deps: ManagerDeps, job: Job): Promise<void> {
+export async function sendSlaEscalation(deps: Deps, job: Job): Promise<void> {
   const { leadId, managerEmail } = EscalationPayload.parse(job.payload);
   const lead = await getLead(deps.store.db, leadId);
   if (!lead || lead.state !== 'MQL') return;
@@ -64,7 +64,7 @@ export async function sendSlaEscalation(deps: ManagerDeps, job: Job): Promise<vo
 }
 
 /** The escalation card for a lead as it stands now. */
-export function renderEscalation(deps: ManagerDeps, lead: Lead, locale: ReturnType<typeof toLocale>, actorEmail: string | null, notice?: string): object {
+export function renderEscalation(deps: Deps, lead: Lead, locale: ReturnType<typeof toLocale>, actorEmail: string | null, notice?: string): object {
   const roster = deps.roster.current();
   return renderEscalationCard({
     lead, locale, timeZone: deps.settings.timeZone, now: deps.clock.now(), notice,

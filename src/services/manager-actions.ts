@@ -5,7 +5,7 @@ import type { Actor } from '../domain/model.js';
 import { getLead } from '../store/leads-repo.js';
 import { renderEscalation } from './effects-sla.js';
 import { renderLead } from './lead-view.js';
-import type { ManagerDeps } from './manager-deps.js';
+import type { Deps } from './deps.js';
 import { nudgeOwner, reassignLead } from './reassign.js';
 
 /** The Action.Execute data of `lead.reassign` / `lead.nudge` (Teams merges the ChoiceSet `newOwner` into it). */
@@ -25,7 +25,7 @@ export const isManagerVerb = (verb: string): verb is ManagerVerb => (MANAGER_VER
  * Handles "Weiterleiten"/"Neu zuweisen" (`lead.reassign`) and "Erinnern" (`lead.nudge`) and returns what replaces
  * the clicked card: the lead card, or the escalation card, with the outcome as a notice; a string for bad input.
  */
-export async function handleManagerAction(deps: ManagerDeps, actor: Actor, verb: ManagerVerb, raw: unknown, locale: Locale): Promise<object | string> {
+export async function handleManagerAction(deps: Deps, actor: Actor, verb: ManagerVerb, raw: unknown, locale: Locale): Promise<object | string> {
   const tx = tm(locale);
   const parsed = ManagerActionData.safeParse(raw);
   if (!parsed.success) {

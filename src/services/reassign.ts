@@ -8,7 +8,6 @@ import { managerDb } from '../store/digests-repo.js';
 import { enqueue, enqueueUnlessWaiting, type NewJob } from '../store/jobs-repo.js';
 import { addLeadEvent, getLead, updateLeadIfVersion } from '../store/leads-repo.js';
 import type { Deps } from './deps.js';
-import type { ManagerDeps } from './manager-deps.js';
 import { JOB, orderKey, refreshCardsJob } from './job-kinds.js';
 import { MANAGER_JOB } from './job-kinds-manager.js';
 
@@ -35,10 +34,9 @@ export function rosterPolicy(deps: Deps, roster: Roster): PermissionPolicy {
   };
 }
 
-/** The lead card's "Weiterleiten" choices; none when the services run without a roster. */
+/** The lead card's "Weiterleiten" choices; none for a lead without owner. */
 export function leadForwardTargets(deps: Deps, lead: Lead): Array<{ email: string; name: string }> {
-  const source = (deps as Partial<ManagerDeps>).roster;
-  return source && lead.owner.email ? forwardTargetsFor(source.current(), lead) : [];
+  return lead.owner.email ? forwardTargetsFor(deps.roster.current(), lead) : [];
 }
 
 /** The CSMs a lead may be forwarded to, with names (for the ChoiceSet on the lead card and escalation). */

@@ -5,7 +5,7 @@ import { managerDb } from '../store/digests-repo.js';
 import { enqueue, type NewJob } from '../store/jobs-repo.js';
 import { orderKey } from './job-kinds.js';
 import { MANAGER_JOB } from './job-kinds-manager.js';
-import type { ManagerDeps } from './manager-deps.js';
+import type { Deps } from './deps.js';
 
 export interface SweepResult { reminded: number; escalated: number }
 
@@ -14,8 +14,8 @@ export interface SweepResult { reminded: number; escalated: number }
  * with a conditional UPDATE (… WHERE reminded_at IS NULL AND state = 'MQL') and enqueues the send in the same
  * transaction. So each is sent once, across restarts and instances, and never after the lead was acted on.
  */
-export async function runSlaSweep(deps: ManagerDeps, roster: Roster, now: number): Promise<SweepResult> {
-  const policy = deps.manager.sla;
+export async function runSlaSweep(deps: Deps, roster: Roster, now: number): Promise<SweepResult> {
+  const policy = deps.settings.sla;
   const mdb = managerDb(deps.store.db);
   const start = sql<number>`coalesce(sla_started_at, mql_at)`;
   // Business time never runs faster than the wall clock: a step cannot be due before start + its duration.
