@@ -22,9 +22,7 @@ import { enqueue } from './store/jobs-repo.js';
 import { openStore, type Store } from './store/db.js';
 import { pacedTeams } from './outbox/pacer.js';
 import { createRosterSource } from './roster/resolve.js';
-import { startManagerSchedules } from './scheduler/manager-schedules.js';
-import { startRetentionSchedule } from './scheduler/retention-schedule.js';
-import type { Schedule } from './scheduler/guard.js';
+import { startSchedules } from './scheduler/schedules.js';
 import { managerJobHandlers } from './services/handlers-manager.js';
 import type { Deps } from './services/deps.js';
 import { createChatBrain, hubspotCompanies } from './chat-brain.js';
@@ -32,7 +30,7 @@ import { createMetrics } from './metrics.js';
 import { instrumentClient } from './metrics/instrument-client.js';
 import { storeSources } from './metrics/store-sources.js';
 import { logGoLiveChecks } from './doctor/index.js';
-import { checkLeadInbox } from './services/lead-inbox.js';
+import { checkLeadInbox } from './services/lead/inbox.js';
 
 export interface Overrides {
   clock?: Clock;
@@ -122,10 +120,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   if (o.worker !== false) await worker.start();
   // In the background: Teams being slow or away must not hold up the start.
   void checkLeadInbox(deps).catch((err) => log.warn({ err: String(err) }, 'lead inbox: could not check the channel at start'));
-  const schedules: Schedule[] = o.schedules === false ? [] : [
-    await startManagerSchedules(deps, { instanceId: worker.instanceId }),
-    startRetentionSchedule(deps, config.retentionDays, config.timeZone),
-  ];
+  const schedules = o.schedules === false ? undefined : await startSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });
   const checks = new AbortController();
   if (o.goLiveChecks !== false) {
     void logGoLiveChecks(config, log, { store, signal: checks.signal }).catch((err) => log.warn({ err: String(err) }, 'go-live checks could not run'));
@@ -134,7 +129,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     deps, server, worker, store,
     async close() {
       checks.abort();
-      for (const s of schedules) s.stop();
+      schedules?.stop();
       server.close();
       await worker!.stop();
       await store.close();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseBusinessHours, parseDuration, type SlaPolicy } from './domain/sla.js';
-import { DEFAULT_DIGEST_CRON, isValidCron } from './scheduler/digest-slot.js';
+import { DEFAULT_DIGEST_CRON, isValidCron } from './domain/digest-slot.js';
 
 const duration = (fallback: string) => z.string().trim().default(fallback).transform((s, ctx) => {
   try {

@@ -8,12 +8,12 @@ import { MIN_BANT_YES_FOR_OPPORTUNITY } from '../domain/lead.js';
 import { REJECT_REASONS } from '../domain/reject-reasons.js';
 import { roleOn } from '../domain/permissions.js';
 import type { Deps } from '../services/deps.js';
-import { actOnLead, type ActOutcome } from '../services/lead-actions.js';
-import { renderLead } from '../services/lead-view.js';
-import { retryFailedEffects } from '../services/retry.js';
+import { actOnLead, type ActOutcome } from '../services/lead/actions.js';
+import { renderLead } from '../services/lead/view.js';
+import { retryFailedEffects } from '../services/lead/retry.js';
 import { getLead } from '../store/leads-repo.js';
 import { resolveActor } from './actor.js';
-import { handleManagerAction, isManagerVerb } from '../services/manager-actions.js';
+import { handleManagerAction, isManagerVerb } from '../services/lead/reassign-actions.js';
 import { turnLocale } from './conversations.js';
 
 const bantValue = z.enum(['yes', 'no', 'unknown']).optional();

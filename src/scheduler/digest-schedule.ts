@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { runDigestRound } from '../services/digest-round.js';
+import { runDigestRound } from '../services/digest/round.js';
 import type { Deps } from '../services/deps.js';
 import { guarded, type Schedule } from './guard.js';
 

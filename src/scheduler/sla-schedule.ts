@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { Deps } from '../services/deps.js';
-import { runSlaSweep } from '../services/sla.js';
+import { runSlaSweep } from '../services/sla/sweep.js';
 import { guarded, type Schedule } from './guard.js';
 
 /** Runs the SLA sweep every minute (reminders and escalations are claimed in the database, so every instance may). */

@@ -1,6 +1,6 @@
 import type { JobHandler } from '../outbox/worker.js';
-import { sendDigest } from './effects-digest.js';
-import { sendSlaEscalation, sendSlaReminder } from './effects-sla.js';
+import { sendDigest } from './effects/digest.js';
+import { sendSlaEscalation, sendSlaReminder } from './effects/sla.js';
 import { MANAGER_JOB } from './job-kinds-manager.js';
 import type { Deps } from './deps.js';
 

@@ -1,9 +1,9 @@
 import type { BatchHandler, JobHandler } from '../outbox/worker.js';
 import type { Deps } from './deps.js';
-import { c4cConvertLead, c4cEnsureLead, c4cOpportunity, c4cOwner, c4cStatus } from './effects-c4c.js';
-import { hubspotNote, hubspotOwner, hubspotSync } from './effects-hubspot.js';
-import { deliverCard, refreshCards, type DeliveryHooks } from './effects-teams.js';
-import { EVALUATE_BATCH_MAX, evaluateContact, evaluateContacts } from './evaluate-contact.js';
+import { c4cConvertLead, c4cEnsureLead, c4cOpportunity, c4cOwner, c4cStatus } from './effects/c4c.js';
+import { hubspotNote, hubspotOwner, hubspotSync } from './effects/hubspot.js';
+import { deliverCard, refreshCards, type DeliveryHooks } from './effects/teams.js';
+import { EVALUATE_BATCH_MAX, evaluateContact, evaluateContacts } from './lead/evaluate-contact.js';
 import { JOB } from './job-kinds.js';
 
 /** Which function runs each outbox job kind. */

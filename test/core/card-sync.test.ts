@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lead } from '../../src/domain/model.js';
-import { buildLeadCardView } from '../../src/services/lead-view.js';
+import { buildLeadCardView } from '../../src/services/lead/view.js';
 import { JOB, orderKey, refreshCardsJob } from '../../src/services/job-kinds.js';
 import { enqueue } from '../../src/store/jobs-repo.js';
 import { insertLead } from '../../src/store/leads-repo.js';

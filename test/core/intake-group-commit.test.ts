@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseWebhookBatch, type WebhookEvent } from '../../src/hubspot/webhook-events.js';
-import { groupCommitIntake } from '../../src/services/intake.js';
+import { groupCommitIntake } from '../../src/services/lead/intake.js';
 import { JOB } from '../../src/services/job-kinds.js';
 import { ENGINES } from '../support/databases.js';
 import { PORTAL, scoreEvent, startWorld, type World } from '../support/world.js';

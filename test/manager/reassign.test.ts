@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/model.js';
 import { IntegrationError } from '../../src/lib/integration-error.js';
-import { handleManagerAction } from '../../src/services/manager-actions.js';
-import { forwardTargetsFor, nudgeOwner, reassignLead } from '../../src/services/reassign.js';
-import { runSlaSweep } from '../../src/services/sla.js';
+import { handleManagerAction } from '../../src/services/lead/reassign-actions.js';
+import { forwardTargetsFor, nudgeOwner, reassignLead } from '../../src/services/lead/reassign.js';
+import { runSlaSweep } from '../../src/services/sla/sweep.js';
 import { recordCardPost } from '../../src/store/card-posts-repo.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { managerDb } from '../../src/store/digests-repo.js';

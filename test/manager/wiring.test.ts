@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { digestCommand } from '../../src/cli/commands/digest.js';
 import { managerEnv, toManagerConfig } from '../../src/config-manager.js';
-import { startManagerSchedules } from '../../src/scheduler/manager-schedules.js';
+import { startSchedules } from '../../src/scheduler/schedules.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { getDigest } from '../../src/store/digests-repo.js';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
@@ -42,7 +42,7 @@ describe('schedules and CLI', () => {
 
   it('at start, a bot that was down at 08:00 sends today\'s digest', async () => {
     const deps = managerDeps({ store, clock: new TestClock(berlin('2025-03-10 10:30')) });
-    const schedules = await startManagerSchedules(deps, { instanceId: 'test' });
+    const schedules = await startSchedules(deps, { instanceId: 'test' });
     schedules.stop();
     expect(await getDigest(store.db, 'adelev@example.com', '2025-03-10')).toMatchObject({ since: berlin('2025-03-07 08:00') });
   });

@@ -1,6 +1,6 @@
 /** `leadbridge digest --preview <manager-email> [--json]`: the digest card a manager would get now, without sending it. */
 import type { Deps } from '../../services/deps.js';
-import { previewDigest } from '../../services/digest.js';
+import { previewDigest } from '../../services/digest/digest.js';
 import { parseFlags, type CliCommand } from '../registry.js';
 import { cardTextLines } from '../../cards/card-text.js';
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { AccountMatch, CompanyKey, LeadStatusChange } from '../c4c/types.js';
-import { bantSummaryText } from '../domain/bant.js';
-import { contactName, type C4cAccountMatch, type Lead } from '../domain/model.js';
-import { REJECT_REASONS } from '../domain/reject-reasons.js';
-import { enqueue, type Job, type NewJob } from '../store/jobs-repo.js';
-import { getLead, setC4cRefs } from '../store/leads-repo.js';
-import type { Deps } from './deps.js';
-import { JOB, orderKey, refreshCardsJob } from './job-kinds.js';
+import type { AccountMatch, CompanyKey, LeadStatusChange } from '../../c4c/types.js';
+import { bantSummaryText } from '../../domain/bant.js';
+import { contactName, type C4cAccountMatch, type Lead } from '../../domain/model.js';
+import { REJECT_REASONS } from '../../domain/reject-reasons.js';
+import { enqueue, type Job, type NewJob } from '../../store/jobs-repo.js';
+import { getLead, setC4cRefs } from '../../store/leads-repo.js';
+import type { Deps } from '../deps.js';
+import { JOB, orderKey, refreshCardsJob } from '../job-kinds.js';
 
 const LeadPayload = z.object({ leadId: z.string() });
 const Change = z.discriminatedUnion('kind', [

@@ -1,15 +1,15 @@
-import { decide } from '../domain/lead.js';
-import { ownerName, type Actor, type Lead, type Owner } from '../domain/model.js';
-import { roleOn, type PermissionPolicy, type Role } from '../domain/permissions.js';
-import { reassignTargets } from '../domain/reassign.js';
-import type { Roster } from '../domain/roster.js';
-import { IntegrationError } from '../lib/integration-error.js';
-import { managerDb } from '../store/digests-repo.js';
-import { enqueue, enqueueUnlessWaiting, type NewJob } from '../store/jobs-repo.js';
-import { addLeadEvent, getLead, updateLeadIfVersion } from '../store/leads-repo.js';
-import type { Deps } from './deps.js';
-import { JOB, orderKey, refreshCardsJob } from './job-kinds.js';
-import { MANAGER_JOB } from './job-kinds-manager.js';
+import { decide } from '../../domain/lead.js';
+import { ownerName, type Actor, type Lead, type Owner } from '../../domain/model.js';
+import { roleOn, type PermissionPolicy, type Role } from '../../domain/permissions.js';
+import { reassignTargets } from '../../domain/reassign.js';
+import type { Roster } from '../../domain/roster.js';
+import { IntegrationError } from '../../lib/integration-error.js';
+import { managerDb } from '../../store/digests-repo.js';
+import { enqueue, enqueueUnlessWaiting, type NewJob } from '../../store/jobs-repo.js';
+import { addLeadEvent, getLead, updateLeadIfVersion } from '../../store/leads-repo.js';
+import type { Deps } from '../deps.js';
+import { JOB, orderKey, refreshCardsJob } from '../job-kinds.js';
+import { MANAGER_JOB } from '../job-kinds-manager.js';
 
 export interface ReassignCommand {
   leadId: string;

@@ -1,12 +1,12 @@
-import { renderLeadCard, type LeadCardView, type SyncState } from '../cards/lead-card.js';
-import type { Locale } from '../cards/i18n.js';
-import type { Lead } from '../domain/model.js';
-import { findPersonalByEmail } from '../store/conversations-repo.js';
-import type { Db } from '../store/db.js';
-import { jobsOfLead, type JobSummary } from '../store/jobs-repo.js';
-import { leadEvents } from '../store/leads-repo.js';
-import type { Deps } from './deps.js';
-import { JOB, systemOfJob } from './job-kinds.js';
+import { renderLeadCard, type LeadCardView, type SyncState } from '../../cards/lead-card.js';
+import type { Locale } from '../../cards/i18n.js';
+import type { Lead } from '../../domain/model.js';
+import { findPersonalByEmail } from '../../store/conversations-repo.js';
+import type { Db } from '../../store/db.js';
+import { jobsOfLead, type JobSummary } from '../../store/jobs-repo.js';
+import { leadEvents } from '../../store/leads-repo.js';
+import type { Deps } from '../deps.js';
+import { JOB, systemOfJob } from '../job-kinds.js';
 import { leadForwardTargets } from './reassign.js';
 
 function syncOf(jobs: JobSummary[], system: 'hubspot' | 'c4c', settledJobId?: number): SyncState {

@@ -1,6 +1,6 @@
-import type { Actor, Lead } from '../domain/model.js';
-import { jobsOfLead, reviveJob } from '../store/jobs-repo.js';
-import type { Deps } from './deps.js';
+import type { Actor, Lead } from '../../domain/model.js';
+import { jobsOfLead, reviveJob } from '../../store/jobs-repo.js';
+import type { Deps } from '../deps.js';
 
 /** An admin puts a lead's failed CRM effects back in the queue; null when the actor is not an admin. */
 export async function retryFailedEffects(deps: Deps, lead: Lead, actor: Actor): Promise<number | null> {

@@ -1,6 +1,6 @@
-import { IntegrationError } from '../lib/integration-error.js';
-import { findChannel, installedTeams, saveConversation, type Conversation } from '../store/conversations-repo.js';
-import type { Deps } from './deps.js';
+import { IntegrationError } from '../../lib/integration-error.js';
+import { findChannel, installedTeams, saveConversation, type Conversation } from '../../store/conversations-repo.js';
+import type { Deps } from '../deps.js';
 
 type ChannelList = Array<{ team: string; channels: Array<{ id: string; name: string | null }> }>;
 

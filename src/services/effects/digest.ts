@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { localDate } from '../domain/zoned-time.js';
-import { IntegrationError } from '../lib/integration-error.js';
-import { tm } from '../cards/i18n-manager.js';
-import { findPersonalByEmail } from '../store/conversations-repo.js';
-import { getDigest, markDigestSent, pausedManagers } from '../store/digests-repo.js';
-import type { Job } from '../store/jobs-repo.js';
-import { renderTeamDigest } from './digest.js';
-import type { Deps } from './deps.js';
-import { localeFor } from './recipients.js';
+import { localDate } from '../../domain/zoned-time.js';
+import { IntegrationError } from '../../lib/integration-error.js';
+import { tm } from '../../cards/i18n-follow-up.js';
+import { findPersonalByEmail } from '../../store/conversations-repo.js';
+import { getDigest, markDigestSent, pausedManagers } from '../../store/digests-repo.js';
+import type { Job } from '../../store/jobs-repo.js';
+import { renderTeamDigest } from '../digest/digest.js';
+import type { Deps } from '../deps.js';
+import { localeFor } from '../lead/recipients.js';
 
 const DigestPayload = z.object({ managerEmail: z.string().email(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), since: z.number(), until: z.number() });
 

@@ -1,12 +1,12 @@
-import { mergeBant, bantSummaryText, type BantAnswers } from '../domain/bant.js';
-import { decide, type LeadAction, type Refusal } from '../domain/lead.js';
-import type { Actor, Lead } from '../domain/model.js';
-import { roleOn } from '../domain/permissions.js';
-import type { RejectReason } from '../domain/reject-reasons.js';
-import { enqueue, type NewJob } from '../store/jobs-repo.js';
-import { addLeadEvent, getLead, updateLeadIfVersion } from '../store/leads-repo.js';
-import type { Deps } from './deps.js';
-import { JOB, orderKey, refreshCardsJob } from './job-kinds.js';
+import { mergeBant, bantSummaryText, type BantAnswers } from '../../domain/bant.js';
+import { decide, type LeadAction, type Refusal } from '../../domain/lead.js';
+import type { Actor, Lead } from '../../domain/model.js';
+import { roleOn } from '../../domain/permissions.js';
+import type { RejectReason } from '../../domain/reject-reasons.js';
+import { enqueue, type NewJob } from '../../store/jobs-repo.js';
+import { addLeadEvent, getLead, updateLeadIfVersion } from '../../store/leads-repo.js';
+import type { Deps } from '../deps.js';
+import { JOB, orderKey, refreshCardsJob } from '../job-kinds.js';
 
 export interface ActCommand {
   leadId: string;

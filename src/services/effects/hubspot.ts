@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { writeBackProperties } from '../domain/hubspot-writeback.js';
-import { enqueue, jobsOfLead, type Job } from '../store/jobs-repo.js';
-import { getLead } from '../store/leads-repo.js';
-import type { Deps } from './deps.js';
-import { refreshCardsJob, systemOfJob } from './job-kinds.js';
+import { writeBackProperties } from '../../domain/hubspot-writeback.js';
+import { enqueue, jobsOfLead, type Job } from '../../store/jobs-repo.js';
+import { getLead } from '../../store/leads-repo.js';
+import type { Deps } from '../deps.js';
+import { refreshCardsJob, systemOfJob } from '../job-kinds.js';
 
 /** Once the last HubSpot effect of a lead is through, its cards can say "HubSpot ✓". */
 async function refreshWhenSettled(deps: Deps, job: Job, leadId: string): Promise<void> {

@@ -1,10 +1,10 @@
-import type { Lead } from '../domain/model.js';
-import { findCardPost } from '../store/card-posts-repo.js';
-import { saveConversation, type Conversation } from '../store/conversations-repo.js';
-import { enqueue } from '../store/jobs-repo.js';
-import { openLeadsOfOwner } from '../store/leads-repo.js';
-import type { Deps } from './deps.js';
-import { JOB, orderKey } from './job-kinds.js';
+import type { Lead } from '../../domain/model.js';
+import { findCardPost } from '../../store/card-posts-repo.js';
+import { saveConversation, type Conversation } from '../../store/conversations-repo.js';
+import { enqueue } from '../../store/jobs-repo.js';
+import { openLeadsOfOwner } from '../../store/leads-repo.js';
+import type { Deps } from '../deps.js';
+import { JOB, orderKey } from '../job-kinds.js';
 
 /**
  * Remembers where a user (or channel) can be reached. A user who installs the bot gets the open

@@ -1,6 +1,9 @@
-import type { Locale } from './i18n.js';
+import { texts, type Locale, type Texts } from './i18n.js';
 
-/** Texts of the manager features (digest, SLA reminder and escalation, reassignment); German first. */
+/** The refusals a lead card action and a reassignment share, in the lead card's words. */
+const shared = (r: Texts['refused']) => ({ stale: r.stale, conflict: r.conflict, closed: r.closed, not_found: r.notFound, invalid: r.invalid });
+
+/** Texts of the follow-up on leads (daily digest, SLA reminder and escalation, reassignment); German first. */
 const de = {
   digestTitle: (team: string) => `Tageszusammenfassung ${team}`,
   window: (from: string, to: string) => `Zeitraum: ${from} – ${to}`,
@@ -34,15 +37,11 @@ const de = {
   nudgeSent: (owner: string) => `${owner} wird erinnert.`,
   refused: {
     not_allowed: 'Das dürfen nur der Contact Owner, seine Teamleitung oder ein Admin.',
-    stale: 'Die Karte war nicht mehr aktuell – hier ist der aktuelle Stand.',
-    conflict: 'Jemand anderes war schneller – hier ist der aktuelle Stand.',
-    closed: 'Dieser Lead ist bereits abgeschlossen.',
+    ...shared(texts.de.refused),
     not_in_team: 'Der neue Owner muss im selben Team sein.',
     same_owner: 'Der Lead gehört bereits dieser Person.',
     unknown_owner: 'Diese Person ist in HubSpot kein Owner.',
     owner_lookup_failed: 'HubSpot ist gerade nicht erreichbar – bitte gleich noch einmal versuchen.',
-    not_found: 'Diesen Lead gibt es nicht (mehr).',
-    invalid: 'Die Eingabe war ungültig',
   },
 };
 
@@ -79,21 +78,17 @@ const en: typeof de = {
   nudgeSent: (owner) => `${owner} will be reminded.`,
   refused: {
     not_allowed: 'Only the contact owner, their manager or an admin can do that.',
-    stale: 'The card was out of date – here is the current state.',
-    conflict: 'Someone else was quicker – here is the current state.',
-    closed: 'This lead is already closed.',
+    ...shared(texts.en.refused),
     not_in_team: 'The new owner must be in the same team.',
     same_owner: 'The lead already belongs to this person.',
     unknown_owner: 'This person is not an owner in HubSpot.',
     owner_lookup_failed: 'HubSpot cannot be reached right now – please try again shortly.',
-    not_found: 'This lead does not exist (any more).',
-    invalid: 'The input was invalid',
   },
 };
 
-export type ManagerTexts = typeof de;
-export const managerTexts = { de, en };
-export const tm = (locale: Locale): ManagerTexts => managerTexts[locale];
+export type FollowUpTexts = typeof de;
+export const followUpTexts = { de, en };
+export const tm = (locale: Locale): FollowUpTexts => followUpTexts[locale];
 
 /** 45 Min · 3,5 Std · 2 T 4 Std (German) / 45 min · 3.5 h · 2 d 4 h (English). */
 export function formatDuration(ms: number, locale: Locale): string {

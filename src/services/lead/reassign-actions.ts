@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Locale } from '../cards/i18n.js';
-import { tm } from '../cards/i18n-manager.js';
-import type { Actor } from '../domain/model.js';
-import { getLead } from '../store/leads-repo.js';
-import { renderEscalation } from './effects-sla.js';
-import { renderLead } from './lead-view.js';
-import type { Deps } from './deps.js';
+import type { Locale } from '../../cards/i18n.js';
+import { tm } from '../../cards/i18n-follow-up.js';
+import type { Actor } from '../../domain/model.js';
+import { getLead } from '../../store/leads-repo.js';
+import { renderEscalation } from '../effects/sla.js';
+import { renderLead } from './view.js';
+import type { Deps } from '../deps.js';
 import { nudgeOwner, reassignLead } from './reassign.js';
 
 /** The Action.Execute data of `lead.reassign` / `lead.nudge` (Teams merges the ChoiceSet `newOwner` into it). */

@@ -1,6 +1,6 @@
-import type { Conversation } from '../store/conversations-repo.js';
-import { findPersonalByAad, findPersonalByEmail } from '../store/conversations-repo.js';
-import type { Deps, OutboundActivity } from './deps.js';
+import type { Conversation } from '../../store/conversations-repo.js';
+import { findPersonalByAad, findPersonalByEmail } from '../../store/conversations-repo.js';
+import type { Deps, OutboundActivity } from '../deps.js';
 import { reachPerson } from './recipients.js';
 
 /** A person as Teams' member API identified them. */

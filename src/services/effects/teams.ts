@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { isOpen } from '../domain/lead.js';
-import type { Lead } from '../domain/model.js';
-import { IntegrationError } from '../lib/integration-error.js';
-import { cardPostsOfLead, findCardPost, recordCardPost } from '../store/card-posts-repo.js';
-import { getConversation, setBlocked, type Conversation } from '../store/conversations-repo.js';
-import type { Job } from '../store/jobs-repo.js';
-import { getLead } from '../store/leads-repo.js';
-import type { Deps } from './deps.js';
-import { findLeadInbox } from './lead-inbox.js';
-import { renderLead } from './lead-view.js';
-import { localeFor, reachPerson } from './recipients.js';
+import { isOpen } from '../../domain/lead.js';
+import type { Lead } from '../../domain/model.js';
+import { IntegrationError } from '../../lib/integration-error.js';
+import { cardPostsOfLead, findCardPost, recordCardPost } from '../../store/card-posts-repo.js';
+import { getConversation, setBlocked, type Conversation } from '../../store/conversations-repo.js';
+import type { Job } from '../../store/jobs-repo.js';
+import { getLead } from '../../store/leads-repo.js';
+import type { Deps } from '../deps.js';
+import { findLeadInbox } from '../lead/inbox.js';
+import { renderLead } from '../lead/view.js';
+import { localeFor, reachPerson } from '../lead/recipients.js';
 
 const LeadPayload = z.object({ leadId: z.string(), receivedAt: z.number().optional() });
 const RefreshPayload = z.object({ leadId: z.string(), settled: z.number().int().optional() });

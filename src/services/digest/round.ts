@@ -1,8 +1,8 @@
-import { dueSlot } from '../scheduler/digest-slot.js';
-import { claimDigest, pausedManagers } from '../store/digests-repo.js';
-import { enqueue } from '../store/jobs-repo.js';
-import { MANAGER_JOB, managerOrderKey } from './job-kinds-manager.js';
-import type { Deps } from './deps.js';
+import { dueSlot } from '../../domain/digest-slot.js';
+import { claimDigest, pausedManagers } from '../../store/digests-repo.js';
+import { enqueue } from '../../store/jobs-repo.js';
+import { MANAGER_JOB, managerOrderKey } from '../job-kinds-manager.js';
+import type { Deps } from '../deps.js';
 
 /**
  * Claims today's digest for every manager who has not paused it, if today's run time has passed, and enqueues

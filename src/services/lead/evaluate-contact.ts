@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isOpen } from '../domain/lead.js';
-import { isMql, nextCycle } from '../domain/mql.js';
-import { contactName, ownerName, type CompanySnapshot, type ContactSnapshot, type Lead, type Owner } from '../domain/model.js';
-import { BatchReadError } from '../hubspot/errors.js';
-import { IntegrationError } from '../lib/integration-error.js';
-import { addLeadEvent, findLeadByCycle, getContactCycle, insertLead, setContactCycle } from '../store/leads-repo.js';
-import { enqueue, type Job } from '../store/jobs-repo.js';
-import type { Deps } from './deps.js';
-import { JOB, orderKey } from './job-kinds.js';
+import { isOpen } from '../../domain/lead.js';
+import { isMql, nextCycle } from '../../domain/mql.js';
+import { contactName, ownerName, type CompanySnapshot, type ContactSnapshot, type Lead, type Owner } from '../../domain/model.js';
+import { BatchReadError } from '../../hubspot/errors.js';
+import { IntegrationError } from '../../lib/integration-error.js';
+import { addLeadEvent, findLeadByCycle, getContactCycle, insertLead, setContactCycle } from '../../store/leads-repo.js';
+import { enqueue, type Job } from '../../store/jobs-repo.js';
+import type { Deps } from '../deps.js';
+import { JOB, orderKey } from '../job-kinds.js';
 
 const Payload = z.object({ portalId: z.number(), contactId: z.string(), receivedAt: z.number().optional() });
 type Payload = z.infer<typeof Payload>;

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { Roster } from '../domain/roster.js';
-import { dueSlaSteps } from '../domain/sla.js';
-import { managerDb } from '../store/digests-repo.js';
-import { enqueue, type NewJob } from '../store/jobs-repo.js';
-import { orderKey } from './job-kinds.js';
-import { MANAGER_JOB } from './job-kinds-manager.js';
-import type { Deps } from './deps.js';
+import type { Roster } from '../../domain/roster.js';
+import { dueSlaSteps } from '../../domain/sla.js';
+import { managerDb } from '../../store/digests-repo.js';
+import { enqueue, type NewJob } from '../../store/jobs-repo.js';
+import { orderKey } from '../job-kinds.js';
+import { MANAGER_JOB } from '../job-kinds-manager.js';
+import type { Deps } from '../deps.js';
 
 export interface SweepResult { reminded: number; escalated: number }
 

@@ -1,8 +1,8 @@
-import type { IgnoreReason, WebhookEvent } from '../hubspot/webhook-events.js';
-import { storeInboxEvents } from '../store/inbox-repo.js';
-import { enqueueUnlessWaiting } from '../store/jobs-repo.js';
-import type { Deps } from './deps.js';
-import { JOB, orderKey } from './job-kinds.js';
+import type { IgnoreReason, WebhookEvent } from '../../hubspot/webhook-events.js';
+import { storeInboxEvents } from '../../store/inbox-repo.js';
+import { enqueueUnlessWaiting } from '../../store/jobs-repo.js';
+import type { Deps } from '../deps.js';
+import { JOB, orderKey } from '../job-kinds.js';
 
 export interface IgnoredEvent { portalId: number; type: string; reason: IgnoreReason }
 

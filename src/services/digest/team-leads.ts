@@ -1,8 +1,8 @@
-import type { LeadState } from '../domain/lead.js';
-import type { Lead, LeadEvent } from '../domain/model.js';
-import type { Db } from '../store/db.js';
-import { managerDb } from '../store/digests-repo.js';
-import { toLead } from '../store/leads-repo.js';
+import type { LeadState } from '../../domain/lead.js';
+import type { Lead, LeadEvent } from '../../domain/model.js';
+import type { Db } from '../../store/db.js';
+import { managerDb } from '../../store/digests-repo.js';
+import { toLead } from '../../store/leads-repo.js';
 
 export interface TeamLeads {
   leads: Lead[];

@@ -1,10 +1,10 @@
-import { toLocale, type Locale } from '../cards/i18n.js';
-import type { IntegrationError } from '../lib/integration-error.js';
-import { findPersonalByEmail, installedTeams, type Conversation } from '../store/conversations-repo.js';
-import { findPersonLocale } from '../store/person-locales-repo.js';
-import type { Deps } from './deps.js';
+import { toLocale, type Locale } from '../../cards/i18n.js';
+import type { IntegrationError } from '../../lib/integration-error.js';
+import { findPersonalByEmail, installedTeams, type Conversation } from '../../store/conversations-repo.js';
+import { findPersonLocale } from '../../store/person-locales-repo.js';
+import type { Deps } from '../deps.js';
 import { rememberConversation } from './installation.js';
-import { passOver } from './lead-inbox.js';
+import { passOver } from './inbox.js';
 
 /** The language of what is posted there: a person's own (from their activities), or the inbox language for a channel. */
 export async function localeFor(deps: Deps, to: Conversation): Promise<Locale> {

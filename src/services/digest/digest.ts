@@ -1,14 +1,14 @@
-import { renderDigestCard } from '../cards/digest-card.js';
-import type { Locale } from '../cards/i18n.js';
-import { tm } from '../cards/i18n-manager.js';
-import { digestFigures, type DigestFigures } from '../domain/digest.js';
-import type { RosterTeam } from '../domain/roster.js';
-import { addBusinessTime, businessTimeBetween } from '../domain/sla.js';
-import { latestSlot } from '../scheduler/digest-slot.js';
-import { findPersonalByEmail } from '../store/conversations-repo.js';
-import { pausedManagers, setDigestPaused } from '../store/digests-repo.js';
-import type { Deps } from './deps.js';
-import { localeFor } from './recipients.js';
+import { renderDigestCard } from '../../cards/digest-card.js';
+import type { Locale } from '../../cards/i18n.js';
+import { tm } from '../../cards/i18n-follow-up.js';
+import { digestFigures, type DigestFigures } from '../../domain/digest.js';
+import type { RosterTeam } from '../../domain/roster.js';
+import { addBusinessTime, businessTimeBetween } from '../../domain/sla.js';
+import { latestSlot } from '../../domain/digest-slot.js';
+import { findPersonalByEmail } from '../../store/conversations-repo.js';
+import { pausedManagers, setDigestPaused } from '../../store/digests-repo.js';
+import type { Deps } from '../deps.js';
+import { localeFor } from '../lead/recipients.js';
 import { loadTeamLeads } from './team-leads.js';
 
 export interface DigestWindow { since: number; until: number }

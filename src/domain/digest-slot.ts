@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { localDate } from '../domain/zoned-time.js';
+import { localDate } from './zoned-time.js';
 
 /** DIGEST_CRON default: weekdays at 08:00 in DIGEST_TIMEZONE. */
 export const DEFAULT_DIGEST_CRON = '0 8 * * 1-5';
