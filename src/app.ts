@@ -16,14 +16,11 @@ import { systemClock, type Clock } from './lib/clock.js';
 import type { Log } from './log.js';
 import { Foreground } from './outbox/foreground.js';
 import { OutboxWorker } from './outbox/worker.js';
-import { jobBatchHandlers, jobHandlers } from './services/handlers.js';
-import { JOB, refreshCardsJob } from './services/job-kinds.js';
-import { enqueue } from './store/jobs-repo.js';
+import { jobBatchHandlers, jobHandlers, refreshCardsWhenDead } from './services/jobs.js';
 import { openStore, type Store } from './store/db.js';
 import { pacedTeams } from './outbox/pacer.js';
 import { createRosterSource } from './roster/resolve.js';
 import { startSchedules } from './scheduler/schedules.js';
-import { managerJobHandlers } from './services/handlers-manager.js';
 import type { Deps } from './services/deps.js';
 import { createChatBrain, hubspotCompanies } from './chat-brain.js';
 import { createMetrics } from './metrics.js';
@@ -100,14 +97,11 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const foreground = new Foreground();
   worker = new OutboxWorker({
     foreground,
-    store, log, clock, handlers: { ...jobHandlers(deps, { onDelivered: metrics.cardDelivered }), ...managerJobHandlers(deps) }, onOutcome: metrics.jobOutcome, concurrency: config.worker.concurrency, pollMs: config.worker.pollMs, leaseMs: config.worker.leaseMs,
+    store, log, clock, instanceId: o.instanceId, ...config.worker,
+    handlers: jobHandlers(deps, { onDelivered: metrics.cardDelivered }),
     batchHandlers: jobBatchHandlers(deps),
-    instanceId: o.instanceId,
-    onDead: async (job) => {
-      if (!job.leadId || job.kind === JOB.refreshCards) return;
-      await enqueue(store.db, [refreshCardsJob(job.leadId)], clock.now());
-      worker?.kick();
-    },
+    onOutcome: metrics.jobOutcome,
+    onDead: refreshCardsWhenDead(deps),
   });
   const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId));
   const app = createBotApp(adapter, deps, brain, { botAppId: config.bot?.appId, tenantId: config.tenantId, onIgnored: metrics.teamsActivityIgnored });

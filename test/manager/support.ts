@@ -7,8 +7,7 @@ import type { HubSpot } from '../../src/hubspot/types.js';
 import { createLog } from '../../src/log.js';
 import { staticRosterSource } from '../../src/roster/resolve.js';
 import type { OutboundActivity, TeamsOutbound } from '../../src/services/deps.js';
-import { jobHandlers } from '../../src/services/handlers.js';
-import { managerJobHandlers } from '../../src/services/handlers-manager.js';
+import { jobHandlers } from '../../src/services/jobs.js';
 import type { Deps } from '../../src/services/deps.js';
 import { saveConversation, type Conversation } from '../../src/store/conversations-repo.js';
 import type { Store } from '../../src/store/db.js';
@@ -139,7 +138,7 @@ export async function installFor(store: Store, email: string, locale = 'de-DE', 
 
 /** Runs every due job once (no retries): what the outbox worker would do. Returns the kinds run. */
 export async function runDueJobs(deps: Deps, owner = 'test-worker'): Promise<string[]> {
-  const handlers = { ...jobHandlers(deps), ...managerJobHandlers(deps) };
+  const handlers = jobHandlers(deps);
   const ran: string[] = [];
   for (;;) {
     const jobs = await claimJobs(deps.store.db, deps.store.engine, owner, 20, deps.clock.now(), 60_000);

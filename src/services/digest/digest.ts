@@ -8,7 +8,7 @@ import { latestSlot } from '../../domain/digest-slot.js';
 import { findPersonalByEmail } from '../../store/conversations-repo.js';
 import { pausedManagers, setDigestPaused } from '../../store/digests-repo.js';
 import type { Deps } from '../deps.js';
-import { localeFor } from '../lead/recipients.js';
+import { localeFor } from '../locale.js';
 import { loadTeamLeads } from './team-leads.js';
 
 export interface DigestWindow { since: number; until: number }

@@ -1,7 +1,7 @@
 import { dueSlot } from '../../domain/digest-slot.js';
 import { claimDigest, pausedManagers } from '../../store/digests-repo.js';
 import { enqueue } from '../../store/jobs-repo.js';
-import { MANAGER_JOB, managerOrderKey } from '../job-kinds-manager.js';
+import { sendDigest } from '../effects/digest.js';
 import type { Deps } from '../deps.js';
 
 /**
@@ -18,10 +18,7 @@ export async function runDigestRound(deps: Deps, now: number, instanceId = 'lead
     if (paused.has(managerEmail)) continue;
     const won = await deps.store.db.transaction().execute(async (trx) => {
       if (!(await claimDigest(trx, { managerEmail, day: slot.day, since: slot.since, until: now, by: instanceId }, now))) return false;
-      await enqueue(trx, [{
-        kind: MANAGER_JOB.digest, orderKey: managerOrderKey.digest(managerEmail),
-        payload: { managerEmail, day: slot.day, since: slot.since, until: now },
-      }], now);
+      await enqueue(trx, [sendDigest.job({ managerEmail, day: slot.day, since: slot.since, until: now })], now);
       return true;
     });
     if (won) claimed++;

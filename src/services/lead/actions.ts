@@ -6,7 +6,9 @@ import type { RejectReason } from '../../domain/reject-reasons.js';
 import { enqueue, type NewJob } from '../../store/jobs-repo.js';
 import { addLeadEvent, getLead, updateLeadIfVersion } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
-import { JOB, orderKey, refreshCardsJob } from '../job-kinds.js';
+import { c4cOpportunity, c4cStatus } from '../effects/c4c.js';
+import { hubspotNote, hubspotSync } from '../effects/hubspot.js';
+import { refreshCards } from './card-refresh.js';
 
 export interface ActCommand {
   leadId: string;
@@ -67,36 +69,27 @@ export async function actOnLead(deps: Deps, cmd: ActCommand): Promise<ActOutcome
 
 /** The outbound work that follows a transition: CRMs first, then every posted card. */
 function effectsOf(deps: Deps, cmd: ActCommand, lead: Lead, now: number): NewJob[] {
-  const id = lead.id;
-  const jobs: NewJob[] = [];
-  const hub = (kind: string, payload: object) => jobs.push({ kind, leadId: id, orderKey: orderKey.hubspot(id), payload: { leadId: id, ...payload } });
-  const c4c = (kind: string, payload: object) => deps.salesCloud && jobs.push({ kind, leadId: id, orderKey: orderKey.c4c(id), payload: { leadId: id, ...payload } });
+  const leadId = lead.id;
   const who = cmd.actor.name;
-  switch (cmd.action) {
-    case 'accept':
-      hub(JOB.hubspotSync, {});
-      hub(JOB.hubspotNote, { text: `LeadBridge: Lead angenommen (SAL) von ${who}.`, at: now });
-      c4c(JOB.c4cStatus, { change: { kind: 'accepted' } });
-      break;
-    case 'reject':
-      hub(JOB.hubspotSync, {});
-      hub(JOB.hubspotNote, { text: `LeadBridge: Lead abgelehnt von ${who}. Grund: ${cmd.reason}${cmd.note ? ` – ${cmd.note}` : ''}`, at: now });
-      c4c(JOB.c4cStatus, { change: { kind: 'rejected', reason: cmd.reason, note: cmd.note } });
-      break;
-    case 'saveBant':
-      hub(JOB.hubspotNote, { text: `LeadBridge: BANT gespeichert von ${who}.\n${bantSummaryText(lead.bant)}`, at: now });
-      break;
-    case 'qualify':
-      hub(JOB.hubspotSync, {});
-      hub(JOB.hubspotNote, { text: `LeadBridge: Als SQL qualifiziert von ${who}.\n${bantSummaryText(lead.bant)}`, at: now });
-      c4c(JOB.c4cStatus, { change: { kind: 'qualified' } });
-      break;
-    case 'convert':
-      hub(JOB.hubspotSync, {});
-      hub(JOB.hubspotNote, { text: `LeadBridge: Opportunity angelegt von ${who}.\n${bantSummaryText(lead.bant)}`, at: now });
-      c4c(JOB.c4cOpportunity, {});
-      break;
-  }
-  jobs.push(refreshCardsJob(id));
-  return jobs;
+  const sync = hubspotSync.job({ leadId });
+  const note = (text: string) => hubspotNote.job({ leadId, text, at: now });
+  const c4c = (job: NewJob) => (deps.salesCloud ? [job] : []);
+  const crm = ((): NewJob[] => {
+    switch (cmd.action) {
+      case 'accept':
+        return [sync, note(`LeadBridge: Lead angenommen (SAL) von ${who}.`), ...c4c(c4cStatus.job({ leadId, change: { kind: 'accepted' } }))];
+      case 'reject':
+        return [
+          sync, note(`LeadBridge: Lead abgelehnt von ${who}. Grund: ${cmd.reason}${cmd.note ? ` – ${cmd.note}` : ''}`),
+          ...c4c(c4cStatus.job({ leadId, change: { kind: 'rejected', reason: cmd.reason!, note: cmd.note } })),
+        ];
+      case 'saveBant':
+        return [note(`LeadBridge: BANT gespeichert von ${who}.\n${bantSummaryText(lead.bant)}`)];
+      case 'qualify':
+        return [sync, note(`LeadBridge: Als SQL qualifiziert von ${who}.\n${bantSummaryText(lead.bant)}`), ...c4c(c4cStatus.job({ leadId, change: { kind: 'qualified' } }))];
+      case 'convert':
+        return [sync, note(`LeadBridge: Opportunity angelegt von ${who}.\n${bantSummaryText(lead.bant)}`), ...c4c(c4cOpportunity.job({ leadId }))];
+    }
+  })();
+  return [...crm, refreshCards.job({ leadId })];
 }

@@ -5,10 +5,12 @@ import { isMql, nextCycle } from '../../domain/mql.js';
 import { contactName, ownerName, type CompanySnapshot, type ContactSnapshot, type Lead, type Owner } from '../../domain/model.js';
 import { BatchReadError } from '../../hubspot/errors.js';
 import { IntegrationError } from '../../lib/integration-error.js';
+import { defineJob } from '../../outbox/job.js';
 import { addLeadEvent, findLeadByCycle, getContactCycle, insertLead, setContactCycle } from '../../store/leads-repo.js';
 import { enqueue, type Job } from '../../store/jobs-repo.js';
 import type { Deps } from '../deps.js';
-import { JOB, orderKey } from '../job-kinds.js';
+import { c4cEnsureLead } from '../effects/c4c.js';
+import { deliverCard } from './delivery.js';
 
 const Payload = z.object({ portalId: z.number(), contactId: z.string(), receivedAt: z.number().optional() });
 type Payload = z.infer<typeof Payload>;
@@ -18,12 +20,18 @@ export const EVALUATE_BATCH_MAX = 100;
 
 /**
  * Re-reads a contact and, if it is an MQL without a lead in the current cycle, creates the lead
- * (enriched with company and owner) and schedules its card and its 36One handover.
+ * (enriched with company and owner) and schedules its card and its 36One handover. Runs in batches.
  */
-export async function evaluateContact(deps: Deps, job: Job): Promise<void> {
-  const [failure] = await evaluateContacts(deps, [job]);
-  if (failure !== undefined) throw failure;
-}
+export const evaluateContact = defineJob({
+  kind: 'contact.evaluate',
+  payload: Payload,
+  orderKey: ({ portalId, contactId }) => `contact:${portalId}:${contactId}`,
+  async run(deps: Deps, _payload, job) {
+    const [failure] = await evaluateContacts(deps, [job]);
+    if (failure !== undefined) throw failure;
+  },
+  batch: { max: EVALUATE_BATCH_MAX, run: (deps: Deps, jobs) => evaluateContacts(deps, jobs) },
+});
 
 /**
  * `evaluateContact` for many contacts with few HubSpot calls: one batch read of the contacts, one of the companies of
@@ -109,8 +117,8 @@ async function createLead(deps: Deps, p: Payload, contact: ContactSnapshot, cycl
       detail: { score: contact.score ?? null, lifecycleStage: contact.lifecycleStage ?? null, contact: contactName(contact), receivedAt: receivedAt ?? null },
     });
     await enqueue(trx, [
-      { kind: JOB.deliverCard, leadId: lead.id, orderKey: orderKey.teams(lead.id), payload: { leadId: lead.id, receivedAt } },
-      ...(deps.salesCloud ? [{ kind: JOB.c4cEnsureLead, leadId: lead.id, orderKey: orderKey.c4c(lead.id), payload: { leadId: lead.id } }] : []),
+      deliverCard.job({ leadId: lead.id, receivedAt }),
+      ...(deps.salesCloud ? [c4cEnsureLead.job({ leadId: lead.id })] : []),
     ], now);
     return true;
   });

@@ -2,7 +2,7 @@ import type { IgnoreReason, WebhookEvent } from '../../hubspot/webhook-events.js
 import { storeInboxEvents } from '../../store/inbox-repo.js';
 import { enqueueUnlessWaiting } from '../../store/jobs-repo.js';
 import type { Deps } from '../deps.js';
-import { JOB, orderKey } from '../job-kinds.js';
+import { evaluateContact } from './evaluate-contact.js';
 
 export interface IgnoredEvent { portalId: number; type: string; reason: IgnoreReason }
 
@@ -26,9 +26,7 @@ export async function acceptWebhookBatches(deps: Deps, batches: WebhookEvent[][]
     for (const e of fresh) {
       if (e.contactId) contacts.set(`${e.portalId}:${e.contactId}`, { portalId: e.portalId, contactId: e.contactId });
     }
-    const evaluations = await enqueueUnlessWaiting(trx, JOB.evaluateContact, [...contacts.values()].map((c) => ({
-      kind: JOB.evaluateContact, orderKey: orderKey.contact(c.portalId, c.contactId), payload: { ...c, receivedAt: now },
-    })), now);
+    const evaluations = await enqueueUnlessWaiting(trx, evaluateContact.kind, [...contacts.values()].map((c) => evaluateContact.job({ ...c, receivedAt: now })), now);
     const results = batches.map((events): IntakeResult => {
       const stored = events.filter((e) => fresh.has(e));
       return {

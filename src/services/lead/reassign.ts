@@ -8,8 +8,11 @@ import { managerDb } from '../../store/digests-repo.js';
 import { enqueue, enqueueUnlessWaiting, type NewJob } from '../../store/jobs-repo.js';
 import { addLeadEvent, getLead, updateLeadIfVersion } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
-import { JOB, orderKey, refreshCardsJob } from '../job-kinds.js';
-import { MANAGER_JOB } from '../job-kinds-manager.js';
+import { c4cOwner } from '../effects/c4c.js';
+import { hubspotNote, hubspotOwner } from '../effects/hubspot.js';
+import { slaReminder } from '../effects/sla.js';
+import { refreshCards } from './card-refresh.js';
+import { deliverCard } from './delivery.js';
 
 export interface ReassignCommand {
   leadId: string;
@@ -32,17 +35,6 @@ export function rosterPolicy(deps: Deps, roster: Roster): PermissionPolicy {
     admins: [...new Set([...deps.settings.permissions.admins, ...roster.adminEmails()])],
     isManagerOf: (m, o) => roster.isManagerOf(m, o),
   };
-}
-
-/** The lead card's "Weiterleiten" choices; none for a lead without owner. */
-export function leadForwardTargets(deps: Deps, lead: Lead): Array<{ email: string; name: string }> {
-  return lead.owner.email ? forwardTargetsFor(deps.roster.current(), lead) : [];
-}
-
-/** The CSMs a lead may be forwarded to, with names (for the ChoiceSet on the lead card and escalation). */
-export function forwardTargetsFor(roster: Roster, lead: Lead, actorEmail: string | null = null): Array<{ email: string; name: string }> {
-  return reassignTargets(roster, lead.owner.email, actorEmail).map((email) => ({ email, name: roster.nameOf(email) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function precheck(deps: Deps, lead: Lead, cmd: ReassignCommand, roster: Roster): ReassignRefusal | null {
@@ -97,24 +89,23 @@ export async function reassignLead(deps: Deps, cmd: ReassignCommand, roster: Ros
       at: now, actor: { id: cmd.actor.id, name: cmd.actor.name }, action: 'reassign', fromState: lead.state, toState: lead.state,
       source: cmd.source ?? 'card', detail: { fromName, fromEmail: lead.owner.email, toName, toEmail, version: next.version },
     });
-    await enqueue(trx, effectsOf(deps, next, owner.id, `LeadBridge: Lead weitergeleitet von ${fromName} an ${toName} (durch ${cmd.actor.name}).`, now), now);
+    const note = `LeadBridge: Lead weitergeleitet von ${fromName} an ${toName} (durch ${cmd.actor.name}).`;
+    await enqueue(trx, effectsOf(deps, lead.id, { id: owner.id, email: toEmail }, note, now), now);
     return { kind: 'done', lead: next, toName };
   });
   if (outcome.kind === 'done') deps.kick();
   return outcome;
 }
 
-function effectsOf(deps: Deps, lead: Lead, ownerId: string, note: string, now: number): NewJob[] {
-  const id = lead.id;
-  const jobs: NewJob[] = [
-    { kind: JOB.hubspotOwner, leadId: id, orderKey: orderKey.hubspot(id), payload: { leadId: id, ownerId } },
-    { kind: JOB.hubspotNote, leadId: id, orderKey: orderKey.hubspot(id), payload: { leadId: id, text: note, at: now } },
+function effectsOf(deps: Deps, leadId: string, owner: { id: string; email: string }, text: string, now: number): NewJob[] {
+  return [
+    hubspotOwner.job({ leadId, ownerId: owner.id }),
+    hubspotNote.job({ leadId, text, at: now }),
     // Old copies first ("weitergeleitet an …"), then the new owner's own card.
-    refreshCardsJob(id),
-    { kind: JOB.deliverCard, leadId: id, orderKey: orderKey.teams(id), payload: { leadId: id } },
+    refreshCards.job({ leadId }),
+    deliverCard.job({ leadId }),
+    ...(deps.salesCloud ? [c4cOwner.job({ leadId, ownerEmail: owner.email })] : []),
   ];
-  if (deps.salesCloud) jobs.push({ kind: JOB.c4cOwner, leadId: id, orderKey: orderKey.c4c(id), payload: { leadId: id, ownerEmail: lead.owner.email } });
-  return jobs;
 }
 
 export type NudgeOutcome =
@@ -132,9 +123,7 @@ export async function nudgeOwner(deps: Deps, cmd: { leadId: string; actor: Actor
     if (!decide(lead.state, { action: 'reassign' }).ok) return { kind: 'refused', lead, why: 'closed' };
     if (!lead.owner.email) return { kind: 'refused', lead, why: 'no_owner' };
     const now = deps.clock.now();
-    const added = await enqueueUnlessWaiting(trx, MANAGER_JOB.slaReminder, [{
-      kind: MANAGER_JOB.slaReminder, leadId: lead.id, orderKey: orderKey.teams(lead.id), payload: { leadId: lead.id, nudgedBy: cmd.actor.name },
-    }], now);
+    const added = await enqueueUnlessWaiting(trx, slaReminder.kind, [slaReminder.job({ leadId: lead.id, nudgedBy: cmd.actor.name })], now);
     if (added) {
       await addLeadEvent(trx, lead.id, { at: now, actor: { id: cmd.actor.id, name: cmd.actor.name }, action: 'nudge', fromState: lead.state, toState: lead.state, source: 'card', detail: { ownerEmail: lead.owner.email } });
     }

@@ -3,14 +3,16 @@ import type { Locale } from '../../cards/i18n.js';
 import type { Lead } from '../../domain/model.js';
 import { findPersonalByEmail } from '../../store/conversations-repo.js';
 import type { Db } from '../../store/db.js';
-import { jobsOfLead, type JobSummary } from '../../store/jobs-repo.js';
+import { jobsOfLead, systemOf, type JobSummary } from '../../store/jobs-repo.js';
 import { leadEvents } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
-import { JOB, systemOfJob } from '../job-kinds.js';
-import { leadForwardTargets } from './reassign.js';
+import { leadForwardTargets } from './forward-targets.js';
+
+/** The kind of `c4cConvertLead` (effects/c4c.ts), whose refusal the card shows apart; kept here, where the card reads it. */
+export const CONVERSION_KIND = 'c4c.convertLead';
 
 function syncOf(jobs: JobSummary[], system: 'hubspot' | 'c4c', settledJobId?: number): SyncState {
-  const mine = jobs.filter((j) => systemOfJob(j.kind) === system).map((j) => (j.id === settledJobId ? { ...j, status: 'done' as const } : j));
+  const mine = jobs.filter((j) => systemOf(j.kind) === system).map((j) => (j.id === settledJobId ? { ...j, status: 'done' as const } : j));
   const dead = mine.filter((j) => j.status === 'dead');
   if (dead.length) return { status: 'failed', detail: dead[dead.length - 1]!.lastError ?? undefined };
   if (mine.some((j) => j.status === 'pending')) return { status: 'pending' };
@@ -26,7 +28,7 @@ export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, 
   ]);
   const hubspot = syncOf(jobs, 'hubspot', settledJobId);
   // A refused conversion is not a failed handover: the card shows it next to the opportunity (latest attempt only).
-  const isConversion = (j: JobSummary) => j.kind === JOB.c4cConvertLead;
+  const isConversion = (j: JobSummary) => j.kind === CONVERSION_KIND;
   const c4c = deps.salesCloud ? syncOf(jobs.filter((j) => !(isConversion(j) && j.status === 'dead')), 'c4c', settledJobId) : 'off';
   const conversion = deps.salesCloud ? jobs.filter(isConversion).slice(-1) : [];
   return {

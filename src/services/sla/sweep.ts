@@ -3,8 +3,7 @@ import type { Roster } from '../../domain/roster.js';
 import { dueSlaSteps } from '../../domain/sla.js';
 import { managerDb } from '../../store/digests-repo.js';
 import { enqueue, type NewJob } from '../../store/jobs-repo.js';
-import { orderKey } from '../job-kinds.js';
-import { MANAGER_JOB } from '../job-kinds-manager.js';
+import { slaEscalation, slaReminder } from '../effects/sla.js';
 import type { Deps } from '../deps.js';
 
 export interface SweepResult { reminded: number; escalated: number }
@@ -46,12 +45,12 @@ export async function runSlaSweep(deps: Deps, roster: Roster, now: number): Prom
       };
       const out = { reminded: 0, escalated: 0 };
       if (steps.includes('remind') && (await mark('reminded_at'))) {
-        jobs.push({ kind: MANAGER_JOB.slaReminder, leadId: c.id, orderKey: orderKey.teams(c.id), payload: { leadId: c.id } });
+        jobs.push(slaReminder.job({ leadId: c.id }));
         out.reminded = 1;
       }
       if (steps.includes('escalate') && (await mark('escalated_at'))) {
         for (const managerEmail of managers) {
-          jobs.push({ kind: MANAGER_JOB.slaEscalation, leadId: c.id, orderKey: orderKey.teams(c.id), payload: { leadId: c.id, managerEmail } });
+          jobs.push(slaEscalation.job({ leadId: c.id, managerEmail }));
         }
         out.escalated = 1;
       }
