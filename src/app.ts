@@ -22,7 +22,8 @@ import { pacedTeams } from './outbox/pacer.js';
 import { createRosterSource } from './roster/resolve.js';
 import { startSchedules } from './scheduler/schedules.js';
 import type { Deps } from './services/deps.js';
-import { createChatBrain, hubspotCompanies } from './chat-brain.js';
+import { hubspotCompanies } from './hubspot/companies.js';
+import { createChatBrain } from './knowledge/chat-brain.js';
 import { createMetrics } from './metrics.js';
 import { instrumentClient } from './metrics/instrument-client.js';
 import { storeSources } from './metrics/store-sources.js';
@@ -71,10 +72,10 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   if (!salesCloud) log.info('36One handover not configured (C4C_BASE_URL unset): leads stay in HubSpot and Teams only');
   const adapter = createAdapter(config.bot);
   let worker: OutboxWorker | undefined;
-  const roster = createRosterSource({ file: config.manager.rosterFile, hubspot, log, admins: config.admins });
+  const roster = createRosterSource({ file: config.roster.file, hubspot, log, admins: config.admins });
   const deps: Deps = {
     store, clock, log, hubspot, salesCloud,
-    teams: pacedTeams(createTeamsOutbound(adapter, config.bot?.appId ?? ''), { maxPerSecond: config.manager.teamsMaxSendsPerSecond }),
+    teams: pacedTeams(createTeamsOutbound(adapter, config.bot?.appId ?? ''), { maxPerSecond: config.teams.maxSendsPerSecond }),
     directory: createTeamsDirectory(adapter, config.bot?.appId ?? ''),
     settings: {
       mqlRule: { threshold: config.hubspot.mqlThreshold, mqlStage: config.hubspot.stages.mql },
@@ -88,8 +89,8 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
       leadInboxChannelId: config.leadInboxChannelId,
       inboxLocale: config.leadInboxLocale,
       timeZone: config.timeZone,
-      digestCron: config.manager.digestCron,
-      sla: config.manager.sla,
+      digestCron: config.digest.cron,
+      sla: config.sla,
     },
     kick: () => worker?.kick(),
     roster,
