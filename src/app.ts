@@ -18,7 +18,7 @@ import { Foreground } from './outbox/foreground.js';
 import { OutboxWorker } from './outbox/worker.js';
 import { jobBatchHandlers, jobHandlers, refreshCardsWhenDead } from './services/jobs.js';
 import { openStore, type Store } from './store/db.js';
-import { pacedTeams } from './outbox/pacer.js';
+import { pacedTeams } from './teams/pacer.js';
 import { createRosterSource } from './roster/resolve.js';
 import { startSchedules } from './scheduler/schedules.js';
 import type { Deps } from './services/deps.js';

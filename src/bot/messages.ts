@@ -4,7 +4,7 @@ import { tc, type PersonalCommand } from '../cards/i18n-chat.js';
 import type { Locale } from '../cards/i18n.js';
 import { myLeadsCard } from '../cards/my-leads-card.js';
 import type { Actor } from '../domain/model.js';
-import type { OutboundActivity } from '../services/deps.js';
+import type { OutboundActivity } from '../teams/types.js';
 import { digestChatReply } from '../services/digest/digest.js';
 import type { Deps } from '../services/deps.js';
 import { sendPersonally } from '../services/lead/personal-chat.js';

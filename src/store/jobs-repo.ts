@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, Engine } from './db.js';
+import type { Db } from './db.js';
+import type { Engine } from './schema.js';
 
 /** A durable unit of outbound or background work (the outbox). */
 export interface Job {

@@ -7,7 +7,6 @@ import { nudgeOwner, reassignLead } from '../../src/services/lead/reassign.js';
 import { runSlaSweep } from '../../src/services/sla/sweep.js';
 import { recordCardPost } from '../../src/store/card-posts-repo.js';
 import { openStore, type Store } from '../../src/store/db.js';
-import { managerDb } from '../../src/store/digests-repo.js';
 import { getLead, leadEvents } from '../../src/store/leads-repo.js';
 import { cardText } from '../support/cards.js';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
@@ -44,7 +43,7 @@ describe('reassignment (service level: store and outbox)', () => {
     expect(out.kind).toBe('done');
     const saved = (await getLead(store.db, lead.id))!;
     expect([saved.owner, saved.version, saved.state, saved.remindedAt]).toEqual([{ id: '102', email: 'meganb@example.com', name: 'Megan Bowen' }, 2, 'MQL', null]);
-    const row = await managerDb(store.db).selectFrom('leads').select('sla_started_at').where('id', '=', lead.id).executeTakeFirstOrThrow();
+    const row = await store.db.selectFrom('leads').select('sla_started_at').where('id', '=', lead.id).executeTakeFirstOrThrow();
     expect(row.sla_started_at).toBe(clock.now());
     const [, reassign] = await leadEvents(store.db, lead.id);
     expect(reassign).toMatchObject({ action: 'reassign', actor: { name: 'Alex Wilber' }, fromState: 'MQL', toState: 'MQL', detail: { fromName: 'Alex Wilber', toName: 'Megan Bowen', toEmail: 'meganb@example.com' } });

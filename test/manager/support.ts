@@ -6,7 +6,7 @@ import { parseBusinessHours } from '../../src/domain/sla.js';
 import type { HubSpot } from '../../src/hubspot/types.js';
 import { createLog } from '../../src/log.js';
 import { staticRosterSource } from '../../src/roster/resolve.js';
-import type { OutboundActivity, TeamsOutbound } from '../../src/services/deps.js';
+import type { OutboundActivity, TeamsOutbound } from '../../src/teams/types.js';
 import { jobHandlers } from '../../src/services/jobs.js';
 import type { Deps } from '../../src/services/deps.js';
 import { saveConversation, type Conversation } from '../../src/store/conversations-repo.js';

@@ -9,7 +9,7 @@ import { findPersonalByEmail } from '../../store/conversations-repo.js';
 import { pausedManagers, setDigestPaused } from '../../store/digests-repo.js';
 import type { Deps } from '../deps.js';
 import { localeFor } from '../locale.js';
-import { loadTeamLeads } from './team-leads.js';
+import { loadTeamLeads } from '../../store/team-leads-repo.js';
 
 export interface DigestWindow { since: number; until: number }
 

@@ -1,6 +1,7 @@
 import type { Conversation } from '../../store/conversations-repo.js';
 import { findPersonalByAad, findPersonalByEmail } from '../../store/conversations-repo.js';
-import type { Deps, OutboundActivity } from '../deps.js';
+import type { OutboundActivity } from '../../teams/types.js';
+import type { Deps } from '../deps.js';
 import { reachPerson } from './delivery.js';
 
 /** A person as Teams' member API identified them. */

@@ -4,9 +4,8 @@ import { roleOn, type PermissionPolicy, type Role } from '../../domain/permissio
 import { reassignTargets } from '../../domain/reassign.js';
 import type { Roster } from '../../domain/roster.js';
 import { IntegrationError } from '../../lib/integration-error.js';
-import { managerDb } from '../../store/digests-repo.js';
 import { enqueue, enqueueUnlessWaiting, type NewJob } from '../../store/jobs-repo.js';
-import { addLeadEvent, getLead, updateLeadIfVersion } from '../../store/leads-repo.js';
+import { addLeadEvent, getLead, restartSla, updateLeadIfVersion } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
 import { c4cOwner } from '../effects/c4c.js';
 import { hubspotNote, hubspotOwner } from '../effects/hubspot.js';
@@ -83,7 +82,7 @@ export async function reassignLead(deps: Deps, cmd: ReassignCommand, roster: Ros
       ...(waiting ? { remindedAt: null, escalatedAt: null } : {}),
     };
     if (!(await updateLeadIfVersion(trx, next, lead.version))) return { kind: 'refused', lead: (await getLead(trx, lead.id))!, why: 'conflict' };
-    if (waiting) await managerDb(trx).updateTable('leads').set({ sla_started_at: now }).where('id', '=', lead.id).execute();
+    if (waiting) await restartSla(trx, lead.id, now);
     const fromName = lead.owner.name ?? lead.owner.email ?? '–';
     await addLeadEvent(trx, lead.id, {
       at: now, actor: { id: cmd.actor.id, name: cmd.actor.name }, action: 'reassign', fromState: lead.state, toState: lead.state,

@@ -1,8 +1,6 @@
-import type { LeadState } from '../../domain/lead.js';
-import type { Lead, LeadEvent } from '../../domain/model.js';
-import type { Db } from '../../store/db.js';
-import { managerDb } from '../../store/digests-repo.js';
-import { toLead } from '../../store/leads-repo.js';
+import type { Lead, LeadEvent } from '../domain/model.js';
+import type { Db } from './db.js';
+import { toLead, toLeadEvent } from './leads-repo.js';
 
 export interface TeamLeads {
   leads: Lead[];
@@ -21,7 +19,7 @@ export async function loadTeamLeads(db: Db, owners: string[], since: number): Pr
   const out: TeamLeads = { leads: [], events: {}, slaStart: {} };
   const emails = [...new Set(owners.map((o) => o.toLowerCase()))];
   for (const part of chunks(emails, 200)) {
-    const rows = await managerDb(db).selectFrom('leads').selectAll().where('owner_email', 'in', part)
+    const rows = await db.selectFrom('leads').selectAll().where('owner_email', 'in', part)
       .where((eb) => eb.or([eb('updated_at', '>=', since), eb('mql_at', '>=', since), eb('state', '=', 'MQL')]))
       .execute();
     for (const r of rows) {
@@ -31,13 +29,7 @@ export async function loadTeamLeads(db: Db, owners: string[], since: number): Pr
   }
   for (const ids of chunks(out.leads.map((l) => l.id), 200)) {
     const rows = await db.selectFrom('lead_events').selectAll().where('lead_id', 'in', ids).orderBy('at').orderBy('id').execute();
-    for (const r of rows) {
-      (out.events[r.lead_id] ??= []).push({
-        at: Number(r.at), actor: { id: r.actor_id, name: r.actor_name }, action: r.action,
-        fromState: r.from_state as LeadState | null, toState: r.to_state as LeadState | null,
-        source: r.source as LeadEvent['source'], detail: r.detail_json ? JSON.parse(r.detail_json) : null,
-      });
-    }
+    for (const r of rows) (out.events[r.lead_id] ??= []).push(toLeadEvent(r));
   }
   return out;
 }

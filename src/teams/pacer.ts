@@ -1,4 +1,4 @@
-import type { OutboundActivity, TeamsOutbound } from '../services/deps.js';
+import type { OutboundActivity, TeamsOutbound } from './types.js';
 import type { Conversation } from '../store/conversations-repo.js';
 
 /** A sliding-window limit: at most `max` starts in any `windowMs`. */

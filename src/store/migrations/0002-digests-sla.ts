@@ -1,7 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 
 /** Digests sent (one per manager and day), digest pauses, and the SLA start of a lead's current owner. */
-export const managerMigration: Migration = {
+export const digestsAndSlaMigration: Migration = {
   async up(db: Kysely<any>) {
     await db.schema.createTable('digests')
       .addColumn('manager_email', 'text', (c) => c.notNull())
