@@ -21,7 +21,9 @@ import { openStore, type Store } from './store/db.js';
 import { pacedTeams } from './teams/pacer.js';
 import { createRosterSource } from './roster/resolve.js';
 import { startSchedules } from './scheduler/schedules.js';
-import type { Deps } from './services/deps.js';
+import type { Deps, Settings } from './services/deps.js';
+import type { PermissionPolicy } from './domain/permissions.js';
+import { rosterPermissions } from './roster/permissions.js';
 import { hubspotCompanies } from './hubspot/companies.js';
 import { createChatBrain } from './knowledge/chat-brain.js';
 import { createMetrics } from './metrics.js';
@@ -60,65 +62,54 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const store = await openStore(config.databaseUrl);
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics({ now: () => clock.now(), collect: storeSources(store, clock) });
-  const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? createHubSpot({
-    accessToken: config.hubspot.accessToken, baseUrl: config.hubspot.baseUrl, appUrl: config.hubspot.appUrl,
-    scoreProperty: config.hubspot.scoreProperty, timeoutMs: config.hubspot.timeoutMs, accountTimeZone: config.hubspot.accountTimeZone, clock,
-    requestsPer10s: o.hubspotRequestsPer10s ?? (o.hubspotMaxRequestsPerSecond === undefined ? config.hubspot.requestsPer10s : o.hubspotMaxRequestsPerSecond * 10),
-  }));
-  const c4c = o.salesCloud === null ? undefined : o.salesCloud ?? (config.c4c
-    ? createSalesCloud({ baseUrl: config.c4c.baseUrl, username: config.c4c.username, password: config.c4c.password, mapping: loadC4cMapping(config.c4c.mappingFile), log })
-    : undefined);
+  const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? hubspotClient(config, o, clock));
+  const c4c = o.salesCloud === null ? undefined : o.salesCloud ?? salesCloudClient(config, log);
   const salesCloud = c4c && instrumentClient(metrics, 'c4c', c4c);
   if (!salesCloud) log.info('36One handover not configured (C4C_BASE_URL unset): leads stay in HubSpot and Teams only');
   const adapter = createAdapter(config.bot);
+  const botId = config.bot?.appId ?? '';
   let worker: OutboxWorker | undefined;
   const roster = createRosterSource({ file: config.roster.file, hubspot, log, admins: config.admins });
   const deps: Deps = {
-    store, clock, log, hubspot, salesCloud,
-    teams: pacedTeams(createTeamsOutbound(adapter, config.bot?.appId ?? ''), { maxPerSecond: config.teams.maxSendsPerSecond }),
-    directory: createTeamsDirectory(adapter, config.bot?.appId ?? ''),
-    settings: {
-      mqlRule: { threshold: config.hubspot.mqlThreshold, mqlStage: config.hubspot.stages.mql },
-      writeBack: { stages: config.hubspot.stages, leadStatus: config.hubspot.leadStatus, rejectReasonProperty: config.hubspot.rejectReasonProperty },
-      permissions: {
-        get admins() { return [...new Set([...config.admins, ...roster.current().adminEmails()])]; },
-        isManagerOf: (manager, owner) => roster.current().isManagerOf(manager, owner),
-      },
-      rejectReasons: config.rejectReasons,
-      defaultLocale: config.defaultLocale,
-      leadInboxChannelId: config.leadInboxChannelId,
-      inboxLocale: config.leadInboxLocale,
-      timeZone: config.timeZone,
-      digestCron: config.digest.cron,
-      sla: config.sla,
-    },
+    store, clock, log, hubspot, salesCloud, roster,
+    teams: pacedTeams(createTeamsOutbound(adapter, botId), { maxPerSecond: config.teams.maxSendsPerSecond }),
+    directory: createTeamsDirectory(adapter, botId),
+    settings: settingsOf(config, rosterPermissions(roster, config.admins)),
     kick: () => worker?.kick(),
-    roster,
   };
   const foreground = new Foreground();
   worker = new OutboxWorker({
-    foreground,
-    store, log, clock, instanceId: o.instanceId, ...config.worker,
+    store, log, clock, foreground, instanceId: o.instanceId, ...config.worker,
     handlers: jobHandlers(deps, { onDelivered: metrics.cardDelivered }),
     batchHandlers: jobBatchHandlers(deps),
     onOutcome: metrics.jobOutcome,
     onDead: refreshCardsWhenDead(deps),
   });
   const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId));
-  const app = createBotApp(adapter, deps, brain, { botAppId: config.bot?.appId, tenantId: config.tenantId, onIgnored: metrics.teamsActivityIgnored });
+  const app = createBotApp(adapter, deps, brain, {
+    botAppId: config.bot?.appId, tenantId: config.tenantId, onIgnored: metrics.teamsActivityIgnored,
+  });
+  const webhook = webhookRoute(deps, {
+    clientSecret: config.hubspot.clientSecret, publicBaseUrl: config.publicBaseUrl, onCounted: metrics.webhookCounted,
+  });
   const server = createServer({
-    messages: (req, res) => foreground.run(() => adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined))),
-    webhook: webhookRoute(deps, { clientSecret: config.hubspot.clientSecret, publicBaseUrl: config.publicBaseUrl, onCounted: metrics.webhookCounted }),
+    messages: (req, res) => foreground.run(() =>
+      adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined))),
+    webhook,
     ready: () => store.ping(),
     metrics: () => metrics.render(),
   }, { log, maxBodyBytes: config.webhookMaxBytes, metrics: config.metrics });
   if (o.worker !== false) await worker.start();
   // In the background: Teams being slow or away must not hold up the start.
-  void checkLeadInbox(deps).catch((err) => log.warn({ err: String(err) }, 'lead inbox: could not check the channel at start'));
-  const schedules = o.schedules === false ? undefined : await startSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });
+  void checkLeadInbox(deps)
+    .catch((err) => log.warn({ err: String(err) }, 'lead inbox: could not check the channel at start'));
+  const schedules = o.schedules === false
+    ? undefined
+    : await startSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });
   const checks = new AbortController();
   if (o.goLiveChecks !== false) {
-    void logGoLiveChecks(config, log, { store, signal: checks.signal }).catch((err) => log.warn({ err: String(err) }, 'go-live checks could not run'));
+    void logGoLiveChecks(config, log, { store, signal: checks.signal })
+      .catch((err) => log.warn({ err: String(err) }, 'go-live checks could not run'));
   }
   return {
     deps, server, worker, store,
@@ -129,5 +120,38 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
       await worker!.stop();
       await store.close();
     },
+  };
+}
+
+function hubspotClient(config: Config, o: Overrides, clock: Clock): HubSpot {
+  const { accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone } = config.hubspot;
+  const perSecond = o.hubspotMaxRequestsPerSecond;
+  const requestsPer10s = o.hubspotRequestsPer10s
+    ?? (perSecond === undefined ? config.hubspot.requestsPer10s : perSecond * 10);
+  return createHubSpot({
+    accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone, clock, requestsPer10s,
+  });
+}
+
+function salesCloudClient(config: Config, log: Log): SalesCloud | undefined {
+  if (!config.c4c) return undefined;
+  const { baseUrl, username, password, mappingFile } = config.c4c;
+  return createSalesCloud({ baseUrl, username, password, mapping: loadC4cMapping(mappingFile), log });
+}
+
+/** The services' settings, as the config names them. */
+function settingsOf(config: Config, permissions: PermissionPolicy): Settings {
+  const { stages, leadStatus, rejectReasonProperty, mqlThreshold } = config.hubspot;
+  return {
+    mqlRule: { threshold: mqlThreshold, mqlStage: stages.mql },
+    writeBack: { stages, leadStatus, rejectReasonProperty },
+    permissions,
+    rejectReasons: config.rejectReasons,
+    defaultLocale: config.defaultLocale,
+    leadInboxChannelId: config.leadInboxChannelId,
+    inboxLocale: config.leadInboxLocale,
+    timeZone: config.timeZone,
+    digestCron: config.digest.cron,
+    sla: config.sla,
   };
 }

@@ -3,7 +3,9 @@ import { systemOf, type Job, type NewJob } from '../store/jobs-repo.js';
 import type { BatchHandler, JobHandler } from './worker.js';
 
 /** A payload with a lead runs in that lead's queue of its system by default; any other payload names its queue. */
-type QueueOf<P> = P extends { leadId: string } ? { orderKey?: (payload: P) => string } : { orderKey: (payload: P) => string };
+type QueueOf<P> = P extends { leadId: string }
+  ? { orderKey?: (payload: P) => string }
+  : { orderKey: (payload: P) => string };
 
 export type JobSpec<S extends z.ZodTypeAny, D> = QueueOf<z.output<S>> & {
   /** `<system>.<what>`; stored with every job, so never renamed. */
@@ -46,8 +48,10 @@ export function defineJob<S extends z.ZodTypeAny, D>(spec: JobSpec<S, D>): JobDe
   };
 }
 
+export interface JobTables { handlers: Record<string, JobHandler>; batchHandlers: Record<string, BatchHandler> }
+
 /** The worker's handler tables for a job list; a kind listed twice fails here, at start. */
-export function jobTables<D>(list: ReadonlyArray<JobDefinition<any, D>>, deps: D): { handlers: Record<string, JobHandler>; batchHandlers: Record<string, BatchHandler> } {
+export function jobTables<D>(list: ReadonlyArray<JobDefinition<any, D>>, deps: D): JobTables {
   const handlers: Record<string, JobHandler> = {};
   const batchHandlers: Record<string, BatchHandler> = {};
   for (const def of list) {

@@ -4,6 +4,7 @@ import { roleOn, type PermissionPolicy, type Role } from '../../domain/permissio
 import { reassignTargets } from '../../domain/reassign.js';
 import type { Roster } from '../../domain/roster.js';
 import { IntegrationError } from '../../lib/integration-error.js';
+import { permissionsOf } from '../../roster/permissions.js';
 import { enqueue, enqueueUnlessWaiting, type NewJob } from '../../store/jobs-repo.js';
 import { addLeadEvent, getLead, restartSla, updateLeadIfVersion } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
@@ -29,12 +30,8 @@ export type ReassignOutcome =
   | { kind: 'not_found' };
 
 /** Owner, their manager (from the roster) or an admin (roster or ADMIN_EMAILS). */
-export function rosterPolicy(deps: Deps, roster: Roster): PermissionPolicy {
-  return {
-    admins: [...new Set([...deps.settings.permissions.admins, ...roster.adminEmails()])],
-    isManagerOf: (m, o) => roster.isManagerOf(m, o),
-  };
-}
+export const rosterPolicy = (deps: Deps, roster: Roster): PermissionPolicy =>
+  permissionsOf(roster, deps.settings.permissions.admins);
 
 function precheck(deps: Deps, lead: Lead, cmd: ReassignCommand, roster: Roster): ReassignRefusal | null {
   if (!roleOn(cmd.actor, lead, rosterPolicy(deps, roster))) return 'not_allowed';
