@@ -1,8 +1,6 @@
-import type { OutboundActivity, TeamsOutbound } from './types.js';
+import { readyAt, type RateLimit } from '../lib/rate-limit.js';
 import type { Conversation } from '../store/conversations-repo.js';
-
-/** A sliding-window limit: at most `max` starts in any `windowMs`. */
-export type RateLimit = readonly [windowMs: number, max: number];
+import type { OutboundActivity, TeamsOutbound } from './types.js';
 
 /** Teams' limits per bot and conversation: 7 per second, 8 per 2 s, 60 per 30 s, 1800 per hour. */
 export const TEAMS_CONVERSATION_LIMITS: readonly RateLimit[] = [[1000, 7], [2000, 8], [30_000, 60], [3_600_000, 1800]];
@@ -16,16 +14,6 @@ export interface PacerOptions {
 }
 
 interface Waiting { key: string; run: () => void }
-
-/** The earliest time a new start is allowed under every limit, given past starts (ascending). */
-export function readyAt(starts: number[], limits: readonly RateLimit[], now: number): number {
-  let at = now;
-  for (const [windowMs, max] of limits) {
-    const inWindow = starts.filter((t) => t > now - windowMs);
-    if (inWindow.length >= max) at = Math.max(at, inWindow[inWindow.length - max]! + windowMs);
-  }
-  return at;
-}
 
 /**
  * One paced queue: calls start in order, except that a conversation at its limit does not hold up the others.

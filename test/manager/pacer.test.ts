@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pacedTeams, SendPacer, TEAMS_CONVERSATION_LIMITS, type RateLimit } from '../../src/teams/pacer.js';
+import type { RateLimit } from '../../src/lib/rate-limit.js';
+import { pacedTeams, SendPacer, TEAMS_CONVERSATION_LIMITS } from '../../src/teams/pacer.js';
 import type { TeamsOutbound } from '../../src/teams/types.js';
 import type { Conversation } from '../../src/store/conversations-repo.js';
 
