@@ -16,24 +16,21 @@ import { systemClock, type Clock } from './lib/clock.js';
 import type { Log } from './log.js';
 import { Foreground } from './outbox/foreground.js';
 import { OutboxWorker } from './outbox/worker.js';
-import { jobBatchHandlers, jobHandlers } from './services/handlers.js';
-import { JOB, refreshCardsJob } from './services/job-kinds.js';
-import { enqueue } from './store/jobs-repo.js';
+import { jobBatchHandlers, jobHandlers, refreshCardsWhenDead } from './services/jobs.js';
 import { openStore, type Store } from './store/db.js';
-import { pacedTeams } from './outbox/pacer.js';
+import { pacedTeams } from './teams/pacer.js';
 import { createRosterSource } from './roster/resolve.js';
-import { startManagerSchedules } from './scheduler/manager-schedules.js';
-import { startRetentionSchedule } from './scheduler/retention-schedule.js';
-import type { Schedule } from './scheduler/guard.js';
-import { managerJobHandlers } from './services/handlers-manager.js';
-import type { ManagerDeps } from './services/manager-deps.js';
-import { createChatBrain } from './bot/chat/brain.js';
+import { startSchedules } from './scheduler/schedules.js';
+import type { Deps, Settings } from './services/deps.js';
+import type { PermissionPolicy } from './domain/permissions.js';
+import { rosterPermissions } from './roster/permissions.js';
 import { hubspotCompanies } from './hubspot/companies.js';
+import { createChatBrain } from './bot/chat/brain.js';
 import { createMetrics } from './metrics.js';
 import { instrumentClient } from './metrics/instrument-client.js';
 import { storeSources } from './metrics/store-sources.js';
 import { logGoLiveChecks } from './doctor/index.js';
-import { checkLeadInbox } from './services/lead-inbox.js';
+import { checkLeadInbox } from './services/lead/inbox.js';
 
 export interface Overrides {
   clock?: Clock;
@@ -53,7 +50,7 @@ export interface Overrides {
 }
 
 export interface LeadBridge {
-  deps: ManagerDeps;
+  deps: Deps;
   server: Server;
   worker: OutboxWorker;
   store: Store;
@@ -65,79 +62,96 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const store = await openStore(config.databaseUrl);
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics({ now: () => clock.now(), collect: storeSources(store, clock) });
-  const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? createHubSpot({
-    accessToken: config.hubspot.accessToken, baseUrl: config.hubspot.baseUrl, appUrl: config.hubspot.appUrl,
-    scoreProperty: config.hubspot.scoreProperty, timeoutMs: config.hubspot.timeoutMs, accountTimeZone: config.hubspot.accountTimeZone, clock,
-    requestsPer10s: o.hubspotRequestsPer10s ?? (o.hubspotMaxRequestsPerSecond === undefined ? config.hubspot.requestsPer10s : o.hubspotMaxRequestsPerSecond * 10),
-  }));
-  const c4c = o.salesCloud === null ? undefined : o.salesCloud ?? (config.c4c
-    ? createSalesCloud({ baseUrl: config.c4c.baseUrl, username: config.c4c.username, password: config.c4c.password, mapping: loadC4cMapping(config.c4c.mappingFile), log })
-    : undefined);
+  const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? hubspotClient(config, o, clock));
+  const c4c = o.salesCloud === null ? undefined : o.salesCloud ?? salesCloudClient(config, log);
   const salesCloud = c4c && instrumentClient(metrics, 'c4c', c4c);
   if (!salesCloud) log.info('36One handover not configured (C4C_BASE_URL unset): leads stay in HubSpot and Teams only');
   const adapter = createAdapter(config.bot);
+  const botId = config.bot?.appId ?? '';
   let worker: OutboxWorker | undefined;
-  const roster = createRosterSource({ file: config.manager.rosterFile, hubspot, log, admins: config.admins });
-  const deps: ManagerDeps = {
-    store, clock, log, hubspot, salesCloud,
-    teams: pacedTeams(createTeamsOutbound(adapter, config.bot?.appId ?? ''), { maxPerSecond: config.manager.teamsMaxSendsPerSecond }),
-    directory: createTeamsDirectory(adapter, config.bot?.appId ?? ''),
-    settings: {
-      mqlRule: { threshold: config.hubspot.mqlThreshold, mqlStage: config.hubspot.stages.mql },
-      writeBack: { stages: config.hubspot.stages, leadStatus: config.hubspot.leadStatus, rejectReasonProperty: config.hubspot.rejectReasonProperty },
-      permissions: {
-        get admins() { return [...new Set([...config.admins, ...roster.current().adminEmails()])]; },
-        isManagerOf: (manager, owner) => roster.current().isManagerOf(manager, owner),
-      },
-      rejectReasons: config.rejectReasons,
-      defaultLocale: config.defaultLocale,
-      leadInboxChannelId: config.leadInboxChannelId,
-      inboxLocale: config.leadInboxLocale,
-      timeZone: config.timeZone,
-    },
+  const roster = createRosterSource({ file: config.roster.file, hubspot, log, admins: config.admins });
+  const deps: Deps = {
+    store, clock, log, hubspot, salesCloud, roster,
+    teams: pacedTeams(createTeamsOutbound(adapter, botId), { maxPerSecond: config.teams.maxSendsPerSecond }),
+    directory: createTeamsDirectory(adapter, botId),
+    settings: settingsOf(config, rosterPermissions(roster, config.admins)),
     kick: () => worker?.kick(),
-    roster,
-    manager: { digestCron: config.manager.digestCron, sla: config.manager.sla },
   };
   const foreground = new Foreground();
   worker = new OutboxWorker({
-    foreground,
-    store, log, clock, handlers: { ...jobHandlers(deps, { onDelivered: metrics.cardDelivered }), ...managerJobHandlers(deps) }, onOutcome: metrics.jobOutcome, concurrency: config.worker.concurrency, pollMs: config.worker.pollMs, leaseMs: config.worker.leaseMs,
+    store, log, clock, foreground, instanceId: o.instanceId, ...config.worker,
+    handlers: jobHandlers(deps, { onDelivered: metrics.cardDelivered }),
     batchHandlers: jobBatchHandlers(deps),
-    instanceId: o.instanceId,
-    onDead: async (job) => {
-      if (!job.leadId || job.kind === JOB.refreshCards) return;
-      await enqueue(store.db, [refreshCardsJob(job.leadId)], clock.now());
-      worker?.kick();
-    },
+    onOutcome: metrics.jobOutcome,
+    onDead: refreshCardsWhenDead(deps),
   });
   const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId));
-  const app = createBotApp(adapter, deps, brain, { botAppId: config.bot?.appId, tenantId: config.tenantId, onIgnored: metrics.teamsActivityIgnored });
+  const app = createBotApp(adapter, deps, brain, {
+    botAppId: config.bot?.appId, tenantId: config.tenantId, onIgnored: metrics.teamsActivityIgnored,
+  });
+  const webhook = webhookRoute(deps, {
+    clientSecret: config.hubspot.clientSecret, publicBaseUrl: config.publicBaseUrl, onCounted: metrics.webhookCounted,
+  });
   const server = createServer({
-    messages: (req, res) => foreground.run(() => adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined))),
-    webhook: webhookRoute(deps, { clientSecret: config.hubspot.clientSecret, publicBaseUrl: config.publicBaseUrl, onCounted: metrics.webhookCounted }),
+    messages: (req, res) => foreground.run(() =>
+      adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined))),
+    webhook,
     ready: () => store.ping(),
     metrics: () => metrics.render(),
   }, { log, maxBodyBytes: config.webhookMaxBytes, metrics: config.metrics });
   if (o.worker !== false) await worker.start();
   // In the background: Teams being slow or away must not hold up the start.
-  void checkLeadInbox(deps).catch((err) => log.warn({ err: String(err) }, 'lead inbox: could not check the channel at start'));
-  const schedules: Schedule[] = o.schedules === false ? [] : [
-    await startManagerSchedules(deps, { instanceId: worker.instanceId }),
-    startRetentionSchedule(deps, config.retentionDays, config.timeZone),
-  ];
+  void checkLeadInbox(deps)
+    .catch((err) => log.warn({ err: String(err) }, 'lead inbox: could not check the channel at start'));
+  const schedules = o.schedules === false
+    ? undefined
+    : await startSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });
   const checks = new AbortController();
   if (o.goLiveChecks !== false) {
-    void logGoLiveChecks(config, log, { store, signal: checks.signal }).catch((err) => log.warn({ err: String(err) }, 'go-live checks could not run'));
+    void logGoLiveChecks(config, log, { store, signal: checks.signal })
+      .catch((err) => log.warn({ err: String(err) }, 'go-live checks could not run'));
   }
   return {
     deps, server, worker, store,
     async close() {
       checks.abort();
-      for (const s of schedules) s.stop();
+      schedules?.stop();
       server.close();
       await worker!.stop();
       await store.close();
     },
+  };
+}
+
+function hubspotClient(config: Config, o: Overrides, clock: Clock): HubSpot {
+  const { accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone } = config.hubspot;
+  const perSecond = o.hubspotMaxRequestsPerSecond;
+  const requestsPer10s = o.hubspotRequestsPer10s
+    ?? (perSecond === undefined ? config.hubspot.requestsPer10s : perSecond * 10);
+  return createHubSpot({
+    accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone, clock, requestsPer10s,
+  });
+}
+
+function salesCloudClient(config: Config, log: Log): SalesCloud | undefined {
+  if (!config.c4c) return undefined;
+  const { baseUrl, username, password, mappingFile } = config.c4c;
+  return createSalesCloud({ baseUrl, username, password, mapping: loadC4cMapping(mappingFile), log });
+}
+
+/** The services' settings, as the config names them. */
+function settingsOf(config: Config, permissions: PermissionPolicy): Settings {
+  const { stages, leadStatus, rejectReasonProperty, mqlThreshold } = config.hubspot;
+  return {
+    mqlRule: { threshold: mqlThreshold, mqlStage: stages.mql },
+    writeBack: { stages, leadStatus, rejectReasonProperty },
+    permissions,
+    rejectReasons: config.rejectReasons,
+    defaultLocale: config.defaultLocale,
+    leadInboxChannelId: config.leadInboxChannelId,
+    inboxLocale: config.leadInboxLocale,
+    timeZone: config.timeZone,
+    digestCron: config.digest.cron,
+    sla: config.sla,
   };
 }

@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { DEFAULT_DIGEST_CRON, isValidCron } from './domain/digest-slot.js';
 import { REJECT_REASONS } from './domain/reject-reasons.js';
-import { managerEnv, toManagerConfig } from './config-manager.js';
+import { businessHours, csv, duration, optional, timeZone, unsetOr } from './config/fields.js';
 
-const csv = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
-const optional = z.string().trim().optional().transform((s) => (s ? s : undefined));
-const unsetOr = <T extends z.ZodTypeAny>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
-
-/** The environment contract (README and env/ document the same names). */
-/** An IANA time zone name Intl knows (e.g. Europe/Berlin). */
-const timeZone = (fallback: string) => z.string().default(fallback).refine((tz) => {
-  try { new Intl.DateTimeFormat('de-DE', { timeZone: tz }); return true; } catch { return false; }
-}, 'unknown time zone');
-
+/** The environment contract (README and env/ document the same names), one section after the other. */
 const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -62,7 +54,13 @@ const EnvSchema = z.object({
   METRICS_TOKEN: optional.pipe(z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional()),
   HUBSPOT_ACCOUNT_TIMEZONE: timeZone('UTC'),
   DIGEST_TIMEZONE: timeZone('Europe/Berlin'),
-  ...managerEnv,
+  // Roster, daily digest, answer SLA and Teams pacing
+  ROSTER_FILE: z.string().trim().min(1).default('config/roster.yaml'),
+  DIGEST_CRON: z.string().trim().default(DEFAULT_DIGEST_CRON).refine(isValidCron, 'invalid cron pattern (e.g. "0 8 * * 1-5")'),
+  SLA_REMIND_AFTER: duration('4h'),
+  SLA_ESCALATE_AFTER: duration('24h'),
+  BUSINESS_HOURS: businessHours('Mon-Fri 08:00-18:00'),
+  TEAMS_MAX_SENDS_PER_SECOND: z.coerce.number().int().min(0).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -91,7 +89,13 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     tenantId: e.BOT_TENANT_ID?.toLowerCase(),
     /** Channel posts have no reader's language: they use this one. */
     leadInboxLocale: e.LEAD_INBOX_LOCALE ?? e.DEFAULT_LOCALE,
-    manager: toManagerConfig(e, e.DIGEST_TIMEZONE),
+    roster: { file: e.ROSTER_FILE },
+    /** The daily digest's time (read in `timeZone`). */
+    digest: { cron: e.DIGEST_CRON },
+    /** Business hours are read in `timeZone` too. */
+    sla: { remindAfterMs: e.SLA_REMIND_AFTER, escalateAfterMs: e.SLA_ESCALATE_AFTER, hours: e.BUSINESS_HOURS, timeZone: e.DIGEST_TIMEZONE },
+    /** App-wide Teams sends and updates per second (0 = no app-wide limit). */
+    teams: { maxSendsPerSecond: e.TEAMS_MAX_SENDS_PER_SECOND },
     worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS, leaseMs: e.WORKER_LEASE_MS },
     retentionDays: e.RETENTION_DAYS,
     hubspot: {

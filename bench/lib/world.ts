@@ -84,7 +84,7 @@ export const makeDb = (engine: 'sqlite' | 'postgres') => (engine === 'sqlite' ? 
 
 /**
  * A fresh PostgreSQL database (not a schema as test/support/databases.ts makes): Kysely's migrator,
- * as src/store/migrations.ts calls it, finds its lock table in *any* schema of the database, so a
+ * as src/store/migrations/index.ts calls it, finds its lock table in *any* schema of the database, so a
  * new schema next to another LeadBridge schema fails with `relation "kysely_migration_lock" does not exist`.
  */
 async function postgresScratchDatabase(): Promise<TestDatabase> {

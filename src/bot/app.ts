@@ -1,7 +1,7 @@
 import type { TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 // By file: the package index also loads tokenizers and an OpenAI client LeadBridge never uses (~20 MB).
 import { Application } from '@microsoft/teams-ai/lib/Application.js';
-import type { ManagerDeps } from '../services/manager-deps.js';
+import type { Deps } from '../services/deps.js';
 import { onTurnFailed, registerUnknownActions } from './action-failures.js';
 import { registerCardActions } from './card-actions/index.js';
 import { registerInstall } from './install.js';
@@ -17,7 +17,7 @@ export interface BotAppOptions {
 }
 
 /** The teams-ai Application with LeadBridge's handlers. */
-export function createBotApp(adapter: TeamsAdapter, deps: ManagerDeps, brain: ChatBrain, o: BotAppOptions = {}): Application<TurnState> {
+export function createBotApp(adapter: TeamsAdapter, deps: Deps, brain: ChatBrain, o: BotAppOptions = {}): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, botAppId: o.botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false } as any);
   // First: nothing else (storing the conversation included) runs for an activity from another tenant.
   registerTenantBoundary(app, { tenantId: o.tenantId, log: deps.log, onIgnored: o.onIgnored });

@@ -1,7 +1,7 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { toLocale, type Locale } from '../cards/i18n.js';
 import type { Deps } from '../services/deps.js';
-import { rememberConversation } from '../services/installation.js';
+import { rememberConversation } from '../services/lead/delivery.js';
 import { getConversation } from '../store/conversations-repo.js';
 import { findPersonLocale, savePersonLocale } from '../store/person-locales-repo.js';
 import { memberOf } from './actor.js';

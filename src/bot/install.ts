@@ -1,6 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Deps } from '../services/deps.js';
-import { checkLeadInbox } from '../services/lead-inbox.js';
+import { checkLeadInbox } from '../services/lead/inbox.js';
 import { captureConversation, turnLocale } from './conversations.js';
 
 /** Installation and every incoming activity: remember where the user (or channel) can be reached. */

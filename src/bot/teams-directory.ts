@@ -1,7 +1,7 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { TeamsInfo, type ChannelInfo, type ConversationParameters, type ConversationReference, type TeamsChannelAccount } from 'botbuilder';
 import { IntegrationError } from '../lib/integration-error.js';
-import type { TeamMember, TeamsDirectory } from '../services/deps.js';
+import type { TeamMember, TeamsDirectory } from '../teams/types.js';
 import type { Conversation } from '../store/conversations-repo.js';
 import { inConversation, toTeamsError } from './teams-outbound.js';
 

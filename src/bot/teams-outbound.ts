@@ -2,7 +2,7 @@ import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import { IntegrationError, isRetryableStatus, parseRetryAfter } from '../lib/integration-error.js';
-import type { OutboundActivity, TeamsOutbound } from '../services/deps.js';
+import type { OutboundActivity, TeamsOutbound } from '../teams/types.js';
 import type { Conversation } from '../store/conversations-repo.js';
 
 /** A message or card as a Bot Framework activity. */

@@ -1,7 +1,7 @@
 import type { DigestFigures } from '../domain/digest.js';
 import type { RejectReason } from '../domain/reject-reasons.js';
 import { formatTime, t, type Locale } from './i18n.js';
-import { tm, type ManagerTexts } from './i18n-manager.js';
+import { tm, type FollowUpTexts } from './i18n-follow-up.js';
 import { facts, literal, plain } from './text.js';
 
 export interface DigestCardView {
@@ -18,7 +18,7 @@ export interface DigestCardView {
 /** A FactSet fallback: clients that cannot draw a chart show the same numbers (labels are ours, values are numbers). */
 const factSet = (rows: Array<[string, number]>) => ({ type: 'FactSet', facts: rows.map(([title, value]) => ({ title, value: String(value) })) });
 
-function funnelChart(f: DigestFigures, tx: ManagerTexts): object {
+function funnelChart(f: DigestFigures, tx: FollowUpTexts): object {
   const rows: Array<[string, number]> = [['MQL', f.funnel.mql], ['SAL', f.funnel.sal], ['SQL', f.funnel.sql], ['Opportunity', f.funnel.opportunity]];
   return {
     type: 'Chart.VerticalBar', title: tx.funnel, colorSet: 'categorical', xAxisTitle: tx.stage, yAxisTitle: tx.count,
@@ -27,7 +27,7 @@ function funnelChart(f: DigestFigures, tx: ManagerTexts): object {
   };
 }
 
-function reasonsChart(f: DigestFigures, locale: Locale, tx: ManagerTexts): object[] {
+function reasonsChart(f: DigestFigures, locale: Locale, tx: FollowUpTexts): object[] {
   const head = { type: 'TextBlock', text: `${tx.rejectReasons} (${tx.rejected}: ${f.rejected.count})`, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' };
   if (!f.rejected.count) return [head, { type: 'TextBlock', text: tx.noRejections, wrap: true, isSubtle: true, spacing: 'None' }];
   const label = (r: string) => t(locale).reasons[r as RejectReason] ?? plain(r, 60);
@@ -38,7 +38,7 @@ function reasonsChart(f: DigestFigures, locale: Locale, tx: ManagerTexts): objec
 const cell = (item: object) => ({ type: 'TableCell', items: [item] });
 const header = (text: string) => cell({ type: 'TextBlock', text, weight: 'Bolder', wrap: true });
 
-function perCsmTable(f: DigestFigures, tx: ManagerTexts): object[] {
+function perCsmTable(f: DigestFigures, tx: FollowUpTexts): object[] {
   const value = (c: DigestFigures['perCsm'][number]) => ({
     received: String(c.received),
     median: c.medianTimeToAcceptMs == null ? tx.none : tx.duration(c.medianTimeToAcceptMs),
@@ -74,7 +74,7 @@ function linkedName(text: string, url: string | undefined): object {
   return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: plain(text, 200), weight: 'Bolder', ...(url ? { selectAction: { type: 'Action.OpenUrl', url } } : {}) }] };
 }
 
-function waiting(v: DigestCardView, tx: ManagerTexts): object[] {
+function waiting(v: DigestCardView, tx: FollowUpTexts): object[] {
   const out: object[] = [{ type: 'TextBlock', text: tx.waitingLongest, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' }];
   if (!v.figures.waitingLongest.length) return [...out, { type: 'TextBlock', text: tx.noneWaiting, wrap: true, isSubtle: true, spacing: 'None' }];
   for (const w of v.figures.waitingLongest) {
@@ -84,7 +84,7 @@ function waiting(v: DigestCardView, tx: ManagerTexts): object[] {
   return out;
 }
 
-function breaches(v: DigestCardView, tx: ManagerTexts): object[] {
+function breaches(v: DigestCardView, tx: FollowUpTexts): object[] {
   const list = v.figures.slaBreaches;
   const out: object[] = [{ type: 'TextBlock', text: `${tx.slaBreaches}: ${list.length}`, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' }];
   if (!list.length) return [...out, { type: 'TextBlock', text: tx.noBreaches, wrap: true, isSubtle: true, spacing: 'None' }];

@@ -1,7 +1,7 @@
 import { contactName, type Lead } from '../domain/model.js';
 import { execute, showCard } from './actions.js';
 import { formatTime, type Locale } from './i18n.js';
-import { tm } from './i18n-manager.js';
+import { tm } from './i18n-follow-up.js';
 import { reassignForm, type OwnerChoice } from './reassign-form.js';
 import { facts, literal } from './text.js';
 

@@ -1,7 +1,7 @@
 import type { LeadEvent } from '../domain/model.js';
 import { execute, showCard } from './actions.js';
 import { formatTime, type Locale } from './i18n.js';
-import { tm } from './i18n-manager.js';
+import { tm } from './i18n-follow-up.js';
 
 export interface OwnerChoice { email: string; name: string }
 

@@ -28,8 +28,8 @@ export interface GoLiveOptions {
 export function goLiveChecks(config: Config, o: GoLiveOptions = {}): Check[] {
   return [
     databaseCheck(config.databaseUrl, o.store),
-    rosterFileCheck(config.manager.rosterFile),
-    ...hubspotChecks(config.hubspot, { clientSecret: config.hubspot.clientSecret, rosterFile: config.manager.rosterFile, rejectReasons: config.rejectReasons }),
+    rosterFileCheck(config.roster.file),
+    ...hubspotChecks(config.hubspot, { clientSecret: config.hubspot.clientSecret, rosterFile: config.roster.file, rejectReasons: config.rejectReasons }),
     ...c4cChecks(config.c4c, { timeoutMs: o.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS }),
     teamsCheck(config.bot),
   ];

@@ -2,7 +2,7 @@ import type { Request, Response } from 'restify';
 import { verifyHubSpotSignature } from '../hubspot/signature.js';
 import { parseWebhookBatch } from '../hubspot/webhook-events.js';
 import type { Deps } from '../services/deps.js';
-import { groupCommitIntake, type IgnoredEvent, type IntakeResult } from '../services/intake.js';
+import { groupCommitIntake, type IgnoredEvent, type IntakeResult } from '../services/lead/intake.js';
 
 export interface WebhookCounts { received: number; duplicates: number; rejected: number; ignored?: IgnoredEvent[] }
 

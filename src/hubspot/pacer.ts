@@ -1,4 +1,4 @@
-import { readyAt, type RateLimit } from '../outbox/pacer.js';
+import { readyAt, type RateLimit } from '../lib/rate-limit.js';
 
 /** Paces the calls to HubSpot and learns the budget from HubSpot's own answers. */
 export interface HubSpotPacer {

@@ -3,7 +3,7 @@ import type { Log } from '../log.js';
 import type { Clock } from '../lib/clock.js';
 import { IntegrationError } from '../lib/integration-error.js';
 import type { Store } from '../store/db.js';
-import { claimJobs, completeJob, completeJobs, type Job, killJob, releaseAllLeases, renewLeases, retryJobLater } from '../store/jobs-repo.js';
+import { claimJobs, completeJob, completeJobs, type Job, killJob, releaseAllLeases, renewLeases, retryJobLater, systemOf } from '../store/jobs-repo.js';
 import { MAX_RETRY_WINDOW_MS, nextDelayMs } from './backoff.js';
 import type { Foreground } from './foreground.js';
 
@@ -247,5 +247,3 @@ export class OutboxWorker {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const systemOf = (kind: string) => kind.split('.', 1)[0]!;

@@ -3,46 +3,14 @@ import type { Locale } from '../cards/i18n.js';
 import type { MqlRule } from '../domain/mql.js';
 import type { PermissionPolicy } from '../domain/permissions.js';
 import type { RejectReason } from '../domain/reject-reasons.js';
+import type { SlaPolicy } from '../domain/sla.js';
 import type { WriteBackRule } from '../domain/hubspot-writeback.js';
 import type { HubSpot } from '../hubspot/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { Log } from '../log.js';
+import type { RosterSource } from '../roster/resolve.js';
 import type { Store } from '../store/db.js';
-import type { Conversation } from '../store/conversations-repo.js';
-
-/** A message or card to post in Teams. */
-export interface OutboundActivity {
-  text?: string;
-  card?: object;
-  /** Shown in notifications and clients without cards. */
-  summary?: string;
-}
-
-/** Teams as the services use it (implemented in src/bot). Failures throw IntegrationError('teams'). */
-export interface TeamsOutbound {
-  send(to: Conversation, activity: OutboundActivity): Promise<string>;
-  update(to: Conversation, activityId: string, activity: OutboundActivity): Promise<void>;
-}
-
-/** A member of a team's roster, as Teams' member API describes them. */
-export interface TeamMember {
-  id: string;
-  aadObjectId: string | null;
-  email: string | null;
-  upn: string | null;
-  name: string | null;
-  tenantId: string | null;
-}
-
-/** The teams the bot is installed in, as delivery needs them (implemented in src/bot). Failures throw IntegrationError('teams'). */
-export interface TeamsDirectory {
-  /** The team's channels as conversations the bot can post to (General's id is the team id). */
-  channels(team: Conversation): Promise<Conversation[]>;
-  /** The member of the team's roster with this email or UPN, or null. */
-  findMember(team: Conversation, email: string): Promise<TeamMember | null>;
-  /** Opens (or gets back) the bot's 1:1 chat with a member of the team: their personal conversation. */
-  openPersonalChat(team: Conversation, member: TeamMember): Promise<Conversation>;
-}
+import type { TeamsDirectory, TeamsOutbound } from '../teams/types.js';
 
 export interface Settings {
   mqlRule: MqlRule;
@@ -54,6 +22,10 @@ export interface Settings {
   /** Language of channel posts (the lead inbox); default `defaultLocale`. */
   inboxLocale?: Locale;
   timeZone: string;
+  /** When the daily digest goes out (croner pattern, read in `timeZone`). */
+  digestCron: string;
+  /** When an unanswered MQL is reminded and escalated. */
+  sla: SlaPolicy;
 }
 
 /** Everything the services need, built once by the composition root. */
@@ -67,6 +39,8 @@ export interface Deps {
   /** Team channels and rosters; without it, owners are reached only in chats they opened and the inbox only where someone wrote. */
   directory?: TeamsDirectory;
   settings: Settings;
+  /** Teams, managers, admins and names: the roster file merged with HubSpot's owner teams. */
+  roster: RosterSource;
   /** Wakes the outbox worker after new jobs were committed. */
   kick(): void;
 }

@@ -3,10 +3,9 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Database } from './schema.js';
-import { migrate } from './migrations.js';
+import { migrate } from './migrations/index.js';
+import type { Database, Engine } from './schema.js';
 
-export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
 
 export interface Store {
@@ -28,10 +27,15 @@ export async function openStore(url: string, opts: { migrate?: boolean } = {}): 
     db,
     engine,
     async ping() {
-      try { await sql`select 1`.execute(db); return true; } catch { return false; }
+      try { await selectOne(db); return true; } catch { return false; }
     },
     close: () => db.destroy(),
   };
+}
+
+/** A trivial query: throws the driver's error when the database does not answer. */
+export async function selectOne(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 /** The file a `sqlite:` DATABASE_URL names (`:memory:` when none). */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db, Engine } from './db.js';
+import type { Db } from './db.js';
+import type { Engine } from './schema.js';
 
 /** A durable unit of outbound or background work (the outbox). */
 export interface Job {
@@ -19,6 +20,8 @@ export interface NewJob {
   orderKey: string;
   payload?: unknown;
   runAt?: number;
+  /** Default: by kind (see priorityOf). */
+  priority?: number;
 }
 
 export type JobStatus = 'pending' | 'done' | 'dead';
@@ -29,9 +32,12 @@ export async function enqueue(db: Db, jobs: NewJob[], now: number): Promise<void
   await db.insertInto('jobs').values(jobs.map((j) => ({
     kind: j.kind, lead_id: j.leadId ?? null, order_key: j.orderKey, payload: JSON.stringify(j.payload ?? {}),
     status: 'pending', attempts: 0, run_at: j.runAt ?? now, lease_owner: null, lease_until: null, last_error: null,
-    created_at: now, updated_at: now, done_at: null, priority: priorityOf(j.kind),
+    created_at: now, updated_at: now, done_at: null, priority: j.priority ?? priorityOf(j.kind),
   }))).execute();
 }
+
+/** Job kinds are `<system>.<what>`: the system (teams, hubspot, c4c, contact) whose queue and worker share the job uses. */
+export const systemOf = (kind: string): string => kind.split('.', 1)[0]!;
 
 /** Cards first: a burst of evaluations must not keep already-made leads from reaching their owners. */
 function priorityOf(kind: string): number {

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { C4cAccountMatch, Lead, LeadEvent } from '../domain/model.js';
 import type { LeadState } from '../domain/lead.js';
 import type { Db } from './db.js';
-import type { LeadsTable } from './schema.js';
+import type { LeadEventsTable, LeadsTable } from './schema.js';
 
 const json = <T>(s: string | null): T | null => (s ? (JSON.parse(s) as T) : null);
 
@@ -36,7 +36,8 @@ export function toLead(r: Selectable<LeadsTable>): Lead {
   };
 }
 
-export function toRow(l: Lead): Selectable<LeadsTable> {
+/** The columns a `Lead` holds (the SLA start is written only by `restartSla`). */
+export function toRow(l: Lead): Omit<Selectable<LeadsTable>, 'sla_started_at'> {
   return {
     id: l.id,
     portal_id: l.portalId,
@@ -102,13 +103,26 @@ export async function addLeadEvent(db: Db, leadId: string, e: LeadEvent): Promis
   }).execute();
 }
 
+export const toLeadEvent = (r: Selectable<LeadEventsTable>): LeadEvent => ({
+  at: Number(r.at), actor: { id: r.actor_id, name: r.actor_name }, action: r.action,
+  fromState: r.from_state as LeadState | null, toState: r.to_state as LeadState | null,
+  source: r.source as LeadEvent['source'], detail: json(r.detail_json),
+});
+
 export async function leadEvents(db: Db, leadId: string): Promise<LeadEvent[]> {
   const rows = await db.selectFrom('lead_events').selectAll().where('lead_id', '=', leadId).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({
-    at: Number(r.at), actor: { id: r.actor_id, name: r.actor_name }, action: r.action,
-    fromState: r.from_state as LeadState | null, toState: r.to_state as LeadState | null,
-    source: r.source as LeadEvent['source'], detail: json(r.detail_json),
-  }));
+  return rows.map(toLeadEvent);
+}
+
+/** The lead reached a new owner while waiting for an answer: its SLA counts from now. */
+export async function restartSla(db: Db, leadId: string, now: number): Promise<void> {
+  await db.updateTable('leads').set({ sla_started_at: now }).where('id', '=', leadId).execute();
+}
+
+/** How many leads are in each state (for the metrics scrape). */
+export async function countLeadsByState(db: Db): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('leads').select((eb) => ['state', eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
 }
 
 export async function openLeadsOfOwner(db: Db, ownerEmail: string): Promise<Lead[]> {

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Db } from './db.js';
-import type { Database } from './schema.js';
+import type { PeopleTable } from './schema.js';
 
 /** A Teams user as the member API described them (migration 0007). */
 export interface Person {
@@ -15,8 +14,6 @@ export interface Person {
   checkedAt: number;
 }
 
-interface PeopleTable { tenant_id: string; aad_object_id: string; user_id: string; email: string | null; upn: string | null; name: string | null; checked_at: number }
-const people = (db: Db): Kysely<Database & { people: PeopleTable }> => db.withTables<{ people: PeopleTable }>();
 
 const toPerson = (r: PeopleTable): Person => ({
   tenantId: r.tenant_id, aadObjectId: r.aad_object_id, userId: r.user_id, email: r.email, upn: r.upn, name: r.name, checkedAt: Number(r.checked_at),
@@ -28,12 +25,12 @@ export async function savePerson(db: Db, p: Person): Promise<void> {
     upn: p.upn?.toLowerCase() ?? null, name: p.name, checked_at: p.checkedAt,
   };
   const { tenant_id: _t, aad_object_id: _a, ...update } = row;
-  await people(db).insertInto('people').values(row).onConflict((oc) => oc.columns(['tenant_id', 'aad_object_id']).doUpdateSet(update)).execute();
+  await db.insertInto('people').values(row).onConflict((oc) => oc.columns(['tenant_id', 'aad_object_id']).doUpdateSet(update)).execute();
 }
 
 /** The person with this Entra object id, or (when the activity carries none) with this Teams user id. */
 export async function findPerson(db: Db, tenantId: string, key: { aadObjectId?: string; userId: string }): Promise<Person | null> {
-  let q = people(db).selectFrom('people').selectAll().where('tenant_id', '=', tenantId);
+  let q = db.selectFrom('people').selectAll().where('tenant_id', '=', tenantId);
   q = key.aadObjectId ? q.where('aad_object_id', '=', key.aadObjectId) : q.where('user_id', '=', key.userId);
   const r = await q.executeTakeFirst();
   return r ? toPerson(r) : null;

@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely';
 
+/** The database engines LeadBridge runs on. */
+export type Engine = 'sqlite' | 'postgres';
+
 /** Timestamps are milliseconds since the epoch in every table (portable across SQLite and PostgreSQL). */
 export interface LeadsTable {
   id: string;
@@ -30,6 +33,8 @@ export interface LeadsTable {
   escalated_at: number | null;
   created_at: number;
   updated_at: number;
+  /** When the lead reached its current owner (reset on reassignment); the SLA counts from here, else from mql_at (0002). */
+  sla_started_at: number | null;
 }
 
 export interface LeadEventsTable {
@@ -119,6 +124,38 @@ export interface CardPostsTable {
   posted_at: number;
 }
 
+/** One row per manager and local day: claimed together with the send job, so a digest goes out once (0002). */
+export interface DigestsTable {
+  manager_email: string;
+  /** yyyy-mm-dd in the digest time zone. */
+  day: string;
+  window_start: number;
+  window_end: number;
+  claimed_at: number;
+  claimed_by: string;
+  sent_at: number | null;
+  activity_id: string | null;
+}
+
+/** A manager who paused the daily digest ("digest aus"). */
+export interface DigestPrefsTable {
+  manager_email: string;
+  paused: number;
+  updated_at: number;
+}
+
+/** A person LeadBridge met in Teams, as Teams' member API described them (0007). */
+export interface PeopleTable {
+  tenant_id: string;
+  aad_object_id: string;
+  user_id: string;
+  email: string | null;
+  upn: string | null;
+  name: string | null;
+  checked_at: number;
+}
+
+/** Every table after all migrations. */
 export interface Database {
   leads: LeadsTable;
   lead_events: LeadEventsTable;
@@ -128,4 +165,7 @@ export interface Database {
   conversations: ConversationsTable;
   card_posts: CardPostsTable;
   person_locales: PersonLocalesTable;
+  digests: DigestsTable;
+  digest_prefs: DigestPrefsTable;
+  people: PeopleTable;
 }

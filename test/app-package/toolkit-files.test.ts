@@ -268,7 +268,7 @@ describe('infra/azure.bicep and its parameters', () => {
   });
 
   it('every app setting is a variable src/config.ts reads (or an App Service build switch)', () => {
-    const contract = read('src/config.ts') + read('src/config-manager.ts');
+    const contract = read('src/config.ts');
     const settings = [
       ...objectKeys(main, 'properties: union({'),
       ...[...main.matchAll(/isMsi \? \{\} : \{\s*(\w+):/g)].map((m) => m[1]),

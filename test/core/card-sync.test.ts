@@ -4,8 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lead } from '../../src/domain/model.js';
-import { buildLeadCardView } from '../../src/services/lead-view.js';
-import { JOB, orderKey, refreshCardsJob } from '../../src/services/job-kinds.js';
+import { buildLeadCardView } from '../../src/services/lead/view.js';
+import { c4cEnsureLead } from '../../src/services/effects/c4c.js';
+import { hubspotSync } from '../../src/services/effects/hubspot.js';
+import { refreshCards } from '../../src/services/lead/card-refresh.js';
 import { enqueue } from '../../src/store/jobs-repo.js';
 import { insertLead } from '../../src/store/leads-repo.js';
 import { startWorld, type World } from '../support/world.js';
@@ -28,8 +30,8 @@ describe('card sync line while an effect is being completed', () => {
     const db = w.lb.store.db;
     await insertLead(db, l);
     await enqueue(db, [
-      { kind: JOB.hubspotSync, leadId: l.id, orderKey: orderKey.hubspot(l.id), payload: { leadId: l.id } },
-      { kind: JOB.c4cEnsureLead, leadId: l.id, orderKey: orderKey.c4c(l.id), payload: { leadId: l.id } },
+      hubspotSync.job({ leadId: l.id }),
+      c4cEnsureLead.job({ leadId: l.id }),
     ], 3000);
     const [hubspotJob, c4cJob] = await db.selectFrom('jobs').select('id').where('lead_id', '=', l.id).orderBy('id').execute();
     const view = (settled?: number) => buildLeadCardView(w.lb.deps, l, 'de', {}, db, settled).then((v) => v.sync);
@@ -40,7 +42,7 @@ describe('card sync line while an effect is being completed', () => {
   });
 
   it('a refresh job carries the job it follows', () => {
-    expect(refreshCardsJob('L1', 42).payload).toEqual({ leadId: 'L1', settled: 42 });
-    expect(refreshCardsJob('L1').payload).toEqual({ leadId: 'L1' });
+    expect(refreshCards.job({ leadId: 'L1', settled: 42 }).payload).toEqual({ leadId: 'L1', settled: 42 });
+    expect(refreshCards.job({ leadId: 'L1' }).payload).toEqual({ leadId: 'L1' });
   });
 });

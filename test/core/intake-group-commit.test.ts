@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseWebhookBatch, type WebhookEvent } from '../../src/hubspot/webhook-events.js';
-import { groupCommitIntake } from '../../src/services/intake.js';
-import { JOB } from '../../src/services/job-kinds.js';
+import { groupCommitIntake } from '../../src/services/lead/intake.js';
+import { evaluateContact } from '../../src/services/lead/evaluate-contact.js';
 import { ENGINES } from '../support/databases.js';
 import { PORTAL, scoreEvent, startWorld, type World } from '../support/world.js';
 
@@ -55,7 +55,7 @@ describe.each(ENGINES)('webhook group commit (%s)', (engine) => {
   const storedKeys = async (keys: string[]) =>
     (await w.lb.store.db.selectFrom('webhook_events').select('dedupe_key').where('dedupe_key', 'in', keys).execute()).map((r) => r.dedupe_key);
   const evaluations = async (contactIds: string[]) =>
-    (await w.lb.store.db.selectFrom('jobs').select('order_key').where('kind', '=', JOB.evaluateContact)
+    (await w.lb.store.db.selectFrom('jobs').select('order_key').where('kind', '=', evaluateContact.kind)
       .where('order_key', 'in', contactIds.map((c) => `contact:${PORTAL}:${c}`)).execute()).length;
 
   it('answers 20 concurrent single-event requests, stores every event, in fewer transactions than requests', async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/db.js';
 import { claimJobs, completeJob, enqueue, enqueueUnlessWaiting } from '../../src/store/jobs-repo.js';
-import { jobPriorityMigration } from '../../src/store/migrations-0003-job-priority.js';
+import { jobPriorityMigration } from '../../src/store/migrations/0003-job-priority.js';
 import { ENGINES, makeDatabase } from '../support/databases.js';
 import { useStore } from '../support/use-store.js';
 

@@ -4,7 +4,7 @@
  * acknowledged, counted in /metrics and, when a portal sends nothing else, named in the log once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB } from '../../src/services/job-kinds.js';
+import { evaluateContact } from '../../src/services/lead/evaluate-contact.js';
 import { webhookEvent, type WebhookChange, type WebhookEventOptions, type WebhookStyle } from '../standins/hubspot-webhooks.js';
 import { cardText } from '../support/cards.js';
 import { PORTAL, USERS, startWorld, type World } from '../support/world.js';
@@ -25,7 +25,7 @@ describe('HubSpot webhooks in both styles', () => {
   const event = (style: WebhookStyle, change: WebhookChange, object: Parameters<typeof webhookEvent>[2], o: Partial<WebhookEventOptions> = {}) =>
     webhookEvent(style, change, object, { portalId: PORTAL, ...o });
   const cardsOf = (user: typeof USERS.alex, name: string) => w.connector.cards(w.connector.personalConversationId(user.id)).filter((c) => cardText(c.card).includes(name));
-  const evaluations = async () => (await w.lb.store.db.selectFrom('jobs').select('order_key').where('kind', '=', JOB.evaluateContact).execute()).map((r) => r.order_key);
+  const evaluations = async () => (await w.lb.store.db.selectFrom('jobs').select('order_key').where('kind', '=', evaluateContact.kind).execute()).map((r) => r.order_key);
   const metrics = async () => (await fetch(`${w.url}/metrics`)).text();
 
   it('a contact MQL arriving as a generic object.propertyChange (objectTypeId 0-1, lifecyclestage) gets its card', async () => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/db.js';
-import { migrationState } from '../../src/store/migrations.js';
+import { migrationState } from '../../src/store/migrations/index.js';
 import { startC4cStandin, type C4cStandin } from '../standins/c4c.js';
 import { DEFAULT_CODE_LISTS } from '../standins/c4c-model.js';
 import { loadC4cMapping } from '../../src/c4c/mapping.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDigestCard, type DigestCardView } from '../../src/cards/digest-card.js';
 import { renderEscalationCard } from '../../src/cards/escalation-card.js';
 import { forwardAction, forwardedNote } from '../../src/cards/reassign-form.js';
-import { formatDuration } from '../../src/cards/i18n-manager.js';
+import { formatDuration } from '../../src/cards/i18n-follow-up.js';
 import type { DigestFigures } from '../../src/domain/digest.js';
 import { cardActions, cardText } from '../support/cards.js';
 import { berlin, ev, HOUR, makeLead, TZ } from './support.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runDigestRound } from '../../src/services/digest-round.js';
-import { digestCardFor, digestChatReply, previewDigest } from '../../src/services/digest.js';
+import { runDigestRound } from '../../src/services/digest/round.js';
+import { digestCardFor, digestChatReply, previewDigest } from '../../src/services/digest/digest.js';
 import { getDigest } from '../../src/store/digests-repo.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { cardText } from '../support/cards.js';
@@ -49,8 +49,8 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     const deps = managerDeps({ store: a, clock, teams });
     await runDigestRound(deps, clock.now());
     const [job] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'adelev@example.com');
-    const { sendDigest } = await import('../../src/services/effects-digest.js');
-    const run = () => sendDigest(deps, { id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: job!.payload, attempts: 1, createdAt: 0 });
+    const { sendDigest } = await import('../../src/services/effects/digest.js');
+    const run = () => sendDigest.handler(deps)({ id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: job!.payload, attempts: 1, createdAt: 0 });
     await expect(run()).rejects.toMatchObject({ retryAfterMs: 600_000, message: expect.stringMatching(/waits/) });
     clock.set(berlin('2025-03-10 11:00'));
     await installFor(a, 'adelev@example.com');
@@ -60,7 +60,7 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     // Another manager never installs: the next day the old digest is given up quietly.
     const [other] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'sued.lead@example.com');
     clock.set(berlin('2025-03-11 07:00'));
-    await sendDigest(deps, { id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: other!.payload, attempts: 5, createdAt: 0 });
+    await sendDigest.handler(deps)({ id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: other!.payload, attempts: 5, createdAt: 0 });
     expect(teams.sent.filter((s) => s.to.email === 'sued.lead@example.com')).toHaveLength(0);
   });
 
@@ -73,8 +73,8 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     await runDigestRound(deps, clock.now());
     const [job] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'adelev@example.com');
     await runDueJobs(deps);
-    const { sendDigest } = await import('../../src/services/effects-digest.js');
-    await sendDigest(deps, { id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: job!.payload, attempts: 2, createdAt: 0 });
+    const { sendDigest } = await import('../../src/services/effects/digest.js');
+    await sendDigest.handler(deps)({ id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: job!.payload, attempts: 2, createdAt: 0 });
     expect(teams.sent.filter((s) => s.to.email === 'adelev@example.com')).toHaveLength(1);
     const text = cardText(teams.sent[0]!.activity.card);
     expect(text).toContain('Tageszusammenfassung CSM Nord');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSlaSweep } from '../../src/services/sla.js';
+import { runSlaSweep } from '../../src/services/sla/sweep.js';
 import { cardActions, cardText } from '../support/cards.js';
 import { USERS, scoreEvent, startWorld, type World } from '../support/world.js';
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pacedTeams, SendPacer, TEAMS_CONVERSATION_LIMITS, type RateLimit } from '../../src/outbox/pacer.js';
-import type { TeamsOutbound } from '../../src/services/deps.js';
+import type { RateLimit } from '../../src/lib/rate-limit.js';
+import { pacedTeams, SendPacer, TEAMS_CONVERSATION_LIMITS } from '../../src/teams/pacer.js';
+import type { TeamsOutbound } from '../../src/teams/types.js';
 import type { Conversation } from '../../src/store/conversations-repo.js';
 
 const conv = (id: string): Conversation => ({ id, kind: 'personal', userId: null, aadObjectId: null, email: null, upn: null, name: null, tenantId: null, locale: null, teamId: null, reference: {}, blocked: false });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { actOnLead } from '../../src/services/lead-actions.js';
-import { runSlaSweep } from '../../src/services/sla.js';
+import { actOnLead } from '../../src/services/lead/actions.js';
+import { runSlaSweep } from '../../src/services/sla/sweep.js';
 import { recordCardPost } from '../../src/store/card-posts-repo.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { getLead } from '../../src/store/leads-repo.js';

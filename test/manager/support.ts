@@ -6,10 +6,9 @@ import { parseBusinessHours } from '../../src/domain/sla.js';
 import type { HubSpot } from '../../src/hubspot/types.js';
 import { createLog } from '../../src/log.js';
 import { staticRosterSource } from '../../src/roster/resolve.js';
-import type { OutboundActivity, TeamsOutbound } from '../../src/services/deps.js';
-import { jobHandlers } from '../../src/services/handlers.js';
-import { managerJobHandlers } from '../../src/services/handlers-manager.js';
-import type { ManagerDeps } from '../../src/services/manager-deps.js';
+import type { OutboundActivity, TeamsOutbound } from '../../src/teams/types.js';
+import { jobHandlers } from '../../src/services/jobs.js';
+import type { Deps } from '../../src/services/deps.js';
 import { saveConversation, type Conversation } from '../../src/store/conversations-repo.js';
 import type { Store } from '../../src/store/db.js';
 import { claimJobs, completeJob, retryJobLater } from '../../src/store/jobs-repo.js';
@@ -85,7 +84,7 @@ export const twoTeams = () => new Roster({
   names: { 'alexw@example.com': 'Alex Wilber', 'meganb@example.com': 'Megan Bowen', 'adelev@example.com': 'Adele Vance', 'zoeb@example.com': 'Zoe Becker' },
 });
 
-export function managerDeps(o: { store: Store; clock: TestClock; roster?: Roster; teams?: TeamsOutbound; hubspot?: HubSpot; salesCloud?: any; cron?: string }): ManagerDeps {
+export function managerDeps(o: { store: Store; clock: TestClock; roster?: Roster; teams?: TeamsOutbound; hubspot?: HubSpot; salesCloud?: any; cron?: string }): Deps {
   return {
     store: o.store, clock: o.clock, log: createLog(process.env.TEST_LOG_LEVEL ?? 'silent'),
     hubspot: o.hubspot ?? fakeHubSpot(), salesCloud: o.salesCloud, teams: o.teams ?? recordingTeams(),
@@ -95,13 +94,11 @@ export function managerDeps(o: { store: Store; clock: TestClock; roster?: Roster
       permissions: { admins: ['admin@example.com'] },
       rejectReasons: ['no_budget', 'wrong_contact', 'existing_opportunity', 'competitor', 'no_interest', 'other'],
       defaultLocale: 'de', timeZone: TZ,
-    },
-    kick() {},
-    roster: staticRosterSource(o.roster ?? twoTeams()),
-    manager: {
       digestCron: o.cron ?? '0 8 * * 1-5',
       sla: { remindAfterMs: 4 * HOUR, escalateAfterMs: 24 * HOUR, hours: parseBusinessHours('Mon-Fri 08:00-18:00'), timeZone: TZ },
     },
+    kick() {},
+    roster: staticRosterSource(o.roster ?? twoTeams()),
   };
 }
 
@@ -140,8 +137,8 @@ export async function installFor(store: Store, email: string, locale = 'de-DE', 
 }
 
 /** Runs every due job once (no retries): what the outbox worker would do. Returns the kinds run. */
-export async function runDueJobs(deps: ManagerDeps, owner = 'test-worker'): Promise<string[]> {
-  const handlers = { ...jobHandlers(deps), ...managerJobHandlers(deps) };
+export async function runDueJobs(deps: Deps, owner = 'test-worker'): Promise<string[]> {
+  const handlers = jobHandlers(deps);
   const ran: string[] = [];
   for (;;) {
     const jobs = await claimJobs(deps.store.db, deps.store.engine, owner, 20, deps.clock.now(), 60_000);

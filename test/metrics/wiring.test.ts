@@ -7,7 +7,7 @@ import { createMetrics, type Metrics } from '../../src/metrics.js';
 import { instrumentClient } from '../../src/metrics/instrument-client.js';
 import { storeSources } from '../../src/metrics/store-sources.js';
 import { OutboxWorker } from '../../src/outbox/worker.js';
-import { jobHandlers } from '../../src/services/handlers.js';
+import { jobHandlers } from '../../src/services/jobs.js';
 import { action } from '../support/cards.js';
 import { PUBLIC_BASE_URL, SECRET, USERS, scoreEvent, startWorld, type World } from '../support/world.js';
 import { sample } from './scrape.js';

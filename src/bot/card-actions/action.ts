@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { t, type Locale } from '../../cards/i18n.js';
 import type { Verb } from '../../cards/verbs.js';
 import type { Actor } from '../../domain/model.js';
-import type { ManagerDeps } from '../../services/manager-deps.js';
+import type { Deps } from '../../services/deps.js';
 
 /** What replaces the clicked card: a card, or a message (a refusal, bad input). */
 export type CardReply = object | string;
@@ -18,7 +18,7 @@ export interface ActionTurn {
 export interface CardAction<S extends z.ZodTypeAny = z.ZodTypeAny> {
   /** The Action.Execute data; Teams merges the card's inputs into it. */
   data: S;
-  run(deps: ManagerDeps, turn: ActionTurn, data: z.output<S>): Promise<CardReply>;
+  run(deps: Deps, turn: ActionTurn, data: z.output<S>): Promise<CardReply>;
 }
 
 /** Some verbs' handlers; the action table joins the groups. */
@@ -27,7 +27,7 @@ export type ActionGroup = { [V in Verb]?: CardAction<any> };
 export const defineAction = <S extends z.ZodTypeAny>(action: CardAction<S>): CardAction<S> => action;
 
 /** Validates the data and runs the action; invalid data is refused with a message naming the field. */
-export async function runAction(action: CardAction, deps: ManagerDeps, turn: ActionTurn, raw: unknown): Promise<CardReply> {
+export async function runAction(action: CardAction, deps: Deps, turn: ActionTurn, raw: unknown): Promise<CardReply> {
   const parsed = action.data.safeParse(raw);
   if (parsed.success) return action.run(deps, turn, parsed.data);
   const i = parsed.error.issues[0]!;

@@ -1,20 +1,20 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Verb } from '../../cards/verbs.js';
-import type { ManagerDeps } from '../../services/manager-deps.js';
+import type { Deps } from '../../services/deps.js';
 import { resolveActor } from '../actor.js';
 import { turnLocale } from '../conversations.js';
 import { runAction, type CardAction, type CardReply } from './action.js';
 import { ACTIONS } from './table.js';
 
-async function reply(deps: ManagerDeps, ctx: TurnContext, verb: Verb, action: CardAction, data: unknown): Promise<CardReply> {
+async function reply(deps: Deps, ctx: TurnContext, verb: Verb, action: CardAction, data: unknown): Promise<CardReply> {
   const locale = await turnLocale(deps, ctx);
   let actor: ReturnType<typeof resolveActor> | undefined;
   return runAction(action, deps, { verb, locale, actor: () => (actor ??= resolveActor(deps, ctx)) }, data);
 }
 
 /** Registers each verb of the action table once, as Action.Execute and as its Action.Submit fallback. */
-export function registerCardActions(app: Application<TurnState>, deps: ManagerDeps, actions: ReadonlyMap<Verb, CardAction> = ACTIONS): void {
+export function registerCardActions(app: Application<TurnState>, deps: Deps, actions: ReadonlyMap<Verb, CardAction> = ACTIONS): void {
   for (const [verb, action] of actions) {
     app.adaptiveCards.actionExecute(verb, async (ctx, _state, data) => {
       const result = await reply(deps, ctx, verb, action, data);

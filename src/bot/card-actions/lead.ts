@@ -5,10 +5,10 @@ import { MIN_BANT_YES_FOR_OPPORTUNITY } from '../../domain/lead.js';
 import type { Lead } from '../../domain/model.js';
 import { roleOn } from '../../domain/permissions.js';
 import { REJECT_REASONS } from '../../domain/reject-reasons.js';
-import { actOnLead, type ActCommand, type ActOutcome } from '../../services/lead-actions.js';
-import { renderLead } from '../../services/lead-view.js';
-import type { ManagerDeps } from '../../services/manager-deps.js';
-import { retryFailedEffects } from '../../services/retry.js';
+import { actOnLead, type ActCommand, type ActOutcome } from '../../services/lead/actions.js';
+import { renderLead } from '../../services/lead/view.js';
+import type { Deps } from '../../services/deps.js';
+import { retryFailedEffects } from '../../services/lead/retry.js';
 import { getLead } from '../../store/leads-repo.js';
 import { defineAction, type ActionGroup, type ActionTurn, type CardReply } from './action.js';
 
@@ -50,7 +50,7 @@ function noticeOf(o: Extract<ActOutcome, { kind: 'refused' }>, locale: Locale): 
 }
 
 /** An action on the stored lead the data names; a lead that is gone is refused. */
-const onLead = (run: (deps: ManagerDeps, turn: ActionTurn, lead: Lead, d: LeadActionData) => Promise<CardReply>) =>
+const onLead = (run: (deps: Deps, turn: ActionTurn, lead: Lead, d: LeadActionData) => Promise<CardReply>) =>
   defineAction({
     data: LeadActionData,
     async run(deps, turn, d) {

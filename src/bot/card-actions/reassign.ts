@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Locale } from '../../cards/i18n.js';
-import { tm } from '../../cards/i18n-manager.js';
-import { renderEscalation } from '../../services/effects-sla.js';
-import { renderLead } from '../../services/lead-view.js';
-import type { ManagerDeps } from '../../services/manager-deps.js';
-import { nudgeOwner, reassignLead } from '../../services/reassign.js';
+import { tm } from '../../cards/i18n-follow-up.js';
+import { renderEscalation } from '../../services/effects/sla.js';
+import { renderLead } from '../../services/lead/view.js';
+import type { Deps } from '../../services/deps.js';
+import { nudgeOwner, reassignLead } from '../../services/lead/reassign.js';
 import { getLead } from '../../store/leads-repo.js';
 import { defineAction, type ActionGroup } from './action.js';
 
@@ -19,7 +19,7 @@ const ReassignData = z.object({
 type ReassignData = z.infer<typeof ReassignData>;
 
 /** The clicked card again (lead card or escalation card) with the outcome as its notice. */
-async function show(deps: ManagerDeps, d: ReassignData, locale: Locale, actorEmail: string | null, notice: string): Promise<object | string> {
+async function show(deps: Deps, d: ReassignData, locale: Locale, actorEmail: string | null, notice: string): Promise<object | string> {
   const lead = await getLead(deps.store.db, d.leadId);
   if (!lead) return tm(locale).refused.not_found;
   return d.src === 'escalation' ? renderEscalation(deps, lead, locale, actorEmail, notice) : renderLead(deps, lead, locale, { notice });

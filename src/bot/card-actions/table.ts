@@ -2,7 +2,7 @@ import { ALL_VERBS, VERBS, type Verb } from '../../cards/verbs.js';
 import { runAction, type ActionGroup, type ActionTurn, type CardAction, type CardReply } from './action.js';
 import { leadActions } from './lead.js';
 import { reassignActions } from './reassign.js';
-import type { ManagerDeps } from '../../services/manager-deps.js';
+import type { Deps } from '../../services/deps.js';
 
 /** The verbs a list of groups has no handler for; `never` when it covers every Verb. */
 export type UnhandledVerbs<G extends readonly ActionGroup[]> = Exclude<Verb, { [I in keyof G]: keyof G[I] }[number]>;
@@ -32,6 +32,6 @@ export function actionTable(groups: readonly ActionGroup[]): ReadonlyMap<Verb, C
 export const ACTIONS = actionTable(GROUPS);
 
 /** Runs the action of `verb` on raw card data (what the bot does for a click; tests call it directly). */
-export function runCardAction(deps: ManagerDeps, verb: Verb, turn: Omit<ActionTurn, 'verb'>, raw: unknown): Promise<CardReply> {
+export function runCardAction(deps: Deps, verb: Verb, turn: Omit<ActionTurn, 'verb'>, raw: unknown): Promise<CardReply> {
   return runAction(ACTIONS.get(verb)!, deps, { ...turn, verb }, raw);
 }

@@ -1,7 +1,7 @@
 import { renderAnswerCard } from '../../cards/knowledge-card.js';
 import type { CompanyDirectory } from '../../domain/classification/company-directory.js';
 import { createKnowledge, renderAnswerText, type Answer } from '../../knowledge/index.js';
-import type { OutboundActivity } from '../../services/deps.js';
+import type { OutboundActivity } from '../../teams/types.js';
 
 /** A knowledge answer as chat shows it: a card, and its text for clients without cards. */
 export interface ChatReply { card?: object; text: string }

@@ -1,7 +1,7 @@
 import { myLeadsCard } from '../../cards/my-leads-card.js';
 import { CHAT_COMMANDS, type ChatCommandName, type ChatCommandSpec } from '../../knowledge/commands.js';
 import { helpAnswer } from '../../knowledge/index.js';
-import { digestChatReply, type DigestCommand } from '../../services/digest.js';
+import { digestChatReply, type DigestCommand } from '../../services/digest/digest.js';
 import { openLeadsOfOwner } from '../../store/leads-repo.js';
 import { asOutbound, replyOf } from './brain.js';
 import { ChatCommandRegistry, type ChatRun } from './registry.js';

@@ -1,6 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { tc } from '../../cards/i18n-chat.js';
-import type { ManagerDeps } from '../../services/manager-deps.js';
+import type { Deps } from '../../services/deps.js';
 import { resolveActor } from '../actor.js';
 import { turnLocale } from '../conversations.js';
 import { toActivity } from '../teams-outbound.js';
@@ -12,7 +12,7 @@ import type { ChatCommandRegistry } from './registry.js';
 const MAX_TEXT = 2000;
 
 /** Chat messages: a chat command runs (personal ones answer in the 1:1 chat); anything else is a question. */
-export function registerChat(app: Application<TurnState>, deps: ManagerDeps, brain: ChatBrain, commands: ChatCommandRegistry = chatCommands()): void {
+export function registerChat(app: Application<TurnState>, deps: Deps, brain: ChatBrain, commands: ChatCommandRegistry = chatCommands()): void {
   app.activity('message', async (ctx) => {
     const raw = (ctx.activity.text ?? '').replace(/<[^>]*>/g, ' ');
     const text = raw.replace(/[\u0000-\u001F\u007F]/g, ' ').trim().slice(0, MAX_TEXT);

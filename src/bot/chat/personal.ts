@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { tc } from '../../cards/i18n-chat.js';
 import type { Locale } from '../../cards/i18n.js';
-import type { ManagerDeps } from '../../services/manager-deps.js';
-import { sendPersonally } from '../../services/personal-chat.js';
+import type { Deps } from '../../services/deps.js';
+import { sendPersonally } from '../../services/lead/personal-chat.js';
 import { resolveActor } from '../actor.js';
 import { personLocale } from '../conversations.js';
 import { toActivity } from '../teams-outbound.js';
@@ -11,7 +11,7 @@ import type { ChatCommand } from './registry.js';
 type PersonalCommand = Extract<ChatCommand, { scope: 'personal' }>;
 
 /** In the personal chat: the answer. Anywhere else (channel, group chat): the answer goes to the 1:1 chat, the channel gets one line. */
-export async function answerPersonally(deps: ManagerDeps, ctx: TurnContext, command: PersonalCommand, locale: Locale): Promise<void> {
+export async function answerPersonally(deps: Deps, ctx: TurnContext, command: PersonalCommand, locale: Locale): Promise<void> {
   const actor = await resolveActor(deps, ctx);
   const turn = (l: Locale) => ({ locale: l, actor: async () => actor });
   if (ctx.activity.conversation.conversationType === 'personal') {

@@ -1,8 +1,8 @@
 import type { Locale } from '../../cards/i18n.js';
 import type { Actor } from '../../domain/model.js';
 import { matchCommand, type ChatCommandName, type ChatCommandSpec } from '../../knowledge/commands.js';
-import type { OutboundActivity } from '../../services/deps.js';
-import type { ManagerDeps } from '../../services/manager-deps.js';
+import type { OutboundActivity } from '../../teams/types.js';
+import type { Deps } from '../../services/deps.js';
 
 /** The message, without the SDK: the answer language and who wrote (looked up only when asked). */
 export interface ChatTurn {
@@ -10,7 +10,7 @@ export interface ChatTurn {
   actor(): Promise<Actor>;
 }
 
-export type ChatRun = (deps: ManagerDeps, turn: ChatTurn) => Promise<OutboundActivity>;
+export type ChatRun = (deps: Deps, turn: ChatTurn) => Promise<OutboundActivity>;
 
 /** A chat command: its declaration (name, patterns, help line, scope) and what it answers. */
 export type ChatCommand = ChatCommandSpec & { name: ChatCommandName; run: ChatRun };

@@ -1,13 +1,13 @@
 /** `leadbridge digest --preview <manager-email> [--json]`: the digest card a manager would get now, without sending it. */
-import type { ManagerDeps } from '../../services/manager-deps.js';
-import { previewDigest } from '../../services/digest.js';
+import type { Deps } from '../../services/deps.js';
+import { previewDigest } from '../../services/digest/digest.js';
 import { parseFlags, type CliCommand } from '../registry.js';
 import { cardTextLines } from '../../cards/card-text.js';
 
 /** What the command needs: the services on the configured database (built by the composition root), and a way to close them. */
-export type OpenManagerDeps = () => Promise<{ deps: ManagerDeps; close(): Promise<void> }>;
+export type OpenDeps = () => Promise<{ deps: Deps; close(): Promise<void> }>;
 
-export function digestCommand(open: OpenManagerDeps): CliCommand {
+export function digestCommand(open: OpenDeps): CliCommand {
   return {
     name: 'digest',
     summary: 'Preview a manager\'s digest card (nothing is sent).',

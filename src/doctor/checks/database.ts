@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { sql } from 'kysely';
-import { openStore, sqlitePath, type Store } from '../../store/db.js';
-import { migrationState } from '../../store/migrations.js';
+import { openStore, selectOne, sqlitePath, type Store } from '../../store/db.js';
+import { migrationState } from '../../store/migrations/index.js';
 import { fail, ok, type Check } from '../types.js';
 
 /** Where the database is, without credentials. */
@@ -31,7 +30,7 @@ export function databaseCheck(url: string, store?: Store): Check {
       const s = store ?? (await openStore(url, { migrate: false }));
       try {
         try {
-          await sql`select 1`.execute(s.db);
+          await selectOne(s.db);
         } catch (err) {
           return fail(`${at} unreachable: ${reasonOf(err)}`, 'check DATABASE_URL (host, port, user, password) and that the database server runs');
         }

@@ -1,0 +1,30 @@
+import { Cron } from 'croner';
+import type { Deps } from '../services/deps.js';
+import { startDigestSchedule } from './digest-schedule.js';
+import { guarded, type Schedule } from './guard.js';
+import { startRetentionSchedule } from './retention-schedule.js';
+import { startSlaSchedule } from './sla-schedule.js';
+
+export interface ScheduleOptions {
+  instanceId?: string;
+  rosterCron?: string;
+  /** Days finished jobs and webhook events are kept; without it, nothing is pruned. */
+  retentionDays?: number;
+}
+
+/**
+ * Everything on a clock: the roster refresh (file + HubSpot owner teams, every 15 minutes and at start), the daily
+ * digest (with catch-up at start), the SLA sweep (every minute) and the nightly retention.
+ */
+export async function startSchedules(deps: Deps, o: ScheduleOptions = {}): Promise<Schedule> {
+  const refresh = guarded(deps.log, 'roster refresh', () => deps.roster.refresh());
+  await refresh();
+  const roster = new Cron(o.rosterCron ?? '*/15 * * * *', { protect: true, unref: true }, refresh);
+  const schedules = [
+    { stop: () => roster.stop() },
+    await startDigestSchedule(deps, o.instanceId),
+    startSlaSchedule(deps),
+    ...(o.retentionDays === undefined ? [] : [startRetentionSchedule(deps, o.retentionDays, deps.settings.timeZone)]),
+  ];
+  return { stop: () => { for (const s of schedules) s.stop(); } };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineJob } from '../../outbox/job.js';
+import { cardPostsOfLead } from '../../store/card-posts-repo.js';
+import { getConversation, setBlocked } from '../../store/conversations-repo.js';
+import { getLead } from '../../store/leads-repo.js';
+import type { Deps } from '../deps.js';
+import { cardFor, isBlocked } from './delivery.js';
+
+/**
+ * Replaces every posted copy of the lead card with the current state (Teams updates by activity id: idempotent).
+ * `settled`: the job that queued this refresh, which has succeeded but is marked done only after its handler
+ * returns; the card counts it as done, so it never shows "ausstehend" for it.
+ */
+export const refreshCards = defineJob({
+  kind: 'teams.refresh',
+  payload: z.object({ leadId: z.string(), settled: z.number().int().optional() }),
+  async run(deps: Deps, { leadId, settled }) {
+    const lead = await getLead(deps.store.db, leadId);
+    if (!lead) return;
+    for (const p of await cardPostsOfLead(deps.store.db, leadId)) {
+      const to = await getConversation(deps.store.db, p.conversationId);
+      if (!to || to.blocked) continue;
+      const card = await cardFor(deps, lead, to, p.kind, settled);
+      try {
+        await deps.teams.update(to, p.activityId, { card });
+      } catch (err) {
+        if (!isBlocked(err)) throw err;
+        await setBlocked(deps.store.db, to.id, true, deps.clock.now());
+      }
+    }
+  },
+});

@@ -1,0 +1,15 @@
+import type { Actor, Lead } from '../../domain/model.js';
+import { jobsOfLead, reviveJob } from '../../store/jobs-repo.js';
+import type { Deps } from '../deps.js';
+
+/** An admin puts a lead's failed CRM effects back in the queue; null when the actor is not an admin. */
+export async function retryFailedEffects(deps: Deps, lead: Lead, actor: Actor): Promise<number | null> {
+  if (!actor.email || !deps.settings.permissions.admins.includes(actor.email.toLowerCase())) return null;
+  let revived = 0;
+  for (const j of await jobsOfLead(deps.store.db, lead.id)) {
+    if (j.status === 'dead' && (await reviveJob(deps.store.db, j.id, deps.clock.now()))) revived++;
+  }
+  deps.log.info({ leadId: lead.id, revived, actor: actor.email }, 'failed effects retried by an admin');
+  if (revived) deps.kick();
+  return revived;
+}
