@@ -1,4 +1,4 @@
-import { Cron } from 'croner';
+import { previousRuns } from '../lib/cron.js';
 import { localDate } from './zoned-time.js';
 
 /** DIGEST_CRON default: weekdays at 08:00 in DIGEST_TIMEZONE. */
@@ -13,28 +13,15 @@ export interface DigestSlot {
   since: number;
 }
 
-/** true when the pattern is a valid croner pattern. */
-export function isValidCron(pattern: string): boolean {
-  try {
-    new Cron(pattern, { paused: true }).stop();
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidCron } from '../lib/cron.js';
 
 /** The latest scheduled run at or before `now`, or null if there was none yet. */
 export function latestSlot(cron: string, timeZone: string, now: number): DigestSlot | null {
-  const job = new Cron(cron, { timezone: timeZone, paused: true });
-  try {
-    // previousRuns is exclusive of the reference instant; one ms later includes a run exactly at `now`.
-    const [last, before] = job.previousRuns(2, new Date(now + 1));
-    if (!last) return null;
-    const runAt = last.getTime();
-    return { runAt, day: localDate(runAt, timeZone), since: before ? before.getTime() : runAt - 86_400_000 };
-  } finally {
-    job.stop();
-  }
+  // previousRuns is exclusive of the reference instant; one ms later includes a run exactly at `now`.
+  const [last, before] = previousRuns(cron, timeZone, 2, new Date(now + 1));
+  if (!last) return null;
+  const runAt = last.getTime();
+  return { runAt, day: localDate(runAt, timeZone), since: before ? before.getTime() : runAt - 86_400_000 };
 }
 
 /**
