@@ -3,11 +3,18 @@
  * plus the measurements behind the library choice for ranking definitions.
  * Run: npx tsx bench/knowledge.ts   (or call runKnowledgeBench() from another bench).
  */
+
+import { pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { pathToFileURL } from 'node:url';
 import { GLOSSARY, type GlossaryEntry } from '../src/domain/glossary/index.js';
-import { analyzeWords, Bm25DefinitionIndex, type DefinitionRanker, type RankedEntry, type RankOptions } from '../src/knowledge/definition-index.js';
+import {
+  analyzeWords,
+  Bm25DefinitionIndex,
+  type DefinitionRanker,
+  type RankedEntry,
+  type RankOptions,
+} from '../src/knowledge/definition-index.js';
 import { GLOSSARY_GROUPS } from '../src/knowledge/glossary-groups.js';
 import { GlossaryRetriever } from '../src/knowledge/glossary-retriever.js';
 import { createKnowledge } from '../src/knowledge/index.js';
@@ -42,10 +49,14 @@ function noiseFloor(samples: number): number {
     times.push(performance.now() - t);
   }
   if (sink < 0) console.log(sink); // keeps the loop from being optimised away
-  return percentile(times.sort((a, b) => a - b), 99);
+  return percentile(
+    times.sort((a, b) => a - b),
+    99,
+  );
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Builds the knowledge service and times every question of the test set over several rounds. */
@@ -90,30 +101,42 @@ const BOTH = { de: true, en: true };
 class MiniSearchRanker implements DefinitionRanker {
   private readonly index: MiniSearch;
   constructor(entries: readonly GlossaryEntry[]) {
-    const decompounder = new Decompounder(entries.flatMap((e) => tokenizeDe([e.term, ...e.synonyms, e.definition].join(' '))));
-    const fieldLanguage: Record<string, typeof GERMAN> = { nameDe: GERMAN, bodyDe: GERMAN, nameEn: ENGLISH, bodyEn: ENGLISH };
+    const decompounder = new Decompounder(
+      entries.flatMap((e) => tokenizeDe([e.term, ...e.synonyms, e.definition].join(' '))),
+    );
+    const fieldLanguage: Record<string, typeof GERMAN> = {
+      nameDe: GERMAN,
+      bodyDe: GERMAN,
+      nameEn: ENGLISH,
+      bodyEn: ENGLISH,
+    };
     this.index = new MiniSearch({
       fields: ['nameDe', 'nameEn', 'bodyDe', 'bodyEn'],
       tokenize: (text, field) => analyzeWords(text, field ? fieldLanguage[field] : BOTH, decompounder).flat(),
       processTerm: (term) => term,
       searchOptions: { boost: { nameDe: 2, nameEn: 2 }, fuzzy: 0.2, prefix: true },
     });
-    this.index.addAll(entries.map((e) => ({
-      id: e.id,
-      nameDe: [e.term, ...e.synonyms, ...e.abbreviations].join(' '),
-      nameEn: [e.termEn, ...e.synonymsEn].join(' '),
-      bodyDe: e.definition,
-      bodyEn: e.definitionEn,
-    })));
+    this.index.addAll(
+      entries.map((e) => ({
+        id: e.id,
+        nameDe: [e.term, ...e.synonyms, ...e.abbreviations].join(' '),
+        nameEn: [e.termEn, ...e.synonymsEn].join(' '),
+        bodyDe: e.definition,
+        bodyEn: e.definitionEn,
+      })),
+    );
   }
   rank(text: string, { limit = 5 }: RankOptions = {}): RankedEntry[] {
     const words = new Set(analyzeWords(text, BOTH, null).map((forms) => forms[0]));
-    return this.index.search(text).slice(0, limit).map((r) => ({
-      id: String(r.id),
-      score: r.score,
-      coverage: Math.min(1, r.queryTerms.length / Math.max(1, words.size)),
-      matchedWords: r.queryTerms.length,
-    }));
+    return this.index
+      .search(text)
+      .slice(0, limit)
+      .map((r) => ({
+        id: String(r.id),
+        score: r.score,
+        coverage: Math.min(1, r.queryTerms.length / Math.max(1, words.size)),
+        matchedWords: r.queryTerms.length,
+      }));
   }
 }
 
@@ -123,15 +146,24 @@ class FuseRanker implements DefinitionRanker {
   constructor(entries: readonly GlossaryEntry[]) {
     this.fuse = new Fuse([...entries], {
       keys: [{ name: 'term', weight: 2 }, { name: 'synonyms', weight: 2 }, 'definition', 'definitionEn'],
-      includeScore: true, ignoreLocation: true, threshold: 0.3, useExtendedSearch: true,
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.3,
+      useExtendedSearch: true,
     });
   }
   rank(text: string, { limit = 5 }: RankOptions = {}): RankedEntry[] {
     const words = tokenizeDe(text).filter((w) => w.length > 3);
     if (!words.length) return [];
-    return this.fuse.search(words.join(' | ')).slice(0, limit).map((r) => ({
-      id: r.item.id, score: 1 - (r.score ?? 1), coverage: 1 - (r.score ?? 1), matchedWords: words.length,
-    }));
+    return this.fuse
+      .search(words.join(' | '))
+      .slice(0, limit)
+      .map((r) => ({
+        id: r.item.id,
+        score: 1 - (r.score ?? 1),
+        coverage: 1 - (r.score ?? 1),
+        matchedWords: words.length,
+      }));
   }
 }
 
@@ -155,9 +187,10 @@ export function compareRanker(name: string, make: RankerFactory, questions: Test
     const r = retriever.retrieve(parsed);
     times.push(performance.now() - t);
     const e = q.expect;
-    const ok = (e.kind === 'glossary' && r.kind === 'entry' && e.ids.includes(r.id))
-      || (e.kind === 'comparison' && r.kind === 'comparison' && r.ids.join() === e.ids.join())
-      || (e.kind === 'not_found' && r.kind === 'none');
+    const ok =
+      (e.kind === 'glossary' && r.kind === 'entry' && e.ids.includes(r.id)) ||
+      (e.kind === 'comparison' && r.kind === 'comparison' && r.ids.join() === e.ids.join()) ||
+      (e.kind === 'not_found' && r.kind === 'none');
     if (ok) correct++;
     if (ok && q.tag === 'paraphrase') describedCorrect++;
     if (e.kind === 'not_found' && r.kind !== 'none') outsideAnswered++;

@@ -22,7 +22,13 @@ await forEachBotVariant(variants, async (c, world, v) => {
   await ingest([c.url], 'batch', 3000);
   await ingest([c.url], 'single', 3000);
   await drain(c, 60_000);
-  await eventToCard(world, [c.url], Array.from({ length: 500 }, () => next++), { burst: true }, 60_000);
+  await eventToCard(
+    world,
+    [c.url],
+    Array.from({ length: 500 }, () => next++),
+    { burst: true },
+    60_000,
+  );
   await drain(c, 60_000);
   await chat(world, c.url, 3000, 8);
   console.log(`${v.label.padEnd(36)} start ${start.toFixed(0)} MB, peak ${c.peakRssMb().toFixed(0)} MB`);

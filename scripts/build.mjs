@@ -9,15 +9,27 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function bundle(entry, outfile) {
   await build({
-    entryPoints: [join(root, entry)], outfile: join(root, outfile),
-    bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning',
+    entryPoints: [join(root, entry)],
+    outfile: join(root, outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
   });
 }
 
 /** The Node flags `npm start` runs the bot with, read from package.json so the benchmark runs the same. */
 export function startFlags() {
   const start = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
-  return start.split('&&').pop().trim().split(/\s+/).filter((w) => w.startsWith('--'));
+  return start
+    .split('&&')
+    .pop()
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.startsWith('--'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await bundle('src/index.ts', 'dist/index.js');

@@ -17,9 +17,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -106,7 +106,9 @@ export function loadEnvValues(
   processEnv: Record<string, string | undefined>,
 ): Record<string, string | undefined> {
   if (!existsSync(envFile)) {
-    throw new PackageError(`Env file not found: ${displayPath(envFile)}. Create it (the samples in env/ list every variable) or pass --env-file.`);
+    throw new PackageError(
+      `Env file not found: ${displayPath(envFile)}. Create it (the samples in env/ list every variable) or pass --env-file.`,
+    );
   }
   const values: Record<string, string | undefined> = parseEnvFile(readFileSync(envFile, 'utf8'));
   const userFile = `${envFile}.user`;
@@ -260,7 +262,8 @@ export async function buildAppPackage(options: PackageOptions = {}): Promise<Pac
   const appPackageDir = resolve(options.appPackageDir ?? join(repoRoot, 'appPackage'));
   const envFile = resolve(options.envFile ?? join(repoRoot, 'env', `.env.${options.env ?? 'local'}`));
   const env = options.env ?? (options.envFile ? basename(envFile).replace(/^\.env\.?/, '') || 'custom' : 'local');
-  if (!/^[A-Za-z0-9_-]+$/.test(env)) throw new PackageError(`Invalid env name "${env}" (letters, digits, - and _ only).`);
+  if (!/^[A-Za-z0-9_-]+$/.test(env))
+    throw new PackageError(`Invalid env name "${env}" (letters, digits, - and _ only).`);
   const outDir = resolve(options.outDir ?? join(appPackageDir, 'build'));
   const vars = { ...loadEnvValues(envFile, options.processEnv ?? process.env), APP_VERSION: packageVersion() };
 
@@ -283,7 +286,8 @@ export async function buildAppPackage(options: PackageOptions = {}): Promise<Pac
   for (const file of localizationFiles) {
     const rel = safeRelative(appPackageDir, file, 'Localization file');
     const path = join(appPackageDir, rel);
-    if (!existsSync(path)) throw new PackageError(`Localization file not found: ${displayPath(path)} (named in manifest.json)`);
+    if (!existsSync(path))
+      throw new PackageError(`Localization file not found: ${displayPath(path)} (named in manifest.json)`);
     texts.set(rel, readFileSync(path, 'utf8'));
   }
   const missing = new Map<string, string[]>();
@@ -318,7 +322,10 @@ export async function buildAppPackage(options: PackageOptions = {}): Promise<Pac
   // 3. Icons.
   const icons = (manifest.icons ?? {}) as { color?: string; outline?: string };
   const iconFiles = new Map<string, Buffer>();
-  for (const [kind, size] of [['color', 192], ['outline', 32]] as const) {
+  for (const [kind, size] of [
+    ['color', 192],
+    ['outline', 32],
+  ] as const) {
     const file = icons[kind];
     if (typeof file !== 'string') continue; // reported by the schema
     const rel = safeRelative(appPackageDir, file, `Icon ${kind}`);
@@ -345,7 +352,11 @@ export async function buildAppPackage(options: PackageOptions = {}): Promise<Pac
   add('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   for (const [name, buf] of iconFiles) add(name, buf);
   for (const [name, doc] of localizations) add(name, `${JSON.stringify(doc, null, 2)}\n`);
-  const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+  const data = await zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+  });
   mkdirSync(outDir, { recursive: true });
   const zipPath = join(outDir, `appPackage.${env}.zip`);
   writeFileSync(zipPath, data);
@@ -385,7 +396,9 @@ async function main(): Promise<void> {
       return;
     }
     const result = await buildAppPackage(opts);
-    console.log(`Teams app package (env "${result.env}"): ${displayPath(result.zipPath)}\n  ${result.files.join(', ')}`);
+    console.log(
+      `Teams app package (env "${result.env}"): ${displayPath(result.zipPath)}\n  ${result.files.join(', ')}`,
+    );
   } catch (e) {
     if (e instanceof PackageError) {
       console.error(`package-app: ${e.message}`);

@@ -14,8 +14,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasErrors, renderCards, type RenderedCard } from './render-cards/renderer.js';
-import { buildSamples, TIME_ZONE, type CardSample } from './render-cards/samples.js';
+import { hasErrors, type RenderedCard, renderCards } from './render-cards/renderer.js';
+import { buildSamples, type CardSample, TIME_ZONE } from './render-cards/samples.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -24,7 +24,11 @@ function args(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') out.outDir = resolve(argv[++i] ?? '');
-    else if (a === '--only') out.only = (argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    else if (a === '--only')
+      out.only = (argv[++i] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (a === '--markdown') out.markdown = true;
     else throw new Error(`unknown argument ${a} (use --out <dir>, --only a,b, --markdown)`);
   }
@@ -36,7 +40,7 @@ export function readmeSnippet(samples: CardSample[], dir = 'docs/cards'): string
     '## Cards',
     '',
     'Rendered with the official Adaptive Cards JS renderer and a Teams-like light host config (`npm run cards:render`).',
-    'Teams draws its cards itself, so details differ; the digest\'s charts are Teams-only and appear here as their FactSet fallback.',
+    "Teams draws its cards itself, so details differ; the digest's charts are Teams-only and appear here as their FactSet fallback.",
     '',
     ...samples.map((s) => `**${s.title}**\n\n![${s.title}](${dir}/${s.name}.png)\n`),
   ].join('\n');
@@ -44,9 +48,13 @@ export function readmeSnippet(samples: CardSample[], dir = 'docs/cards'): string
 
 function report(r: RenderedCard): string {
   const kb = (r.bytes / 1024).toFixed(1);
-  const head = r.file ? `${r.name.padEnd(22)} ${`${r.width}×${r.height}`.padEnd(9)} ${kb.padStart(6)} KB ${String(r.ms).padStart(5)} ms` : `${r.name.padEnd(22)} NOT RENDERED`;
+  const head = r.file
+    ? `${r.name.padEnd(22)} ${`${r.width}×${r.height}`.padEnd(9)} ${kb.padStart(6)} KB ${String(r.ms).padStart(5)} ms`
+    : `${r.name.padEnd(22)} NOT RENDERED`;
   const fb = r.fallbacks.length ? `  fallback shown for ${r.fallbacks.join(', ')}` : '';
-  const lines = r.issues.filter((i) => i.severity === 'error' || !i.event.startsWith('Unknown')).map((i) => `    ${i.severity.toUpperCase()} [${i.phase}/${i.event}] ${i.message}`);
+  const lines = r.issues
+    .filter((i) => i.severity === 'error' || !i.event.startsWith('Unknown'))
+    .map((i) => `    ${i.severity.toUpperCase()} [${i.phase}/${i.event}] ${i.message}`);
   return [head + fb, ...lines].join('\n');
 }
 
@@ -56,7 +64,8 @@ async function main() {
   let samples = await buildSamples();
   if (opts.only) {
     const unknown = opts.only.filter((n) => !samples.some((s) => s.name === n));
-    if (unknown.length) throw new Error(`no such card: ${unknown.join(', ')} (have ${samples.map((s) => s.name).join(', ')})`);
+    if (unknown.length)
+      throw new Error(`no such card: ${unknown.join(', ')} (have ${samples.map((s) => s.name).join(', ')})`);
     samples = samples.filter((s) => opts.only!.includes(s.name));
   }
   const results = await renderCards(samples, { outDir: opts.outDir, timeZone: TIME_ZONE });
@@ -74,7 +83,7 @@ async function main() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((e) => {
-    console.error(e instanceof Error ? e.stack ?? e.message : e);
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
     process.exit(1);
   });
 }

@@ -1,36 +1,36 @@
 import type { Server } from 'restify';
+import { createAdapter } from './bot/adapter.js';
+import { createBotApp } from './bot/app.js';
+import type { ChatBrain } from './bot/chat/brain.js';
+import { createChatBrain } from './bot/chat/brain.js';
+import { createTeamsDirectory } from './bot/teams-directory.js';
+import { createTeamsOutbound } from './bot/teams-outbound.js';
 import { createSalesCloud } from './c4c/client.js';
 import { loadC4cMapping } from './c4c/mapping.js';
 import type { SalesCloud } from './c4c/types.js';
 import type { Config } from './config.js';
-import { createHubSpot } from './hubspot/client.js';
-import type { HubSpot } from './hubspot/types.js';
-import { createAdapter } from './bot/adapter.js';
-import { createBotApp } from './bot/app.js';
-import type { ChatBrain } from './bot/chat/brain.js';
-import { createTeamsDirectory } from './bot/teams-directory.js';
-import { createTeamsOutbound } from './bot/teams-outbound.js';
+import { logGoLiveChecks } from './doctor/index.js';
+import type { PermissionPolicy } from './domain/permissions.js';
 import { createServer } from './http/server.js';
 import { webhookRoute } from './http/webhook-route.js';
-import { systemClock, type Clock } from './lib/clock.js';
+import { createHubSpot } from './hubspot/client.js';
+import { hubspotCompanies } from './hubspot/companies.js';
+import type { HubSpot } from './hubspot/types.js';
+import { type Clock, systemClock } from './lib/clock.js';
 import type { Log } from './log.js';
+import { instrumentClient } from './metrics/instrument-client.js';
+import { storeSources } from './metrics/store-sources.js';
+import { createMetrics } from './metrics.js';
 import { Foreground } from './outbox/foreground.js';
 import { OutboxWorker } from './outbox/worker.js';
-import { jobBatchHandlers, jobHandlers, refreshCardsWhenDead } from './services/jobs.js';
-import { openStore, type Store } from './store/db.js';
-import { pacedTeams } from './teams/pacer.js';
+import { rosterPermissions } from './roster/permissions.js';
 import { createRosterSource } from './roster/resolve.js';
 import { startSchedules } from './scheduler/schedules.js';
 import type { Deps, Settings } from './services/deps.js';
-import type { PermissionPolicy } from './domain/permissions.js';
-import { rosterPermissions } from './roster/permissions.js';
-import { hubspotCompanies } from './hubspot/companies.js';
-import { createChatBrain } from './bot/chat/brain.js';
-import { createMetrics } from './metrics.js';
-import { instrumentClient } from './metrics/instrument-client.js';
-import { storeSources } from './metrics/store-sources.js';
-import { logGoLiveChecks } from './doctor/index.js';
+import { jobBatchHandlers, jobHandlers, refreshCardsWhenDead } from './services/jobs.js';
 import { checkLeadInbox } from './services/lead/inbox.js';
+import { openStore, type Store } from './store/db.js';
+import { pacedTeams } from './teams/pacer.js';
 
 export interface Overrides {
   clock?: Clock;
@@ -63,7 +63,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics({ now: () => clock.now(), collect: storeSources(store, clock) });
   const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? hubspotClient(config, o, clock));
-  const c4c = o.salesCloud === null ? undefined : o.salesCloud ?? salesCloudClient(config, log);
+  const c4c = o.salesCloud === null ? undefined : (o.salesCloud ?? salesCloudClient(config, log));
   const salesCloud = c4c && instrumentClient(metrics, 'c4c', c4c);
   if (!salesCloud) log.info('36One handover not configured (C4C_BASE_URL unset): leads stay in HubSpot and Teams only');
   const adapter = createAdapter(config.bot);
@@ -71,7 +71,12 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   let worker: OutboxWorker | undefined;
   const roster = createRosterSource({ file: config.roster.file, hubspot, log, admins: config.admins });
   const deps: Deps = {
-    store, clock, log, hubspot, salesCloud, roster,
+    store,
+    clock,
+    log,
+    hubspot,
+    salesCloud,
+    roster,
     teams: pacedTeams(createTeamsOutbound(adapter, botId), { maxPerSecond: config.teams.maxSendsPerSecond }),
     directory: createTeamsDirectory(adapter, botId),
     settings: settingsOf(config, rosterPermissions(roster, config.admins)),
@@ -79,7 +84,12 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   };
   const foreground = new Foreground();
   worker = new OutboxWorker({
-    store, log, clock, foreground, instanceId: o.instanceId, ...config.worker,
+    store,
+    log,
+    clock,
+    foreground,
+    instanceId: o.instanceId,
+    ...config.worker,
     handlers: jobHandlers(deps, { onDelivered: metrics.cardDelivered }),
     batchHandlers: jobBatchHandlers(deps),
     onOutcome: metrics.jobOutcome,
@@ -87,32 +97,45 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   });
   const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId));
   const app = createBotApp(adapter, deps, brain, {
-    botAppId: config.bot?.appId, tenantId: config.tenantId, onIgnored: metrics.teamsActivityIgnored,
+    botAppId: config.bot?.appId,
+    tenantId: config.tenantId,
+    onIgnored: metrics.teamsActivityIgnored,
   });
   const webhook = webhookRoute(deps, {
-    clientSecret: config.hubspot.clientSecret, publicBaseUrl: config.publicBaseUrl, onCounted: metrics.webhookCounted,
+    clientSecret: config.hubspot.clientSecret,
+    publicBaseUrl: config.publicBaseUrl,
+    onCounted: metrics.webhookCounted,
   });
-  const server = createServer({
-    messages: (req, res) => foreground.run(() =>
-      adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined))),
-    webhook,
-    ready: () => store.ping(),
-    metrics: () => metrics.render(),
-  }, { log, maxBodyBytes: config.webhookMaxBytes, metrics: config.metrics });
+  const server = createServer(
+    {
+      messages: (req, res) =>
+        foreground.run(() => adapter.process(req as any, res as any, (ctx) => app.run(ctx).then(() => undefined))),
+      webhook,
+      ready: () => store.ping(),
+      metrics: () => metrics.render(),
+    },
+    { log, maxBodyBytes: config.webhookMaxBytes, metrics: config.metrics },
+  );
   if (o.worker !== false) await worker.start();
   // In the background: Teams being slow or away must not hold up the start.
-  void checkLeadInbox(deps)
-    .catch((err) => log.warn({ err: String(err) }, 'lead inbox: could not check the channel at start'));
-  const schedules = o.schedules === false
-    ? undefined
-    : await startSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });
+  void checkLeadInbox(deps).catch((err) =>
+    log.warn({ err: String(err) }, 'lead inbox: could not check the channel at start'),
+  );
+  const schedules =
+    o.schedules === false
+      ? undefined
+      : await startSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });
   const checks = new AbortController();
   if (o.goLiveChecks !== false) {
-    void logGoLiveChecks(config, log, { store, signal: checks.signal })
-      .catch((err) => log.warn({ err: String(err) }, 'go-live checks could not run'));
+    void logGoLiveChecks(config, log, { store, signal: checks.signal }).catch((err) =>
+      log.warn({ err: String(err) }, 'go-live checks could not run'),
+    );
   }
   return {
-    deps, server, worker, store,
+    deps,
+    server,
+    worker,
+    store,
     async close() {
       checks.abort();
       schedules?.stop();
@@ -126,10 +149,17 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
 function hubspotClient(config: Config, o: Overrides, clock: Clock): HubSpot {
   const { accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone } = config.hubspot;
   const perSecond = o.hubspotMaxRequestsPerSecond;
-  const requestsPer10s = o.hubspotRequestsPer10s
-    ?? (perSecond === undefined ? config.hubspot.requestsPer10s : perSecond * 10);
+  const requestsPer10s =
+    o.hubspotRequestsPer10s ?? (perSecond === undefined ? config.hubspot.requestsPer10s : perSecond * 10);
   return createHubSpot({
-    accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone, clock, requestsPer10s,
+    accessToken,
+    baseUrl,
+    appUrl,
+    scoreProperty,
+    timeoutMs,
+    accountTimeZone,
+    clock,
+    requestsPer10s,
   });
 }
 

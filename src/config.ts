@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { businessHours, csv, duration, optional, timeZone, unsetOr } from './config/fields.js';
 import { DEFAULT_DIGEST_CRON, isValidCron } from './domain/digest-slot.js';
 import { REJECT_REASONS } from './domain/reject-reasons.js';
-import { businessHours, csv, duration, optional, timeZone, unsetOr } from './config/fields.js';
 
 /** The environment contract (README and env/ document the same names), one section after the other. */
 const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  DATABASE_URL: z.string().default('sqlite:./data/leadbridge.db')
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/leadbridge.db')
     .refine((u) => /^(sqlite:|postgres(ql)?:\/\/)/.test(u), 'must start with sqlite: or postgres://'),
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3978'),
   HUBSPOT_ACCESS_TOKEN: z.string().default(''),
@@ -30,16 +32,30 @@ const EnvSchema = z.object({
   HUBSPOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   BOT_ID: optional,
   BOT_PASSWORD: optional,
-  BOT_TENANT_ID: optional.pipe(z.string().regex(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i, 'must be the tenant id (a GUID), not a domain name').optional()),
+  BOT_TENANT_ID: optional.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i, 'must be the tenant id (a GUID), not a domain name')
+      .optional(),
+  ),
   // New Azure Bot registrations are single-tenant or a user-assigned managed identity (Azure spells it UserAssignedMSI).
-  BOT_TYPE: z.preprocess((v) => (typeof v === 'string' && v.trim().toLowerCase() === 'userassignedmsi' ? 'UserAssignedMsi' : v || undefined),
-    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMsi']).default('SingleTenant')),
+  BOT_TYPE: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim().toLowerCase() === 'userassignedmsi' ? 'UserAssignedMsi' : v || undefined),
+    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMsi']).default('SingleTenant'),
+  ),
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
   LEAD_INBOX_CHANNEL_ID: optional,
   LEAD_INBOX_LOCALE: optional.pipe(z.enum(['de', 'en']).optional()),
   ADMIN_EMAILS: csv,
-  REJECT_REASONS: z.string().default(REJECT_REASONS.join(','))
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  REJECT_REASONS: z
+    .string()
+    .default(REJECT_REASONS.join(','))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(REJECT_REASONS)).min(1)),
   C4C_BASE_URL: optional.pipe(z.string().url().optional()),
   C4C_USERNAME: z.string().default(''),
@@ -50,13 +66,23 @@ const EnvSchema = z.object({
   WORKER_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
   // HubSpot retries a webhook for up to a day, so deduplication needs at least two days of stored events.
-  RETENTION_DAYS: z.coerce.number().int().min(2, 'must be at least 2 (webhook deduplication needs the last days)').default(30),
-  METRICS_TOKEN: optional.pipe(z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional()),
+  RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(2, 'must be at least 2 (webhook deduplication needs the last days)')
+    .default(30),
+  METRICS_TOKEN: optional.pipe(
+    z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
+  ),
   HUBSPOT_ACCOUNT_TIMEZONE: timeZone('UTC'),
   DIGEST_TIMEZONE: timeZone('Europe/Berlin'),
   // Roster, daily digest, answer SLA and Teams pacing
   ROSTER_FILE: z.string().trim().min(1).default('config/roster.yaml'),
-  DIGEST_CRON: z.string().trim().default(DEFAULT_DIGEST_CRON).refine(isValidCron, 'invalid cron pattern (e.g. "0 8 * * 1-5")'),
+  DIGEST_CRON: z
+    .string()
+    .trim()
+    .default(DEFAULT_DIGEST_CRON)
+    .refine(isValidCron, 'invalid cron pattern (e.g. "0 8 * * 1-5")'),
   SLA_REMIND_AFTER: duration('4h'),
   SLA_ESCALATE_AFTER: duration('24h'),
   BUSINESS_HOURS: businessHours('Mon-Fri 08:00-18:00'),
@@ -93,7 +119,12 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     /** The daily digest's time (read in `timeZone`). */
     digest: { cron: e.DIGEST_CRON },
     /** Business hours are read in `timeZone` too. */
-    sla: { remindAfterMs: e.SLA_REMIND_AFTER, escalateAfterMs: e.SLA_ESCALATE_AFTER, hours: e.BUSINESS_HOURS, timeZone: e.DIGEST_TIMEZONE },
+    sla: {
+      remindAfterMs: e.SLA_REMIND_AFTER,
+      escalateAfterMs: e.SLA_ESCALATE_AFTER,
+      hours: e.BUSINESS_HOURS,
+      timeZone: e.DIGEST_TIMEZONE,
+    },
     /** App-wide Teams sends and updates per second (0 = no app-wide limit). */
     teams: { maxSendsPerSecond: e.TEAMS_MAX_SENDS_PER_SECOND },
     worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS, leaseMs: e.WORKER_LEASE_MS },
@@ -109,10 +140,18 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
       timeoutMs: e.HUBSPOT_TIMEOUT_MS,
       accountTimeZone: e.HUBSPOT_ACCOUNT_TIMEZONE,
       /** Undefined: 100 per 10 s, then as HubSpot's rate-limit headers say; 0 = no pacing. */
-      requestsPer10s: e.HUBSPOT_REQUESTS_PER_10S ?? (e.HUBSPOT_MAX_REQUESTS_PER_SECOND === undefined ? undefined : Math.round(e.HUBSPOT_MAX_REQUESTS_PER_SECOND * 10)),
+      requestsPer10s:
+        e.HUBSPOT_REQUESTS_PER_10S ??
+        (e.HUBSPOT_MAX_REQUESTS_PER_SECOND === undefined
+          ? undefined
+          : Math.round(e.HUBSPOT_MAX_REQUESTS_PER_SECOND * 10)),
       rejectReasonProperty: e.HUBSPOT_REJECT_REASON_PROPERTY,
       stages: { mql: e.HUBSPOT_MQL_STAGE, sql: e.HUBSPOT_SQL_STAGE, opportunity: e.HUBSPOT_OPPORTUNITY_STAGE },
-      leadStatus: { accepted: e.HUBSPOT_STATUS_ACCEPTED, rejected: e.HUBSPOT_STATUS_REJECTED, opportunity: e.HUBSPOT_STATUS_OPPORTUNITY },
+      leadStatus: {
+        accepted: e.HUBSPOT_STATUS_ACCEPTED,
+        rejected: e.HUBSPOT_STATUS_REJECTED,
+        opportunity: e.HUBSPOT_STATUS_OPPORTUNITY,
+      },
     },
     bot: e.BOT_ID
       ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE }
@@ -128,9 +167,16 @@ export class ConfigError extends Error {}
 /** What botbuilder's ConfigurationServiceClientCredentialFactory asserts (it throws a stack trace instead of naming the variable). */
 function botCredentialProblems(bot: NonNullable<Config['bot']>): string[] {
   const problems: string[] = [];
-  if (bot.type !== 'MultiTenant' && !bot.tenantId) problems.push(`BOT_TENANT_ID: required when BOT_TYPE=${bot.type} (the Microsoft Entra tenant id of the bot registration)`);
-  if (bot.type === 'UserAssignedMsi' && bot.password) problems.push('BOT_PASSWORD: must be empty when BOT_TYPE=UserAssignedMsi (the managed identity has no secret; BOT_ID is its client id)');
-  if (bot.type !== 'UserAssignedMsi' && !bot.password) problems.push(`BOT_PASSWORD: required when BOT_ID is set and BOT_TYPE=${bot.type}`);
+  if (bot.type !== 'MultiTenant' && !bot.tenantId)
+    problems.push(
+      `BOT_TENANT_ID: required when BOT_TYPE=${bot.type} (the Microsoft Entra tenant id of the bot registration)`,
+    );
+  if (bot.type === 'UserAssignedMsi' && bot.password)
+    problems.push(
+      'BOT_PASSWORD: must be empty when BOT_TYPE=UserAssignedMsi (the managed identity has no secret; BOT_ID is its client id)',
+    );
+  if (bot.type !== 'UserAssignedMsi' && !bot.password)
+    problems.push(`BOT_PASSWORD: required when BOT_ID is set and BOT_TYPE=${bot.type}`);
   return problems;
 }
 
@@ -142,13 +188,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   if (parsed.data.HUBSPOT_REQUESTS_PER_10S !== undefined && parsed.data.HUBSPOT_MAX_REQUESTS_PER_SECOND !== undefined) {
-    throw new ConfigError('Invalid configuration:\n  HUBSPOT_MAX_REQUESTS_PER_SECOND: replaced by HUBSPOT_REQUESTS_PER_10S; set only HUBSPOT_REQUESTS_PER_10S');
+    throw new ConfigError(
+      'Invalid configuration:\n  HUBSPOT_MAX_REQUESTS_PER_SECOND: replaced by HUBSPOT_REQUESTS_PER_10S; set only HUBSPOT_REQUESTS_PER_10S',
+    );
   }
   const config = toConfig(parsed.data);
   if (config.env === 'production' && !config.bot) {
-    throw new ConfigError('Invalid configuration:\n  BOT_ID: required when NODE_ENV=production (Bot Framework authentication must be on)');
+    throw new ConfigError(
+      'Invalid configuration:\n  BOT_ID: required when NODE_ENV=production (Bot Framework authentication must be on)',
+    );
   }
   const botProblems = config.bot ? botCredentialProblems(config.bot) : [];
-  if (botProblems.length) throw new ConfigError(`Invalid configuration:\n${botProblems.map((p) => `  ${p}`).join('\n')}`);
+  if (botProblems.length)
+    throw new ConfigError(`Invalid configuration:\n${botProblems.map((p) => `  ${p}`).join('\n')}`);
   return config;
 }

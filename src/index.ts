@@ -5,7 +5,7 @@ import { createLog } from './log.js';
 
 /** Starts LeadBridge from the environment. */
 async function main() {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {
@@ -18,7 +18,16 @@ async function main() {
   const log = createLog(config.logLevel);
   const lb = await buildLeadBridge(config, log);
   const port = await listen(lb.server, config.port);
-  log.info({ port, database: lb.store.engine, auth: config.bot ? `on (${config.bot.type})` : 'off (no BOT_ID)', tenant: config.tenantId ?? 'any (BOT_TENANT_ID unset)', c4c: Boolean(config.c4c) }, 'LeadBridge is listening');
+  log.info(
+    {
+      port,
+      database: lb.store.engine,
+      auth: config.bot ? `on (${config.bot.type})` : 'off (no BOT_ID)',
+      tenant: config.tenantId ?? 'any (BOT_TENANT_ID unset)',
+      c4c: Boolean(config.c4c),
+    },
+    'LeadBridge is listening',
+  );
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await lb.close();

@@ -4,8 +4,18 @@ export type Log = Logger;
 
 /** Keys whose values never reach a log line, at any of the first three levels of a log object. */
 export const SECRET_KEYS = [
-  'password', 'accessToken', 'clientSecret', 'authorization', 'cookie', 'token', 'x-csrf-token', 'set-cookie',
-  'BOT_PASSWORD', 'HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_CLIENT_SECRET', 'C4C_PASSWORD',
+  'password',
+  'accessToken',
+  'clientSecret',
+  'authorization',
+  'cookie',
+  'token',
+  'x-csrf-token',
+  'set-cookie',
+  'BOT_PASSWORD',
+  'HUBSPOT_ACCESS_TOKEN',
+  'HUBSPOT_CLIENT_SECRET',
+  'C4C_PASSWORD',
 ];
 
 const key = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `["${k}"]`);
@@ -13,5 +23,8 @@ const REDACT_PATHS = SECRET_KEYS.flatMap((k) => [key(k).replace(/^\./, ''), `*${
 
 /** Structured JSON logs (pino) with secrets redacted. */
 export function createLog(level: string, destination?: pino.DestinationStream): Log {
-  return pino({ level, base: { app: 'leadbridge' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination!);
+  return pino(
+    { level, base: { app: 'leadbridge' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    destination!,
+  );
 }

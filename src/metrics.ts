@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { LEAD_STATES } from './domain/lead.js';
 
 /** The systems LeadBridge sends to; an outbox job's system is its kind before the dot (`teams.deliver` → teams). */
@@ -26,7 +26,12 @@ export interface MetricsOptions {
 export interface Metrics {
   readonly registry: Registry;
   /** Feeds the webhook counters; pass as `webhookRoute`'s `onCounted`. */
-  webhookCounted(c: { received: number; duplicates: number; rejected: number; ignored?: Array<{ type: string; reason: string }> }): void;
+  webhookCounted(c: {
+    received: number;
+    duplicates: number;
+    rejected: number;
+    ignored?: Array<{ type: string; reason: string }>;
+  }): void;
   /** Feeds the send/job counters and durations; pass as the worker's `onOutcome`. */
   jobOutcome(job: { kind: string }, outcome: JobOutcome, ms: number): void;
   /** Observes webhook-received → card-posted; pass as `DeliveryHooks.onDelivered`. */
@@ -52,11 +57,26 @@ export function createMetrics(o: MetricsOptions = {}): Metrics {
   const registers = [registry];
   if (o.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: P });
 
-  const received = new Counter({ name: `${P}webhook_events_received_total`, help: 'HubSpot webhook events in accepted requests (duplicates included).', registers });
-  const deduplicated = new Counter({ name: `${P}webhook_events_deduplicated_total`, help: 'HubSpot webhook events dropped as already seen.', registers });
-  const rejected = new Counter({ name: `${P}webhook_requests_rejected_total`, help: 'HubSpot webhook requests refused (bad signature or invalid body).', registers });
+  const received = new Counter({
+    name: `${P}webhook_events_received_total`,
+    help: 'HubSpot webhook events in accepted requests (duplicates included).',
+    registers,
+  });
+  const deduplicated = new Counter({
+    name: `${P}webhook_events_deduplicated_total`,
+    help: 'HubSpot webhook events dropped as already seen.',
+    registers,
+  });
+  const rejected = new Counter({
+    name: `${P}webhook_requests_rejected_total`,
+    help: 'HubSpot webhook requests refused (bad signature or invalid body).',
+    registers,
+  });
   const ignored = new Counter({
-    name: `${P}webhook_events_ignored_total`, help: 'New HubSpot webhook events acknowledged but not evaluated, by subscription type and reason.', labelNames: ['type', 'reason'], registers,
+    name: `${P}webhook_events_ignored_total`,
+    help: 'New HubSpot webhook events acknowledged but not evaluated, by subscription type and reason.',
+    labelNames: ['type', 'reason'],
+    registers,
   });
 
   // Every scrape reads the store once: the gauges below (and the error counter) share one read.
@@ -67,20 +87,40 @@ export function createMetrics(o: MetricsOptions = {}): Metrics {
   const readStore = () => {
     if (!reading) {
       const read = Promise.all([
-        sources.leadsByState?.().then((v) => { leads = v; }, () => collectErrors.inc({ source: 'leads' })),
-        sources.outbox?.().then((v) => { outbox = v; }, () => collectErrors.inc({ source: 'outbox' })),
+        sources.leadsByState?.().then(
+          (v) => {
+            leads = v;
+          },
+          () => collectErrors.inc({ source: 'leads' }),
+        ),
+        sources.outbox?.().then(
+          (v) => {
+            outbox = v;
+          },
+          () => collectErrors.inc({ source: 'outbox' }),
+        ),
       ]).then(() => undefined);
       reading = read;
-      void read.finally(() => { if (reading === read) reading = undefined; });
+      void read.finally(() => {
+        if (reading === read) reading = undefined;
+      });
     }
     return reading;
   };
   const collectErrors = new Counter({
-    name: `${P}metrics_collect_errors_total`, help: 'Scrapes in which reading a figure from the store failed (the last value is kept).', labelNames: ['source'], registers,
-    async collect() { await readStore(); },
+    name: `${P}metrics_collect_errors_total`,
+    help: 'Scrapes in which reading a figure from the store failed (the last value is kept).',
+    labelNames: ['source'],
+    registers,
+    async collect() {
+      await readStore();
+    },
   });
   new Gauge({
-    name: `${P}leads`, help: 'Leads by state, read from the store at scrape time.', labelNames: ['state'], registers,
+    name: `${P}leads`,
+    help: 'Leads by state, read from the store at scrape time.',
+    labelNames: ['state'],
+    registers,
     async collect() {
       await readStore();
       if (!leads) return;
@@ -89,33 +129,83 @@ export function createMetrics(o: MetricsOptions = {}): Metrics {
       for (const [state, n] of Object.entries(leads)) this.set({ state }, n);
     },
   });
-  new Gauge({ name: `${P}outbox_pending`, help: 'Outbox effects waiting to run (including retries).', registers,
-    async collect() { await readStore(); if (outbox) this.set(outbox.pending); } });
-  new Gauge({ name: `${P}outbox_dead`, help: 'Outbox effects given up, waiting for an admin retry.', registers,
-    async collect() { await readStore(); if (outbox) this.set(outbox.dead); } });
-  new Gauge({ name: `${P}outbox_oldest_age_seconds`, help: 'Age of the oldest pending outbox effect (0 when empty).', registers,
-    async collect() { await readStore(); if (outbox) this.set(outbox.oldestAgeMs / 1000); } });
+  new Gauge({
+    name: `${P}outbox_pending`,
+    help: 'Outbox effects waiting to run (including retries).',
+    registers,
+    async collect() {
+      await readStore();
+      if (outbox) this.set(outbox.pending);
+    },
+  });
+  new Gauge({
+    name: `${P}outbox_dead`,
+    help: 'Outbox effects given up, waiting for an admin retry.',
+    registers,
+    async collect() {
+      await readStore();
+      if (outbox) this.set(outbox.dead);
+    },
+  });
+  new Gauge({
+    name: `${P}outbox_oldest_age_seconds`,
+    help: 'Age of the oldest pending outbox effect (0 when empty).',
+    registers,
+    async collect() {
+      await readStore();
+      if (outbox) this.set(outbox.oldestAgeMs / 1000);
+    },
+  });
 
-  const sends = new Counter({ name: `${P}sends_total`, help: 'Outbox sends to Teams, HubSpot and 36One by outcome.', labelNames: ['system', 'outcome'], registers });
-  const jobs = new Counter({ name: `${P}outbox_jobs_total`, help: 'Outbox jobs run, by kind and outcome.', labelNames: ['kind', 'outcome'], registers });
+  const sends = new Counter({
+    name: `${P}sends_total`,
+    help: 'Outbox sends to Teams, HubSpot and 36One by outcome.',
+    labelNames: ['system', 'outcome'],
+    registers,
+  });
+  const jobs = new Counter({
+    name: `${P}outbox_jobs_total`,
+    help: 'Outbox jobs run, by kind and outcome.',
+    labelNames: ['kind', 'outcome'],
+    registers,
+  });
   const jobSeconds = new Histogram({
-    name: `${P}outbox_job_duration_seconds`, help: 'Time one outbox job took, by system (kind before the dot).', labelNames: ['system'], registers,
+    name: `${P}outbox_job_duration_seconds`,
+    help: 'Time one outbox job took, by system (kind before the dot).',
+    labelNames: ['system'],
+    registers,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
   });
   for (const system of SEND_SYSTEMS) for (const outcome of ['done', 'retry', 'dead']) sends.inc({ system, outcome }, 0);
 
   const callSeconds = new Histogram({
-    name: `${P}integration_call_duration_seconds`, help: 'Latency of single HubSpot / 36One calls.', labelNames: ['system', 'operation'], registers,
+    name: `${P}integration_call_duration_seconds`,
+    help: 'Latency of single HubSpot / 36One calls.',
+    labelNames: ['system', 'operation'],
+    registers,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   });
-  const callErrors = new Counter({ name: `${P}integration_call_errors_total`, help: 'HubSpot / 36One calls that failed.', labelNames: ['system', 'operation'], registers });
+  const callErrors = new Counter({
+    name: `${P}integration_call_errors_total`,
+    help: 'HubSpot / 36One calls that failed.',
+    labelNames: ['system', 'operation'],
+    registers,
+  });
 
   const eventToCard = new Histogram({
-    name: `${P}event_to_card_seconds`, help: 'From the webhook being accepted to the lead card posted in Teams.', labelNames: ['where'], registers,
+    name: `${P}event_to_card_seconds`,
+    help: 'From the webhook being accepted to the lead card posted in Teams.',
+    labelNames: ['where'],
+    registers,
     buckets: [0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 5, 10, 30, 60, 300, 900],
   });
 
-  const teamsIgnored = new Counter({ name: `${P}teams_activities_ignored_total`, help: 'Teams activities ignored because they came from outside BOT_TENANT_ID.', labelNames: ['reason'], registers });
+  const teamsIgnored = new Counter({
+    name: `${P}teams_activities_ignored_total`,
+    help: 'Teams activities ignored because they came from outside BOT_TENANT_ID.',
+    labelNames: ['reason'],
+    registers,
+  });
   for (const reason of ['other_tenant', 'no_tenant']) teamsIgnored.inc({ reason }, 0);
 
   return {

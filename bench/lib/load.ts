@@ -2,7 +2,12 @@ import http from 'node:http';
 import { percentile } from './stats.js';
 
 /** One request the load generator sends. */
-export interface LoadRequest { path: string; body: string; headers: Record<string, string>; /** Units of work in it (events in a batch); default 1. */ units?: number }
+export interface LoadRequest {
+  path: string;
+  body: string;
+  headers: Record<string, string> /** Units of work in it (events in a batch); default 1. */;
+  units?: number;
+}
 
 export interface LoadOptions {
   /** One base URL, or several to spread requests over round-robin (several instances). */
@@ -41,20 +46,40 @@ export function mergeLoads(rs: LoadResult[]): LoadResult {
   const elapsedMs = rs.reduce((s, r) => s + r.elapsedMs, 0);
   const statuses: Record<string, number> = {};
   for (const r of rs) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
-  return { requests: latencies.length, ok, failed: latencies.length - ok, statuses, units, elapsedMs,
-    requestsPerSecond: (ok / elapsedMs) * 1000, unitsPerSecond: (units / elapsedMs) * 1000, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), latencies };
+  return {
+    requests: latencies.length,
+    ok,
+    failed: latencies.length - ok,
+    statuses,
+    units,
+    elapsedMs,
+    requestsPerSecond: (ok / elapsedMs) * 1000,
+    unitsPerSecond: (units / elapsedMs) * 1000,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    latencies,
+  };
 }
 
 /** Sends one request on a keep-alive agent; resolves with the status (0 on a network error). */
 export function send(agent: http.Agent, base: string, r: LoadRequest): Promise<number> {
   const u = new URL(r.path, base);
   return new Promise((resolve) => {
-    const req = http.request({ agent, host: u.hostname, port: u.port, path: u.pathname + u.search, method: 'POST',
-      headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) } }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
+    const req = http.request(
+      {
+        agent,
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        method: 'POST',
+        headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) },
+      },
+      (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', () => resolve(0));
+      },
+    );
     req.on('error', () => resolve(0));
     req.end(r.body);
   });
@@ -62,15 +87,18 @@ export function send(agent: http.Agent, base: string, r: LoadRequest): Promise<n
 
 /** A closed-loop HTTP load: `concurrency` keep-alive connections, bounded in time and count, loopback only. */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
-  for (const u of o.urls) if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u)) throw new Error(`load generator is loopback only: ${u}`);
+  for (const u of o.urls)
+    if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u)) throw new Error(`load generator is loopback only: ${u}`);
   const agents = o.urls.map(() => new http.Agent({ keepAlive: true, maxSockets: o.concurrency }));
   let next = 0;
   const pick = (i: number) => i % o.urls.length;
   for (let w = 0; w < (o.warmup ?? 0); w += o.concurrency) {
-    await Promise.all(Array.from({ length: Math.min(o.concurrency, (o.warmup ?? 0) - w) }, () => {
-      const i = next++;
-      return send(agents[pick(i)]!, o.urls[pick(i)]!, o.request(i));
-    }));
+    await Promise.all(
+      Array.from({ length: Math.min(o.concurrency, (o.warmup ?? 0) - w) }, () => {
+        const i = next++;
+        return send(agents[pick(i)]!, o.urls[pick(i)]!, o.request(i));
+      }),
+    );
   }
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -88,15 +116,26 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       const status = await send(agents[pick(i)]!, o.urls[pick(i)]!, r);
       latencies.push(performance.now() - t0);
       statuses[status] = (statuses[status] ?? 0) + 1;
-      if (status >= 200 && status < 300) { ok++; units += r.units ?? 1; }
+      if (status >= 200 && status < 300) {
+        ok++;
+        units += r.units ?? 1;
+      }
     }
   }
   await Promise.all(Array.from({ length: o.concurrency }, loop));
   const elapsedMs = performance.now() - started;
   for (const a of agents) a.destroy();
   return {
-    requests: latencies.length, ok, failed: latencies.length - ok, statuses, units, elapsedMs,
-    requestsPerSecond: (ok / elapsedMs) * 1000, unitsPerSecond: (units / elapsedMs) * 1000,
-    p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), latencies,
+    requests: latencies.length,
+    ok,
+    failed: latencies.length - ok,
+    statuses,
+    units,
+    elapsedMs,
+    requestsPerSecond: (ok / elapsedMs) * 1000,
+    unitsPerSecond: (units / elapsedMs) * 1000,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    latencies,
   };
 }

@@ -3,7 +3,13 @@ import { cpus, loadavg, totalmem } from 'node:os';
 
 /** Where and when the figures were taken (`date -u`, `nproc`, `free -h`, node version). */
 export function machine() {
-  const sh = (cmd: string) => { try { return execSync(cmd, { encoding: 'utf8' }).trim(); } catch { return 'n/a'; } };
+  const sh = (cmd: string) => {
+    try {
+      return execSync(cmd, { encoding: 'utf8' }).trim();
+    } catch {
+      return 'n/a';
+    }
+  };
   return {
     date: sh('date -u'),
     nproc: Number(sh('nproc')),

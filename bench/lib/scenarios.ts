@@ -1,16 +1,33 @@
 import http from 'node:http';
-import { runLoad, send, type LoadResult } from './load.js';
-import { spread, type Spread } from './stats.js';
 import type { Child } from './child.js';
-import { CardWatcher, coldEvents, OWNER_USERS, scoreEvent, signedWebhook, type BenchWorld, type SeenCard } from './world.js';
+import { type LoadResult, runLoad, send } from './load.js';
+import { type Spread, spread } from './stats.js';
+import {
+  type BenchWorld,
+  CardWatcher,
+  coldEvents,
+  OWNER_USERS,
+  type SeenCard,
+  scoreEvent,
+  signedWebhook,
+} from './world.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Signed webhook load against LeadBridge (or the bare server): batches of 100 events, or one event per request. */
-export function ingest(urls: string[], shape: 'batch' | 'single', durationMs: number, warm = true): Promise<LoadResult> {
+export function ingest(
+  urls: string[],
+  shape: 'batch' | 'single',
+  durationMs: number,
+  warm = true,
+): Promise<LoadResult> {
   const size = shape === 'batch' ? 100 : 1;
   return runLoad({
-    urls, concurrency: 10, durationMs, maxRequests: shape === 'batch' ? 20_000 : 200_000, warmup: !warm ? 0 : shape === 'batch' ? 50 : 500,
+    urls,
+    concurrency: 10,
+    durationMs,
+    maxRequests: shape === 'batch' ? 20_000 : 200_000,
+    warmup: !warm ? 0 : shape === 'batch' ? 50 : 500,
     request: (i) => signedWebhook(coldEvents(i, size)),
   });
 }
@@ -29,10 +46,12 @@ export async function drain(child: Child, timeoutMs: number): Promise<{ ms: numb
 export async function installOwners(world: BenchWorld, botUrl: string): Promise<void> {
   const ch = world.channel(botUrl);
   for (let i = 0; i < OWNER_USERS.length; i += 10) {
-    await Promise.all(OWNER_USERS.slice(i, i + 10).map(async (u) => {
-      const r = await ch.conversationUpdateMembersAdded(u);
-      if (r.status !== 200) throw new Error(`installing for ${u.email} answered ${r.status}`);
-    }));
+    await Promise.all(
+      OWNER_USERS.slice(i, i + 10).map(async (u) => {
+        const r = await ch.conversationUpdateMembersAdded(u);
+        if (r.status !== 200) throw new Error(`installing for ${u.email} answered ${r.status}`);
+      }),
+    );
   }
 }
 
@@ -54,7 +73,13 @@ export interface EventToCard {
  * (10 requests in flight); `rate`: one event per request, open loop at that many per second.
  * Latency per lead = its webhook request sent → its card posted at the connector.
  */
-export async function eventToCard(world: BenchWorld, urls: string[], contactIds: number[], mode: { burst: true } | { rate: number }, timeoutMs: number): Promise<EventToCard> {
+export async function eventToCard(
+  world: BenchWorld,
+  urls: string[],
+  contactIds: number[],
+  mode: { burst: true } | { rate: number },
+  timeoutMs: number,
+): Promise<EventToCard> {
   const watcher = new CardWatcher(world.connector);
   watcher.poll();
   const agents = urls.map(() => new http.Agent({ keepAlive: true, maxSockets: 'burst' in mode ? 10 : 64 }));
@@ -89,65 +114,128 @@ export async function eventToCard(world: BenchWorld, urls: string[], contactIds:
   const last = Math.max(...[...cards.values()].map((c) => c.sentAt));
   const totalMs = cards.size ? last - started : NaN;
   const duplicateCards = contactIds.reduce((n, id) => n + (watcher.duplicates.get(id) ?? 0), 0);
-  return { leads: contactIds.length, delivered: cards.size, totalMs, leadsPerSecond: (cards.size / totalMs) * 1000, latency: spread(latencies), cards, webhookFailures, duplicateCards };
+  return {
+    leads: contactIds.length,
+    delivered: cards.size,
+    totalMs,
+    leadsPerSecond: (cards.size / totalMs) * 1000,
+    latency: spread(latencies),
+    cards,
+    webhookFailures,
+    duplicateCards,
+  };
 }
 
 /** Clicks "accept" on lead cards (an Action.Execute invoke over HTTP) and times each invoke response. */
-export async function accepts(world: BenchWorld, botUrl: string, cards: SeenCard[], concurrency: number): Promise<{ latency: Spread; failures: number; perSecond: number }> {
+export async function accepts(
+  world: BenchWorld,
+  botUrl: string,
+  cards: SeenCard[],
+  concurrency: number,
+): Promise<{ latency: Spread; failures: number; perSecond: number }> {
   const ch = world.channel(botUrl);
   const latencies: number[] = [];
   let failures = 0;
   const t0 = performance.now();
   for (let i = 0; i < cards.length; i += concurrency) {
-    await Promise.all(cards.slice(i, i + concurrency).map(async (c) => {
-      const t = performance.now();
-      const r = await ch.cardAction(c.user, c.accept!, { replyToId: c.activityId });
-      latencies.push(performance.now() - t);
-      const text = JSON.stringify(r.body);
-      if (r.status !== 200 || !/SAL/.test(text)) failures++;
-    }));
+    await Promise.all(
+      cards.slice(i, i + concurrency).map(async (c) => {
+        const t = performance.now();
+        const r = await ch.cardAction(c.user, c.accept!, { replyToId: c.activityId });
+        latencies.push(performance.now() - t);
+        const text = JSON.stringify(r.body);
+        if (r.status !== 200 || !/SAL/.test(text)) failures++;
+      }),
+    );
   }
   return { latency: spread(latencies), failures, perSecond: (latencies.length / (performance.now() - t0)) * 1000 };
 }
 
 export const GLOSSARY_QUESTIONS = [
-  'Was ist ein MQL?', 'Was bedeutet SAL?', 'Was ist BANT?', 'What is a Contact Owner?', 'Was ist C4C?',
-  'Was ist das Betreuungsmodell Key Account?', 'Was ist ein Kundensegment?', 'What does SQL mean?', 'Was ist ein Account Manager?', 'Was ist ein Asset?',
+  'Was ist ein MQL?',
+  'Was bedeutet SAL?',
+  'Was ist BANT?',
+  'What is a Contact Owner?',
+  'Was ist C4C?',
+  'Was ist das Betreuungsmodell Key Account?',
+  'Was ist ein Kundensegment?',
+  'What does SQL mean?',
+  'Was ist ein Account Manager?',
+  'Was ist ein Asset?',
 ];
 
 /** Glossary questions as Teams message activities (closed loop); the answers go to the connector. */
-export interface ChatResult { requests: number; ok: number; elapsedMs: number; perSecond: number; latency: Spread; latencies: number[]; sample?: string }
+export interface ChatResult {
+  requests: number;
+  ok: number;
+  elapsedMs: number;
+  perSecond: number;
+  latency: Spread;
+  latencies: number[];
+  sample?: string;
+}
 
 /** Adds up interleaved rounds of chat load. */
 export function mergeChats(rs: ChatResult[]): ChatResult {
   const latencies = rs.flatMap((r) => r.latencies);
   const ok = rs.reduce((s, r) => s + r.ok, 0);
   const elapsedMs = rs.reduce((s, r) => s + r.elapsedMs, 0);
-  return { requests: latencies.length, ok, elapsedMs, perSecond: (ok / elapsedMs) * 1000, latency: spread(latencies), latencies, sample: rs.find((r) => r.sample)?.sample };
+  return {
+    requests: latencies.length,
+    ok,
+    elapsedMs,
+    perSecond: (ok / elapsedMs) * 1000,
+    latency: spread(latencies),
+    latencies,
+    sample: rs.find((r) => r.sample)?.sample,
+  };
 }
 
-export async function chat(world: BenchWorld, botUrl: string, durationMs: number, concurrency: number, warm = true): Promise<ChatResult> {
+export async function chat(
+  world: BenchWorld,
+  botUrl: string,
+  durationMs: number,
+  concurrency: number,
+  warm = true,
+): Promise<ChatResult> {
   const ch = world.channel(botUrl);
   const users = OWNER_USERS.slice(0, 3);
   const latencies: number[] = [];
   let ok = 0;
   let n = 0;
   // Warm-up (JIT, first-use caches), not counted.
-  if (warm) await Promise.all(Array.from({ length: 50 }, (_, i) => ch.message(users[i % 3]!, GLOSSARY_QUESTIONS[i % GLOSSARY_QUESTIONS.length]!)));
+  if (warm)
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        ch.message(users[i % 3]!, GLOSSARY_QUESTIONS[i % GLOSSARY_QUESTIONS.length]!),
+      ),
+    );
   const mark = world.connector.mark();
   const t0 = performance.now();
   const until = t0 + durationMs;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < until && n < 100_000) {
-      const i = n++;
-      const t = performance.now();
-      const r = await ch.message(users[i % 3]!, GLOSSARY_QUESTIONS[i % GLOSSARY_QUESTIONS.length]!);
-      latencies.push(performance.now() - t);
-      if (r.status >= 200 && r.status < 300) ok++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until && n < 100_000) {
+        const i = n++;
+        const t = performance.now();
+        const r = await ch.message(users[i % 3]!, GLOSSARY_QUESTIONS[i % GLOSSARY_QUESTIONS.length]!);
+        latencies.push(performance.now() - t);
+        if (r.status >= 200 && r.status < 300) ok++;
+      }
+    }),
+  );
   const elapsed = performance.now() - t0;
   const reply = await world.connector.waitFor(() => true, 1000, { since: mark }).catch(() => undefined);
-  const sample = reply ? (reply.activity.text as string | undefined) ?? JSON.stringify(reply.activity.attachments ?? '').slice(0, 120) : undefined;
-  return { requests: latencies.length, ok, elapsedMs: elapsed, perSecond: (ok / elapsed) * 1000, latency: spread(latencies), latencies, sample: sample?.slice(0, 120) };
+  const sample = reply
+    ? ((reply.activity.text as string | undefined) ?? JSON.stringify(reply.activity.attachments ?? '').slice(0, 120))
+    : undefined;
+  return {
+    requests: latencies.length,
+    ok,
+    elapsedMs: elapsed,
+    perSecond: (ok / elapsed) * 1000,
+    latency: spread(latencies),
+    latencies,
+    sample: sample?.slice(0, 120),
+  };
 }

@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 
 /** Time spent per SQL text (prepare + execution), for diagnostics. */
-export interface SqlStat { sql: string; calls: number; prepareMs: number; execMs: number }
+export interface SqlStat {
+  sql: string;
+  calls: number;
+  prepareMs: number;
+  execMs: number;
+}
 
 /**
  * Diagnostics only: patches better-sqlite3 so every prepare/run/all/get is timed by SQL text (the
@@ -25,7 +30,12 @@ export function recordSqliteStatements(): () => SqlStat[] {
       const f = stmt[m];
       stmt[m] = (...args: unknown[]) => {
         const t = performance.now();
-        try { return f.apply(stmt, args); } finally { s.execMs += performance.now() - t; s.calls++; }
+        try {
+          return f.apply(stmt, args);
+        } finally {
+          s.execMs += performance.now() - t;
+          s.calls++;
+        }
       };
     }
     return stmt;

@@ -1,12 +1,12 @@
-import { signV3 } from '../../src/hubspot/signature.js';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { PG_BASE, sqliteDatabase, type TestDatabase } from '../../test/support/databases.js';
-import { cardActions } from '../../test/support/cards.js';
-import { startHubSpotStandin, type HubSpotStandin } from '../../test/standins/hubspot.js';
+import { signV3 } from '../../src/hubspot/signature.js';
+import { type HubSpotStandin, startHubSpotStandin } from '../../test/standins/hubspot.js';
 import { sampleCompanies, sampleOwners } from '../../test/standins/hubspot-sample.js';
-import { startTeamsConnector, type TeamsConnector } from '../../test/standins/teams-connector.js';
 import { createTeamsChannel, type TeamsChannel, type TeamsUser } from '../../test/standins/teams-channel.js';
+import { startTeamsConnector, type TeamsConnector } from '../../test/standins/teams-connector.js';
+import { cardActions } from '../../test/support/cards.js';
+import { PG_BASE, sqliteDatabase, type TestDatabase } from '../../test/support/databases.js';
 import type { LoadRequest } from './load.js';
 
 export const SECRET = 'bench-client-secret';
@@ -29,11 +29,20 @@ const MARK = /BN(\d{6})X/;
  */
 export const OWNER_COUNT = 250;
 export const BENCH_OWNERS = Array.from({ length: OWNER_COUNT }, (_, i) => ({
-  id: String(5000 + i), email: `owner${i}@bench.example`, firstName: 'Owner', lastName: `No${i}`, userId: 95000 + i,
+  id: String(5000 + i),
+  email: `owner${i}@bench.example`,
+  firstName: 'Owner',
+  lastName: `No${i}`,
+  userId: 95000 + i,
 }));
 export const OWNER_USERS: TeamsUser[] = BENCH_OWNERS.map((o, i) => ({
-  id: `29:1bench${i}`, aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Owner No${i}`,
-  email: o.email, upn: o.email, tenantId: 'tenant-1', locale: i % 2 ? 'en-US' : 'de-DE',
+  id: `29:1bench${i}`,
+  aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  name: `Owner No${i}`,
+  email: o.email,
+  upn: o.email,
+  tenantId: 'tenant-1',
+  locale: i % 2 ? 'en-US' : 'de-DE',
 }));
 
 /** The stand-ins (HubSpot with zero latency, Teams connector) in this process, seeded for the benchmarks. */
@@ -51,25 +60,56 @@ export async function startBenchWorld(): Promise<BenchWorld> {
   for (let i = 0; i < MQL_COUNT; i++) {
     const id = MQL_BASE + i;
     hubspot.addContact({
-      id: String(id), companyId: sampleCompanies[i % sampleCompanies.length]!.id,
-      properties: { firstname: 'Bench', lastname: `BN${id}X`, email: `bench${id}@example.org`, jobtitle: 'Einkauf', hubspotscore: 85,
-        lifecyclestage: 'lead', hs_lead_status: 'NEW', hubspot_owner_id: BENCH_OWNERS[i % OWNER_COUNT]!.id, hs_legal_basis: 'Freely given consent from contact' },
+      id: String(id),
+      companyId: sampleCompanies[i % sampleCompanies.length]!.id,
+      properties: {
+        firstname: 'Bench',
+        lastname: `BN${id}X`,
+        email: `bench${id}@example.org`,
+        jobtitle: 'Einkauf',
+        hubspotscore: 85,
+        lifecyclestage: 'lead',
+        hs_lead_status: 'NEW',
+        hubspot_owner_id: BENCH_OWNERS[i % OWNER_COUNT]!.id,
+        hs_legal_basis: 'Freely given consent from contact',
+      },
     });
   }
   for (let i = 0; i < COLD_COUNT; i++) {
     const id = COLD_BASE + i;
-    hubspot.addContact({ id: String(id), properties: { firstname: 'Cold', lastname: `C${id}`, email: `cold${id}@example.org`, hubspotscore: 10, lifecyclestage: 'lead' } });
+    hubspot.addContact({
+      id: String(id),
+      properties: {
+        firstname: 'Cold',
+        lastname: `C${id}`,
+        email: `cold${id}@example.org`,
+        hubspotscore: 10,
+        lifecyclestage: 'lead',
+      },
+    });
   }
   // The stand-ins keep a log of every request; the benchmarks do not need it and it would only grow.
-  const trim = setInterval(() => { hubspot.clearRequests(); connector.clearRequests(); }, 1000);
+  const trim = setInterval(() => {
+    hubspot.clearRequests();
+    connector.clearRequests();
+  }, 1000);
   trim.unref();
   const connector = await startTeamsConnector();
   return {
-    hubspot, connector,
+    hubspot,
+    connector,
     env(db, extra = {}) {
       return {
-        NODE_ENV: 'development', DATABASE_URL: db.url, PUBLIC_BASE_URL, HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_CLIENT_SECRET: SECRET,
-        HUBSPOT_BASE_URL: hubspot.url, LOG_LEVEL: 'info', ADMIN_EMAILS: 'admin@example.com', BOT_ID: '', ...extra,
+        NODE_ENV: 'development',
+        DATABASE_URL: db.url,
+        PUBLIC_BASE_URL,
+        HUBSPOT_ACCESS_TOKEN: TOKEN,
+        HUBSPOT_CLIENT_SECRET: SECRET,
+        HUBSPOT_BASE_URL: hubspot.url,
+        LOG_LEVEL: 'info',
+        ADMIN_EMAILS: 'admin@example.com',
+        BOT_ID: '',
+        ...extra,
       };
     },
     channel: (botUrl) => createTeamsChannel({ botUrl, connector }),
@@ -80,7 +120,8 @@ export async function startBenchWorld(): Promise<BenchWorld> {
   };
 }
 
-export const makeDb = (engine: 'sqlite' | 'postgres') => (engine === 'sqlite' ? Promise.resolve(sqliteDatabase()) : postgresScratchDatabase());
+export const makeDb = (engine: 'sqlite' | 'postgres') =>
+  engine === 'sqlite' ? Promise.resolve(sqliteDatabase()) : postgresScratchDatabase();
 
 /**
  * A fresh PostgreSQL database (not a schema as test/support/databases.ts makes): Kysely's migrator,
@@ -92,7 +133,11 @@ async function postgresScratchDatabase(): Promise<TestDatabase> {
   const admin = async (q: string) => {
     const c = new pg.Client({ connectionString: PG_BASE });
     await c.connect();
-    try { await c.query(q); } finally { await c.end(); }
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
   };
   await admin(`create database ${name}`);
   const u = new URL(PG_BASE);
@@ -103,8 +148,19 @@ async function postgresScratchDatabase(): Promise<TestDatabase> {
 let eventSeq = 1;
 /** A contact property-change event, the trigger HubSpot sends. */
 export function scoreEvent(contactId: number, value = '85', propertyName = 'hubspotscore') {
-  return { eventId: eventSeq++, subscriptionId: 7001, portalId: PORTAL, appId: 4242424, occurredAt: Date.now(), subscriptionType: 'contact.propertyChange',
-    attemptNumber: 0, objectId: contactId, propertyName, propertyValue: value, changeSource: 'CRM' };
+  return {
+    eventId: eventSeq++,
+    subscriptionId: 7001,
+    portalId: PORTAL,
+    appId: 4242424,
+    occurredAt: Date.now(),
+    subscriptionType: 'contact.propertyChange',
+    attemptNumber: 0,
+    objectId: contactId,
+    propertyName,
+    propertyValue: value,
+    changeSource: 'CRM',
+  };
 }
 
 const PROPERTIES = ['hubspotscore', 'lifecyclestage', 'hs_lead_status', 'jobtitle', 'email'];
@@ -114,8 +170,14 @@ export function signedWebhook(events: object[]): LoadRequest {
   const body = JSON.stringify(events);
   const ts = String(Date.now());
   return {
-    path: WEBHOOK_PATH, body, units: events.length,
-    headers: { 'content-type': 'application/json', 'x-hubspot-signature-v3': signV3(SECRET, 'POST', `${PUBLIC_BASE_URL}${WEBHOOK_PATH}`, body, ts), 'x-hubspot-request-timestamp': ts },
+    path: WEBHOOK_PATH,
+    body,
+    units: events.length,
+    headers: {
+      'content-type': 'application/json',
+      'x-hubspot-signature-v3': signV3(SECRET, 'POST', `${PUBLIC_BASE_URL}${WEBHOOK_PATH}`, body, ts),
+      'x-hubspot-request-timestamp': ts,
+    },
   };
 }
 
@@ -125,15 +187,29 @@ export function signedWebhook(events: object[]): LoadRequest {
  */
 export function coldEvents(i: number, n: number): object[] {
   const perContact = n >= PROPERTIES.length ? PROPERTIES.length : 1;
-  return Array.from({ length: n }, (_, k) => scoreEvent(COLD_BASE + ((i * (n / perContact) + Math.floor(k / perContact)) % COLD_COUNT), '10', PROPERTIES[k % perContact]));
+  return Array.from({ length: n }, (_, k) =>
+    scoreEvent(
+      COLD_BASE + ((i * (n / perContact) + Math.floor(k / perContact)) % COLD_COUNT),
+      '10',
+      PROPERTIES[k % perContact],
+    ),
+  );
 }
 
 /** A lead card seen at the connector, with what is needed to click it. */
-export interface SeenCard { contactId: number; sentAt: number; conversationId: string; activityId: string; user: TeamsUser; accept?: { verb: string; data: any } }
+export interface SeenCard {
+  contactId: number;
+  sentAt: number;
+  conversationId: string;
+  activityId: string;
+  user: TeamsUser;
+  accept?: { verb: string; data: any };
+}
 
 const conversationUser = new Map<string, TeamsUser>();
 export function userOfConversation(connector: TeamsConnector, conversationId: string): TeamsUser | undefined {
-  if (conversationUser.size === 0) for (const u of OWNER_USERS) conversationUser.set(connector.personalConversationId(u.id), u);
+  if (conversationUser.size === 0)
+    for (const u of OWNER_USERS) conversationUser.set(connector.personalConversationId(u.id), u);
   return conversationUser.get(conversationId);
 }
 
@@ -153,11 +229,20 @@ export class CardWatcher {
       if (e.kind !== 'sent' || !Array.isArray(e.activity.attachments) || e.activity.attachments.length === 0) continue;
       const m = MARK.exec(JSON.stringify(e.activity.attachments));
       if (!m) continue;
-      if (this.cards.has(Number(m[1]))) { this.duplicates.set(Number(m[1]), (this.duplicates.get(Number(m[1])) ?? 0) + 1); continue; }
+      if (this.cards.has(Number(m[1]))) {
+        this.duplicates.set(Number(m[1]), (this.duplicates.get(Number(m[1])) ?? 0) + 1);
+        continue;
+      }
       const card = (e.activity.attachments as any[])[0].content;
       const accept = cardActions(card).find((x) => x.verb === 'lead.accept');
-      this.cards.set(Number(m[1]), { contactId: Number(m[1]), sentAt: e.at, conversationId: e.conversationId, activityId: e.activityId,
-        user: userOfConversation(this.connector, e.conversationId)!, accept: accept ? { verb: accept.verb!, data: accept.data } : undefined });
+      this.cards.set(Number(m[1]), {
+        contactId: Number(m[1]),
+        sentAt: e.at,
+        conversationId: e.conversationId,
+        activityId: e.activityId,
+        user: userOfConversation(this.connector, e.conversationId)!,
+        accept: accept ? { verb: accept.verb!, data: accept.data } : undefined,
+      });
     }
   }
 }

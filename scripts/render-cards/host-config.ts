@@ -6,7 +6,8 @@
  * with its own (closed) renderer, so pixel equality is not the goal. Fonts: Segoe UI where installed,
  * otherwise Liberation Sans / DejaVu Sans (what Debian's chromium has).
  */
-export const FONT_FAMILY = "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif";
+export const FONT_FAMILY =
+  "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif";
 
 const fg = (d: string, s: string) => ({ default: d, subtle: s });
 

@@ -17,11 +17,10 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.js';
 import { PAGE_CSS, TEAMS_LIGHT_HOST_CONFIG } from './host-config.js';
 import { readPngSize } from './png.js';
-
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.js';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
@@ -125,7 +124,10 @@ function everyNodeHasFallback(card: unknown, type: string): boolean {
   let withFallback = 0;
   const walk = (n: unknown): void => {
     if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(walk);
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x);
+      return;
+    }
     const o = n as Record<string, unknown>;
     if (o.type === type) {
       found++;
@@ -144,7 +146,11 @@ function classify(card: object, raw: Array<Omit<CardIssue, 'severity'>>): { issu
       const type = /"([^"]+)"/.exec(i.message)?.[1];
       if (type && everyNodeHasFallback(card, type)) {
         fallbacks.add(type);
-        return { ...i, severity: 'warning', message: `${i.message} (it has one: shown instead – expected for Teams-only types)` };
+        return {
+          ...i,
+          severity: 'warning',
+          message: `${i.message} (it has one: shown instead – expected for Teams-only types)`,
+        };
       }
       return { ...i, severity: 'error', message: `${i.message} (no fallback on every occurrence)` };
     }
@@ -165,7 +171,11 @@ export class CardRenderer {
   constructor(private readonly opts: RenderOptions) {}
 
   async start(): Promise<void> {
-    this.browser ??= await chromium.launch({ executablePath: this.opts.chromiumPath ?? CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    this.browser ??= await chromium.launch({
+      executablePath: this.opts.chromiumPath ?? CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
   }
 
   private async pageFor(locale: CardLocale): Promise<Page> {
@@ -193,7 +203,9 @@ export class CardRenderer {
     await page.addStyleTag({ content: PAGE_CSS });
     await page.addScriptTag({ content: this.acJs });
     await page.addScriptTag({ content: PAGE_SCRIPT });
-    const ok = await page.evaluate('typeof window.AdaptiveCards === "object" && typeof window.__lbRender === "function"');
+    const ok = await page.evaluate(
+      'typeof window.AdaptiveCards === "object" && typeof window.__lbRender === "function"',
+    );
     if (!ok) throw new Error(`adaptivecards bundle did not load from ${AC_DIST}/adaptivecards.js`);
     this.pages.set(locale, { context, page });
     return page;
@@ -211,19 +223,38 @@ export class CardRenderer {
       rendered: boolean;
     };
     const { issues, fallbacks } = classify(item.card, out.issues);
-    const result: RenderedCard = { name: item.name, file: null, width: 0, height: 0, bytes: 0, ms: 0, issues, fallbacks };
+    const result: RenderedCard = {
+      name: item.name,
+      file: null,
+      width: 0,
+      height: 0,
+      bytes: 0,
+      ms: 0,
+      issues,
+      fallbacks,
+    };
     if (out.rendered) {
       await page.evaluate('document.fonts.ready.then(() => true)');
       mkdirSync(this.opts.outDir, { recursive: true });
       const file = resolve(this.opts.outDir, `${item.name}.png`);
-      const png = await page.locator('#frame').screenshot({ path: file, animations: 'disabled', caret: 'hide', scale: 'css', type: 'png' });
+      const png = await page
+        .locator('#frame')
+        .screenshot({ path: file, animations: 'disabled', caret: 'hide', scale: 'css', type: 'png' });
       const size = readPngSize(png);
       Object.assign(result, { file, width: size.width, height: size.height, bytes: statSync(file).size });
       const max = this.opts.maxBytes ?? 150 * 1024;
-      if (result.bytes > max) issues.push({ severity: 'error', phase: 'budget', event: 'TooLarge', message: `${result.bytes} bytes > ${max} bytes` });
+      if (result.bytes > max)
+        issues.push({
+          severity: 'error',
+          phase: 'budget',
+          event: 'TooLarge',
+          message: `${result.bytes} bytes > ${max} bytes`,
+        });
     }
-    for (const url of this.blocked) issues.push({ severity: 'warning', phase: 'network', event: 'Blocked', message: `request blocked: ${url}` });
-    for (const m of this.pageErrors) issues.push({ severity: 'error', phase: 'render', event: 'PageError', message: m });
+    for (const url of this.blocked)
+      issues.push({ severity: 'warning', phase: 'network', event: 'Blocked', message: `request blocked: ${url}` });
+    for (const m of this.pageErrors)
+      issues.push({ severity: 'error', phase: 'render', event: 'PageError', message: m });
     result.ms = Math.round(performance.now() - started);
     return result;
   }

@@ -2,9 +2,9 @@
  * Sample view models for the card screenshots in docs/cards/. Everything goes through the real card
  * renderers in src/; only the data is made up (fixed instants, so the PNGs only change when a card does).
  */
-import { renderDigestCard, type DigestCardView } from '../../src/cards/digest-card.js';
+import { type DigestCardView, renderDigestCard } from '../../src/cards/digest-card.js';
 import { renderAnswerCard } from '../../src/cards/knowledge-card.js';
-import { renderLeadCard, type LeadCardView } from '../../src/cards/lead-card.js';
+import { type LeadCardView, renderLeadCard } from '../../src/cards/lead-card.js';
 import type { BantAnswers } from '../../src/domain/bant.js';
 import { digestFigures } from '../../src/domain/digest.js';
 import type { LeadState } from '../../src/domain/lead.js';
@@ -39,24 +39,67 @@ const T_CONVERT = at('2025-03-14 16:20');
 
 function sampleLead(over: Partial<Lead> = {}): Lead {
   return {
-    id: 'lead-901-1', portalId: PORTAL, contactId: '901', cycle: 1, state: 'MQL', version: 1,
+    id: 'lead-901-1',
+    portalId: PORTAL,
+    contactId: '901',
+    cycle: 1,
+    state: 'MQL',
+    version: 1,
     owner: { id: '77', email: 'alexw@contoso.example', name: 'Alex Wilber' },
     contact: {
-      id: '901', firstName: 'Julia', lastName: 'Neumann', email: 'julia.neumann@musterbau.example', jobTitle: 'Leiterin IT-Einkauf',
-      score: 72, lifecycleStage: 'marketingqualifiedlead', leadStatus: 'NEW',
-      consent: 'Einwilligung erteilt (Whitepaper-Download, 03.03.2025)', ownerId: '77', companyId: '5501',
+      id: '901',
+      firstName: 'Julia',
+      lastName: 'Neumann',
+      email: 'julia.neumann@musterbau.example',
+      jobTitle: 'Leiterin IT-Einkauf',
+      score: 72,
+      lifecycleStage: 'marketingqualifiedlead',
+      leadStatus: 'NEW',
+      consent: 'Einwilligung erteilt (Whitepaper-Download, 03.03.2025)',
+      ownerId: '77',
+      companyId: '5501',
     },
-    company: { id: '5501', name: 'Musterbau GmbH', domain: 'musterbau.example', industry: 'Bauwesen', annualRevenue: 85_000_000, employees: 400 },
-    bant: null, rejectReason: null, rejectNote: null,
-    c4cLeadId: '8000123', c4cOwnerMapped: true, c4cOpportunityId: null,
-    mqlAt: T_MQL, acceptedAt: null, closedAt: null, remindedAt: null, escalatedAt: null,
-    createdAt: T_MQL, updatedAt: T_MQL,
+    company: {
+      id: '5501',
+      name: 'Musterbau GmbH',
+      domain: 'musterbau.example',
+      industry: 'Bauwesen',
+      annualRevenue: 85_000_000,
+      employees: 400,
+    },
+    bant: null,
+    rejectReason: null,
+    rejectNote: null,
+    c4cLeadId: '8000123',
+    c4cOwnerMapped: true,
+    c4cOpportunityId: null,
+    mqlAt: T_MQL,
+    acceptedAt: null,
+    closedAt: null,
+    remindedAt: null,
+    escalatedAt: null,
+    createdAt: T_MQL,
+    updatedAt: T_MQL,
     ...over,
   };
 }
 
-const ev = (at: number, action: string, fromState: LeadState | null, toState: LeadState | null, detail?: Record<string, unknown>, actor = ALEX): LeadEvent =>
-  ({ at, actor, action, fromState, toState, source: action === 'mql' ? 'webhook' : 'card', detail: detail ?? null });
+const ev = (
+  at: number,
+  action: string,
+  fromState: LeadState | null,
+  toState: LeadState | null,
+  detail?: Record<string, unknown>,
+  actor = ALEX,
+): LeadEvent => ({
+  at,
+  actor,
+  action,
+  fromState,
+  toState,
+  source: action === 'mql' ? 'webhook' : 'card',
+  detail: detail ?? null,
+});
 
 const E_MQL = ev(T_MQL, 'mql', null, 'MQL', undefined, SYSTEM);
 const E_ACCEPT = ev(T_ACCEPT, 'accept', 'MQL', 'SAL');
@@ -115,18 +158,41 @@ export const LEAD_VIEWS: Record<string, { title: string; view: LeadCardView }> =
     title: 'Opportunity angelegt',
     view: leadView({
       lead: sampleLead({
-        state: 'OPPORTUNITY', version: 7, bant: BANT_FULL, acceptedAt: T_ACCEPT, closedAt: T_CONVERT, updatedAt: T_CONVERT, c4cOpportunityId: '3400117',
+        state: 'OPPORTUNITY',
+        version: 7,
+        bant: BANT_FULL,
+        acceptedAt: T_ACCEPT,
+        closedAt: T_CONVERT,
+        updatedAt: T_CONVERT,
+        c4cOpportunityId: '3400117',
       }),
-      events: [E_MQL, E_ACCEPT, ev(T_BANT, 'saveBant', 'SAL', 'SAL'), ev(T_QUALIFY, 'qualify', 'SAL', 'SQL'), ev(T_CONVERT, 'convert', 'SQL', 'OPPORTUNITY')],
+      events: [
+        E_MQL,
+        E_ACCEPT,
+        ev(T_BANT, 'saveBant', 'SAL', 'SAL'),
+        ev(T_QUALIFY, 'qualify', 'SAL', 'SQL'),
+        ev(T_CONVERT, 'convert', 'SQL', 'OPPORTUNITY'),
+      ],
     }),
   },
   'lead-rejected': {
     title: 'Abgelehnt mit Grund',
     view: leadView({
       lead: sampleLead({
-        state: 'REJECTED', version: 2, rejectReason: 'no_budget', rejectNote: 'Budget erst 2026, Wiedervorlage im Herbst.', closedAt: T_ACCEPT, updatedAt: T_ACCEPT,
+        state: 'REJECTED',
+        version: 2,
+        rejectReason: 'no_budget',
+        rejectNote: 'Budget erst 2026, Wiedervorlage im Herbst.',
+        closedAt: T_ACCEPT,
+        updatedAt: T_ACCEPT,
       }),
-      events: [E_MQL, ev(T_ACCEPT, 'reject', 'MQL', 'REJECTED', { reason: 'no_budget' satisfies RejectReason, note: 'Budget erst 2026, Wiedervorlage im Herbst.' })],
+      events: [
+        E_MQL,
+        ev(T_ACCEPT, 'reject', 'MQL', 'REJECTED', {
+          reason: 'no_budget' satisfies RejectReason,
+          note: 'Budget erst 2026, Wiedervorlage im Herbst.',
+        }),
+      ],
     }),
   },
   'lead-inbox': {
@@ -154,13 +220,32 @@ const DIGEST_LEADS: Spec[] = [
   ['Jonas Schmidt', 'Schmidt Logistik AG', 0, '2025-03-10 08:40', []],
   ['Lena Vogel', 'Vogel & Partner KG', 1, '2025-03-10 13:05', []],
   ['Tim Berger', 'Nordlicht Energie GmbH', 2, '2025-03-10 15:30', [['SAL', '2025-03-10 16:10']]],
-  ['Sara Klein', 'Klein Medizintechnik GmbH', 0, '2025-03-10 09:15', [['SAL', '2025-03-10 10:00'], ['SQL', '2025-03-10 17:20']]],
+  [
+    'Sara Klein',
+    'Klein Medizintechnik GmbH',
+    0,
+    '2025-03-10 09:15',
+    [
+      ['SAL', '2025-03-10 10:00'],
+      ['SQL', '2025-03-10 17:20'],
+    ],
+  ],
   ['Paul Wagner', 'Wagner Maschinenbau GmbH', 1, '2025-03-10 10:30', [['SAL', '2025-03-10 11:45']]],
   ['Mia Hoffmann', 'Hoffmann Retail GmbH', 2, '2025-03-10 11:00', [['REJECTED', '2025-03-10 12:30']], 'no_budget'],
   ['Ben Schäfer', 'Schäfer IT Services', 0, '2025-03-10 12:20', [['REJECTED', '2025-03-10 16:45']], 'competitor'],
   ['Emma Koch', 'Koch Lebensmittel AG', 1, '2025-03-10 14:10', [['REJECTED', '2025-03-10 15:00']], 'no_budget'],
   // Earlier MQLs that moved on in the window.
-  ['Noah Richter', 'Richter Bau GmbH', 1, '2025-03-06 10:00', [['SAL', '2025-03-06 11:00'], ['SQL', '2025-03-07 09:00'], ['OPPORTUNITY', '2025-03-10 14:30']]],
+  [
+    'Noah Richter',
+    'Richter Bau GmbH',
+    1,
+    '2025-03-06 10:00',
+    [
+      ['SAL', '2025-03-06 11:00'],
+      ['SQL', '2025-03-07 09:00'],
+      ['OPPORTUNITY', '2025-03-10 14:30'],
+    ],
+  ],
 ];
 
 function digestView(): DigestCardView {
@@ -175,31 +260,57 @@ function digestView(): DigestCardView {
     const id = `lead-d${i + 1}`;
     const actor = { id: `29:${owner.email}`, name: owner.name };
     let from: LeadState = 'MQL';
-    const trail: LeadEvent[] = [{ at: mqlAt, actor: SYSTEM, action: 'mql', fromState: null, toState: 'MQL', source: 'webhook', detail: null }];
+    const trail: LeadEvent[] = [
+      { at: mqlAt, actor: SYSTEM, action: 'mql', fromState: null, toState: 'MQL', source: 'webhook', detail: null },
+    ];
     for (const [to, when] of path) {
       const action = to === 'SAL' ? 'accept' : to === 'SQL' ? 'qualify' : to === 'OPPORTUNITY' ? 'convert' : 'reject';
-      trail.push({ at: at(when), actor, action, fromState: from, toState: to, source: 'card', detail: to === 'REJECTED' ? { reason } : null });
+      trail.push({
+        at: at(when),
+        actor,
+        action,
+        fromState: from,
+        toState: to,
+        source: 'card',
+        detail: to === 'REJECTED' ? { reason } : null,
+      });
       from = to;
     }
     const accepted = path.find(([s]) => s === 'SAL');
     const last = trail[trail.length - 1]!;
-    leads.push(sampleLead({
-      id, contactId: String(2000 + i), state: from, version: trail.length,
-      owner: { id: String(100 + ownerIx), email: owner.email, name: owner.name },
-      contact: { id: String(2000 + i), firstName, lastName, email: `${firstName!.toLowerCase()}@example.com` },
-      company: { id: String(6000 + i), name: company },
-      rejectReason: reason ?? null, mqlAt, acceptedAt: accepted ? at(accepted[1]) : null,
-      closedAt: from === 'REJECTED' || from === 'OPPORTUNITY' ? last.at : null, createdAt: mqlAt, updatedAt: last.at,
-    }));
+    leads.push(
+      sampleLead({
+        id,
+        contactId: String(2000 + i),
+        state: from,
+        version: trail.length,
+        owner: { id: String(100 + ownerIx), email: owner.email, name: owner.name },
+        contact: { id: String(2000 + i), firstName, lastName, email: `${firstName!.toLowerCase()}@example.com` },
+        company: { id: String(6000 + i), name: company },
+        rejectReason: reason ?? null,
+        mqlAt,
+        acceptedAt: accepted ? at(accepted[1]) : null,
+        closedAt: from === 'REJECTED' || from === 'OPPORTUNITY' ? last.at : null,
+        createdAt: mqlAt,
+        updatedAt: last.at,
+      }),
+    );
     events[id] = trail;
   });
   const figures = digestFigures({
-    leads, events, members: TEAM.map((m) => m.email), since, now,
+    leads,
+    events,
+    members: TEAM.map((m) => m.email),
+    since,
+    now,
     slaDueAt: (l) => l.mqlAt + 4 * HOUR,
     nameOf: (email) => TEAM.find((m) => m.email === email)?.name ?? email,
   });
   return {
-    teamName: 'CSM Nord', figures, locale: 'de', timeZone: TIME_ZONE,
+    teamName: 'CSM Nord',
+    figures,
+    locale: 'de',
+    timeZone: TIME_ZONE,
     links: Object.fromEntries(leads.map((l) => [l.id, hubspotUrl(l.contactId)])),
   };
 }
@@ -211,14 +322,36 @@ export const SEGMENT_QUESTION = 'Welches Segment hat eine Firma mit 85 Mio. Umsa
 
 /** Every card of docs/cards/, in README order. */
 export async function buildSamples(): Promise<CardSample[]> {
-  const out: CardSample[] = Object.entries(LEAD_VIEWS).map(([name, { title, view }]) => ({ name, title, locale: view.locale, card: renderLeadCard(view) }));
+  const out: CardSample[] = Object.entries(LEAD_VIEWS).map(([name, { title, view }]) => ({
+    name,
+    title,
+    locale: view.locale,
+    card: renderLeadCard(view),
+  }));
   const knowledge = createKnowledge();
   const glossary = await knowledge.ask(GLOSSARY_QUESTION);
   const segment = await knowledge.ask(SEGMENT_QUESTION);
-  if (glossary.kind !== 'glossary') throw new Error(`"${GLOSSARY_QUESTION}" gave a ${glossary.kind} answer, expected glossary`);
-  if (segment.kind !== 'segment') throw new Error(`"${SEGMENT_QUESTION}" gave a ${segment.kind} answer, expected segment`);
-  out.push({ name: 'answer-glossary-mql', title: `Glossar: „${GLOSSARY_QUESTION}“`, locale: 'de', card: renderAnswerCard(glossary) });
-  out.push({ name: 'answer-segment', title: `Klassifizierung: „${SEGMENT_QUESTION}“`, locale: 'de', card: renderAnswerCard(segment) });
-  out.push({ name: 'digest', title: 'Tageszusammenfassung für die Teamleitung (Charts als FactSet-Fallback)', locale: 'de', card: renderDigestCard(digestView()) });
+  if (glossary.kind !== 'glossary')
+    throw new Error(`"${GLOSSARY_QUESTION}" gave a ${glossary.kind} answer, expected glossary`);
+  if (segment.kind !== 'segment')
+    throw new Error(`"${SEGMENT_QUESTION}" gave a ${segment.kind} answer, expected segment`);
+  out.push({
+    name: 'answer-glossary-mql',
+    title: `Glossar: „${GLOSSARY_QUESTION}“`,
+    locale: 'de',
+    card: renderAnswerCard(glossary),
+  });
+  out.push({
+    name: 'answer-segment',
+    title: `Klassifizierung: „${SEGMENT_QUESTION}“`,
+    locale: 'de',
+    card: renderAnswerCard(segment),
+  });
+  out.push({
+    name: 'digest',
+    title: 'Tageszusammenfassung für die Teamleitung (Charts als FactSet-Fallback)',
+    locale: 'de',
+    card: renderDigestCard(digestView()),
+  });
   return out;
 }

@@ -1,7 +1,7 @@
-import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+import { type TeamsChannelAccount, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Actor } from '../domain/model.js';
 import type { Deps } from '../services/deps.js';
-import { findPerson, savePerson, type Person } from '../store/people-repo.js';
+import { findPerson, type Person, savePerson } from '../store/people-repo.js';
 import { tenantOf } from './tenant.js';
 
 /**
@@ -11,7 +11,14 @@ import { tenantOf } from './tenant.js';
 export const MEMBER_REFRESH_MS = 24 * 60 * 60 * 1000;
 
 const toMember = (p: Person): TeamsChannelAccount =>
-  ({ id: p.userId, aadObjectId: p.aadObjectId, email: p.email ?? undefined, userPrincipalName: p.upn ?? undefined, name: p.name ?? '', tenantId: p.tenantId }) as TeamsChannelAccount;
+  ({
+    id: p.userId,
+    aadObjectId: p.aadObjectId,
+    email: p.email ?? undefined,
+    userPrincipalName: p.upn ?? undefined,
+    name: p.name ?? '',
+    tenantId: p.tenantId,
+  }) as TeamsChannelAccount;
 
 /**
  * Who sent this activity, as Teams' member API says (tenant + Entra object id → e-mail), stored so a click does
@@ -31,14 +38,22 @@ export async function memberOf(deps: Deps, ctx: TurnContext, force = false): Pro
     const aad = m.aadObjectId ?? (m as { objectId?: string }).objectId;
     if (!aad) throw new Error('the member has no Entra object id');
     const person: Person = {
-      tenantId: tenant, aadObjectId: aad, userId: from.id,
-      email: m.email ?? null, upn: m.userPrincipalName ?? null, name: m.name ?? null, checkedAt: now,
+      tenantId: tenant,
+      aadObjectId: aad,
+      userId: from.id,
+      email: m.email ?? null,
+      upn: m.userPrincipalName ?? null,
+      name: m.name ?? null,
+      checkedAt: now,
     };
     await savePerson(deps.store.db, person);
     return toMember(person);
   } catch (err) {
     if (!stored) throw err;
-    deps.log.warn({ err: String(err), ageMs: now - stored.checkedAt }, 'Teams member look-up failed; using what it said last time');
+    deps.log.warn(
+      { err: String(err), ageMs: now - stored.checkedAt },
+      'Teams member look-up failed; using what it said last time',
+    );
     return toMember(stored);
   }
 }
@@ -48,7 +63,11 @@ export async function resolveActor(deps: Deps, ctx: TurnContext): Promise<Actor>
   const from = ctx.activity.from;
   try {
     const m = await memberOf(deps, ctx);
-    return { id: m.aadObjectId!, name: m.name || m.email || from.id, email: (m.email ?? m.userPrincipalName)?.toLowerCase() ?? null };
+    return {
+      id: m.aadObjectId!,
+      name: m.name || m.email || from.id,
+      email: (m.email ?? m.userPrincipalName)?.toLowerCase() ?? null,
+    };
   } catch (err) {
     deps.log.warn({ err: String(err) }, 'Teams does not know the sender; acting as a person without rights');
     return { id: from.aadObjectId ?? from.id, name: from.name ?? from.id, email: null };

@@ -12,8 +12,8 @@ export function createAdapter(bot: Config['bot']): TeamsAdapter {
   if (!bot) return new TeamsAdapter({});
   return new TeamsAdapter({
     MicrosoftAppId: bot.appId,
-    MicrosoftAppPassword: bot.type === 'UserAssignedMsi' ? '' : bot.password ?? '',
+    MicrosoftAppPassword: bot.type === 'UserAssignedMsi' ? '' : (bot.password ?? ''),
     MicrosoftAppType: bot.type,
-    MicrosoftAppTenantId: bot.type === 'MultiTenant' ? '' : bot.tenantId ?? '',
+    MicrosoftAppTenantId: bot.type === 'MultiTenant' ? '' : (bot.tenantId ?? ''),
   });
 }

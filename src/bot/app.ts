@@ -4,10 +4,10 @@ import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import type { Deps } from '../services/deps.js';
 import { onTurnFailed, registerUnknownActions } from './action-failures.js';
 import { registerCardActions } from './card-actions/index.js';
-import { registerInstall } from './install.js';
 import type { ChatBrain } from './chat/brain.js';
 import { registerChat } from './chat/index.js';
-import { registerTenantBoundary, type ForeignReason } from './tenant.js';
+import { registerInstall } from './install.js';
+import { type ForeignReason, registerTenantBoundary } from './tenant.js';
 
 export interface BotAppOptions {
   botAppId?: string;
@@ -17,8 +17,19 @@ export interface BotAppOptions {
 }
 
 /** The teams-ai Application with LeadBridge's handlers. */
-export function createBotApp(adapter: TeamsAdapter, deps: Deps, brain: ChatBrain, o: BotAppOptions = {}): Application<TurnState> {
-  const app = new Application<TurnState>({ adapter, botAppId: o.botAppId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false } as any);
+export function createBotApp(
+  adapter: TeamsAdapter,
+  deps: Deps,
+  brain: ChatBrain,
+  o: BotAppOptions = {},
+): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: o.botAppId,
+    startTypingTimer: false,
+    removeRecipientMention: true,
+    longRunningMessages: false,
+  } as any);
   // First: nothing else (storing the conversation included) runs for an activity from another tenant.
   registerTenantBoundary(app, { tenantId: o.tenantId, log: deps.log, onIgnored: o.onIgnored });
   registerInstall(app, deps);

@@ -1,5 +1,5 @@
-import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import { toLocale, type Locale } from '../cards/i18n.js';
+import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
+import { type Locale, toLocale } from '../cards/i18n.js';
 import type { Deps } from '../services/deps.js';
 import { rememberConversation } from '../services/lead/delivery.js';
 import { getConversation } from '../store/conversations-repo.js';
@@ -46,7 +46,12 @@ async function rememberPersonLocale(deps: Deps, a: Partial<Activity>): Promise<v
 export async function captureConversation(deps: Deps, ctx: TurnContext, force = false): Promise<void> {
   const a = ctx.activity;
   await rememberPersonLocale(deps, a);
-  const kind = a.conversation?.conversationType === 'channel' || a.channelData?.team ? 'channel' : a.conversation?.conversationType === 'personal' ? 'personal' : null;
+  const kind =
+    a.conversation?.conversationType === 'channel' || a.channelData?.team
+      ? 'channel'
+      : a.conversation?.conversationType === 'personal'
+        ? 'personal'
+        : null;
   if (!kind || !a.conversation?.id) return;
   const id = kind === 'channel' ? channelConversationId(ctx) : a.conversation.id;
   // A known conversation is stored again only when the user's Teams locale changed. A channel has no language:
@@ -72,13 +77,21 @@ export async function captureConversation(deps: Deps, ctx: TurnContext, force = 
     }
   }
   await rememberConversation(deps, {
-    id, kind, reference, userId: kind === 'personal' ? a.from.id : null, aadObjectId: kind === 'personal' ? aad : null,
-    email: kind === 'personal' ? email : null, upn: kind === 'personal' ? upn : null, name: kind === 'personal' ? name : channelName(ctx, id),
-    tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null, locale: kind === 'personal' ? locale ?? stored?.locale ?? null : null,
-    teamId: a.channelData?.team?.id ?? null, blocked: false,
+    id,
+    kind,
+    reference,
+    userId: kind === 'personal' ? a.from.id : null,
+    aadObjectId: kind === 'personal' ? aad : null,
+    email: kind === 'personal' ? email : null,
+    upn: kind === 'personal' ? upn : null,
+    name: kind === 'personal' ? name : channelName(ctx, id),
+    tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null,
+    locale: kind === 'personal' ? (locale ?? stored?.locale ?? null) : null,
+    teamId: a.channelData?.team?.id ?? null,
+    blocked: false,
   });
   if (kind === 'channel') await rememberTeam(deps, ctx, reference);
-  if (kind === 'channel' || email) known.set(id, kind === 'personal' ? locale ?? stored?.locale ?? null : null);
+  if (kind === 'channel' || email) known.set(id, kind === 'personal' ? (locale ?? stored?.locale ?? null) : null);
 }
 
 /** The team itself (its General channel, id = team id): through it the bot lists channels, reads the roster, posts to the inbox. */
@@ -87,9 +100,18 @@ async function rememberTeam(deps: Deps, ctx: TurnContext, reference: Conversatio
   const teamId = a.channelData?.team?.id as string | undefined;
   if (!teamId || teamId === reference.conversation.id || known.has(teamId)) return;
   await rememberConversation(deps, {
-    id: teamId, kind: 'channel', reference: { ...reference, conversation: { ...reference.conversation, id: teamId } },
-    userId: null, aadObjectId: null, email: null, upn: null, name: channelName(ctx, teamId),
-    tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null, locale: null, teamId, blocked: false,
+    id: teamId,
+    kind: 'channel',
+    reference: { ...reference, conversation: { ...reference.conversation, id: teamId } },
+    userId: null,
+    aadObjectId: null,
+    email: null,
+    upn: null,
+    name: channelName(ctx, teamId),
+    tenantId: a.conversation.tenantId ?? a.channelData?.tenant?.id ?? null,
+    locale: null,
+    teamId,
+    blocked: false,
   });
   known.set(teamId, null);
 }

@@ -19,9 +19,11 @@ export function registerInstall(app: Application<TurnState>, deps: Deps): void {
     const botAdded = ctx.activity.membersAdded?.some((m) => m.id === ctx.activity.recipient.id);
     if (botAdded && ctx.activity.channelData?.team) await checkInboxAfterInstall(deps);
     if (botAdded && ctx.activity.conversation.conversationType === 'personal') {
-      await ctx.sendActivity((await turnLocale(deps, ctx)) === 'en'
-        ? 'Hello! I will post new MQLs for you here. Ask me about the glossary, e.g. "What is an SAL?", or type "help".'
-        : 'Hallo! Neue MQLs für dich erscheinen hier. Frag mich nach dem Glossar, z. B. „Was ist ein SAL?“, oder schreib „Hilfe“.');
+      await ctx.sendActivity(
+        (await turnLocale(deps, ctx)) === 'en'
+          ? 'Hello! I will post new MQLs for you here. Ask me about the glossary, e.g. "What is an SAL?", or type "help".'
+          : 'Hallo! Neue MQLs für dich erscheinen hier. Frag mich nach dem Glossar, z. B. „Was ist ein SAL?“, oder schreib „Hilfe“.',
+      );
     }
   });
   app.activity('installationUpdate', async () => {});

@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Log } from '../log.js';
 
 /** The tenant an activity comes from: `conversation.tenantId`, else `channelData.tenant.id` (lower case). */
@@ -24,16 +24,28 @@ export function foreignReason(a: Partial<Activity>, tenantId: string | undefined
  * Ends the turn of an activity from any tenant but `tenantId` before anything else runs: no reply, nothing stored,
  * no card action. An invoke still gets an empty 200 (without one the adapter would answer 501).
  */
-export function registerTenantBoundary(app: Application<TurnState>, o: { tenantId?: string; log: Log; onIgnored?(reason: ForeignReason): void }): void {
+export function registerTenantBoundary(
+  app: Application<TurnState>,
+  o: { tenantId?: string; log: Log; onIgnored?(reason: ForeignReason): void },
+): void {
   if (!o.tenantId) return;
   app.turn('beforeTurn', async (ctx: TurnContext) => {
     const a = ctx.activity;
     const reason = foreignReason(a, o.tenantId);
     if (!reason) return true;
-    o.log.warn({ reason, tenant: tenantOf(a) ?? null, type: a.type, name: a.name ?? null, conversationType: a.conversation?.conversationType ?? null },
-      'Teams activity from outside BOT_TENANT_ID ignored');
+    o.log.warn(
+      {
+        reason,
+        tenant: tenantOf(a) ?? null,
+        type: a.type,
+        name: a.name ?? null,
+        conversationType: a.conversation?.conversationType ?? null,
+      },
+      'Teams activity from outside BOT_TENANT_ID ignored',
+    );
     o.onIgnored?.(reason);
-    if (a.type === ActivityTypes.Invoke) await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+    if (a.type === ActivityTypes.Invoke)
+      await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
     return false;
   });
 }

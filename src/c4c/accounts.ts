@@ -1,8 +1,8 @@
-import { accountEntity, type AccountEntity } from './entities.js';
+import { type AccountEntity, accountEntity } from './entities.js';
 import type { ODataIo } from './entity-set.js';
 import { accountExternalRef, type C4cMapping } from './mapping.js';
-import { readJson, results } from './odata-json.js';
 import { errorFrom } from './odata-error.js';
+import { readJson, results } from './odata-json.js';
 import { eqFilter } from './odata-values.js';
 import type { AccountMatch, C4cLog, CompanyKey } from './types.js';
 
@@ -25,7 +25,11 @@ export function createAccountFinder(read: ODataIo['read'], mapping: C4cMapping, 
 
   async function candidates(field: string, value: string): Promise<AccountEntity[]> {
     const where = `${ACCOUNT_SET} look-up`;
-    const res = await read({ method: 'GET', path: ACCOUNT_SET, query: { $filter: eqFilter(field, value), $select: select, $top: String(CANDIDATES) } });
+    const res = await read({
+      method: 'GET',
+      path: ACCOUNT_SET,
+      query: { $filter: eqFilter(field, value), $select: select, $top: String(CANDIDATES) },
+    });
     if (res.status < 200 || res.status >= 300) throw errorFrom(res, where);
     return readJson(res, results(accountEntity), where).d.results as AccountEntity[];
   }
@@ -37,7 +41,10 @@ export function createAccountFinder(read: ODataIo['read'], mapping: C4cMapping, 
       return { kind: 'found', accountId: ids[0]!, via };
     }
     if (ids.length > 1) {
-      log.warn({ companyId: key.companyId, via, count: ids.length, accountIds: ids }, '36One has several accounts for the company; none is used');
+      log.warn(
+        { companyId: key.companyId, via, count: ids.length, accountIds: ids },
+        '36One has several accounts for the company; none is used',
+      );
       return { kind: 'ambiguous', count: ids.length };
     }
     return { kind: 'none' };
@@ -48,17 +55,31 @@ export function createAccountFinder(read: ODataIo['read'], mapping: C4cMapping, 
     if (!key?.companyId) return { kind: 'skipped', reason: 'noCompany' };
 
     const ref = accountExternalRef(mapping, key.portalId, key.companyId);
-    const byRef = decide((await candidates(externalRef.field, ref)).filter((a) => a[externalRef.field] === ref), 'externalId', key);
+    const byRef = decide(
+      (await candidates(externalRef.field, ref)).filter((a) => a[externalRef.field] === ref),
+      'externalId',
+      key,
+    );
     if (byRef.kind !== 'none' || lookup !== 'externalIdThenName') return logNone(byRef, key);
 
     const name = queryName(key.name);
     if (!name) return logNone({ kind: 'none' }, key);
     if (name.includes('*')) {
-      log.warn({ companyId: key.companyId }, 'company name contains *, which 36One reads as a wildcard; no name look-up');
+      log.warn(
+        { companyId: key.companyId },
+        'company name contains *, which 36One reads as a wildcard; no name look-up',
+      );
       return { kind: 'none' };
     }
     const wanted = nameKey(name);
-    return logNone(decide((await candidates('Name', name)).filter((a) => nameKey(a.Name) === wanted), 'name', key), key);
+    return logNone(
+      decide(
+        (await candidates('Name', name)).filter((a) => nameKey(a.Name) === wanted),
+        'name',
+        key,
+      ),
+      key,
+    );
   };
 
   function logNone(m: AccountMatch, key: CompanyKey): AccountMatch {

@@ -59,7 +59,11 @@ export function createSalesCloud(opts: SalesCloudOptions): SalesCloud {
   const findAccount = createAccountFinder(io.read, opts.mapping, log);
   const leadOps = createLeadOps(entitySet('LeadCollection', leadEntity, io, log), findAccount, opts.mapping, log);
   const ensureOpportunity = createEnsureOpportunity(
-    entitySet('OpportunityCollection', opportunityEntity, io, log), leadOps, findAccount, opts.mapping, log,
+    entitySet('OpportunityCollection', opportunityEntity, io, log),
+    leadOps,
+    findAccount,
+    opts.mapping,
+    log,
   );
   return {
     ensureLead: leadOps.ensureLead,

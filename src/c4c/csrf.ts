@@ -14,7 +14,9 @@ export function createCsrfWriter(http: Http, log: C4cLog): (req: HttpRequest) =>
     const t = res.headers.get('x-csrf-token');
     if (!t || isRequired(t)) {
       throw new IntegrationError('c4c', '36One: the service root sent no CSRF token', {
-        status: res.status, permanent: true, code: 'CsrfTokenMissing',
+        status: res.status,
+        permanent: true,
+        code: 'CsrfTokenMissing',
       });
     }
     return t;
@@ -35,7 +37,9 @@ export function createCsrfWriter(http: Http, log: C4cLog): (req: HttpRequest) =>
       if (res.status !== 403 || !isRequired(res.headers.get('x-csrf-token'))) return res;
       if (attempt > 1) {
         throw new IntegrationError('c4c', '36One: CSRF token rejected again after a fresh fetch (HTTP 403)', {
-          status: 403, permanent: true, code: 'CsrfTokenRejected',
+          status: 403,
+          permanent: true,
+          code: 'CsrfTokenRejected',
         });
       }
       log.info({ method: req.method, path: req.path }, '36One CSRF token expired; fetching a new one');

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { IntegrationError } from '../lib/integration-error.js';
-import type { HttpRequest, RawResponse } from './http.js';
 import type { KeyedEntity } from './entities.js';
-import { readJson, results, single } from './odata-json.js';
+import type { HttpRequest, RawResponse } from './http.js';
 import { errorFrom } from './odata-error.js';
+import { readJson, results, single } from './odata-json.js';
 import { eqFilter, keyPath } from './odata-values.js';
 import type { C4cLog } from './types.js';
 
@@ -23,17 +23,28 @@ export interface EntitySet<T extends KeyedEntity> {
 }
 
 export function entitySet<S extends z.ZodType<KeyedEntity>>(
-  name: string, schema: S, io: ODataIo, log: C4cLog,
+  name: string,
+  schema: S,
+  io: ODataIo,
+  log: C4cLog,
 ): EntitySet<z.output<S>> {
   type T = z.output<S>;
   const ok = (res: RawResponse) => res.status >= 200 && res.status < 300;
 
   async function findByExternalId(externalId: string): Promise<T | undefined> {
     const where = `${name} look-up`;
-    const res = await io.read({ method: 'GET', path: name, query: { $filter: eqFilter('ExternalID', externalId), $top: '2' } });
+    const res = await io.read({
+      method: 'GET',
+      path: name,
+      query: { $filter: eqFilter('ExternalID', externalId), $top: '2' },
+    });
     if (!ok(res)) throw errorFrom(res, where);
     const found = readJson(res, results(schema), where).d.results as T[];
-    if (found.length > 1) log.warn({ entitySet: name, externalId, count: found.length }, '36One has duplicates for one ExternalID; using the first');
+    if (found.length > 1)
+      log.warn(
+        { entitySet: name, externalId, count: found.length },
+        '36One has duplicates for one ExternalID; using the first',
+      );
     return found[0];
   }
 
@@ -50,7 +61,11 @@ export function entitySet<S extends z.ZodType<KeyedEntity>>(
     const res = await io.read({ method: 'GET', path: keyPath(name, entity.ObjectID) });
     if (!ok(res)) throw errorFrom(res, where);
     const etag = res.headers.get('etag') ?? (readJson(res, single(schema), where) as T).__metadata?.etag;
-    if (!etag) throw new IntegrationError('c4c', `36One: ${name} ${entity.ID} has no ETag`, { permanent: true, code: 'EtagMissing' });
+    if (!etag)
+      throw new IntegrationError('c4c', `36One: ${name} ${entity.ID} has no ETag`, {
+        permanent: true,
+        code: 'EtagMissing',
+      });
     return etag;
   }
 

@@ -80,7 +80,9 @@ export function createHttp(o: HttpOptions): Http {
  */
 export function urlFor(root: string, req: Pick<HttpRequest, 'path' | 'query'>): string {
   const params = req.path === '$metadata' ? { ...req.query } : { ...req.query, $format: 'json' };
-  const qs = Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  const qs = Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
   return qs ? `${root}${req.path}?${qs}` : `${root}${req.path}`;
 }
 

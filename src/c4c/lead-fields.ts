@@ -1,6 +1,6 @@
 import { IntegrationError } from '../lib/integration-error.js';
 import type { LeadEntity } from './entities.js';
-import { ownerPartyId, type C4cMapping } from './mapping.js';
+import { type C4cMapping, ownerPartyId } from './mapping.js';
 import { compact } from './odata-values.js';
 import type { AccountMatch, LeadHandover, LeadStatusChange } from './types.js';
 
@@ -11,7 +11,11 @@ export type LeadPatch = Record<string, string> | null;
  * The POST body for a new lead (owner only when the mapping knows the owner's email; account only when the
  * look-up found exactly one, else the note says why there is none).
  */
-export function leadCreateBody(h: LeadHandover, m: C4cMapping, account: AccountMatch = { kind: 'skipped', reason: 'off' }): Record<string, unknown> {
+export function leadCreateBody(
+  h: LeadHandover,
+  m: C4cMapping,
+  account: AccountMatch = { kind: 'skipped', reason: 'off' },
+): Record<string, unknown> {
   const why = accountNote(account, h.companyKey?.name ?? h.company ?? h.companyKey?.companyId);
   return compact({
     Name: h.name,
@@ -38,7 +42,8 @@ export function statusPatch(lead: LeadEntity, change: LeadStatusChange, m: C4cMa
   if (isConverted(lead, m)) {
     if (change.kind !== 'rejected') return null;
     throw new IntegrationError('c4c', `36One: lead ${lead.ID} is already converted and cannot be rejected`, {
-      permanent: true, code: 'LeadConverted',
+      permanent: true,
+      code: 'LeadConverted',
     });
   }
   switch (change.kind) {
@@ -71,7 +76,10 @@ export function ownerPatch(lead: LeadEntity, partyId: string, m: C4cMapping): Le
  */
 export function convertedPatch(lead: LeadEntity, m: C4cMapping, accountId?: string): LeadPatch {
   if (!m.leadStatus.converted || isConverted(lead, m)) return null;
-  return diff(lead, { UserStatusCode: m.leadStatus.converted, AccountPartyID: lead.AccountPartyID ? undefined : accountId });
+  return diff(lead, {
+    UserStatusCode: m.leadStatus.converted,
+    AccountPartyID: lead.AccountPartyID ? undefined : accountId,
+  });
 }
 
 /** A converted lead is final; without a converted status in the mapping, no lead counts as converted. */

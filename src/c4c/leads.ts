@@ -2,8 +2,15 @@ import { IntegrationError } from '../lib/integration-error.js';
 import type { FindAccount } from './accounts.js';
 import type { LeadEntity } from './entities.js';
 import type { EntitySet } from './entity-set.js';
-import { accountPatch, convertedPatch, leadCreateBody, ownerPatch, statusPatch, type LeadPatch } from './lead-fields.js';
-import { ownerPartyId, type C4cMapping } from './mapping.js';
+import {
+  accountPatch,
+  convertedPatch,
+  type LeadPatch,
+  leadCreateBody,
+  ownerPatch,
+  statusPatch,
+} from './lead-fields.js';
+import { type C4cMapping, ownerPartyId } from './mapping.js';
 import type { AccountMatch, C4cLeadRef, C4cLog, LeadHandover, LeadStatusChange } from './types.js';
 
 export interface LeadOps {
@@ -17,7 +24,12 @@ export interface LeadOps {
 }
 
 /** The lead side of `SalesCloud`: find-or-create, and ETag-guarded updates retried once on 412. */
-export function createLeadOps(leads: EntitySet<LeadEntity>, findAccount: FindAccount, mapping: C4cMapping, log: C4cLog): LeadOps {
+export function createLeadOps(
+  leads: EntitySet<LeadEntity>,
+  findAccount: FindAccount,
+  mapping: C4cMapping,
+  log: C4cLog,
+): LeadOps {
   /** Find-or-create. The account is decided before the create: a failed look-up throws and nothing is written. */
   async function ensureLead(h: LeadHandover): Promise<C4cLeadRef> {
     requireExternalId(h.externalId);
@@ -29,9 +41,16 @@ export function createLeadOps(leads: EntitySet<LeadEntity>, findAccount: FindAcc
     }
 
     const account = await findAccount(h.companyKey);
-    if (!ownerMapped) log.warn({ externalId: h.externalId, ownerEmail: h.ownerEmail }, '36One owner not in the mapping; creating the lead without owner');
+    if (!ownerMapped)
+      log.warn(
+        { externalId: h.externalId, ownerEmail: h.ownerEmail },
+        '36One owner not in the mapping; creating the lead without owner',
+      );
     const lead = await leads.create(leadCreateBody(h, mapping, account));
-    log.info({ externalId: h.externalId, objectId: lead.ObjectID, id: lead.ID, account: account.kind }, '36One lead created');
+    log.info(
+      { externalId: h.externalId, objectId: lead.ObjectID, id: lead.ID, account: account.kind },
+      '36One lead created',
+    );
     return { objectId: lead.ObjectID, id: lead.ID, ownerMapped, created: true, account };
   }
 
@@ -42,7 +61,8 @@ export function createLeadOps(leads: EntitySet<LeadEntity>, findAccount: FindAcc
   async function accountOfExisting(lead: LeadEntity, h: LeadHandover): Promise<AccountMatch> {
     if (lead.AccountPartyID) return { kind: 'found', accountId: lead.AccountPartyID, via: 'record' };
     const account = await findAccount(h.companyKey);
-    if (account.kind === 'found') await change(h.externalId, 'account', (l) => accountPatch(l, account.accountId, mapping));
+    if (account.kind === 'found')
+      await change(h.externalId, 'account', (l) => accountPatch(l, account.accountId, mapping));
     return account;
   }
 

@@ -3,9 +3,16 @@ import { REJECT_REASONS, type RejectReason } from '../domain/reject-reasons.js';
 import { loadYamlConfig, parseConfig } from '../lib/yaml-config.js';
 
 /** A code from a 36One code list: always a string ('01', 'Z01'), never a YAML number. */
-const code = z.string({
-  errorMap: (i, ctx) => ({ message: i.code === 'invalid_type' && i.received === 'number' ? "expected string, got number; quote codes, e.g. '01'" : ctx.defaultError }),
-}).min(1);
+const code = z
+  .string({
+    errorMap: (i, ctx) => ({
+      message:
+        i.code === 'invalid_type' && i.received === 'number'
+          ? "expected string, got number; quote codes, e.g. '01'"
+          : ctx.defaultError,
+    }),
+  })
+  .min(1);
 
 const rejectReasonCodes = z
   .object(Object.fromEntries(REJECT_REASONS.map((r) => [r, code])) as Record<RejectReason, typeof code>)
@@ -30,9 +37,14 @@ const accountSchema = z
         /** An OData property of the account: `ExternalID`, or an extension field such as `HubSpotID_KUT`. */
         field: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an OData property name, e.g. ExternalID'),
         /** The field's value with `{companyId}` (required) and `{portalId}` filled in. */
-        value: z.string().min(1)
+        value: z
+          .string()
+          .min(1)
           .refine((v) => v.includes('{companyId}'), 'must contain {companyId}')
-          .refine((v) => !v.replace(/\{\w+\}/g, (p) => (PLACEHOLDERS.includes(p) ? '' : p)).match(/[{}*]/), 'only {portalId} and {companyId} may be filled in; no other braces, no *'),
+          .refine(
+            (v) => !v.replace(/\{\w+\}/g, (p) => (PLACEHOLDERS.includes(p) ? '' : p)).match(/[{}*]/),
+            'only {portalId} and {companyId} may be filled in; no other braces, no *',
+          ),
       })
       .strict()
       .default({ field: 'ExternalID', value: 'hubspot:{portalId}:company:{companyId}' }),
@@ -59,7 +71,9 @@ const schema = z
         originTypeCode: code,
         salesCyclePhaseCode: code,
         /** Edm.Decimal, sent as a string. */
-        probabilityPercent: z.union([z.string().regex(/^\d{1,3}(\.\d+)?$/), z.number().min(0).max(100)]).transform(String),
+        probabilityPercent: z
+          .union([z.string().regex(/^\d{1,3}(\.\d+)?$/), z.number().min(0).max(100)])
+          .transform(String),
         /** TypeCode of the `OpportunityTextCollection` entry that carries the BANT summary. */
         bantTextTypeCode: code,
       })
@@ -67,7 +81,9 @@ const schema = z
     /** Finding the 36One account of the lead's HubSpot company (read-only). */
     account: accountSchema.default({}),
     /** HubSpot owner email → 36One employee party id; looked up lower-case. */
-    owners: z.record(z.string().email(), code).default({})
+    owners: z
+      .record(z.string().email(), code)
+      .default({})
       .transform((o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.trim().toLowerCase(), v]))),
   })
   .strict();
@@ -91,5 +107,7 @@ export function ownerPartyId(mapping: C4cMapping, email: string | undefined): st
 
 /** The external reference value of a HubSpot company as the mapping says the tenant stores it. */
 export function accountExternalRef(mapping: C4cMapping, portalId: number, companyId: string): string {
-  return mapping.account.externalRef.value.replaceAll('{portalId}', String(portalId)).replaceAll('{companyId}', companyId);
+  return mapping.account.externalRef.value
+    .replaceAll('{portalId}', String(portalId))
+    .replaceAll('{companyId}', companyId);
 }

@@ -18,28 +18,59 @@ const BANT_TEXT = 'OpportunityTextCollection';
 
 // Kept in step with lead-fields.ts / opportunities.ts / entities.ts by test/c4c/metadata.test.ts, which compares
 // them with every name a full handover actually sends and selects.
-const LEAD_PROPERTIES = ['ObjectID', 'ID', 'ExternalID', 'Name', 'ContactFirstName', 'ContactLastName', 'ContactEMail', 'Company',
-  'OriginTypeCode', 'UserStatusCode', 'QualificationLevelCode', 'ResultReasonCode', 'OwnerPartyID', 'AccountPartyID', 'Note', 'Score'];
-const OPPORTUNITY_PROPERTIES = ['ObjectID', 'ID', 'ExternalID', 'Name', 'ProspectPartyID', 'PrimaryContactPartyID',
-  'MainEmployeeResponsiblePartyID', 'OriginTypeCode', 'SalesCyclePhaseCode', 'ProbabilityPercent', 'ExpectedProcessingEndDate'];
+const LEAD_PROPERTIES = [
+  'ObjectID',
+  'ID',
+  'ExternalID',
+  'Name',
+  'ContactFirstName',
+  'ContactLastName',
+  'ContactEMail',
+  'Company',
+  'OriginTypeCode',
+  'UserStatusCode',
+  'QualificationLevelCode',
+  'ResultReasonCode',
+  'OwnerPartyID',
+  'AccountPartyID',
+  'Note',
+  'Score',
+];
+const OPPORTUNITY_PROPERTIES = [
+  'ObjectID',
+  'ID',
+  'ExternalID',
+  'Name',
+  'ProspectPartyID',
+  'PrimaryContactPartyID',
+  'MainEmployeeResponsiblePartyID',
+  'OriginTypeCode',
+  'SalesCyclePhaseCode',
+  'ProbabilityPercent',
+  'ExpectedProcessingEndDate',
+];
 const TEXT_PROPERTIES = ['TypeCode', 'Text'];
 
 /** Every entity set, property and navigation LeadBridge uses, including the mapping's own field names. */
 export function requiredNames(m: C4cMapping): RequiredName[] {
-  const props = (set: string, names: string[]): RequiredName[] =>
-    [{ set, kind: 'set' }, ...[...new Set(names)].map((name) => ({ set, kind: 'property' as const, name }))];
+  const props = (set: string, names: string[]): RequiredName[] => [
+    { set, kind: 'set' },
+    ...[...new Set(names)].map((name) => ({ set, kind: 'property' as const, name })),
+  ];
   return [
     ...props(LEAD_SET, LEAD_PROPERTIES),
     ...props(OPPORTUNITY_SET, OPPORTUNITY_PROPERTIES),
     { set: OPPORTUNITY_SET, kind: 'navigation', name: BANT_TEXT },
     ...TEXT_PROPERTIES.map((name) => ({ set: OPPORTUNITY_SET, kind: 'property' as const, name, via: BANT_TEXT })),
-    ...(m.account.lookup === 'off' ? [] : props(ACCOUNT_SET, ['ObjectID', 'AccountID', 'Name', m.account.externalRef.field])),
+    ...(m.account.lookup === 'off'
+      ? []
+      : props(ACCOUNT_SET, ['ObjectID', 'AccountID', 'Name', m.account.externalRef.field])),
   ];
 }
 
 /** How a required name is reported: `Set`, `Set.Property`, `Set.Navigation.Property`. */
 export const nameOf = (r: RequiredName): string =>
-  (r.kind === 'set' ? r.set : 'via' in r ? `${r.set}.${r.via}.${r.name}` : `${r.set}.${r.name}`);
+  r.kind === 'set' ? r.set : 'via' in r ? `${r.set}.${r.via}.${r.name}` : `${r.set}.${r.name}`;
 
 /** The required names the tenant's `$metadata` lacks (a missing set is reported once, not per property). */
 export function checkMetadata(doc: ServiceMetadata, m: C4cMapping): string[] {
@@ -82,16 +113,48 @@ export interface CodeListCheck {
 export function codeListChecks(m: C4cMapping): CodeListCheck[] {
   const defined = (codes: Array<string | undefined>) => [...new Set(codes.filter((c): c is string => !!c))];
   return [
-    { set: 'LeadOriginTypeCodeCollection', property: `${LEAD_SET}.OriginTypeCode`, mappingKey: 'lead.originTypeCode', codes: [m.lead.originTypeCode] },
-    { set: 'LeadUserStatusCodeCollection', property: `${LEAD_SET}.UserStatusCode`, mappingKey: 'leadStatus', codes: defined(Object.values(m.leadStatus)) },
-    { set: 'LeadQualificationLevelCodeCollection', property: `${LEAD_SET}.QualificationLevelCode`, mappingKey: 'qualificationLevel',
-      codes: defined([m.qualificationLevel.initial, m.qualificationLevel.qualified]) },
-    { set: 'LeadResultReasonCodeCollection', property: `${LEAD_SET}.ResultReasonCode`, mappingKey: 'resultReasons', codes: defined(Object.values(m.resultReasons)) },
-    { set: 'OpportunityOriginTypeCodeCollection', property: `${OPPORTUNITY_SET}.OriginTypeCode`, mappingKey: 'opportunity.originTypeCode', codes: [m.opportunity.originTypeCode] },
-    { set: 'OpportunitySalesCyclePhaseCodeCollection', property: `${OPPORTUNITY_SET}.SalesCyclePhaseCode`, mappingKey: 'opportunity.salesCyclePhaseCode',
-      codes: [m.opportunity.salesCyclePhaseCode] },
-    { set: 'OpportunityTextCollectionTypeCodeCollection', property: `${OPPORTUNITY_SET}.${BANT_TEXT}.TypeCode`, mappingKey: 'opportunity.bantTextTypeCode',
-      codes: [m.opportunity.bantTextTypeCode] },
+    {
+      set: 'LeadOriginTypeCodeCollection',
+      property: `${LEAD_SET}.OriginTypeCode`,
+      mappingKey: 'lead.originTypeCode',
+      codes: [m.lead.originTypeCode],
+    },
+    {
+      set: 'LeadUserStatusCodeCollection',
+      property: `${LEAD_SET}.UserStatusCode`,
+      mappingKey: 'leadStatus',
+      codes: defined(Object.values(m.leadStatus)),
+    },
+    {
+      set: 'LeadQualificationLevelCodeCollection',
+      property: `${LEAD_SET}.QualificationLevelCode`,
+      mappingKey: 'qualificationLevel',
+      codes: defined([m.qualificationLevel.initial, m.qualificationLevel.qualified]),
+    },
+    {
+      set: 'LeadResultReasonCodeCollection',
+      property: `${LEAD_SET}.ResultReasonCode`,
+      mappingKey: 'resultReasons',
+      codes: defined(Object.values(m.resultReasons)),
+    },
+    {
+      set: 'OpportunityOriginTypeCodeCollection',
+      property: `${OPPORTUNITY_SET}.OriginTypeCode`,
+      mappingKey: 'opportunity.originTypeCode',
+      codes: [m.opportunity.originTypeCode],
+    },
+    {
+      set: 'OpportunitySalesCyclePhaseCodeCollection',
+      property: `${OPPORTUNITY_SET}.SalesCyclePhaseCode`,
+      mappingKey: 'opportunity.salesCyclePhaseCode',
+      codes: [m.opportunity.salesCyclePhaseCode],
+    },
+    {
+      set: 'OpportunityTextCollectionTypeCodeCollection',
+      property: `${OPPORTUNITY_SET}.${BANT_TEXT}.TypeCode`,
+      mappingKey: 'opportunity.bantTextTypeCode',
+      codes: [m.opportunity.bantTextTypeCode],
+    },
   ];
 }
 
@@ -101,7 +164,11 @@ export type CodeListResult =
   | { check: CodeListCheck; status: 'notCheckable' };
 
 /** Compares one code list with the mapping's codes, when the tenant exposes it. */
-export async function checkCodeList(reader: MetadataReader, doc: ServiceMetadata, check: CodeListCheck): Promise<CodeListResult> {
+export async function checkCodeList(
+  reader: MetadataReader,
+  doc: ServiceMetadata,
+  check: CodeListCheck,
+): Promise<CodeListResult> {
   if (!doc.sets.has(check.set)) return { check, status: 'notCheckable' };
   const known = new Set(await reader.codes(check.set));
   const missing = check.codes.filter((c) => !known.has(c));
@@ -109,7 +176,11 @@ export async function checkCodeList(reader: MetadataReader, doc: ServiceMetadata
 }
 
 /** Compares every code list the tenant exposes with the mapping's codes; a list it does not expose is not checkable. */
-export async function checkCodeLists(reader: MetadataReader, doc: ServiceMetadata, m: C4cMapping): Promise<CodeListResult[]> {
+export async function checkCodeLists(
+  reader: MetadataReader,
+  doc: ServiceMetadata,
+  m: C4cMapping,
+): Promise<CodeListResult[]> {
   const out: CodeListResult[] = [];
   for (const check of codeListChecks(m)) out.push(await checkCodeList(reader, doc, check));
   return out;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IntegrationError } from '../lib/integration-error.js';
-import { connect, type ConnectionOptions } from './client.js';
+import { type ConnectionOptions, connect } from './client.js';
 import type { Http } from './http.js';
 import { errorFrom } from './odata-error.js';
 import { readJson, results } from './odata-json.js';
@@ -28,7 +28,10 @@ export interface ServiceMetadata {
  */
 export function parseMetadata(xml: string): ServiceMetadata {
   const doc = xml.replace(/<!--[\s\S]*?-->/g, '');
-  const types = new Map<string, { properties: Set<string>; navigations: Set<string>; navRefs: Map<string, { rel: string; to: string }> }>();
+  const types = new Map<
+    string,
+    { properties: Set<string>; navigations: Set<string>; navRefs: Map<string, { rel: string; to: string }> }
+  >();
   for (const m of doc.matchAll(/<(?:\w+:)?EntityType\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:\w+:)?EntityType\s*>)/g)) {
     const name = attr(m[1]!, 'Name');
     if (!name) continue;
@@ -39,7 +42,11 @@ export function parseMetadata(xml: string): ServiceMetadata {
       if (navName) navRefs.set(navName, { rel: local(attr(n, 'Relationship') ?? ''), to: attr(n, 'ToRole') ?? '' });
     }
     types.set(name, {
-      properties: new Set(elements(body, 'Property').map((p) => attr(p, 'Name')).filter((p): p is string => !!p)),
+      properties: new Set(
+        elements(body, 'Property')
+          .map((p) => attr(p, 'Name'))
+          .filter((p): p is string => !!p),
+      ),
       navigations: new Set(navRefs.keys()),
       navRefs,
     });
@@ -64,10 +71,18 @@ export function parseMetadata(xml: string): ServiceMetadata {
       const target = roles.get(`${ref.rel}/${ref.to}`);
       if (target) navigationTargets.set(nav, target);
     }
-    sets.set(name, { type, properties: t?.properties ?? new Set(), navigations: t?.navigations ?? new Set(), navigationTargets });
+    sets.set(name, {
+      type,
+      properties: t?.properties ?? new Set(),
+      navigations: t?.navigations ?? new Set(),
+      navigationTargets,
+    });
   }
   if (sets.size === 0) throw new Error('36One: $metadata lists no entity sets (not an OData $metadata document?)');
-  return { sets, types: new Map([...types].map(([k, v]) => [k, { properties: v.properties, navigations: v.navigations }])) };
+  return {
+    sets,
+    types: new Map([...types].map(([k, v]) => [k, { properties: v.properties, navigations: v.navigations }])),
+  };
 }
 
 /** The opening tags (attributes part) of every `<X …>` / `<ns:X …/>` element named `tag`. */
@@ -81,7 +96,13 @@ function attr(tagAttrs: string, name: string): string | undefined {
 }
 
 const local = (qualified: string) => qualified.slice(qualified.lastIndexOf('.') + 1);
-const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Reading the tenant's service description and code lists, e.g. for `leadbridge doctor`. */
 export interface MetadataReader {
@@ -103,7 +124,11 @@ export function createMetadataReader(target: ConnectionOptions | Http): Metadata
       try {
         return parseMetadata(res.text);
       } catch (err) {
-        throw new IntegrationError('c4c', `${(err as Error).message} (HTTP ${res.status})`, { status: res.status, permanent: true, code: 'NotMetadata' });
+        throw new IntegrationError('c4c', `${(err as Error).message} (HTTP ${res.status})`, {
+          status: res.status,
+          permanent: true,
+          code: 'NotMetadata',
+        });
       }
     },
     async codes(set) {

@@ -7,10 +7,13 @@ import type { RawResponse } from './http.js';
  * `{ d: <entity> }`. Both are accepted; the schema yields the entity itself.
  */
 export const single = <T extends z.ZodTypeAny>(entity: T) =>
-  z.object({ d: z.record(z.unknown()) }).transform(({ d }) => unwrap(d)).pipe(entity);
+  z
+    .object({ d: z.record(z.unknown()) })
+    .transform(({ d }) => unwrap(d))
+    .pipe(entity);
 
 const unwrap = (d: Record<string, unknown>): unknown =>
-  (d.results && typeof d.results === 'object' && !Array.isArray(d.results) ? d.results : d);
+  d.results && typeof d.results === 'object' && !Array.isArray(d.results) ? d.results : d;
 /** `{ d: { results: [<entity>…] } }` */
 export const results = <T extends z.ZodTypeAny>(entity: T) => z.object({ d: z.object({ results: z.array(entity) }) });
 
@@ -22,15 +25,22 @@ export function readJson<T extends z.ZodTypeAny>(res: RawResponse, schema: T, wh
   } catch {
     // e.g. an HTML login or proxy page: likely temporary, so retryable.
     throw new IntegrationError('c4c', `36One: ${where} answered HTTP ${res.status} without JSON`, {
-      status: res.status, code: 'NotJson',
+      status: res.status,
+      code: 'NotJson',
     });
   }
   const r = schema.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new IntegrationError('c4c', `36One: unexpected answer to ${where}: ${issue.path.join('.')}: ${issue.message}`, {
-      status: res.status, permanent: true, code: 'UnexpectedResponse',
-    });
+    throw new IntegrationError(
+      'c4c',
+      `36One: unexpected answer to ${where}: ${issue.path.join('.')}: ${issue.message}`,
+      {
+        status: res.status,
+        permanent: true,
+        code: 'UnexpectedResponse',
+      },
+    );
   }
   return r.data;
 }

@@ -19,7 +19,10 @@ export function keyPath(entitySet: string, objectId: string): string {
 export function odataDate(ymd: string): string {
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? Date.parse(`${ymd}T00:00:00Z`) : NaN;
   if (Number.isNaN(ms)) {
-    throw new IntegrationError('c4c', `36One: invalid date '${ymd}', expected yyyy-mm-dd`, { permanent: true, code: 'InvalidDate' });
+    throw new IntegrationError('c4c', `36One: invalid date '${ymd}', expected yyyy-mm-dd`, {
+      permanent: true,
+      code: 'InvalidDate',
+    });
   }
   return `/Date(${ms})/`;
 }

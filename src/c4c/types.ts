@@ -40,7 +40,10 @@ export type AccountMatch =
 
 export type BantValue = 'yes' | 'no' | 'unknown';
 export interface BantSummary {
-  budget: BantValue; authority: BantValue; need: BantValue; timeframe: BantValue;
+  budget: BantValue;
+  authority: BantValue;
+  need: BantValue;
+  timeframe: BantValue;
   /** Free text, one line per criterion, already formatted for a note. */
   text: string;
 }
@@ -69,8 +72,19 @@ export interface OpportunityHandover {
   bant: BantSummary;
 }
 
-export interface C4cLeadRef { objectId: string; id: string; ownerMapped: boolean; created: boolean; account: AccountMatch }
-export interface C4cOpportunityRef { objectId: string; id: string; created: boolean; account: AccountMatch }
+export interface C4cLeadRef {
+  objectId: string;
+  id: string;
+  ownerMapped: boolean;
+  created: boolean;
+  account: AccountMatch;
+}
+export interface C4cOpportunityRef {
+  objectId: string;
+  id: string;
+  created: boolean;
+  account: AccountMatch;
+}
 
 /**
  * 36One as LeadBridge uses it. Every method is idempotent: safe to call again

@@ -1,9 +1,19 @@
 import type { Verb } from './verbs.js';
 
 /** An Action.Execute with an Action.Submit fallback for clients without Universal Actions. */
-export function execute(title: string, verb: Verb, data: Record<string, unknown>, extra: Record<string, unknown> = {}, withFallback = true) {
+export function execute(
+  title: string,
+  verb: Verb,
+  data: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+  withFallback = true,
+) {
   return {
-    type: 'Action.Execute', title, verb, data, ...extra,
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    ...extra,
     ...(withFallback ? { fallback: { type: 'Action.Submit', title, data: { ...data, verb }, ...extra } } : {}),
   };
 }

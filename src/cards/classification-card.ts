@@ -1,6 +1,7 @@
 /** Cards for classification answers: Kundensegment from figures, Betreuungsmodell from criteria, a CRM company. */
-import { glossaryEntry } from '../domain/glossary/index.js';
+
 import { segmentLabel } from '../domain/classification/kundensegment.js';
+import { glossaryEntry } from '../domain/glossary/index.js';
 import type {
   BetreuungsmodellAnswer,
   CompanyAnswer,
@@ -40,7 +41,11 @@ export function betreuungsmodellCard(a: BetreuungsmodellAnswer, locale: Locale =
   const t = texts(locale);
   const label = BETREUUNGSMODELL_LABEL[a.result.closest];
   return adaptiveCard(
-    [title(a.result.model ? t.betreuungTitle(label) : t.betreuungNone(label)), ...lines(a.reasoning), footer(SOURCE_GLOSSARY)],
+    [
+      title(a.result.model ? t.betreuungTitle(label) : t.betreuungNone(label)),
+      ...lines(a.reasoning),
+      footer(SOURCE_GLOSSARY),
+    ],
     a.termIds.map((id) => askButton(glossaryEntry(id), locale)),
   );
 }
@@ -53,7 +58,10 @@ export function companyCard(a: CompanyAnswer, locale: Locale = a.locale): object
   for (const id of a.termIds) actions.push(askButton(glossaryEntry(id), locale));
   return adaptiveCard(
     [
-      literal(a.result ? t.companyTitle(c.name, segmentLabel(a.result.segment, locale)) : c.name, { weight: 'Bolder', size: 'Large' }),
+      literal(a.result ? t.companyTitle(c.name, segmentLabel(a.result.segment, locale)) : c.name, {
+        weight: 'Bolder',
+        size: 'Large',
+      }),
       facts([
         [t.revenue, c.annualRevenue != null ? formatEur(c.annualRevenue, locale) : t.unknown],
         [t.employees, c.employees != null ? formatCount(c.employees, locale) : t.unknown],
@@ -69,7 +77,10 @@ export function companyCard(a: CompanyAnswer, locale: Locale = a.locale): object
 export function companyChoiceCard(a: CompanyChoiceAnswer, locale: Locale = a.locale): object {
   const t = texts(locale);
   return adaptiveCard(
-    [literal(t.companyChoice(a.query, a.companies.length), { weight: 'Bolder' }), ...(a.truncated ? [text(t.moreCompanies, { isSubtle: true })] : [])],
+    [
+      literal(t.companyChoice(a.query, a.companies.length), { weight: 'Bolder' }),
+      ...(a.truncated ? [text(t.moreCompanies, { isSubtle: true })] : []),
+    ],
     // The id keeps the follow-up unambiguous when two records share a name.
     a.companies.map((c) => imBack(c.domain ? `${c.name} (${c.domain})` : c.name, t.classify(`${c.name} (ID ${c.id})`))),
   );

@@ -2,7 +2,7 @@ import { contactName, type Lead } from '../domain/model.js';
 import { execute, showCard } from './actions.js';
 import { formatTime, type Locale } from './i18n.js';
 import { tm } from './i18n-follow-up.js';
-import { reassignForm, type OwnerChoice } from './reassign-form.js';
+import { type OwnerChoice, reassignForm } from './reassign-form.js';
 import { facts, literal } from './text.js';
 
 export interface EscalationCardView {
@@ -25,15 +25,25 @@ export function renderEscalationCard(v: EscalationCardView): object {
   const data = { leadId: lead.id, v: lead.version, src: 'escalation' };
   const waiting = lead.state === 'MQL';
   const buttons: object[] = [];
-  if (waiting && v.choices.length) buttons.push(showCard(tx.reassign, reassignForm(tx.reassignTo, tx.reassignConfirm, v.choices, data, v.locale)));
+  if (waiting && v.choices.length)
+    buttons.push(showCard(tx.reassign, reassignForm(tx.reassignTo, tx.reassignConfirm, v.choices, data, v.locale)));
   if (waiting) buttons.push(execute(tx.nudge, 'lead.nudge', data));
   buttons.push({ type: 'Action.OpenUrl', title: tx.openHubSpot, url: v.hubspotUrl });
   return {
-    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
     metadata: { webUrl: v.hubspotUrl },
     body: [
       ...(v.notice ? [{ type: 'Container', style: 'emphasis', items: [literal(v.notice)] }] : []),
-      { type: 'TextBlock', text: tx.escalationTitle(tx.duration(v.now - lead.mqlAt)), weight: 'Bolder', size: 'Medium', wrap: true, color: 'Attention' },
+      {
+        type: 'TextBlock',
+        text: tx.escalationTitle(tx.duration(v.now - lead.mqlAt)),
+        weight: 'Bolder',
+        size: 'Medium',
+        wrap: true,
+        color: 'Attention',
+      },
       literal(tx.escalationBody(v.ownerName)),
       facts([
         [tx.contact, [contactName(lead.contact), lead.contact.email].filter(Boolean).join(', ')],

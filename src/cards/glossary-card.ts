@@ -1,5 +1,5 @@
 /** Cards for glossary answers: one entry, two side by side, a family overview, or "not in the glossary". */
-import { glossaryEntry, type GlossaryEntry } from '../domain/glossary/index.js';
+import { type GlossaryEntry, glossaryEntry } from '../domain/glossary/index.js';
 import type { ComparisonAnswer, GlossaryAnswer, NotFoundAnswer, OverviewAnswer } from '../knowledge/answer.js';
 import { definitionText, displayName, headline, SOURCE_GLOSSARY, texts } from '../knowledge/labels.js';
 import type { Locale } from '../knowledge/text/language.js';
@@ -15,7 +15,9 @@ function entryBlocks(e: GlossaryEntry, locale: Locale, heading: (s: string) => o
   return [
     heading(headline(e, locale)),
     ...(also.length ? [text(`${t.also}: ${also.join(', ')}`, { isSubtle: true, spacing: 'None' })] : []),
-    e.inClarification ? text(t.inClarification(e.inClarification.with), { color: 'Warning' }) : text(definitionText(e, locale)),
+    e.inClarification
+      ? text(t.inClarification(e.inClarification.with), { color: 'Warning' })
+      : text(definitionText(e, locale)),
   ];
 }
 
@@ -25,7 +27,11 @@ export function glossaryCard(a: GlossaryAnswer, locale: Locale = a.locale): obje
   const related = a.entry.related.map(glossaryEntry).filter((e) => !a.alternatives.includes(e));
   const note = a.alternatives.length ? t.inferred : related.length ? t.related : null;
   return adaptiveCard(
-    [...entryBlocks(a.entry, locale), ...(note ? [text(note, { isSubtle: true, size: 'Small' })] : []), footer(SOURCE_GLOSSARY)],
+    [
+      ...entryBlocks(a.entry, locale),
+      ...(note ? [text(note, { isSubtle: true, size: 'Small' })] : []),
+      footer(SOURCE_GLOSSARY),
+    ],
     [...a.alternatives, ...related].map((e) => askButton(e, locale)),
   );
 }
@@ -33,7 +39,11 @@ export function glossaryCard(a: GlossaryAnswer, locale: Locale = a.locale): obje
 export function comparisonCard(a: ComparisonAnswer, locale: Locale = a.locale): object {
   const t = texts(locale);
   const [x, y] = a.entries;
-  const column = (e: GlossaryEntry) => ({ type: 'Column', width: 'stretch', items: entryBlocks(e, locale, (s) => text(s, { weight: 'Bolder', size: 'Medium' })) });
+  const column = (e: GlossaryEntry) => ({
+    type: 'Column',
+    width: 'stretch',
+    items: entryBlocks(e, locale, (s) => text(s, { weight: 'Bolder', size: 'Medium' })),
+  });
   return adaptiveCard(
     [
       title(t.comparison(displayName(x, locale), displayName(y, locale))),
@@ -48,7 +58,12 @@ export function comparisonCard(a: ComparisonAnswer, locale: Locale = a.locale): 
 export function overviewCard(a: OverviewAnswer, locale: Locale = a.locale): object {
   const t = texts(locale);
   return adaptiveCard(
-    [title(t.overview[a.group]), text(t.overviewIntro), ...a.entries.map((e) => text(`- ${headline(e, locale)}`, { spacing: 'None' })), footer(SOURCE_GLOSSARY)],
+    [
+      title(t.overview[a.group]),
+      text(t.overviewIntro),
+      ...a.entries.map((e) => text(`- ${headline(e, locale)}`, { spacing: 'None' })),
+      footer(SOURCE_GLOSSARY),
+    ],
     a.entries.map((e) => askButton(e, locale)),
   );
 }

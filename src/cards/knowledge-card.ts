@@ -16,24 +16,42 @@ import { adaptiveCard, imBack, text, title } from './knowledge-elements.js';
 
 function helpCard(locale: Locale): object {
   const t = texts(locale);
-  const examples = locale === 'de' ? ['Was ist ein MQL?', 'MQL vs. SQL', 'meine Leads'] : ['What is an MQL?', 'MQL vs. SQL', 'my leads'];
-  return adaptiveCard([title(t.helpTitle), ...helpLines(locale).map((h) => text(`- ${h}`, { spacing: 'None' }))], examples.map((e) => imBack(e, e)));
+  const examples =
+    locale === 'de'
+      ? ['Was ist ein MQL?', 'MQL vs. SQL', 'meine Leads']
+      : ['What is an MQL?', 'MQL vs. SQL', 'my leads'];
+  return adaptiveCard(
+    [title(t.helpTitle), ...helpLines(locale).map((h) => text(`- ${h}`, { spacing: 'None' }))],
+    examples.map((e) => imBack(e, e)),
+  );
 }
 
 /** Renders an answer; `locale` overrides the answer's language. Commands get a one-line card (the lead flow normally handles them). */
 export function renderAnswerCard(answer: Answer, locale: Locale = answer.locale): object {
   switch (answer.kind) {
-    case 'glossary': return glossaryCard(answer, locale);
-    case 'comparison': return comparisonCard(answer, locale);
-    case 'overview': return overviewCard(answer, locale);
-    case 'not_found': return notFoundCard(answer, locale);
-    case 'segment': return segmentCard(answer, locale);
-    case 'betreuungsmodell': return betreuungsmodellCard(answer, locale);
-    case 'company': return companyCard(answer, locale);
-    case 'company_choice': return companyChoiceCard(answer, locale);
-    case 'company_not_found': return companyNotFoundCard(answer, locale);
-    case 'unavailable': return unavailableCard(answer, locale);
-    case 'help': return helpCard(locale);
-    case 'command': return adaptiveCard([text(CHAT_COMMANDS[answer.command].title[locale])]);
+    case 'glossary':
+      return glossaryCard(answer, locale);
+    case 'comparison':
+      return comparisonCard(answer, locale);
+    case 'overview':
+      return overviewCard(answer, locale);
+    case 'not_found':
+      return notFoundCard(answer, locale);
+    case 'segment':
+      return segmentCard(answer, locale);
+    case 'betreuungsmodell':
+      return betreuungsmodellCard(answer, locale);
+    case 'company':
+      return companyCard(answer, locale);
+    case 'company_choice':
+      return companyChoiceCard(answer, locale);
+    case 'company_not_found':
+      return companyNotFoundCard(answer, locale);
+    case 'unavailable':
+      return unavailableCard(answer, locale);
+    case 'help':
+      return helpCard(locale);
+    case 'command':
+      return adaptiveCard([text(CHAT_COMMANDS[answer.command].title[locale])]);
   }
 }

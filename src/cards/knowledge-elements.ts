@@ -21,7 +21,8 @@ export function text(value: string, opts: Record<string, unknown> = {}): object 
 }
 
 export const title = (value: string) => text(value, { weight: 'Bolder', size: 'Large' });
-export const footer = (value: string) => text(value, { isSubtle: true, size: 'Small', spacing: 'Medium', separator: true });
+export const footer = (value: string) =>
+  text(value, { isSubtle: true, size: 'Small', spacing: 'Medium', separator: true });
 
 /** A button that posts `message` into the chat as if the user had typed it. */
 export function imBack(label: string, message: string): object {

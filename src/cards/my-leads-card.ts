@@ -1,7 +1,7 @@
 import { contactName, type Lead } from '../domain/model.js';
-import { t, type Locale } from './i18n.js';
-import { literal } from './text.js';
 import { execute } from './actions.js';
+import { type Locale, t } from './i18n.js';
+import { literal } from './text.js';
 
 const hours = (ms: number) => Math.max(0, Math.round(ms / 3_600_000));
 
@@ -13,15 +13,24 @@ export function myLeadsCard(leads: Lead[], locale: Locale, now: number): object 
   const open = locale === 'de' ? 'Karte zeigen' : 'Show card';
   const sorted = [...leads].sort((a, b) => a.mqlAt - b.mqlAt);
   return {
-    type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5',
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
     body: [
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
       ...(sorted.length === 0 ? [{ type: 'TextBlock', text: empty, wrap: true }] : []),
       ...sorted.slice(0, 25).map((l) => ({
-        type: 'Container', separator: true,
+        type: 'Container',
+        separator: true,
         items: [
           literal(`${contactName(l.contact)}${l.company?.name ? ` – ${l.company.name}` : ''}`, { weight: 'Bolder' }),
-          { type: 'TextBlock', text: `${tx.states[l.state]} · ${hours(now - l.mqlAt)} h`, isSubtle: true, spacing: 'None', wrap: true },
+          {
+            type: 'TextBlock',
+            text: `${tx.states[l.state]} · ${hours(now - l.mqlAt)} h`,
+            isSubtle: true,
+            spacing: 'None',
+            wrap: true,
+          },
           { type: 'ActionSet', actions: [execute(open, 'lead.refresh', { leadId: l.id })] },
         ],
       })),

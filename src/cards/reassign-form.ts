@@ -3,17 +3,34 @@ import { execute, showCard } from './actions.js';
 import { formatTime, type Locale } from './i18n.js';
 import { tm } from './i18n-follow-up.js';
 
-export interface OwnerChoice { email: string; name: string }
+export interface OwnerChoice {
+  email: string;
+  name: string;
+}
 
 /** The CSM picker and its confirm button (verb `lead.reassign`; the chosen email arrives as `newOwner`). */
-export function reassignForm(title: string, confirm: string, choices: OwnerChoice[], data: Record<string, unknown>, locale: Locale): object {
+export function reassignForm(
+  title: string,
+  confirm: string,
+  choices: OwnerChoice[],
+  data: Record<string, unknown>,
+  locale: Locale,
+): object {
   const tx = tm(locale);
   return {
-    type: 'AdaptiveCard', version: '1.5',
-    body: [{
-      type: 'Input.ChoiceSet', id: 'newOwner', label: title, style: 'compact', isRequired: true, errorMessage: tx.chooseOwner,
-      choices: choices.map((c) => ({ title: c.name, value: c.email })),
-    }],
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      {
+        type: 'Input.ChoiceSet',
+        id: 'newOwner',
+        label: title,
+        style: 'compact',
+        isRequired: true,
+        errorMessage: tx.chooseOwner,
+        choices: choices.map((c) => ({ title: c.name, value: c.email })),
+      },
+    ],
     actions: [execute(confirm, 'lead.reassign', data)],
   };
 }
@@ -28,6 +45,11 @@ export function forwardAction(data: { leadId: string; v: number }, choices: Owne
 export function forwardedNote(events: readonly LeadEvent[], locale: Locale, timeZone: string): string | null {
   const e = [...events].reverse().find((x) => x.action === 'reassign');
   if (!e) return null;
-  const to = typeof e.detail?.toName === 'string' ? e.detail.toName : typeof e.detail?.toEmail === 'string' ? e.detail.toEmail : '?';
+  const to =
+    typeof e.detail?.toName === 'string'
+      ? e.detail.toName
+      : typeof e.detail?.toEmail === 'string'
+        ? e.detail.toEmail
+        : '?';
   return tm(locale).forwarded(to, e.actor.name ?? e.actor.id, formatTime(e.at, locale, timeZone));
 }

@@ -1,18 +1,28 @@
 /** Entry of the `leadbridge` CLI: dispatches `leadbridge <command> …` to a registered sub-command. */
 import { pathToFileURL } from 'node:url';
 import { registerCommands } from './commands/index.js';
-import { CommandRegistry, type CliIo } from './registry.js';
+import { type CliIo, CommandRegistry } from './registry.js';
 
-export { CommandRegistry, parseFlags, type CliCommand, type CliIo } from './registry.js';
+export { type CliCommand, type CliIo, CommandRegistry, parseFlags } from './registry.js';
 
 const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 function usage(registry: CommandRegistry): string {
-  return ['Usage: leadbridge <command> [options]', '', 'Commands:', ...registry.list().map((c) => `  ${c.name.padEnd(10)} ${c.summary}`), '  help       Show this text.'].join('\n');
+  return [
+    'Usage: leadbridge <command> [options]',
+    '',
+    'Commands:',
+    ...registry.list().map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+    '  help       Show this text.',
+  ].join('\n');
 }
 
 /** Runs one CLI invocation; returns the exit code. Pass a registry to add or replace commands. */
-export async function main(argv: string[], io: CliIo = consoleIo, registry = registerCommands(new CommandRegistry())): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = consoleIo,
+  registry = registerCommands(new CommandRegistry()),
+): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(usage(registry));

@@ -33,7 +33,10 @@ export class CommandRegistry {
 }
 
 /** Splits `--flag value` / `--flag` options from positional arguments. `booleans` names the flags without a value. */
-export function parseFlags(args: string[], booleans: string[] = []): { flags: Record<string, string | true>; positional: string[] } {
+export function parseFlags(
+  args: string[],
+  booleans: string[] = [],
+): { flags: Record<string, string | true>; positional: string[] } {
   const flags: Record<string, string | true> = {};
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {

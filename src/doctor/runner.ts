@@ -17,12 +17,20 @@ export async function runChecks(checks: readonly Check[], o: RunOptions = {}): P
       if (!p) throw new Error(`check ${check.id} needs ${id}, which is not listed before it`);
       return p;
     });
-    started.set(check.id, (async () => {
-      for (const before of await Promise.all(needed)) {
-        if (before.status !== 'ok') return { name: check.name, status: 'skip', detail: `not checked: ${before.name} ${before.status === 'fail' ? 'failed' : 'not checkable'}` };
-      }
-      return { name: check.name, ...(await runOne(check, timeoutMs, o.signal)) };
-    })());
+    started.set(
+      check.id,
+      (async () => {
+        for (const before of await Promise.all(needed)) {
+          if (before.status !== 'ok')
+            return {
+              name: check.name,
+              status: 'skip',
+              detail: `not checked: ${before.name} ${before.status === 'fail' ? 'failed' : 'not checkable'}`,
+            };
+        }
+        return { name: check.name, ...(await runOne(check, timeoutMs, o.signal)) };
+      })(),
+    );
   }
   return Promise.all(checks.map((c) => started.get(c.id)!));
 }
@@ -33,8 +41,19 @@ async function runOne(check: Check, timeoutMs: number, outer?: AbortSignal): Pro
   let stop = () => {};
   // Whichever comes first ends the check: its own answer, its timeout, or the caller stopping every check.
   const cut = new Promise<Outcome>((resolve) => {
-    const end = (o: Outcome) => { ac.abort(); resolve(o); };
-    timer = setTimeout(() => end({ status: 'fail', detail: `no answer within ${timeoutMs / 1000} s`, fix: 'check the network path to this system, then run the check again' }), timeoutMs);
+    const end = (o: Outcome) => {
+      ac.abort();
+      resolve(o);
+    };
+    timer = setTimeout(
+      () =>
+        end({
+          status: 'fail',
+          detail: `no answer within ${timeoutMs / 1000} s`,
+          fix: 'check the network path to this system, then run the check again',
+        }),
+      timeoutMs,
+    );
     stop = () => end({ status: 'skip', detail: 'stopped before it finished' });
     if (outer?.aborted) stop();
     else outer?.addEventListener('abort', stop, { once: true });
@@ -42,7 +61,11 @@ async function runOne(check: Check, timeoutMs: number, outer?: AbortSignal): Pro
   try {
     return await Promise.race([cut, ac.signal.aborted ? cut : check.run(ac.signal)]);
   } catch (err) {
-    return { status: 'fail', detail: err instanceof Error ? err.message : String(err), fix: 'see the detail; run the check again once it is fixed' };
+    return {
+      status: 'fail',
+      detail: err instanceof Error ? err.message : String(err),
+      fix: 'see the detail; run the check again once it is fixed',
+    };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', stop);

@@ -37,7 +37,12 @@ export function mergeBant(saved: BantAnswers | null, submitted: BantAnswers, by:
 
 /** One line per criterion, for notes in HubSpot and 36One. */
 export function bantSummaryText(bant: BantAnswers | null | undefined): string {
-  const label: Record<BantCriterion, string> = { budget: 'Budget', authority: 'Authority', need: 'Need', timeframe: 'Timeframe' };
+  const label: Record<BantCriterion, string> = {
+    budget: 'Budget',
+    authority: 'Authority',
+    need: 'Need',
+    timeframe: 'Timeframe',
+  };
   const lines = BANT_CRITERIA.map((c) => {
     const a = bant?.[c];
     return `${label[c]}: ${a?.value ?? 'unknown'}${a?.note ? ` – ${a.note}` : ''}`;

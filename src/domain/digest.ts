@@ -18,9 +18,31 @@ export interface DigestInput {
   topReasons?: number;
 }
 
-export interface WaitingLead { leadId: string; contact: string; company: string | null; ownerEmail: string | null; ownerName: string; mqlAt: number; ageMs: number }
-export interface SlaBreach { leadId: string; contact: string; ownerEmail: string | null; ownerName: string; dueAt: number; answeredAt: number | null }
-export interface CsmFigures { email: string; name: string; received: number; accepted: number; medianTimeToAcceptMs: number | null; acceptanceRate: number | null }
+export interface WaitingLead {
+  leadId: string;
+  contact: string;
+  company: string | null;
+  ownerEmail: string | null;
+  ownerName: string;
+  mqlAt: number;
+  ageMs: number;
+}
+export interface SlaBreach {
+  leadId: string;
+  contact: string;
+  ownerEmail: string | null;
+  ownerName: string;
+  dueAt: number;
+  answeredAt: number | null;
+}
+export interface CsmFigures {
+  email: string;
+  name: string;
+  received: number;
+  accepted: number;
+  medianTimeToAcceptMs: number | null;
+  acceptanceRate: number | null;
+}
 
 export interface DigestFigures {
   since: number;
@@ -43,7 +65,7 @@ export function firstAnswerAt(lead: Lead, events: readonly LeadEvent[]): number 
   const e = events.find((x) => x.fromState === 'MQL' && x.toState != null && x.toState !== 'MQL');
   if (e) return e.at;
   if (lead.acceptedAt != null) return lead.acceptedAt;
-  return lead.state === 'MQL' ? null : lead.closedAt ?? lead.updatedAt;
+  return lead.state === 'MQL' ? null : (lead.closedAt ?? lead.updatedAt);
 }
 
 function median(values: number[]): number | null {
@@ -54,8 +76,16 @@ function median(values: number[]): number | null {
 }
 
 /** Counts of leads that entered `state` in the window (each lead once). */
-function reached(leads: readonly Lead[], events: DigestInput['events'], state: LeadState, since: number, now: number): Lead[] {
-  return leads.filter((l) => (events[l.id] ?? []).some((e) => e.toState === state && e.fromState !== state && inWindow(e.at, since, now)));
+function reached(
+  leads: readonly Lead[],
+  events: DigestInput['events'],
+  state: LeadState,
+  since: number,
+  now: number,
+): Lead[] {
+  return leads.filter((l) =>
+    (events[l.id] ?? []).some((e) => e.toState === state && e.fromState !== state && inWindow(e.at, since, now)),
+  );
 }
 
 /** The digest figures for one manager's team (pure: the same input gives the same numbers). */
@@ -65,13 +95,14 @@ export function digestFigures(input: DigestInput): DigestFigures {
   const leads = input.leads.filter((l) => l.owner.email && members.has(l.owner.email.toLowerCase()));
   const events = input.events;
   const elapsed = input.elapsed ?? ((a: number, b: number) => b - a);
-  const nameOf = (email: string | null, fallback: string | null) => (email ? input.nameOf?.(email) ?? fallback ?? email : fallback ?? '–');
+  const nameOf = (email: string | null, fallback: string | null) =>
+    email ? (input.nameOf?.(email) ?? fallback ?? email) : (fallback ?? '–');
 
   const rejectedLeads = reached(leads, events, 'REJECTED', since, now);
   const reasons = new Map<string, number>();
   for (const l of rejectedLeads) {
     const e = (events[l.id] ?? []).find((x) => x.toState === 'REJECTED' && inWindow(x.at, since, now));
-    const reason = typeof e?.detail?.reason === 'string' ? e.detail.reason : l.rejectReason ?? 'other';
+    const reason = typeof e?.detail?.reason === 'string' ? e.detail.reason : (l.rejectReason ?? 'other');
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
 
@@ -80,8 +111,13 @@ export function digestFigures(input: DigestInput): DigestFigures {
     .sort((a, b) => a.mqlAt - b.mqlAt)
     .slice(0, input.waitingLimit ?? 5)
     .map((l) => ({
-      leadId: l.id, contact: contactName(l.contact), company: l.company?.name ?? null, ownerEmail: l.owner.email,
-      ownerName: nameOf(l.owner.email, l.owner.name), mqlAt: l.mqlAt, ageMs: now - l.mqlAt,
+      leadId: l.id,
+      contact: contactName(l.contact),
+      company: l.company?.name ?? null,
+      ownerEmail: l.owner.email,
+      ownerName: nameOf(l.owner.email, l.owner.name),
+      mqlAt: l.mqlAt,
+      ageMs: now - l.mqlAt,
     }));
 
   const slaBreaches: SlaBreach[] = [];
@@ -91,7 +127,14 @@ export function digestFigures(input: DigestInput): DigestFigures {
       if (!inWindow(dueAt, since, now)) continue;
       const answeredAt = firstAnswerAt(l, events[l.id] ?? []);
       if (answeredAt != null && answeredAt <= dueAt) continue;
-      slaBreaches.push({ leadId: l.id, contact: contactName(l.contact), ownerEmail: l.owner.email, ownerName: nameOf(l.owner.email, l.owner.name), dueAt, answeredAt });
+      slaBreaches.push({
+        leadId: l.id,
+        contact: contactName(l.contact),
+        ownerEmail: l.owner.email,
+        ownerName: nameOf(l.owner.email, l.owner.name),
+        dueAt,
+        answeredAt,
+      });
     }
     slaBreaches.sort((a, b) => a.dueAt - b.dueAt);
   }
@@ -101,14 +144,18 @@ export function digestFigures(input: DigestInput): DigestFigures {
     const mine = received.filter((l) => l.owner.email!.toLowerCase() === email);
     const accepted = mine.filter((l) => l.acceptedAt != null && l.acceptedAt < now);
     return {
-      email, name: nameOf(email, mine[0]?.owner.name ?? null), received: mine.length, accepted: accepted.length,
+      email,
+      name: nameOf(email, mine[0]?.owner.name ?? null),
+      received: mine.length,
+      accepted: accepted.length,
       medianTimeToAcceptMs: median(accepted.map((l) => elapsed(l.mqlAt, l.acceptedAt!))),
       acceptanceRate: mine.length ? accepted.length / mine.length : null,
     };
   });
 
   return {
-    since, until: now,
+    since,
+    until: now,
     funnel: {
       mql: received.length,
       sal: reached(leads, events, 'SAL', since, now).length,
@@ -117,9 +164,13 @@ export function digestFigures(input: DigestInput): DigestFigures {
     },
     rejected: {
       count: rejectedLeads.length,
-      topReasons: [...reasons].map(([reason, count]) => ({ reason, count }))
-        .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)).slice(0, input.topReasons ?? 3),
+      topReasons: [...reasons]
+        .map(([reason, count]) => ({ reason, count }))
+        .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
+        .slice(0, input.topReasons ?? 3),
     },
-    waitingLongest, slaBreaches, perCsm,
+    waitingLongest,
+    slaBreaches,
+    perCsm,
   };
 }

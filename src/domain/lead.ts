@@ -1,5 +1,5 @@
+import { type BantAnswers, bantYesCount } from './bant.js';
 import type { RejectReason } from './reject-reasons.js';
-import { bantYesCount, type BantAnswers } from './bant.js';
 
 /** Where a lead stands in the customer's funnel (see the glossary: MQL → SAL → SQL → Opportunity). */
 export const LEAD_STATES = ['MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'REJECTED'] as const;
@@ -63,5 +63,8 @@ export function availableActions(state: LeadState): LeadAction[] {
 }
 
 const ALL_YES: BantAnswers = {
-  budget: { value: 'yes' }, authority: { value: 'yes' }, need: { value: 'yes' }, timeframe: { value: 'yes' },
+  budget: { value: 'yes' },
+  authority: { value: 'yes' },
+  need: { value: 'yes' },
+  timeframe: { value: 'yes' },
 };

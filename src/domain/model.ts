@@ -36,7 +36,11 @@ export interface Owner {
   teams?: Array<{ id: string; name?: string | null }>;
 }
 
-export interface LeadOwner { id: string | null; email: string | null; name: string | null }
+export interface LeadOwner {
+  id: string | null;
+  email: string | null;
+  name: string | null;
+}
 
 /**
  * How the 36One account of a lead was decided: by the external reference, by the only account with the company's
@@ -93,4 +97,5 @@ export interface LeadEvent {
 export const contactName = (c: ContactSnapshot) =>
   [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || `Kontakt ${c.id}`;
 
-export const ownerName = (o: Owner) => [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || `Owner ${o.id}`;
+export const ownerName = (o: Owner) =>
+  [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || `Owner ${o.id}`;

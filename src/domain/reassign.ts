@@ -7,6 +7,7 @@ import type { Roster } from './roster.js';
 export function reassignTargets(roster: Roster, currentOwner: string | null, actorEmail: string | null): string[] {
   const owner = currentOwner?.toLowerCase() ?? null;
   let teams = owner ? roster.teamsOf(owner) : [];
-  if (!teams.length && actorEmail) teams = roster.isAdmin(actorEmail) ? [...roster.teams] : roster.managedTeams(actorEmail);
+  if (!teams.length && actorEmail)
+    teams = roster.isAdmin(actorEmail) ? [...roster.teams] : roster.managedTeams(actorEmail);
   return [...new Set(teams.flatMap((t) => t.members))].filter((m) => m !== owner);
 }

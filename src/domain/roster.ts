@@ -22,7 +22,8 @@ export class Roster {
 
   constructor(input: RosterInput) {
     this.teams = input.teams.map((t) => ({
-      name: t.name, manager: norm(t.manager),
+      name: t.name,
+      manager: norm(t.manager),
       members: [...new Set(t.members.map(norm))].filter((m) => m && m !== norm(t.manager)),
     }));
     this.admins = new Set(input.admins.map(norm));

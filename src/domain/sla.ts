@@ -13,32 +13,49 @@ export interface SlaPolicy {
 }
 
 /** When work counts: always, or per weekday (0 = Sunday) a list of [start, end) minute-of-day ranges. */
-export type BusinessHours = { kind: 'always' } | { kind: 'weekly'; week: ReadonlyArray<ReadonlyArray<readonly [number, number]>> };
+export type BusinessHours =
+  | { kind: 'always' }
+  | { kind: 'weekly'; week: ReadonlyArray<ReadonlyArray<readonly [number, number]>> };
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `90s`, `30m`, `4h`, `2d` → milliseconds (a duration of business time when used for the SLA). */
 export function parseDuration(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$/i.exec(text);
-  if (!m || Number(m[1]) <= 0) throw new Error(`invalid duration "${text}": use a positive number with s, m, h or d, e.g. 90s, 30m, 4h, 2d`);
+  if (!m || Number(m[1]) <= 0)
+    throw new Error(`invalid duration "${text}": use a positive number with s, m, h or d, e.g. 90s, 30m, 4h, 2d`);
   return Math.round(Number(m[1]) * UNIT_MS[m[2]!.toLowerCase()]!);
 }
 
 const DAY_NAMES: Record<string, number> = {
-  sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
-  so: 0, mo: 1, di: 2, mi: 3, do: 4, fr: 5, sa: 6,
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  so: 0,
+  mo: 1,
+  di: 2,
+  mi: 3,
+  do: 4,
+  fr: 5,
+  sa: 6,
 };
 
 function dayOf(name: string, text: string): number {
   const d = DAY_NAMES[name.trim().toLowerCase()];
-  if (d === undefined) throw new Error(`invalid business hours "${text}": unknown day "${name.trim()}" (use Mon…Sun or Mo…So)`);
+  if (d === undefined)
+    throw new Error(`invalid business hours "${text}": unknown day "${name.trim()}" (use Mon…Sun or Mo…So)`);
   return d;
 }
 
 function minuteOf(hhmm: string, text: string): number {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
   const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!m || Number(m[2]) > 59 || minutes > 1440) throw new Error(`invalid business hours "${text}": bad time "${hhmm.trim()}" (use HH:MM)`);
+  if (!m || Number(m[2]) > 59 || minutes > 1440)
+    throw new Error(`invalid business hours "${text}": bad time "${hhmm.trim()}" (use HH:MM)`);
   return minutes;
 }
 
@@ -49,24 +66,34 @@ function minuteOf(hhmm: string, text: string): number {
 export function parseBusinessHours(text: string): BusinessHours {
   if (/^\s*always\s*$/i.test(text)) return { kind: 'always' };
   const week: Array<Array<[number, number]>> = [[], [], [], [], [], [], []];
-  const rules = text.split(';').map((r) => r.trim()).filter(Boolean);
-  if (!rules.length) throw new Error(`invalid business hours "${text}": expected e.g. "Mon-Fri 08:00-18:00" or "always"`);
+  const rules = text
+    .split(';')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  if (!rules.length)
+    throw new Error(`invalid business hours "${text}": expected e.g. "Mon-Fri 08:00-18:00" or "always"`);
   for (const rule of rules) {
     const m = /^(\S+)\s+(.+)$/.exec(rule);
-    if (!m) throw new Error(`invalid business hours "${text}": expected "<days> <from>-<to>", e.g. "Mon-Fri 08:00-18:00"`);
+    if (!m)
+      throw new Error(`invalid business hours "${text}": expected "<days> <from>-<to>", e.g. "Mon-Fri 08:00-18:00"`);
     const days = new Set<number>();
     for (const part of m[1]!.split(',')) {
       const [a, b] = part.split('-');
       const from = dayOf(a!, text);
       const to = b === undefined ? from : dayOf(b, text);
-      for (let d = from; ; d = (d + 1) % 7) { days.add(d); if (d === to) break; }
+      for (let d = from; ; d = (d + 1) % 7) {
+        days.add(d);
+        if (d === to) break;
+      }
     }
     for (const range of m[2]!.split(',')) {
       const [a, b] = range.split('-');
-      if (b === undefined) throw new Error(`invalid business hours "${text}": bad range "${range.trim()}" (use HH:MM-HH:MM)`);
+      if (b === undefined)
+        throw new Error(`invalid business hours "${text}": bad range "${range.trim()}" (use HH:MM-HH:MM)`);
       const start = minuteOf(a!, text);
       const end = minuteOf(b, text);
-      if (end <= start) throw new Error(`invalid business hours "${text}": range "${range.trim()}" ends before it starts`);
+      if (end <= start)
+        throw new Error(`invalid business hours "${text}": range "${range.trim()}" ends before it starts`);
       for (const d of days) week[d]!.push([start, end]);
     }
   }
@@ -75,12 +102,20 @@ export function parseBusinessHours(text: string): BusinessHours {
 }
 
 /** The business intervals [from, to) of each local day from the day of `start` on, as instants. */
-function* businessIntervals(start: number, hours: Extract<BusinessHours, { kind: 'weekly' }>, timeZone: string, maxDays: number) {
+function* businessIntervals(
+  start: number,
+  hours: Extract<BusinessHours, { kind: 'weekly' }>,
+  timeZone: string,
+  maxDays: number,
+) {
   const s = localParts(start, timeZone);
   for (let i = 0; i < maxDays; i++) {
     const day = addDays(s.year, s.month, s.day, i);
     for (const [from, to] of hours.week[day.weekday]!) {
-      yield [zonedTime(day.year, day.month, day.day, from, timeZone), zonedTime(day.year, day.month, day.day, to, timeZone)] as const;
+      yield [
+        zonedTime(day.year, day.month, day.day, from, timeZone),
+        zonedTime(day.year, day.month, day.day, to, timeZone),
+      ] as const;
     }
   }
 }
@@ -129,7 +164,12 @@ export function slaDeadlines(startedAt: number, policy: SlaPolicy): { remindAt: 
 export type SlaStep = 'remind' | 'escalate';
 
 /** The SLA steps due now for a lead; nothing once it left MQL (accepted, rejected, …). */
-export function dueSlaSteps(lead: { state: LeadState; remindedAt: number | null; escalatedAt: number | null }, startedAt: number, now: number, policy: SlaPolicy): SlaStep[] {
+export function dueSlaSteps(
+  lead: { state: LeadState; remindedAt: number | null; escalatedAt: number | null },
+  startedAt: number,
+  now: number,
+  policy: SlaPolicy,
+): SlaStep[] {
   if (lead.state !== 'MQL') return [];
   const { remindAt, escalateAt } = slaDeadlines(startedAt, policy);
   const steps: SlaStep[] = [];

@@ -30,7 +30,10 @@ export function createServer(routes: Routes, o: { log: Log; maxBodyBytes: number
   const limit = { maxBodySize: o.maxBodyBytes, mapParams: false };
   server.on('restifyError', (req, res, err, next) => {
     // Client mistakes (too large, bad JSON) get restify's status with a short JSON message, never a stack.
-    res.json(err.statusCode ?? 500, { error: err.name ?? 'Error', message: err.statusCode && err.statusCode < 500 ? err.message : 'internal error' });
+    res.json(err.statusCode ?? 500, {
+      error: err.name ?? 'Error',
+      message: err.statusCode && err.statusCode < 500 ? err.message : 'internal error',
+    });
     if (!err.statusCode || err.statusCode >= 500) o.log.error({ err: String(err), url: req.url }, 'request failed');
     return next(false);
   });
@@ -49,7 +52,9 @@ export function createServer(routes: Routes, o: { log: Log; maxBodyBytes: number
   server.post('/api/hubspot/webhook', restify.plugins.bodyReader(limit), async (req, res) => {
     await routes.webhook(req, res);
   });
-  server.get('/healthz', async (_req, res) => { res.send(200, { status: 'ok' }); });
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
   server.get('/readyz', async (_req, res) => {
     const ok = await routes.ready();
     res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'store unreachable' });
@@ -73,5 +78,7 @@ export function createServer(routes: Routes, o: { log: Log; maxBodyBytes: number
 }
 
 export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {
-  return new Promise((resolve) => server.listen(port, host, () => resolve((server.address() as { port: number }).port)));
+  return new Promise((resolve) =>
+    server.listen(port, host, () => resolve((server.address() as { port: number }).port)),
+  );
 }

@@ -4,7 +4,12 @@ import { parseWebhookBatch } from '../hubspot/webhook-events.js';
 import type { Deps } from '../services/deps.js';
 import { groupCommitIntake, type IgnoredEvent, type IntakeResult } from '../services/lead/intake.js';
 
-export interface WebhookCounts { received: number; duplicates: number; rejected: number; ignored?: IgnoredEvent[] }
+export interface WebhookCounts {
+  received: number;
+  duplicates: number;
+  rejected: number;
+  ignored?: IgnoredEvent[];
+}
 
 export interface WebhookRouteOptions {
   clientSecret: string;
@@ -20,8 +25,17 @@ export function webhookRoute(deps: Deps, o: WebhookRouteOptions) {
   const accept = groupCommitIntake(deps);
   const noticeIgnored = ignoredOnlyNotice(deps);
   return async (req: Request, res: Response) => {
-    const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : typeof req.body === 'string' ? req.body : '';
-    const sig = verifyHubSpotSignature({ method: req.method ?? 'POST', url: req.url ?? '', rawBody, headers: req.headers }, o.clientSecret, o.publicBaseUrl, deps.clock.now());
+    const rawBody = Buffer.isBuffer(req.body)
+      ? req.body.toString('utf8')
+      : typeof req.body === 'string'
+        ? req.body
+        : '';
+    const sig = verifyHubSpotSignature(
+      { method: req.method ?? 'POST', url: req.url ?? '', rawBody, headers: req.headers },
+      o.clientSecret,
+      o.publicBaseUrl,
+      deps.clock.now(),
+    );
     if (!sig.ok) {
       deps.log.warn({ reason: sig.reason }, 'webhook refused: signature');
       o.onCounted?.({ received: 0, duplicates: 0, rejected: 1 });
@@ -60,8 +74,10 @@ function ignoredOnlyNotice(deps: Deps) {
       portals.set(e.portalId, 'warned');
       const seen = r.ignored.filter((x) => x.portalId === e.portalId);
       const kinds = [...new Set(seen.map((x) => `${x.type} (${x.reason})`))].join(', ');
-      deps.log.warn({ portalId: e.portalId, ignored: kinds },
-        'webhook: this HubSpot portal has sent only events LeadBridge does not evaluate; check the app\'s webhook subscriptions (contacts: object.* with objectType contact, or contact.*)');
+      deps.log.warn(
+        { portalId: e.portalId, ignored: kinds },
+        "webhook: this HubSpot portal has sent only events LeadBridge does not evaluate; check the app's webhook subscriptions (contacts: object.* with objectType contact, or contact.*)",
+      );
     }
   };
 }

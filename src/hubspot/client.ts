@@ -1,9 +1,9 @@
 import { Client } from '@hubspot/api-client';
-import { systemClock, type Clock } from '../lib/clock.js';
-import { IntegrationError } from '../lib/integration-error.js';
 import type { CompanySnapshot, ContactSnapshot, Owner } from '../domain/model.js';
+import { type Clock, systemClock } from '../lib/clock.js';
+import { IntegrationError } from '../lib/integration-error.js';
 import { BatchReadError, toHubSpotError } from './errors.js';
-import { createHubSpotPacer, unpaced, type HubSpotPacer, type PacerTime } from './pacer.js';
+import { createHubSpotPacer, type HubSpotPacer, type PacerTime, unpaced } from './pacer.js';
 import type { CompanyHit, HubSpot } from './types.js';
 
 export interface HubSpotOptions {
@@ -27,8 +27,18 @@ export interface HubSpotOptions {
   accountTimeZone?: string;
 }
 
-const CONTACT_PROPS = ['firstname', 'lastname', 'email', 'jobtitle', 'lifecyclestage', 'hs_lead_status', 'hubspot_owner_id',
-  'associatedcompanyid', 'hs_legal_basis', 'hs_marketable_status'];
+const CONTACT_PROPS = [
+  'firstname',
+  'lastname',
+  'email',
+  'jobtitle',
+  'lifecyclestage',
+  'hs_lead_status',
+  'hubspot_owner_id',
+  'associatedcompanyid',
+  'hs_legal_basis',
+  'hs_marketable_status',
+];
 const COMPANY_PROPS = ['name', 'domain', 'industry', 'annualrevenue', 'numberofemployees'];
 /** HubSpot's most inputs per batch read. */
 const BATCH_MAX = 100;
@@ -36,7 +46,10 @@ const BATCH_MAX = 100;
 const isId = (id: string) => /^\d+$/.test(id);
 
 type Props = Record<string, string | null>;
-interface ReadResponse { results: Array<{ id: string; properties: Props }>; errors?: Array<{ category?: string; message?: string; context?: Record<string, string[]> }> }
+interface ReadResponse {
+  results: Array<{ id: string; properties: Props }>;
+  errors?: Array<{ category?: string; message?: string; context?: Record<string, string[]> }>;
+}
 
 const num = (v: string | null | undefined) => (v == null || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
 const str = (v: string | null | undefined) => (v == null || v === '' ? null : v);
@@ -49,7 +62,10 @@ function reading(one: string, many: string, ids: string[]): string {
 
 function hubspotPacer(o: HubSpotOptions, clock: Clock): HubSpotPacer {
   if (o.requestsPer10s === 0) return unpaced;
-  const time = o.pacerTime ?? { now: () => clock.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+  const time = o.pacerTime ?? {
+    now: () => clock.now(),
+    sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+  };
   return createHubSpotPacer({ time, ceiling: o.requestsPer10s ? [10_000, o.requestsPer10s] : undefined });
 }
 
@@ -71,7 +87,15 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     await pacer.acquire();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new IntegrationError('hubspot', `HubSpot did not answer within ${o.timeoutMs} ms while ${what}`, { code: 'TIMEOUT' })), o.timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new IntegrationError('hubspot', `HubSpot did not answer within ${o.timeoutMs} ms while ${what}`, {
+              code: 'TIMEOUT',
+            }),
+          ),
+        o.timeoutMs,
+      );
     });
     try {
       const answer = await Promise.race([fn(), timeout]);
@@ -90,14 +114,29 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
   const toContact = (r: { id: string; properties: Props }, primaryCompanyId?: string): ContactSnapshot => {
     const p = r.properties;
     return {
-      id: String(r.id), firstName: str(p.firstname), lastName: str(p.lastname), email: str(p.email), jobTitle: str(p.jobtitle),
-      score: num(p[o.scoreProperty]), lifecycleStage: str(p.lifecyclestage), leadStatus: str(p.hs_lead_status),
-      consent: str(p.hs_legal_basis), ownerId: str(p.hubspot_owner_id), companyId: str(p.associatedcompanyid) ?? primaryCompanyId ?? null,
+      id: String(r.id),
+      firstName: str(p.firstname),
+      lastName: str(p.lastname),
+      email: str(p.email),
+      jobTitle: str(p.jobtitle),
+      score: num(p[o.scoreProperty]),
+      lifecycleStage: str(p.lifecyclestage),
+      leadStatus: str(p.hs_lead_status),
+      consent: str(p.hs_legal_basis),
+      ownerId: str(p.hubspot_owner_id),
+      companyId: str(p.associatedcompanyid) ?? primaryCompanyId ?? null,
     };
   };
   const toCompany = (r: { id: string; properties: Props }): CompanySnapshot => {
     const p = r.properties;
-    return { id: String(r.id), name: str(p.name), domain: str(p.domain), industry: str(p.industry), annualRevenue: num(p.annualrevenue), employees: num(p.numberofemployees) };
+    return {
+      id: String(r.id),
+      name: str(p.name),
+      domain: str(p.domain),
+      industry: str(p.industry),
+      annualRevenue: num(p.annualrevenue),
+      employees: num(p.numberofemployees),
+    };
   };
 
   /**
@@ -105,66 +144,79 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
    * know: those are left out. A merged-away id comes back as the surviving record, found by `mergedIds`. An id that is
    * neither returned nor reported missing is read on its own (`single`), so nothing is taken for deleted on a guess.
    */
-  async function batchRead<T>(ids: string[], what: (chunk: string[]) => string, how: {
-    read: (chunk: string[]) => Promise<{ data: ReadResponse; headers: Record<string, string> }>;
-    toSnapshot: (r: { id: string; properties: Props }) => T;
-    mergedIds: (r: { properties: Props }) => string[];
-    single: (id: string) => Promise<T | null>;
-  }): Promise<Map<string, T>> {
+  async function batchRead<T>(
+    ids: string[],
+    what: (chunk: string[]) => string,
+    how: {
+      read: (chunk: string[]) => Promise<{ data: ReadResponse; headers: Record<string, string> }>;
+      toSnapshot: (r: { id: string; properties: Props }) => T;
+      mergedIds: (r: { properties: Props }) => string[];
+      single: (id: string) => Promise<T | null>;
+    },
+  ): Promise<Map<string, T>> {
     const wanted = [...new Set(ids.map(String))].filter(isId);
     const chunks: string[][] = [];
     for (let i = 0; i < wanted.length; i += BATCH_MAX) chunks.push(wanted.slice(i, i + BATCH_MAX));
     const found = new Map<string, T>();
     const failedIds: string[] = [];
     let failure: IntegrationError | undefined;
-    await Promise.all(chunks.map(async (chunk) => {
-      let r: ReadResponse;
-      try {
-        r = await call(what(chunk), () => how.read(chunk));
-      } catch (err) {
-        failure ??= toHubSpotError(err, what(chunk), clock.now(), o.accountTimeZone);
-        failedIds.push(...chunk);
-        return;
-      }
-      const byId = new Map<string, { id: string; properties: Props }>();
-      for (const x of r.results) byId.set(String(x.id), x);
-      for (const x of r.results) for (const m of how.mergedIds(x)) if (!byId.has(m)) byId.set(m, x);
-      const missing = new Set<string>();
-      let allMissing = false;
-      for (const e of r.errors ?? []) {
-        if (e.category !== 'OBJECT_NOT_FOUND') continue;
-        if (e.context?.ids) e.context.ids.forEach((id) => missing.add(String(id)));
-        else allMissing = true;
-      }
-      const unexplained: string[] = [];
-      for (const id of chunk) {
-        const x = byId.get(id);
-        if (x) found.set(id, how.toSnapshot(x));
-        else if (!allMissing && !missing.has(id)) unexplained.push(id);
-      }
-      await Promise.all(unexplained.map(async (id) => {
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        let r: ReadResponse;
         try {
-          const one = await how.single(id);
-          if (one) found.set(id, one);
+          r = await call(what(chunk), () => how.read(chunk));
         } catch (err) {
-          failure ??= toHubSpotError(err, what([id]), clock.now(), o.accountTimeZone);
-          failedIds.push(id);
+          failure ??= toHubSpotError(err, what(chunk), clock.now(), o.accountTimeZone);
+          failedIds.push(...chunk);
+          return;
         }
-      }));
-    }));
+        const byId = new Map<string, { id: string; properties: Props }>();
+        for (const x of r.results) byId.set(String(x.id), x);
+        for (const x of r.results) for (const m of how.mergedIds(x)) if (!byId.has(m)) byId.set(m, x);
+        const missing = new Set<string>();
+        let allMissing = false;
+        for (const e of r.errors ?? []) {
+          if (e.category !== 'OBJECT_NOT_FOUND') continue;
+          if (e.context?.ids) for (const id of e.context.ids) missing.add(String(id));
+          else allMissing = true;
+        }
+        const unexplained: string[] = [];
+        for (const id of chunk) {
+          const x = byId.get(id);
+          if (x) found.set(id, how.toSnapshot(x));
+          else if (!allMissing && !missing.has(id)) unexplained.push(id);
+        }
+        await Promise.all(
+          unexplained.map(async (id) => {
+            try {
+              const one = await how.single(id);
+              if (one) found.set(id, one);
+            } catch (err) {
+              failure ??= toHubSpotError(err, what([id]), clock.now(), o.accountTimeZone);
+              failedIds.push(id);
+            }
+          }),
+        );
+      }),
+    );
     if (!failure) return found;
     if (found.size === 0 && failedIds.length === wanted.length) throw failure;
     throw new BatchReadError(failure, found, failedIds);
   }
 
   const toOwner = (r: any): Owner => ({
-    id: String(r.id), email: r.email ?? null, firstName: r.firstName ?? null, lastName: r.lastName ?? null,
+    id: String(r.id),
+    email: r.email ?? null,
+    firstName: r.firstName ?? null,
+    lastName: r.lastName ?? null,
     teams: (r.teams ?? []).map((t: any) => ({ id: String(t.id), name: t.name ?? null })),
   });
 
   const readOwner = async (id: string): Promise<Owner | null> => {
     try {
-      return toOwner(await call(`reading owner ${id}`, () => client.crm.owners.ownersApi.getByIdWithHttpInfo(Number(id))));
+      return toOwner(
+        await call(`reading owner ${id}`, () => client.crm.owners.ownersApi.getByIdWithHttpInfo(Number(id))),
+      );
     } catch (err) {
       if (notFound(err)) return null;
       throw err;
@@ -181,7 +233,10 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     async getContact(id) {
       try {
         const r = await call(`reading contact ${id}`, () =>
-          client.crm.contacts.basicApi.getByIdWithHttpInfo(id, [...CONTACT_PROPS, o.scoreProperty], undefined, ['companies']));
+          client.crm.contacts.basicApi.getByIdWithHttpInfo(id, [...CONTACT_PROPS, o.scoreProperty], undefined, [
+            'companies',
+          ]),
+        );
         const assoc = (r.associations as any)?.companies?.results as Array<{ id: string; type: string }> | undefined;
         const primary = assoc?.find((a) => a.type === 'contact_to_company') ?? assoc?.[0];
         return toContact({ id: r.id, properties: r.properties as Props }, primary?.id);
@@ -192,7 +247,9 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     },
     async getCompany(id) {
       try {
-        const r = await call(`reading company ${id}`, () => client.crm.companies.basicApi.getByIdWithHttpInfo(id, COMPANY_PROPS));
+        const r = await call(`reading company ${id}`, () =>
+          client.crm.companies.basicApi.getByIdWithHttpInfo(id, COMPANY_PROPS),
+        );
         return toCompany({ id: r.id, properties: r.properties as Props });
       } catch (err) {
         if (notFound(err)) return null;
@@ -201,9 +258,12 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     },
     getContacts(ids) {
       return batchRead(ids, (chunk) => reading('contact', 'contacts', chunk), {
-        read: (chunk) => client.crm.contacts.batchApi.readWithHttpInfo({
-          inputs: chunk.map((id) => ({ id })), properties: [...CONTACT_PROPS, o.scoreProperty, 'hs_merged_object_ids'], propertiesWithHistory: [],
-        }) as Promise<unknown> as Promise<{ data: ReadResponse; headers: Record<string, string> }>,
+        read: (chunk) =>
+          client.crm.contacts.batchApi.readWithHttpInfo({
+            inputs: chunk.map((id) => ({ id })),
+            properties: [...CONTACT_PROPS, o.scoreProperty, 'hs_merged_object_ids'],
+            propertiesWithHistory: [],
+          }) as Promise<unknown> as Promise<{ data: ReadResponse; headers: Record<string, string> }>,
         toSnapshot: (r) => toContact(r),
         mergedIds,
         single: (id) => api.getContact(id),
@@ -211,9 +271,12 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     },
     getCompanies(ids) {
       return batchRead(ids, (chunk) => reading('company', 'companies', chunk), {
-        read: (chunk) => client.crm.companies.batchApi.readWithHttpInfo({
-          inputs: chunk.map((id) => ({ id })), properties: [...COMPANY_PROPS, 'hs_merged_object_ids'], propertiesWithHistory: [],
-        }) as Promise<unknown> as Promise<{ data: ReadResponse; headers: Record<string, string> }>,
+        read: (chunk) =>
+          client.crm.companies.batchApi.readWithHttpInfo({
+            inputs: chunk.map((id) => ({ id })),
+            properties: [...COMPANY_PROPS, 'hs_merged_object_ids'],
+            propertiesWithHistory: [],
+          }) as Promise<unknown> as Promise<{ data: ReadResponse; headers: Record<string, string> }>,
         toSnapshot: toCompany,
         mergedIds,
         single: (id) => api.getCompany(id),
@@ -230,13 +293,19 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
         const entry = { at: now, owner };
         owners.set(id, entry);
         // Only owners found are remembered: a failure or an unknown id is asked again next time.
-        const forget = () => { if (owners.get(id) === entry) owners.delete(id); };
-        owner.then((x) => { if (!x) forget(); }, forget);
+        const forget = () => {
+          if (owners.get(id) === entry) owners.delete(id);
+        };
+        owner.then((x) => {
+          if (!x) forget();
+        }, forget);
       }
       return owner;
     },
     async findOwnerByEmail(email) {
-      const r = await call(`looking up owner ${email}`, () => client.crm.owners.ownersApi.getPageWithHttpInfo(email, undefined, 10));
+      const r = await call(`looking up owner ${email}`, () =>
+        client.crm.owners.ownersApi.getPageWithHttpInfo(email, undefined, 10),
+      );
       const hit = r.results.find((x) => x.email?.toLowerCase() === email.toLowerCase());
       return hit ? toOwner(hit) : null;
     },
@@ -244,7 +313,9 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       const all: Owner[] = [];
       let after: string | undefined;
       do {
-        const page = await call('listing owners', () => client.crm.owners.ownersApi.getPageWithHttpInfo(undefined, after, 100));
+        const page = await call('listing owners', () =>
+          client.crm.owners.ownersApi.getPageWithHttpInfo(undefined, after, 100),
+        );
         all.push(...page.results.map(toOwner));
         after = page.paging?.next?.after;
       } while (after && all.length < 10_000);
@@ -255,34 +326,66 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     },
     async addNote(contactId, html, timestamp) {
       try {
-        await call(`adding a note to contact ${contactId}`, () => client.crm.objects.notes.basicApi.createWithHttpInfo({
-          properties: { hs_note_body: html, hs_timestamp: new Date(timestamp).toISOString() },
-          associations: [{ to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as any, associationTypeId: 202 }] }],
-        }));
+        await call(`adding a note to contact ${contactId}`, () =>
+          client.crm.objects.notes.basicApi.createWithHttpInfo({
+            properties: { hs_note_body: html, hs_timestamp: new Date(timestamp).toISOString() },
+            associations: [
+              {
+                to: { id: contactId },
+                types: [{ associationCategory: 'HUBSPOT_DEFINED' as any, associationTypeId: 202 }],
+              },
+            ],
+          }),
+        );
       } catch (err) {
         // A create that timed out may still land: look again only after HubSpot has surely finished with it.
         if (err instanceof IntegrationError && err.code === 'TIMEOUT') {
-          throw new IntegrationError('hubspot', `${err.message}; outcome unknown, checking before writing again`, { code: 'TIMEOUT', retryAfterMs: 3 * o.timeoutMs });
+          throw new IntegrationError('hubspot', `${err.message}; outcome unknown, checking before writing again`, {
+            code: 'TIMEOUT',
+            retryAfterMs: 3 * o.timeoutMs,
+          });
         }
         throw err;
       }
     },
     async hasNote(ref) {
-      const r = await call(`looking for note ${ref}`, () => client.crm.objects.notes.searchApi.doSearchWithHttpInfo({
-        filterGroups: [{ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN' as any, value: ref }] }],
-        properties: ['hs_note_body'], limit: 1, after: undefined as any, sorts: [],
-      }));
-      return r.results.some((n) => String((n.properties as Record<string, string | null>).hs_note_body ?? '').includes(ref));
+      const r = await call(`looking for note ${ref}`, () =>
+        client.crm.objects.notes.searchApi.doSearchWithHttpInfo({
+          filterGroups: [
+            { filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN' as any, value: ref }] },
+          ],
+          properties: ['hs_note_body'],
+          limit: 1,
+          after: undefined as any,
+          sorts: [],
+        }),
+      );
+      return r.results.some((n) =>
+        String((n.properties as Record<string, string | null>).hs_note_body ?? '').includes(ref),
+      );
     },
     async searchCompaniesByName(name, portalId) {
-      const r = await call(`searching companies "${name}"`, () => client.crm.companies.searchApi.doSearchWithHttpInfo({
-        filterGroups: [{ filters: [{ propertyName: 'name', operator: 'CONTAINS_TOKEN' as any, value: `*${name}*` }] }],
-        properties: COMPANY_PROPS, limit: 10, after: undefined as any, sorts: [],
-      }));
+      const r = await call(`searching companies "${name}"`, () =>
+        client.crm.companies.searchApi.doSearchWithHttpInfo({
+          filterGroups: [
+            { filters: [{ propertyName: 'name', operator: 'CONTAINS_TOKEN' as any, value: `*${name}*` }] },
+          ],
+          properties: COMPANY_PROPS,
+          limit: 10,
+          after: undefined as any,
+          sorts: [],
+        }),
+      );
       return r.results.map((c): CompanyHit => {
         const p = c.properties as Record<string, string | null>;
-        return { id: String(c.id), name: p.name ?? `#${c.id}`, domain: p.domain ?? undefined, annualRevenue: num(p.annualrevenue),
-          employees: num(p.numberofemployees), url: portalId ? this.recordUrl(portalId, 'company', String(c.id)) : undefined };
+        return {
+          id: String(c.id),
+          name: p.name ?? `#${c.id}`,
+          domain: p.domain ?? undefined,
+          annualRevenue: num(p.annualrevenue),
+          employees: num(p.numberofemployees),
+          url: portalId ? this.recordUrl(portalId, 'company', String(c.id)) : undefined,
+        };
       });
     },
     recordUrl(portalId, objectType, id) {

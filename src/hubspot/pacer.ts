@@ -1,4 +1,4 @@
-import { readyAt, type RateLimit } from '../lib/rate-limit.js';
+import { type RateLimit, readyAt } from '../lib/rate-limit.js';
 
 /** Paces the calls to HubSpot and learns the budget from HubSpot's own answers. */
 export interface HubSpotPacer {
@@ -9,7 +9,10 @@ export interface HubSpotPacer {
 }
 
 /** The pacer's sense of time; tests pass one whose `sleep` just moves `now` on. */
-export interface PacerTime { now(): number; sleep(ms: number): Promise<void> }
+export interface PacerTime {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
 
 export const realTime: PacerTime = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
@@ -57,7 +60,10 @@ export function createHubSpotPacer(o: HubSpotPacerOptions = {}): HubSpotPacer {
       const now = time.now();
       prune(now);
       const at = readyAt(starts, limits(), now);
-      if (at <= now) { starts.push(now); return; }
+      if (at <= now) {
+        starts.push(now);
+        return;
+      }
       await time.sleep(at - now);
     }
   }

@@ -17,13 +17,21 @@ const propertySchema = z.object({
   label: z.string().optional(),
   type: z.string(),
   fieldType: z.string().optional(),
-  options: z.array(z.object({ label: z.string().optional(), value: z.string(), hidden: z.boolean().optional() })).default([]),
+  options: z
+    .array(z.object({ label: z.string().optional(), value: z.string(), hidden: z.boolean().optional() }))
+    .default([]),
 });
 export type PropertyDefinition = z.output<typeof propertySchema>;
 
 /** `GET /crm/v3/owners` page (`paging.next.after` while there is more). */
 const ownersPage = z.object({
-  results: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), email: z.string().nullish(), teams: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String) })).nullish() })),
+  results: z.array(
+    z.object({
+      id: z.union([z.string(), z.number()]).transform(String),
+      email: z.string().nullish(),
+      teams: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String) })).nullish(),
+    }),
+  ),
   paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
 });
 export type PortalOwner = { id: string; email: string | null; teamIds: string[] };
@@ -43,31 +51,56 @@ export function createPortalSetup(o: PortalSetupOptions): PortalSetup {
   async function get(path: string, signal?: AbortSignal): Promise<{ status: number; json: unknown }> {
     let res: Response;
     try {
-      res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${o.accessToken}`, accept: 'application/json' }, signal });
+      res = await fetch(`${base}${path}`, {
+        headers: { authorization: `Bearer ${o.accessToken}`, accept: 'application/json' },
+        signal,
+      });
     } catch (err) {
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      throw new IntegrationError('hubspot', `HubSpot unreachable: ${cause?.code ?? cause?.message ?? (err as Error).message}`, { code: 'NetworkError' });
+      throw new IntegrationError(
+        'hubspot',
+        `HubSpot unreachable: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+        { code: 'NetworkError' },
+      );
     }
     const text = await res.text();
     let json: unknown;
-    try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
     if (res.status === 404 || (res.status >= 200 && res.status < 300)) return { status: res.status, json };
     const message = (json as { message?: unknown } | undefined)?.message;
-    throw new IntegrationError('hubspot', `HubSpot ${res.status} on GET ${path.split('?')[0]}${typeof message === 'string' ? `: ${message}` : ''}`, {
-      status: res.status, code: (json as { category?: string } | undefined)?.category,
-    });
+    throw new IntegrationError(
+      'hubspot',
+      `HubSpot ${res.status} on GET ${path.split('?')[0]}${typeof message === 'string' ? `: ${message}` : ''}`,
+      {
+        status: res.status,
+        code: (json as { category?: string } | undefined)?.category,
+      },
+    );
   }
 
   function parsed<S extends z.ZodTypeAny>(schema: S, json: unknown, what: string): z.output<S> {
     const r = schema.safeParse(json);
-    if (!r.success) throw new IntegrationError('hubspot', `HubSpot answered ${what} in an unexpected shape: ${r.error.issues[0]?.path.join('.')} ${r.error.issues[0]?.message}`);
+    if (!r.success)
+      throw new IntegrationError(
+        'hubspot',
+        `HubSpot answered ${what} in an unexpected shape: ${r.error.issues[0]?.path.join('.')} ${r.error.issues[0]?.message}`,
+      );
     return r.data;
   }
 
   return {
     async probe(signal) {
       const r = await get('/crm/v3/owners?limit=1', signal);
-      if (r.status === 404) throw new IntegrationError('hubspot', 'HubSpot 404 on GET /crm/v3/owners: is HUBSPOT_BASE_URL the API address?', { status: 404 });
+      if (r.status === 404)
+        throw new IntegrationError(
+          'hubspot',
+          'HubSpot 404 on GET /crm/v3/owners: is HUBSPOT_BASE_URL the API address?',
+          { status: 404 },
+        );
     },
     async contactProperty(name, signal) {
       const r = await get(`/crm/v3/properties/contacts/${encodeURIComponent(name)}`, signal);
@@ -79,7 +112,13 @@ export function createPortalSetup(o: PortalSetupOptions): PortalSetup {
       do {
         const r = await get(`/crm/v3/owners?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, signal);
         const page = parsed(ownersPage, r.json, 'the owner list');
-        all.push(...page.results.map((x) => ({ id: x.id, email: x.email?.toLowerCase() ?? null, teamIds: (x.teams ?? []).map((t) => t.id) })));
+        all.push(
+          ...page.results.map((x) => ({
+            id: x.id,
+            email: x.email?.toLowerCase() ?? null,
+            teamIds: (x.teams ?? []).map((t) => t.id),
+          })),
+        );
         after = page.paging?.next?.after;
       } while (after && all.length < 50_000);
       return all;

@@ -31,11 +31,15 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 export function signV3(secret: string, method: string, uri: string, body: string, timestamp: string): string {
-  return createHmac('sha256', secret).update(`${method}${decodeForSigning(uri)}${body}${timestamp}`, 'utf8').digest('base64');
+  return createHmac('sha256', secret)
+    .update(`${method}${decodeForSigning(uri)}${body}${timestamp}`, 'utf8')
+    .digest('base64');
 }
 
 export function signV1(secret: string, body: string): string {
-  return createHash('sha256').update(secret + body, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(secret + body, 'utf8')
+    .digest('hex');
 }
 
 /**
@@ -43,7 +47,12 @@ export function signV1(secret: string, body: string): string {
  * 5 minutes) and v1 only when the v3 headers are absent. The URI is rebuilt from the public base URL
  * because behind a proxy the host we see is not the one HubSpot called.
  */
-export function verifyHubSpotSignature(req: SignedRequest, secret: string, publicBaseUrl: string, now = Date.now()): SignatureResult {
+export function verifyHubSpotSignature(
+  req: SignedRequest,
+  secret: string,
+  publicBaseUrl: string,
+  now = Date.now(),
+): SignatureResult {
   if (!secret) return { ok: false, reason: 'HUBSPOT_CLIENT_SECRET is not configured' };
   const v3 = header(req.headers, 'x-hubspot-signature-v3');
   const ts = header(req.headers, 'x-hubspot-request-timestamp');
@@ -60,5 +69,7 @@ export function verifyHubSpotSignature(req: SignedRequest, secret: string, publi
   const version = header(req.headers, 'x-hubspot-signature-version') ?? 'v1';
   if (!v1) return { ok: false, reason: 'missing signature' };
   if (version !== 'v1') return { ok: false, reason: `unsupported signature version ${version}` };
-  return safeEqual(signV1(secret, req.rawBody), v1.toLowerCase()) ? { ok: true, version: 'v1' } : { ok: false, reason: 'signature mismatch' };
+  return safeEqual(signV1(secret, req.rawBody), v1.toLowerCase())
+    ? { ok: true, version: 'v1' }
+    : { ok: false, reason: 'signature mismatch' };
 }

@@ -1,6 +1,13 @@
 import type { CompanySnapshot, ContactSnapshot, Owner } from '../domain/model.js';
 
-export interface CompanyHit { id: string; name: string; domain?: string; annualRevenue?: number | null; employees?: number | null; url?: string }
+export interface CompanyHit {
+  id: string;
+  name: string;
+  domain?: string;
+  annualRevenue?: number | null;
+  employees?: number | null;
+  url?: string;
+}
 
 /** HubSpot as LeadBridge uses it. Failures throw `IntegrationError` (system 'hubspot'). */
 export interface HubSpot {

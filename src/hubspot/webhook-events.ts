@@ -5,8 +5,10 @@ import type { InboxEvent } from '../store/inbox-repo.js';
 export const MAX_EVENTS_PER_BATCH = 100;
 
 // Ids are kept as JavaScript numbers (and bigint columns), so only exact integers are accepted.
-const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,16}$/, 'must be a number')])
-  .transform((v) => Number(v)).pipe(z.number().max(Number.MAX_SAFE_INTEGER, 'is too large for an id'));
+const id = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^\d{1,16}$/, 'must be a number')])
+  .transform((v) => Number(v))
+  .pipe(z.number().max(Number.MAX_SAFE_INTEGER, 'is too large for an id'));
 /** HubSpot's object type ids, e.g. `0-1` (contacts), `0-2` (companies), `2-123` (custom objects). */
 const objectTypeId = z.union([z.string().max(50), z.number()]).transform(String);
 
@@ -15,32 +17,38 @@ const objectTypeId = z.union([z.string().max(50), z.number()]).transform(String)
  * `object.*` ones with `objectTypeId` (HubSpot docs, "Webhooks API" and changelog "Generic webhook subscriptions").
  * Unknown fields are kept in the stored payload.
  */
-const EventSchema = z.object({
-  eventId: id,
-  subscriptionId: id,
-  portalId: id,
-  appId: id.optional(),
-  occurredAt: id,
-  subscriptionType: z.string().min(1).max(200).optional(),
-  eventType: z.string().min(1).max(200).optional(),
-  attemptNumber: z.number().int().nonnegative().max(1_000_000).default(0),
-  objectId: id.optional(),
-  objectTypeId: objectTypeId.optional(),
-  propertyName: z.string().max(500).optional(),
-  propertyValue: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
-  changeSource: z.string().max(200).optional(),
-  primaryObjectId: id.optional(),
-  newObjectId: id.optional(),
-  mergedObjectIds: z.array(id).max(1000).optional(),
-  // associationChange: the two ends (the classic style names their kinds in associationType, e.g. CONTACT_TO_COMPANY).
-  fromObjectId: id.optional(),
-  toObjectId: id.optional(),
-  fromObjectTypeId: objectTypeId.optional(),
-  toObjectTypeId: objectTypeId.optional(),
-  associationType: z.string().max(200).optional(),
-}).passthrough().refine((e) => e.subscriptionType || e.eventType, { message: 'subscriptionType or eventType is required' });
+const EventSchema = z
+  .object({
+    eventId: id,
+    subscriptionId: id,
+    portalId: id,
+    appId: id.optional(),
+    occurredAt: id,
+    subscriptionType: z.string().min(1).max(200).optional(),
+    eventType: z.string().min(1).max(200).optional(),
+    attemptNumber: z.number().int().nonnegative().max(1_000_000).default(0),
+    objectId: id.optional(),
+    objectTypeId: objectTypeId.optional(),
+    propertyName: z.string().max(500).optional(),
+    propertyValue: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+    changeSource: z.string().max(200).optional(),
+    primaryObjectId: id.optional(),
+    newObjectId: id.optional(),
+    mergedObjectIds: z.array(id).max(1000).optional(),
+    // associationChange: the two ends (the classic style names their kinds in associationType, e.g. CONTACT_TO_COMPANY).
+    fromObjectId: id.optional(),
+    toObjectId: id.optional(),
+    fromObjectTypeId: objectTypeId.optional(),
+    toObjectTypeId: objectTypeId.optional(),
+    associationType: z.string().max(200).optional(),
+  })
+  .passthrough()
+  .refine((e) => e.subscriptionType || e.eventType, { message: 'subscriptionType or eventType is required' });
 
-export const BatchSchema = z.array(EventSchema).min(1, 'the batch is empty').max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH} events per batch`);
+export const BatchSchema = z
+  .array(EventSchema)
+  .min(1, 'the batch is empty')
+  .max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH} events per batch`);
 export type HubSpotEvent = z.infer<typeof EventSchema>;
 
 /** Why an event is acknowledged but not evaluated (a bounded set: it is a metrics label). */
@@ -57,11 +65,18 @@ export type ParseResult = { ok: true; events: WebhookEvent[] } | { ok: false; me
 /** Parses and validates a raw webhook body; the message names the first problem (e.g. `[3].portalId: Required`). */
 export function parseWebhookBatch(rawBody: string): ParseResult {
   let json: unknown;
-  try { json = JSON.parse(rawBody); } catch { return { ok: false, message: 'body is not valid JSON' }; }
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    return { ok: false, message: 'body is not valid JSON' };
+  }
   const parsed = BatchSchema.safeParse(json);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    const path = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+    const path = i.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '');
     return { ok: false, message: `invalid webhook batch${path ? ` at ${path}` : ''}: ${i.message}` };
   }
   return { ok: true, events: parsed.data.map(toWebhookEvent) };
@@ -76,7 +91,10 @@ export function contactOf(e: HubSpotEvent): { contactId: number } | { ignored: I
   const [scope, change = ''] = (e.subscriptionType ?? e.eventType)!.split('.', 2);
   if (scope !== 'contact' && scope !== 'object') return { ignored: 'not_a_contact' };
   if (!TRIGGERS.has(change)) return { ignored: 'not_a_trigger' };
-  const contact = change === 'associationChange' ? associationContact(e, scope === 'contact') : genericOrClassic(e, scope === 'contact');
+  const contact =
+    change === 'associationChange'
+      ? associationContact(e, scope === 'contact')
+      : genericOrClassic(e, scope === 'contact');
   if (contact === 'other') return { ignored: 'not_a_contact' };
   return contact === undefined ? { ignored: 'no_contact_id' } : { contactId: contact };
 }
@@ -110,7 +128,9 @@ function toWebhookEvent(e: HubSpotEvent): WebhookEvent {
   const contactId = 'contactId' in use ? String(use.contactId) : null;
   const objectId = contactId ?? String(e.objectId ?? e.fromObjectId ?? '');
   // eventId alone is not unique at HubSpot: the fingerprint guards against folding distinct events together.
-  const fingerprint = createHash('sha1').update(JSON.stringify([type, objectId, e.propertyName ?? null, value, e.occurredAt])).digest('base64url');
+  const fingerprint = createHash('sha1')
+    .update(JSON.stringify([type, objectId, e.propertyName ?? null, value, e.occurredAt]))
+    .digest('base64url');
   return {
     dedupeKey: `${e.portalId}:${e.subscriptionId}:${e.eventId}`,
     fingerprint,

@@ -8,8 +8,8 @@ import type { LeadCommand } from './commands.js';
 import type { MatchedBy } from './glossary-retriever.js';
 import type { Locale } from './text/language.js';
 
-export type { Locale } from './text/language.js';
 export type { LeadCommand } from './commands.js';
+export type { Locale } from './text/language.js';
 
 interface AnswerBase {
   /** Language of the answer (the question's, unless forced). */

@@ -19,18 +19,28 @@ interface CommandBase {
 }
 
 /** Answered where it was asked. */
-interface ChannelCommand extends CommandBase { scope: 'channel' }
+interface ChannelCommand extends CommandBase {
+  scope: 'channel';
+}
 /** May name someone's leads or a team's figures: the answer goes to the person's 1:1 chat, a channel gets one line. */
-interface PersonalCommand extends CommandBase { scope: 'personal'; sentToChat: Texts }
+interface PersonalCommand extends CommandBase {
+  scope: 'personal';
+  sentToChat: Texts;
+}
 
 export type ChatCommandSpec = ChannelCommand | PersonalCommand;
 
-const digestSetting: Texts = { de: 'Deine Digest-Einstellung habe ich dir im Chat bestätigt.', en: 'I have confirmed your digest setting in our chat.' };
+const digestSetting: Texts = {
+  de: 'Deine Digest-Einstellung habe ich dir im Chat bestätigt.',
+  en: 'I have confirmed your digest setting in our chat.',
+};
 
 export const CHAT_COMMANDS = {
   help: {
     scope: 'channel',
-    patterns: [/^(hilfe|help|\?|was kannst du( alles)?( tun)?|what can you do|befehle|commands|menu|hallo|hi|hello|start)$/],
+    patterns: [
+      /^(hilfe|help|\?|was kannst du( alles)?( tun)?|what can you do|befehle|commands|menu|hallo|hi|hello|start)$/,
+    ],
     examples: ['hilfe', 'help', '?', 'was kannst du?'],
     title: { de: 'Hilfe', en: 'Help' },
     help: null,
@@ -45,11 +55,16 @@ export const CHAT_COMMANDS = {
   },
   digest: {
     scope: 'personal',
-    patterns: [/^((zeig|zeige|show)( mir| me)?( die| den| das| the| my| meine| meinen)? )?(digest|zusammenfassung|tageszusammenfassung|daily digest)$/],
+    patterns: [
+      /^((zeig|zeige|show)( mir| me)?( die| den| das| the| my| meine| meinen)? )?(digest|zusammenfassung|tageszusammenfassung|daily digest)$/,
+    ],
     examples: ['digest', 'Zusammenfassung', 'zeig mir die Zusammenfassung'],
     title: { de: 'Zusammenfassung', en: 'Digest' },
     help: { de: '„digest“', en: '"digest"' },
-    sentToChat: { de: 'Die Zusammenfassung habe ich dir im Chat geschickt.', en: 'I have sent you the digest in our chat.' },
+    sentToChat: {
+      de: 'Die Zusammenfassung habe ich dir im Chat geschickt.',
+      en: 'I have sent you the digest in our chat.',
+    },
   },
   digest_off: {
     scope: 'personal',
@@ -86,7 +101,10 @@ export function commandText(text: string): string {
 }
 
 /** The first of `commands` whose patterns take the whole message, or null. */
-export function matchCommand<N extends string>(commands: Iterable<readonly [N, { patterns: readonly RegExp[] }]>, text: string): N | null {
+export function matchCommand<N extends string>(
+  commands: Iterable<readonly [N, { patterns: readonly RegExp[] }]>,
+  text: string,
+): N | null {
   const normalised = commandText(text);
   for (const [name, c] of commands) if (c.patterns.some((re) => re.test(normalised))) return name;
   return null;

@@ -9,10 +9,19 @@ export interface CompanyIntent {
 const ARTICLE = '(?:(?:die|der|das|den|dem|the)\\s+)?';
 const END = '\\s*[?.!]*$';
 const PATTERNS: RegExp[] = [
-  new RegExp(`^(?:bitte\\s+)?(?:klassifiziere|klassifizier|klassifizieren|classify)\\s+(?:mir\\s+|please\\s+)?${ARTICLE}(.+?)${END}`, 'i'),
-  new RegExp(`^(?:welches|welchem|was für ein)\\s+(?:kunden)?segment\\s+(?:hat|ist|gilt für|liegt)\\s+${ARTICLE}(.+?)(?:\\s+(?:in|zugeordnet))?${END}`, 'i'),
+  new RegExp(
+    `^(?:bitte\\s+)?(?:klassifiziere|klassifizier|klassifizieren|classify)\\s+(?:mir\\s+|please\\s+)?${ARTICLE}(.+?)${END}`,
+    'i',
+  ),
+  new RegExp(
+    `^(?:welches|welchem|was für ein)\\s+(?:kunden)?segment\\s+(?:hat|ist|gilt für|liegt)\\s+${ARTICLE}(.+?)(?:\\s+(?:in|zugeordnet))?${END}`,
+    'i',
+  ),
   new RegExp(`^in\\s+welchem\\s+(?:kunden)?segment\\s+(?:ist|liegt|befindet sich)\\s+${ARTICLE}(.+?)${END}`, 'i'),
-  new RegExp(`^(?:which|what)\\s+(?:customer\\s+)?segment\\s+(?:is|does|has)\\s+${ARTICLE}(.+?)(?:\\s+(?:in|belong to|fall into|have))?${END}`, 'i'),
+  new RegExp(
+    `^(?:which|what)\\s+(?:customer\\s+)?segment\\s+(?:is|does|has)\\s+${ARTICLE}(.+?)(?:\\s+(?:in|belong to|fall into|have))?${END}`,
+    'i',
+  ),
   new RegExp(`^(?:kunden)?segment\\s+(?:von|für|der|des)\\s+${ARTICLE}(.+?)${END}`, 'i'),
   new RegExp(`^(?:customer\\s+)?segment\\s+(?:of|for)\\s+${ARTICLE}(.+?)${END}`, 'i'),
 ];
@@ -26,7 +35,10 @@ export function detectCompanyLookup(text: string): CompanyIntent | null {
     const m = re.exec(text.trim());
     if (!m) continue;
     const idMatch = ID_SUFFIX.exec(m[1]);
-    const name = m[1].replace(ID_SUFFIX, '').replace(/^["„“']|["“”']$/g, '').trim();
+    const name = m[1]
+      .replace(ID_SUFFIX, '')
+      .replace(/^["„“']|["“”']$/g, '')
+      .trim();
     if (!name || NOT_A_NAME.test(name)) return null;
     return idMatch ? { name, id: idMatch[1] } : { name };
   }

@@ -5,15 +5,21 @@ import type { Answer } from './answer.js';
 import { SEGMENT_TERM } from './classification-terms.js';
 import type { CompanyIntent } from './company-intent.js';
 import { explainSegment } from './explain-segment.js';
-import { foldBasic } from './text/normalize.js';
 import type { Locale } from './text/language.js';
+import { foldBasic } from './text/normalize.js';
 
 const MAX_CHOICES = 5;
-const sameName = (a: string, b: string) => foldBasic(a).replace(/[^\p{L}\p{N}]+/gu, '') === foldBasic(b).replace(/[^\p{L}\p{N}]+/gu, '');
+const sameName = (a: string, b: string) =>
+  foldBasic(a).replace(/[^\p{L}\p{N}]+/gu, '') === foldBasic(b).replace(/[^\p{L}\p{N}]+/gu, '');
 
-export async function lookUpCompany(directory: CompanyDirectory | undefined, intent: CompanyIntent, locale: Locale): Promise<Answer> {
+export async function lookUpCompany(
+  directory: CompanyDirectory | undefined,
+  intent: CompanyIntent,
+  locale: Locale,
+): Promise<Answer> {
   const base = { locale, termIds: [] as string[] };
-  if (!directory) return { ...base, kind: 'unavailable', service: 'company_directory', reason: 'not_configured', confidence: 1 };
+  if (!directory)
+    return { ...base, kind: 'unavailable', service: 'company_directory', reason: 'not_configured', confidence: 1 };
   let found: CompanyRecord[];
   try {
     found = await directory.searchCompaniesByName(intent.name);

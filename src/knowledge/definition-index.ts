@@ -43,7 +43,12 @@ const MIN_PREFIX = 5;
 const MAX_QUERY_WORDS = 25; // content words of a question; more is pasted text, not a question
 
 /** The index terms of each word of a text: its German and/or English stem, plus the stems of German compound parts. */
-export function analyzeWords(text: string, languages: { de: boolean; en: boolean }, decompounder: Decompounder | null, maxWords = Infinity): string[][] {
+export function analyzeWords(
+  text: string,
+  languages: { de: boolean; en: boolean },
+  decompounder: Decompounder | null,
+  maxWords = Infinity,
+): string[][] {
   // German verbs are brought to their infinitive first ("spricht … an", "angesprochen" → ansprechen), see text/verbs.ts.
   const { tokens: de, lemmas } = languages.de ? analyzeVerbsDe(text) : { tokens: tokenizeDe(text), lemmas: [] };
   const en = languages.en ? tokenizeEn(text) : [];
@@ -90,10 +95,14 @@ export class Bm25DefinitionIndex implements DefinitionRanker {
         ...analyzeWords([e.term, e.seedTerm, ...e.synonyms, ...e.abbreviations].join(' '), GERMAN, this.decompounder),
         ...analyzeWords([e.termEn, ...e.synonymsEn].join(' '), ENGLISH, null),
       ].flat();
-      const body = [...analyzeWords(e.definition, GERMAN, this.decompounder), ...analyzeWords(e.definitionEn, ENGLISH, null)].flat();
+      const body = [
+        ...analyzeWords(e.definition, GERMAN, this.decompounder),
+        ...analyzeWords(e.definitionEn, ENGLISH, null),
+      ].flat();
       return { id: e.id, name: tally(name), body: tally(body), nameLength: name.length, bodyLength: body.length };
     });
-    for (const d of this.docs) for (const t of new Set([...d.name.keys(), ...d.body.keys()])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const d of this.docs)
+      for (const t of new Set([...d.name.keys(), ...d.body.keys()])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     this.vocabulary = [...this.df.keys()];
     this.avgName = this.docs.reduce((s, d) => s + d.nameLength, 0) / this.docs.length;
     this.avgBody = this.docs.reduce((s, d) => s + d.bodyLength, 0) / this.docs.length;
@@ -122,7 +131,9 @@ export class Bm25DefinitionIndex implements DefinitionRanker {
   private termScore(d: Doc, term: string, nameWeight: number): number {
     const tfName = d.name.get(term) ?? 0;
     const tfBody = d.body.get(term) ?? 0;
-    const tf = (nameWeight * tfName) / (1 - B + (B * d.nameLength) / this.avgName) + tfBody / (1 - B + (B * d.bodyLength) / this.avgBody);
+    const tf =
+      (nameWeight * tfName) / (1 - B + (B * d.nameLength) / this.avgName) +
+      tfBody / (1 - B + (B * d.bodyLength) / this.avgBody);
     return tf ? (this.idf(term) * tf * (K1 + 1)) / (tf + K1) : 0;
   }
 
@@ -131,8 +142,13 @@ export class Bm25DefinitionIndex implements DefinitionRanker {
     const unknownIdf = Math.log(1 + (this.docs.length + 0.5) / 0.5);
     const words = analyzeWords(text, BOTH, this.decompounder, MAX_QUERY_WORDS).map((forms) => {
       const known = forms.filter((f) => this.df.has(f)).map((t) => ({ t, w: 1 }));
-      const expanded = known.length ? known : forms.flatMap((f) => this.partials(f)).map((t) => ({ t, w: PARTIAL_WEIGHT }));
-      return { forms: expanded, weight: expanded.length ? Math.max(...expanded.map((f) => this.idf(f.t))) : unknownIdf };
+      const expanded = known.length
+        ? known
+        : forms.flatMap((f) => this.partials(f)).map((t) => ({ t, w: PARTIAL_WEIGHT }));
+      return {
+        forms: expanded,
+        weight: expanded.length ? Math.max(...expanded.map((f) => this.idf(f.t))) : unknownIdf,
+      };
     });
     if (!words.length) return [];
     const totalWeight = words.reduce((s, w) => s + w.weight, 0);

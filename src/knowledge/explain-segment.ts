@@ -1,5 +1,5 @@
 /** Explains a Kundensegment classification in the reader's language: which figures, which rule, which measure won. */
-import { segmentLabel, type Kundensegment, type KundensegmentResult } from '../domain/classification/kundensegment.js';
+import { type Kundensegment, type KundensegmentResult, segmentLabel } from '../domain/classification/kundensegment.js';
 import { formatCount, formatEur } from './format.js';
 import type { Locale } from './text/language.js';
 
@@ -20,25 +20,39 @@ export function explainSegment(r: KundensegmentResult, locale: Locale): string[]
   const lines: string[] = [];
   if (r.bySegmentRevenue && r.annualRevenue !== undefined) {
     const seg = segmentLabel(r.bySegmentRevenue, locale);
-    lines.push(de
-      ? `Jahresumsatz ${formatEur(r.annualRevenue, locale)} → ${seg} (${REVENUE_RULE[r.bySegmentRevenue].de}).`
-      : `Annual revenue ${formatEur(r.annualRevenue, locale)} → ${seg} (${REVENUE_RULE[r.bySegmentRevenue].en}).`);
+    lines.push(
+      de
+        ? `Jahresumsatz ${formatEur(r.annualRevenue, locale)} → ${seg} (${REVENUE_RULE[r.bySegmentRevenue].de}).`
+        : `Annual revenue ${formatEur(r.annualRevenue, locale)} → ${seg} (${REVENUE_RULE[r.bySegmentRevenue].en}).`,
+    );
   }
   if (r.bySegmentEmployees && r.employees !== undefined) {
     const seg = segmentLabel(r.bySegmentEmployees, locale);
-    lines.push(de
-      ? `${formatCount(r.employees, locale)} Mitarbeiter → ${seg} (${EMPLOYEE_RULE[r.bySegmentEmployees].de}).`
-      : `${formatCount(r.employees, locale)} employees → ${seg} (${EMPLOYEE_RULE[r.bySegmentEmployees].en}).`);
+    lines.push(
+      de
+        ? `${formatCount(r.employees, locale)} Mitarbeiter → ${seg} (${EMPLOYEE_RULE[r.bySegmentEmployees].de}).`
+        : `${formatCount(r.employees, locale)} employees → ${seg} (${EMPLOYEE_RULE[r.bySegmentEmployees].en}).`,
+    );
   }
   const result = segmentLabel(r.segment, locale);
   if (r.conflict) {
-    lines.push(de
-      ? `Umsatz und Mitarbeiterzahl zeigen auf verschiedene Segmente; es gilt das höhere: ${result}.`
-      : `Revenue and headcount point to different segments; the higher one applies: ${result}.`);
+    lines.push(
+      de
+        ? `Umsatz und Mitarbeiterzahl zeigen auf verschiedene Segmente; es gilt das höhere: ${result}.`
+        : `Revenue and headcount point to different segments; the higher one applies: ${result}.`,
+    );
   } else if (r.basis === 'revenue') {
-    lines.push(de ? 'Nur der Jahresumsatz ist bekannt; er allein bestimmt das Segment.' : 'Only the annual revenue is known; it alone decides the segment.');
+    lines.push(
+      de
+        ? 'Nur der Jahresumsatz ist bekannt; er allein bestimmt das Segment.'
+        : 'Only the annual revenue is known; it alone decides the segment.',
+    );
   } else if (r.basis === 'employees') {
-    lines.push(de ? 'Nur die Mitarbeiterzahl ist bekannt; sie allein bestimmt das Segment.' : 'Only the headcount is known; it alone decides the segment.');
+    lines.push(
+      de
+        ? 'Nur die Mitarbeiterzahl ist bekannt; sie allein bestimmt das Segment.'
+        : 'Only the headcount is known; it alone decides the segment.',
+    );
   } else {
     lines.push(de ? `Beide Angaben führen zu ${result}.` : `Both measures lead to ${result}.`);
   }

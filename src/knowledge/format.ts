@@ -1,7 +1,8 @@
 /** Numbers and amounts as the answer's reader writes them. */
 import type { Locale } from './text/language.js';
 
-const numberFormat = (locale: Locale, digits = 2) => new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits });
+const numberFormat = (locale: Locale, digits = 2) =>
+  new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits });
 
 /** "85 Mio. €" / "€85 million", "2,5 Mrd. €" / "€2.5 billion", "250.000 €" / "€250,000". */
 export function formatEur(value: number, locale: Locale): string {

@@ -4,5 +4,8 @@ import type { GroupAlias } from './term-matcher.js';
 export const GLOSSARY_GROUPS: GroupAlias[] = [
   { group: 'betreuungsmodell', aliases: ['Betreuungsmodell', 'Betreuungsmodelle', 'service model', 'coverage model'] },
   { group: 'kundensegment', aliases: ['Kundensegment', 'Segment', 'customer segment'] },
-  { group: 'kundenklassifikation', aliases: ['Kundenklassifikation', 'Kundenklassifizierung', 'customer classification'] },
+  {
+    group: 'kundenklassifikation',
+    aliases: ['Kundenklassifikation', 'Kundenklassifizierung', 'customer classification'],
+  },
 ];

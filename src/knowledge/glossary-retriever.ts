@@ -71,8 +71,18 @@ export class GlossaryRetriever {
     const top = ranked[0];
     if (describes) {
       if (top && top.matchedWords >= 2 && top.coverage >= RETRIEVAL_LIMITS.descriptionCoverage) {
-        const alternatives = ranked.slice(1).filter((r) => r.coverage >= RETRIEVAL_LIMITS.suggestionCoverage).slice(0, 2).map((r) => r.id);
-        return { kind: 'entry', id: top.id, confidence: round(Math.min(0.9, top.coverage)), matchedBy: 'description', alternatives };
+        const alternatives = ranked
+          .slice(1)
+          .filter((r) => r.coverage >= RETRIEVAL_LIMITS.suggestionCoverage)
+          .slice(0, 2)
+          .map((r) => r.id);
+        return {
+          kind: 'entry',
+          id: top.id,
+          confidence: round(Math.min(0.9, top.coverage)),
+          matchedBy: 'description',
+          alternatives,
+        };
       }
     } else if (cover && top && top.id === cover.match.id && top.coverage >= RETRIEVAL_LIMITS.namedCoverage) {
       // A short question naming a term plus a word we do not know ("MQL im Vertrieb"): the definitions must agree.
@@ -83,8 +93,15 @@ export class GlossaryRetriever {
   }
 
   private fromMatch(m: TermMatch): GlossaryResult {
-    if (m.id.startsWith('group:')) return { kind: 'group', group: m.id.slice(6) as GlossaryGroup, confidence: m.quality };
-    return { kind: 'entry', id: m.id, confidence: m.quality, matchedBy: m.quality < 1 ? 'typo' : m.aliasKind, alias: m.alias };
+    if (m.id.startsWith('group:'))
+      return { kind: 'group', group: m.id.slice(6) as GlossaryGroup, confidence: m.quality };
+    return {
+      kind: 'entry',
+      id: m.id,
+      confidence: m.quality,
+      matchedBy: m.quality < 1 ? 'typo' : m.aliasKind,
+      alias: m.alias,
+    };
   }
 
   /** Resolves both sides of "X vs. Y"; a side without its noun borrows the other side's last word ("explizites und implizites Scoring"). */

@@ -2,10 +2,16 @@
 import { classifyBetreuungsmodell } from '../domain/classification/betreuungsmodell.js';
 import type { CompanyDirectory } from '../domain/classification/company-directory.js';
 import { classifyKundensegment } from '../domain/classification/kundensegment.js';
-import { GLOSSARY, glossaryEntry, glossaryGroup, sameDefinition, type GlossaryEntry } from '../domain/glossary/index.js';
+import {
+  GLOSSARY,
+  type GlossaryEntry,
+  glossaryEntry,
+  glossaryGroup,
+  sameDefinition,
+} from '../domain/glossary/index.js';
 import type { Answer, HelpAnswer } from './answer.js';
+import { type ClassificationIntent, detectClassification } from './classification-intent.js';
 import { BETREUUNGSMODELL_TERM, SEGMENT_TERM } from './classification-terms.js';
-import { detectClassification, type ClassificationIntent } from './classification-intent.js';
 import { detectCommand } from './commands.js';
 import { detectCompanyLookup } from './company-intent.js';
 import { lookUpCompany } from './company-lookup.js';
@@ -13,14 +19,14 @@ import { Bm25DefinitionIndex } from './definition-index.js';
 import { explainBetreuungsmodell } from './explain-betreuungsmodell.js';
 import { explainSegment } from './explain-segment.js';
 import { GLOSSARY_GROUPS } from './glossary-groups.js';
-import { GlossaryRetriever, type GlossaryResult } from './glossary-retriever.js';
+import { type GlossaryResult, GlossaryRetriever } from './glossary-retriever.js';
 import { parseQuestion, questionSubject } from './question.js';
 import { TermMatcher } from './term-matcher.js';
 import { detectLanguage, type Locale } from './text/language.js';
 
 export type * from './answer.js';
-export { renderAnswerText } from './render-text.js';
 export { detectCommand } from './commands.js';
+export { renderAnswerText } from './render-text.js';
 
 /** What the bot can do, in `locale`. */
 export const helpAnswer = (locale: Locale): HelpAnswer => ({ kind: 'help', locale, confidence: 1, termIds: [] });
@@ -39,7 +45,11 @@ export interface Knowledge {
 
 /** Builds the glossary indexes once; `ask` is then synchronous work plus an optional company search. */
 export function createKnowledge(opts: KnowledgeOptions = {}): Knowledge {
-  const retriever = new GlossaryRetriever(GLOSSARY, new TermMatcher(GLOSSARY, GLOSSARY_GROUPS), new Bm25DefinitionIndex(GLOSSARY));
+  const retriever = new GlossaryRetriever(
+    GLOSSARY,
+    new TermMatcher(GLOSSARY, GLOSSARY_GROUPS),
+    new Bm25DefinitionIndex(GLOSSARY),
+  );
 
   const question = async (text: string, locale: Locale): Promise<Answer> => {
     if (!text) return helpAnswer(locale);
@@ -65,7 +75,11 @@ export function createKnowledge(opts: KnowledgeOptions = {}): Knowledge {
   };
 }
 
-const withoutMentions = (raw: string) => raw.replace(/<at>.*?<\/at>/g, ' ').replace(/\s+/g, ' ').trim(); // Teams @mentions
+const withoutMentions = (raw: string) =>
+  raw
+    .replace(/<at>.*?<\/at>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim(); // Teams @mentions
 
 function classify(intent: ClassificationIntent, locale: Locale): Answer {
   if (intent.kind === 'betreuungsmodell') {
@@ -107,15 +121,36 @@ function fromGlossary(r: GlossaryResult, query: string, locale: Locale): Answer 
       };
     case 'comparison': {
       const entries: [GlossaryEntry, GlossaryEntry] = [glossaryEntry(r.ids[0]), glossaryEntry(r.ids[1])];
-      return { kind: 'comparison', entries, sameDefinition: sameDefinition(...entries), locale, confidence: r.confidence, termIds: [...r.ids] };
+      return {
+        kind: 'comparison',
+        entries,
+        sameDefinition: sameDefinition(...entries),
+        locale,
+        confidence: r.confidence,
+        termIds: [...r.ids],
+      };
     }
     case 'group': {
       const entries = glossaryGroup(r.group);
-      return { kind: 'overview', group: r.group, entries, locale, confidence: r.confidence, termIds: entries.map((e) => e.id) };
+      return {
+        kind: 'overview',
+        group: r.group,
+        entries,
+        locale,
+        confidence: r.confidence,
+        termIds: entries.map((e) => e.id),
+      };
     }
     case 'none': {
       const suggestions = r.suggestions.map(glossaryEntry);
-      return { kind: 'not_found', query: questionSubject(query), suggestions, locale, confidence: suggestions.length ? 0.6 : 0.9, termIds: suggestions.map((e) => e.id) };
+      return {
+        kind: 'not_found',
+        query: questionSubject(query),
+        suggestions,
+        locale,
+        confidence: suggestions.length ? 0.6 : 0.9,
+        termIds: suggestions.map((e) => e.id),
+      };
     }
   }
 }

@@ -10,10 +10,15 @@ const TEXTS = {
     also: 'Auch',
     related: 'Verwandte Begriffe',
     inferred: 'Aus deiner Beschreibung erschlossen. Auch möglich:',
-    inClarification: (w: string) => `Noch nicht definiert: Dieser Begriff ist beim Kunden mit ${w} in Klärung. Sobald die Definition vorliegt, steht sie hier.`,
+    inClarification: (w: string) =>
+      `Noch nicht definiert: Dieser Begriff ist beim Kunden mit ${w} in Klärung. Sobald die Definition vorliegt, steht sie hier.`,
     comparison: (a: string, b: string) => `${a} und ${b} im Vergleich`,
     sameDefinition: 'Das Glossar definiert beide Begriffe gleich.',
-    overview: { betreuungsmodell: 'Betreuungsmodelle', kundensegment: 'Kundensegmente', kundenklassifikation: 'Kundenklassifikationen' } as Record<GlossaryGroup, string>,
+    overview: {
+      betreuungsmodell: 'Betreuungsmodelle',
+      kundensegment: 'Kundensegmente',
+      kundenklassifikation: 'Kundenklassifikationen',
+    } as Record<GlossaryGroup, string>,
     overviewIntro: 'Im Glossar stehen diese Einträge:',
     notFound: (q: string) => `„${q}“ steht nicht im Glossar Leadmanagement.`,
     didYouMean: 'Meintest du:',
@@ -24,16 +29,24 @@ const TEXTS = {
     revenue: 'Jahresumsatz',
     employees: 'Mitarbeiter',
     basis: 'Grundlage',
-    basisValue: { revenue: 'nur Jahresumsatz', employees: 'nur Mitarbeiterzahl', both: 'Jahresumsatz und Mitarbeiterzahl' },
+    basisValue: {
+      revenue: 'nur Jahresumsatz',
+      employees: 'nur Mitarbeiterzahl',
+      both: 'Jahresumsatz und Mitarbeiterzahl',
+    },
     unknown: 'unbekannt',
     companyTitle: (n: string, s: string) => `${n}: ${s}`,
-    companyNoFigures: 'In HubSpot sind weder Jahresumsatz noch Mitarbeiterzahl gepflegt; ohne sie lässt sich das Kundensegment nicht bestimmen.',
+    companyNoFigures:
+      'In HubSpot sind weder Jahresumsatz noch Mitarbeiterzahl gepflegt; ohne sie lässt sich das Kundensegment nicht bestimmen.',
     openRecord: 'In HubSpot öffnen',
     companySource: 'Quelle: HubSpot (annualrevenue, numberofemployees); Regeln: Glossar Leadmanagement',
     companyChoice: (q: string, n: number) => `${n} Firmen passen zu „${q}“. Welche meinst du?`,
     moreCompanies: 'Es gibt weitere Treffer; gib den Namen genauer an.',
     companyNotFound: (q: string) => `In HubSpot gibt es keine Firma namens „${q}“.`,
-    unavailable: { not_configured: 'Die Firmensuche in HubSpot ist hier nicht eingerichtet.', failed: 'Die Firmensuche in HubSpot ist gerade nicht erreichbar. Bitte versuch es später noch einmal.' },
+    unavailable: {
+      not_configured: 'Die Firmensuche in HubSpot ist hier nicht eingerichtet.',
+      failed: 'Die Firmensuche in HubSpot ist gerade nicht erreichbar. Bitte versuch es später noch einmal.',
+    },
     classify: (name: string) => `Klassifiziere ${name}`,
     ask: (term: string) => `Was ist ${term}?`,
     helpTitle: 'So kann ich helfen',
@@ -49,10 +62,15 @@ const TEXTS = {
     also: 'Also',
     related: 'Related terms',
     inferred: 'Inferred from your description. Also possible:',
-    inClarification: (w: string) => `Not defined yet: the customer is still clarifying this term with ${w === 'Vertrieb' ? 'Sales' : w}. Once defined, it will be shown here.`,
+    inClarification: (w: string) =>
+      `Not defined yet: the customer is still clarifying this term with ${w === 'Vertrieb' ? 'Sales' : w}. Once defined, it will be shown here.`,
     comparison: (a: string, b: string) => `${a} compared with ${b}`,
     sameDefinition: 'The glossary defines both terms the same way.',
-    overview: { betreuungsmodell: 'Service models', kundensegment: 'Customer segments', kundenklassifikation: 'Customer classifications' } as Record<GlossaryGroup, string>,
+    overview: {
+      betreuungsmodell: 'Service models',
+      kundensegment: 'Customer segments',
+      kundenklassifikation: 'Customer classifications',
+    } as Record<GlossaryGroup, string>,
     overviewIntro: 'The glossary has these entries:',
     notFound: (q: string) => `"${q}" is not in the lead management glossary.`,
     didYouMean: 'Did you mean:',
@@ -66,13 +84,17 @@ const TEXTS = {
     basisValue: { revenue: 'annual revenue only', employees: 'headcount only', both: 'annual revenue and headcount' },
     unknown: 'unknown',
     companyTitle: (n: string, s: string) => `${n}: ${s}`,
-    companyNoFigures: 'HubSpot has neither annual revenue nor headcount for this company; without them the segment cannot be determined.',
+    companyNoFigures:
+      'HubSpot has neither annual revenue nor headcount for this company; without them the segment cannot be determined.',
     openRecord: 'Open in HubSpot',
     companySource: 'Source: HubSpot (annualrevenue, numberofemployees); rules: Glossar Leadmanagement',
     companyChoice: (q: string, n: number) => `${n} companies match "${q}". Which one do you mean?`,
     moreCompanies: 'There are more matches; please give a more precise name.',
     companyNotFound: (q: string) => `HubSpot has no company called "${q}".`,
-    unavailable: { not_configured: 'The HubSpot company search is not set up here.', failed: 'The HubSpot company search is not reachable right now. Please try again later.' },
+    unavailable: {
+      not_configured: 'The HubSpot company search is not set up here.',
+      failed: 'The HubSpot company search is not reachable right now. Please try again later.',
+    },
     classify: (name: string) => `Classify ${name}`,
     ask: (term: string) => `What is ${term}?`,
     helpTitle: 'How I can help',
@@ -106,7 +128,9 @@ export function displayName(entry: GlossaryEntry, locale: Locale): string {
 /** First line of a glossary answer: the name; English answers add the German term in brackets. */
 export function headline(entry: GlossaryEntry, locale: Locale): string {
   const en = displayName(entry, 'en');
-  return locale === 'en' && en.toLowerCase() !== entry.term.toLowerCase() ? `${en} (${entry.term})` : displayName(entry, locale);
+  return locale === 'en' && en.toLowerCase() !== entry.term.toLowerCase()
+    ? `${en} (${entry.term})`
+    : displayName(entry, locale);
 }
 
 /** The definition in the answer language. */

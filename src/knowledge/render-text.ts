@@ -1,23 +1,27 @@
 /** Plain-text answers for clients without Adaptive Cards (and for the CLI). */
-import { glossaryEntry, type GlossaryEntry } from '../domain/glossary/index.js';
+
 import { segmentLabel } from '../domain/classification/kundensegment.js';
+import { type GlossaryEntry, glossaryEntry } from '../domain/glossary/index.js';
 import type { Answer } from './answer.js';
 import { BETREUUNGSMODELL_LABEL } from './classification-terms.js';
-import { formatCount, formatEur } from './format.js';
 import { CHAT_COMMANDS } from './commands.js';
+import { formatCount, formatEur } from './format.js';
 import { definitionText, displayName, headline, helpLines, SOURCE_GLOSSARY, texts } from './labels.js';
 import type { Locale } from './text/language.js';
 
 function entryText(e: GlossaryEntry, locale: Locale): string[] {
   const t = texts(locale);
   const lines = [headline(e, locale)];
-  const also = [...e.abbreviations, ...(locale === 'en' ? e.synonymsEn : e.synonyms)].filter((s) => s.toLowerCase() !== displayName(e, locale).toLowerCase());
+  const also = [...e.abbreviations, ...(locale === 'en' ? e.synonymsEn : e.synonyms)].filter(
+    (s) => s.toLowerCase() !== displayName(e, locale).toLowerCase(),
+  );
   if (also.length) lines.push(`${t.also}: ${also.slice(0, 4).join(', ')}`);
   lines.push(e.inClarification ? t.inClarification(e.inClarification.with) : definitionText(e, locale));
   return lines;
 }
 
-const related = (e: GlossaryEntry, locale: Locale) => `${texts(locale).related}: ${e.related.map((id) => displayName(glossaryEntry(id), locale)).join(', ')}`;
+const related = (e: GlossaryEntry, locale: Locale) =>
+  `${texts(locale).related}: ${e.related.map((id) => displayName(glossaryEntry(id), locale)).join(', ')}`;
 
 /** Renders any answer as plain text; `locale` overrides the answer's language. */
 export function renderAnswerText(answer: Answer, locale: Locale = answer.locale): string {
@@ -26,7 +30,8 @@ export function renderAnswerText(answer: Answer, locale: Locale = answer.locale)
   switch (answer.kind) {
     case 'glossary':
       lines.push(...entryText(answer.entry, locale));
-      if (answer.alternatives.length) lines.push('', `${t.inferred} ${answer.alternatives.map((e) => displayName(e, locale)).join(', ')}`);
+      if (answer.alternatives.length)
+        lines.push('', `${t.inferred} ${answer.alternatives.map((e) => displayName(e, locale)).join(', ')}`);
       if (answer.entry.related.length) lines.push('', related(answer.entry, locale));
       lines.push('', SOURCE_GLOSSARY);
       break;
@@ -43,14 +48,23 @@ export function renderAnswerText(answer: Answer, locale: Locale = answer.locale)
       break;
     case 'not_found':
       lines.push(t.notFound(answer.query));
-      lines.push(answer.suggestions.length ? `${t.didYouMean} ${answer.suggestions.map((e) => displayName(e, locale)).join(', ')}` : t.noSuggestion);
+      lines.push(
+        answer.suggestions.length
+          ? `${t.didYouMean} ${answer.suggestions.map((e) => displayName(e, locale)).join(', ')}`
+          : t.noSuggestion,
+      );
       break;
     case 'segment':
       lines.push(t.segmentTitle(segmentLabel(answer.result.segment, locale)), ...answer.reasoning, '', SOURCE_GLOSSARY);
       break;
     case 'betreuungsmodell': {
       const label = BETREUUNGSMODELL_LABEL[answer.result.closest];
-      lines.push(answer.result.model ? t.betreuungTitle(label) : t.betreuungNone(label), ...answer.reasoning, '', SOURCE_GLOSSARY);
+      lines.push(
+        answer.result.model ? t.betreuungTitle(label) : t.betreuungNone(label),
+        ...answer.reasoning,
+        '',
+        SOURCE_GLOSSARY,
+      );
       break;
     }
     case 'company': {
@@ -65,7 +79,8 @@ export function renderAnswerText(answer: Answer, locale: Locale = answer.locale)
     }
     case 'company_choice':
       lines.push(t.companyChoice(answer.query, answer.companies.length));
-      for (const c of answer.companies) lines.push(`- ${c.name}${c.domain ? ` (${c.domain})` : ''}: ${t.classify(`${c.name} (ID ${c.id})`)}`);
+      for (const c of answer.companies)
+        lines.push(`- ${c.name}${c.domain ? ` (${c.domain})` : ''}: ${t.classify(`${c.name} (ID ${c.id})`)}`);
       if (answer.truncated) lines.push(t.moreCompanies);
       break;
     case 'company_not_found':

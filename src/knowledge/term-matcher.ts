@@ -2,8 +2,8 @@
 import { distance } from 'fastest-levenshtein';
 import type { GlossaryEntry } from '../domain/glossary/index.js';
 import { tokenizeDe } from './text/normalize.js';
-import { isStopword } from './text/stopwords.js';
 import { stemDe, stemEn } from './text/stem.js';
+import { isStopword } from './text/stopwords.js';
 
 export type AliasKind = 'term' | 'synonym' | 'abbreviation' | 'english' | 'group';
 
@@ -94,7 +94,8 @@ export class TermMatcher {
           }
         }
         // Typos only in spans that start and end with a meaningful word.
-        if (!seen.size && !isStopword(span[0]) && !isStopword(span[span.length - 1])) matches.push(...this.fuzzy(span.join(''), start, end));
+        if (!seen.size && !isStopword(span[0]) && !isStopword(span[span.length - 1]))
+          matches.push(...this.fuzzy(span.join(''), start, end));
       }
     }
     return matches;
@@ -111,7 +112,8 @@ export class TermMatcher {
       if (d > limit) continue;
       const quality = 1 - 0.1 * d;
       const prev = best.get(a.id);
-      if (!prev || prev.quality < quality) best.set(a.id, { id: a.id, alias: a.text, aliasKind: a.kind, start, end, quality });
+      if (!prev || prev.quality < quality)
+        best.set(a.id, { id: a.id, alias: a.text, aliasKind: a.kind, start, end, quality });
     }
     return [...best.values()];
   }

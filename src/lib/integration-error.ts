@@ -22,10 +22,18 @@ export class IntegrationError extends Error {
     super(message);
     this.name = 'IntegrationError';
   }
-  get status() { return this.opts.status; }
-  get permanent() { return this.opts.permanent ?? false; }
-  get retryAfterMs() { return this.opts.retryAfterMs; }
-  get code() { return this.opts.code; }
+  get status() {
+    return this.opts.status;
+  }
+  get permanent() {
+    return this.opts.permanent ?? false;
+  }
+  get retryAfterMs() {
+    return this.opts.retryAfterMs;
+  }
+  get code() {
+    return this.opts.code;
+  }
 }
 
 /** HTTP statuses worth retrying (everything else in 4xx is the caller's mistake). */

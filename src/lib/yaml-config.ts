@@ -11,7 +11,12 @@ const plainWords: z.ZodErrorMap = (issue, ctx) => {
   if (ctx.defaultError !== z.defaultErrorMap(issue, ctx).message) return { message: ctx.defaultError };
   if (issue.code === 'unrecognized_keys') return { message: `unknown key(s) ${issue.keys.join(', ')}` };
   if (issue.code === 'invalid_type') {
-    return { message: issue.received === 'undefined' ? `expected ${issue.expected} (missing)` : `expected ${issue.expected}, got ${issue.received}` };
+    return {
+      message:
+        issue.received === 'undefined'
+          ? `expected ${issue.expected} (missing)`
+          : `expected ${issue.expected}, got ${issue.received}`,
+    };
   }
   return { message: ctx.defaultError };
 };

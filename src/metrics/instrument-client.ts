@@ -8,7 +8,11 @@ const isThenable = (x: unknown): x is Promise<unknown> => typeof (x as Promise<u
  * pass through untouched. A promise the client hands out again (a cached answer, e.g. HubSpot owners) was timed
  * when it was first made and is not counted as another call.
  */
-export function instrumentClient<T extends object>(metrics: Pick<Metrics, 'instrument'>, system: 'hubspot' | 'c4c', client: T): T {
+export function instrumentClient<T extends object>(
+  metrics: Pick<Metrics, 'instrument'>,
+  system: 'hubspot' | 'c4c',
+  client: T,
+): T {
   const wrapped = new Map<string, unknown>();
   const timed = new WeakSet<object>();
   return new Proxy(client, {

@@ -1,8 +1,8 @@
 import type { Clock } from '../lib/clock.js';
+import type { MetricSources } from '../metrics.js';
 import type { Store } from '../store/db.js';
 import { outboxStats } from '../store/jobs-repo.js';
 import { countLeadsByState } from '../store/leads-repo.js';
-import type { MetricSources } from '../metrics.js';
 
 /** The scrape-time figures read from the store: leads per state and the outbox. */
 export function storeSources(store: Store, clock: Clock): Required<MetricSources> {

@@ -27,7 +27,12 @@ export class Foreground {
     return new Promise((resolve) => {
       const t = setTimeout(done, this.maxYieldMs);
       const waiters = this.waiters;
-      function done() { clearTimeout(t); const i = waiters.indexOf(done); if (i >= 0) waiters.splice(i, 1); resolve(); }
+      function done() {
+        clearTimeout(t);
+        const i = waiters.indexOf(done);
+        if (i >= 0) waiters.splice(i, 1);
+        resolve();
+      }
       this.waiters.push(done);
     });
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { systemOf, type Job, type NewJob } from '../store/jobs-repo.js';
+import { type Job, type NewJob, systemOf } from '../store/jobs-repo.js';
 import type { BatchHandler, JobHandler } from './worker.js';
 
 /** A payload with a lead runs in that lead's queue of its system by default; any other payload names its queue. */
@@ -39,7 +39,11 @@ export function defineJob<S extends z.ZodTypeAny, D>(spec: JobSpec<S, D>): JobDe
     job(payload, o = {}) {
       const leadId = leadOf(payload);
       return {
-        kind: spec.kind, leadId, payload, runAt: o.runAt, priority: spec.priority,
+        kind: spec.kind,
+        leadId,
+        payload,
+        runAt: o.runAt,
+        priority: spec.priority,
         orderKey: orderKey ? orderKey(payload) : `${systemOf(spec.kind)}:${leadId}`,
       };
     },
@@ -48,7 +52,10 @@ export function defineJob<S extends z.ZodTypeAny, D>(spec: JobSpec<S, D>): JobDe
   };
 }
 
-export interface JobTables { handlers: Record<string, JobHandler>; batchHandlers: Record<string, BatchHandler> }
+export interface JobTables {
+  handlers: Record<string, JobHandler>;
+  batchHandlers: Record<string, BatchHandler>;
+}
 
 /** The worker's handler tables for a job list; a kind listed twice fails here, at start. */
 export function jobTables<D>(list: ReadonlyArray<JobDefinition<any, D>>, deps: D): JobTables {

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Log } from '../log.js';
 import type { Clock } from '../lib/clock.js';
 import { IntegrationError } from '../lib/integration-error.js';
+import type { Log } from '../log.js';
 import type { Store } from '../store/db.js';
-import { claimJobs, completeJob, completeJobs, type Job, killJob, releaseAllLeases, renewLeases, retryJobLater, systemOf } from '../store/jobs-repo.js';
+import {
+  claimJobs,
+  completeJob,
+  completeJobs,
+  type Job,
+  killJob,
+  releaseAllLeases,
+  renewLeases,
+  retryJobLater,
+  systemOf,
+} from '../store/jobs-repo.js';
 import { MAX_RETRY_WINDOW_MS, nextDelayMs } from './backoff.js';
 import type { Foreground } from './foreground.js';
 
@@ -71,9 +81,14 @@ export class OutboxWorker {
     }
     this.running = true;
     // Running jobs keep their lease alive; a dead instance's lease expires and another instance takes over.
-    this.renewTimer = setInterval(() => {
-      void renewLeases(this.o.store.db, this.instanceId, [...this.running_], this.o.clock.now() + this.leaseMs).catch(() => {});
-    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    this.renewTimer = setInterval(
+      () => {
+        void renewLeases(this.o.store.db, this.instanceId, [...this.running_], this.o.clock.now() + this.leaseMs).catch(
+          () => {},
+        );
+      },
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
     this.renewTimer.unref();
     this.loop = this.run();
   }
@@ -100,11 +115,22 @@ export class OutboxWorker {
       if (this.o.foreground?.busy) await this.o.foreground.quiet();
       if (!this.running) break;
       // Still busy after the wait: take one job at a time, so background work trickles on without crowding out people.
-      const open = this.o.foreground?.busy ? Math.min(1, this.o.concurrency - this.inflight) : this.o.concurrency - this.inflight;
+      const open = this.o.foreground?.busy
+        ? Math.min(1, this.o.concurrency - this.inflight)
+        : this.o.concurrency - this.inflight;
       const { free, skip } = this.share(open);
       if (free > 0) {
         try {
-          claimed = await claimJobs(this.o.store.db, this.o.store.engine, this.instanceId, free, this.o.clock.now(), this.leaseMs, undefined, skip);
+          claimed = await claimJobs(
+            this.o.store.db,
+            this.o.store.engine,
+            this.instanceId,
+            free,
+            this.o.clock.now(),
+            this.leaseMs,
+            undefined,
+            skip,
+          );
         } catch (err) {
           this.o.log.warn({ err: String(err) }, 'outbox: claiming jobs failed; retrying');
         }
@@ -130,8 +156,16 @@ export class OutboxWorker {
    * are free, otherwise within 5 ms, together with whatever else finishes meanwhile.
    */
   private freed(): void {
-    if (this.inflight <= this.o.concurrency / 2) { clearTimeout(this.refill); this.refill = undefined; this.kick(); return; }
-    this.refill ??= setTimeout(() => { this.refill = undefined; this.kick(); }, 5);
+    if (this.inflight <= this.o.concurrency / 2) {
+      clearTimeout(this.refill);
+      this.refill = undefined;
+      this.kick();
+      return;
+    }
+    this.refill ??= setTimeout(() => {
+      this.refill = undefined;
+      this.kick();
+    }, 5);
   }
 
   /**
@@ -146,8 +180,14 @@ export class OutboxWorker {
   private idle(): Promise<void> {
     return new Promise((resolve) => {
       const t = setTimeout(done, this.o.pollMs);
-      function done() { clearTimeout(t); resolve(); }
-      this.wake = () => { this.wake = undefined; done(); };
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
     });
   }
 
@@ -157,9 +197,16 @@ export class OutboxWorker {
     const open = new Map<string, Job[]>();
     for (const job of claimed) {
       const batch = this.o.batchHandlers?.[job.kind];
-      if (!batch) { slots.push([job]); continue; }
+      if (!batch) {
+        slots.push([job]);
+        continue;
+      }
       let jobs = open.get(job.kind);
-      if (!jobs || jobs.length >= batch.max) { jobs = []; open.set(job.kind, jobs); slots.push(jobs); }
+      if (!jobs || jobs.length >= batch.max) {
+        jobs = [];
+        open.set(job.kind, jobs);
+        slots.push(jobs);
+      }
       jobs.push(job);
     }
     return slots;
@@ -179,8 +226,19 @@ export class OutboxWorker {
     const kind = jobs[0]!.kind;
     if (jobs.length < batch.max && this.running) {
       try {
-        const more = await claimJobs(store.db, store.engine, this.instanceId, batch.max - jobs.length, clock.now(), this.leaseMs, kind);
-        for (const job of more) { jobs.push(job); this.running_.add(job.id); }
+        const more = await claimJobs(
+          store.db,
+          store.engine,
+          this.instanceId,
+          batch.max - jobs.length,
+          clock.now(),
+          this.leaseMs,
+          kind,
+        );
+        for (const job of more) {
+          jobs.push(job);
+          this.running_.add(job.id);
+        }
       } catch (err) {
         log.warn({ err: String(err), kind }, 'outbox: claiming more jobs for a batch failed; running it as it is');
       }
@@ -190,7 +248,8 @@ export class OutboxWorker {
     let results: Array<unknown | undefined>;
     try {
       results = await batch.handle(jobs);
-      if (results.length !== jobs.length) throw new Error(`the ${kind} batch handler gave ${results.length} results for ${jobs.length} jobs`);
+      if (results.length !== jobs.length)
+        throw new Error(`the ${kind} batch handler gave ${results.length} results for ${jobs.length} jobs`);
     } catch (err) {
       results = jobs.map(() => err);
     }
@@ -200,16 +259,25 @@ export class OutboxWorker {
     const done = jobs.filter((_, i) => results[i] === undefined);
     try {
       // One statement for the whole batch's successes: on the hot path of webhook traffic.
-      await completeJobs(store.db, done.map((j) => j.id), this.instanceId, clock.now());
+      await completeJobs(
+        store.db,
+        done.map((j) => j.id),
+        this.instanceId,
+        clock.now(),
+      );
       for (const job of done) this.o.onOutcome?.(job, 'done', clock.now() - started);
     } catch (err) {
       // Not recorded: the jobs stay leased and run again once the lease expires (their effects are idempotent).
       log.error({ err: String(err), jobIds: done.map((j) => j.id) }, 'outbox: recording finished jobs failed');
     }
-    await Promise.all(jobs.map(async (job, i) => {
-      if (results[i] === undefined) return;
-      await this.fail(job, results[i], started, { now: failedAt, random: () => jitter }).catch((e) => log.error({ err: String(e), jobId: job.id }, 'outbox: recording a failure failed'));
-    }));
+    await Promise.all(
+      jobs.map(async (job, i) => {
+        if (results[i] === undefined) return;
+        await this.fail(job, results[i], started, { now: failedAt, random: () => jitter }).catch((e) =>
+          log.error({ err: String(e), jobId: job.id }, 'outbox: recording a failure failed'),
+        );
+      }),
+    );
   }
 
   private async execute(job: Job): Promise<void> {
@@ -222,25 +290,38 @@ export class OutboxWorker {
       await completeJob(store.db, job.id, this.instanceId, clock.now());
       this.o.onOutcome?.(job, 'done', clock.now() - started);
     } catch (err) {
-      await this.fail(job, err, started).catch((e) => log.error({ err: String(e), jobId: job.id }, 'outbox: recording a failure failed'));
+      await this.fail(job, err, started).catch((e) =>
+        log.error({ err: String(e), jobId: job.id }, 'outbox: recording a failure failed'),
+      );
     }
   }
 
-  private async fail(job: Job, err: unknown, started: number, at: { now?: number; random?: () => number } = {}): Promise<void> {
+  private async fail(
+    job: Job,
+    err: unknown,
+    started: number,
+    at: { now?: number; random?: () => number } = {},
+  ): Promise<void> {
     const { store, log, clock } = this.o;
     const now = at.now ?? clock.now();
     const ie = err instanceof IntegrationError ? err : undefined;
     const reason = ie?.message ?? (err instanceof Error ? err.message : String(err));
     const outOfTime = now - job.createdAt > MAX_RETRY_WINDOW_MS;
     if (ie?.permanent || outOfTime) {
-      log.error({ jobId: job.id, kind: job.kind, leadId: job.leadId, attempts: job.attempts, reason }, 'outbox: effect failed for good');
+      log.error(
+        { jobId: job.id, kind: job.kind, leadId: job.leadId, attempts: job.attempts, reason },
+        'outbox: effect failed for good',
+      );
       await killJob(store.db, job.id, this.instanceId, reason, now);
       this.o.onOutcome?.(job, 'dead', now - started);
       await this.o.onDead?.(job, reason);
       return;
     }
     const delay = nextDelayMs(job.attempts, ie?.retryAfterMs, at.random);
-    log.warn({ jobId: job.id, kind: job.kind, leadId: job.leadId, attempts: job.attempts, retryInMs: delay, reason }, 'outbox: effect failed; will retry');
+    log.warn(
+      { jobId: job.id, kind: job.kind, leadId: job.leadId, attempts: job.attempts, retryInMs: delay, reason },
+      'outbox: effect failed; will retry',
+    );
     await retryJobLater(store.db, job.id, this.instanceId, now + delay, reason, now);
     this.o.onOutcome?.(job, 'retry', now - started);
   }

@@ -13,7 +13,9 @@ export function permissionsOf(roster: Roster, admins: readonly string[]): Permis
 /** `permissionsOf` the current roster, read at each check (the roster is refreshed while the bot runs). */
 export function rosterPermissions(source: RosterSource, admins: readonly string[]): PermissionPolicy {
   return {
-    get admins() { return permissionsOf(source.current(), admins).admins; },
+    get admins() {
+      return permissionsOf(source.current(), admins).admins;
+    },
     isManagerOf: (manager, owner) => source.current().isManagerOf(manager, owner),
   };
 }

@@ -1,4 +1,4 @@
-import { ownerName, type Owner } from '../domain/model.js';
+import { type Owner, ownerName } from '../domain/model.js';
 import { Roster } from '../domain/roster.js';
 import type { HubSpot } from '../hubspot/types.js';
 import type { Log } from '../log.js';
@@ -10,7 +10,9 @@ export function resolveRoster(file: RosterFile, owners: readonly Owner[], extraA
   for (const o of owners) if (o.email) names[o.email.toLowerCase()] = ownerName(o);
   const teams = file.teams.map((t) => {
     const ids = new Set(t.hubspotTeamIds);
-    const fromHubSpot = owners.filter((o) => o.email && o.teams?.some((x) => ids.has(String(x.id)))).map((o) => o.email!.toLowerCase());
+    const fromHubSpot = owners
+      .filter((o) => o.email && o.teams?.some((x) => ids.has(String(x.id))))
+      .map((o) => o.email!.toLowerCase());
     return { name: t.name, manager: t.manager, members: [...t.members, ...fromHubSpot] };
   });
   return new Roster({ admins: [...file.admins, ...extraAdmins.map((a) => a.toLowerCase())], teams, names });
@@ -57,4 +59,7 @@ export function createRosterSource(o: RosterSourceOptions): RosterSource {
 }
 
 /** A fixed roster (tests, CLI). */
-export const staticRosterSource = (roster: Roster): RosterSource => ({ current: () => roster, refresh: async () => roster });
+export const staticRosterSource = (roster: Roster): RosterSource => ({
+  current: () => roster,
+  refresh: async () => roster,
+});

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
-import { runDigestRound } from '../services/digest/round.js';
 import type { Deps } from '../services/deps.js';
+import { runDigestRound } from '../services/digest/round.js';
 import { guarded, type Schedule } from './guard.js';
 
 /**
@@ -10,6 +10,10 @@ import { guarded, type Schedule } from './guard.js';
 export async function startDigestSchedule(deps: Deps, instanceId?: string): Promise<Schedule> {
   const round = guarded(deps.log, 'digest round', () => runDigestRound(deps, deps.clock.now(), instanceId));
   await round();
-  const job = new Cron(deps.settings.digestCron, { timezone: deps.settings.timeZone, protect: true, unref: true }, round);
+  const job = new Cron(
+    deps.settings.digestCron,
+    { timezone: deps.settings.timeZone, protect: true, unref: true },
+    round,
+  );
   return { stop: () => job.stop() };
 }

@@ -9,4 +9,6 @@ export const guarded = (log: Log, what: string, fn: () => Promise<unknown>) => a
   }
 };
 
-export interface Schedule { stop(): void }
+export interface Schedule {
+  stop(): void;
+}

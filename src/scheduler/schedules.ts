@@ -26,5 +26,9 @@ export async function startSchedules(deps: Deps, o: ScheduleOptions = {}): Promi
     startSlaSchedule(deps),
     ...(o.retentionDays === undefined ? [] : [startRetentionSchedule(deps, o.retentionDays, deps.settings.timeZone)]),
   ];
-  return { stop: () => { for (const s of schedules) s.stop(); } };
+  return {
+    stop: () => {
+      for (const s of schedules) s.stop();
+    },
+  };
 }

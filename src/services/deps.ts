@@ -1,10 +1,10 @@
 import type { SalesCloud } from '../c4c/types.js';
 import type { Locale } from '../cards/i18n.js';
+import type { WriteBackRule } from '../domain/hubspot-writeback.js';
 import type { MqlRule } from '../domain/mql.js';
 import type { PermissionPolicy } from '../domain/permissions.js';
 import type { RejectReason } from '../domain/reject-reasons.js';
 import type { SlaPolicy } from '../domain/sla.js';
-import type { WriteBackRule } from '../domain/hubspot-writeback.js';
 import type { HubSpot } from '../hubspot/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { Log } from '../log.js';

@@ -7,15 +7,25 @@ import { sendDigest } from './effects/digest.js';
 import { hubspotNote, hubspotOwner, hubspotSync } from './effects/hubspot.js';
 import { slaEscalation, slaReminder } from './effects/sla.js';
 import { refreshCards } from './lead/card-refresh.js';
-import { deliverCard, type DeliveryHooks } from './lead/delivery.js';
+import { type DeliveryHooks, deliverCard } from './lead/delivery.js';
 import { evaluateContact } from './lead/evaluate-contact.js';
 
 /** Every outbox job kind LeadBridge runs. */
 export const JOBS = [
-  evaluateContact, deliverCard, refreshCards,
-  hubspotSync, hubspotNote, hubspotOwner,
-  c4cEnsureLead, c4cStatus, c4cOpportunity, c4cConvertLead, c4cOwner,
-  sendDigest, slaReminder, slaEscalation,
+  evaluateContact,
+  deliverCard,
+  refreshCards,
+  hubspotSync,
+  hubspotNote,
+  hubspotOwner,
+  c4cEnsureLead,
+  c4cStatus,
+  c4cOpportunity,
+  c4cConvertLead,
+  c4cOwner,
+  sendDigest,
+  slaReminder,
+  slaEscalation,
 ] as const;
 
 type Runs = Deps & DeliveryHooks;

@@ -1,4 +1,4 @@
-import { toLocale, type Locale } from '../cards/i18n.js';
+import { type Locale, toLocale } from '../cards/i18n.js';
 import type { Conversation } from '../store/conversations-repo.js';
 import { findPersonLocale } from '../store/person-locales-repo.js';
 import type { Deps } from './deps.js';

@@ -1,19 +1,56 @@
 import type { Db } from './db.js';
 
-export interface CardPost { leadId: string; conversationId: string; activityId: string; kind: 'owner' | 'inbox'; postedAt: number }
+export interface CardPost {
+  leadId: string;
+  conversationId: string;
+  activityId: string;
+  kind: 'owner' | 'inbox';
+  postedAt: number;
+}
 
 export async function recordCardPost(db: Db, p: CardPost): Promise<void> {
-  await db.insertInto('card_posts').values({ lead_id: p.leadId, conversation_id: p.conversationId, activity_id: p.activityId, kind: p.kind, posted_at: p.postedAt })
-    .onConflict((oc) => oc.columns(['lead_id', 'conversation_id']).doUpdateSet({ activity_id: p.activityId, posted_at: p.postedAt, kind: p.kind }))
+  await db
+    .insertInto('card_posts')
+    .values({
+      lead_id: p.leadId,
+      conversation_id: p.conversationId,
+      activity_id: p.activityId,
+      kind: p.kind,
+      posted_at: p.postedAt,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['lead_id', 'conversation_id'])
+        .doUpdateSet({ activity_id: p.activityId, posted_at: p.postedAt, kind: p.kind }),
+    )
     .execute();
 }
 
 export async function cardPostsOfLead(db: Db, leadId: string): Promise<CardPost[]> {
   const rows = await db.selectFrom('card_posts').selectAll().where('lead_id', '=', leadId).orderBy('id').execute();
-  return rows.map((r) => ({ leadId: r.lead_id, conversationId: r.conversation_id, activityId: r.activity_id, kind: r.kind as CardPost['kind'], postedAt: Number(r.posted_at) }));
+  return rows.map((r) => ({
+    leadId: r.lead_id,
+    conversationId: r.conversation_id,
+    activityId: r.activity_id,
+    kind: r.kind as CardPost['kind'],
+    postedAt: Number(r.posted_at),
+  }));
 }
 
 export async function findCardPost(db: Db, leadId: string, conversationId: string): Promise<CardPost | null> {
-  const r = await db.selectFrom('card_posts').selectAll().where('lead_id', '=', leadId).where('conversation_id', '=', conversationId).executeTakeFirst();
-  return r ? { leadId: r.lead_id, conversationId: r.conversation_id, activityId: r.activity_id, kind: r.kind as CardPost['kind'], postedAt: Number(r.posted_at) } : null;
+  const r = await db
+    .selectFrom('card_posts')
+    .selectAll()
+    .where('lead_id', '=', leadId)
+    .where('conversation_id', '=', conversationId)
+    .executeTakeFirst();
+  return r
+    ? {
+        leadId: r.lead_id,
+        conversationId: r.conversation_id,
+        activityId: r.activity_id,
+        kind: r.kind as CardPost['kind'],
+        postedAt: Number(r.posted_at),
+      }
+    : null;
 }

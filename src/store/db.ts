@@ -27,7 +27,12 @@ export async function openStore(url: string, opts: { migrate?: boolean } = {}): 
     db,
     engine,
     async ping() {
-      try { await selectOne(db); return true; } catch { return false; }
+      try {
+        await selectOne(db);
+        return true;
+      } catch {
+        return false;
+      }
     },
     close: () => db.destroy(),
   };
@@ -48,7 +53,10 @@ function openSqlite(path: string) {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), engine: 'sqlite' as const };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
+    engine: 'sqlite' as const,
+  };
 }
 
 /**

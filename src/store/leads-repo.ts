@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { C4cAccountMatch, Lead, LeadEvent } from '../domain/model.js';
 import type { LeadState } from '../domain/lead.js';
+import type { C4cAccountMatch, Lead, LeadEvent } from '../domain/model.js';
 import type { Db } from './db.js';
 import type { LeadEventsTable, LeadsTable } from './schema.js';
 
@@ -73,16 +73,27 @@ export async function getLead(db: Db, id: string): Promise<Lead | null> {
   return r ? toLead(r) : null;
 }
 
-export async function findLeadByCycle(db: Db, portalId: number, contactId: string, cycle: number): Promise<Lead | null> {
-  const r = await db.selectFrom('leads').selectAll()
-    .where('portal_id', '=', portalId).where('contact_id', '=', contactId).where('cycle', '=', cycle)
+export async function findLeadByCycle(
+  db: Db,
+  portalId: number,
+  contactId: string,
+  cycle: number,
+): Promise<Lead | null> {
+  const r = await db
+    .selectFrom('leads')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('contact_id', '=', contactId)
+    .where('cycle', '=', cycle)
     .executeTakeFirst();
   return r ? toLead(r) : null;
 }
 
 /** Inserts a lead; false when the contact already has one in this cycle. */
 export async function insertLead(db: Db, lead: Lead): Promise<boolean> {
-  const res = await db.insertInto('leads').values(toRow(lead))
+  const res = await db
+    .insertInto('leads')
+    .values(toRow(lead))
     .onConflict((oc) => oc.columns(['portal_id', 'contact_id', 'cycle']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -91,26 +102,59 @@ export async function insertLead(db: Db, lead: Lead): Promise<boolean> {
 /** Writes `next` only if the stored version is still `expectedVersion`: the loser of two clicks gets false. */
 export async function updateLeadIfVersion(db: Db, next: Lead, expectedVersion: number): Promise<boolean> {
   // The 36One columns belong to the 36One effects (setC4cRefs): a card action must not overwrite them with what it read.
-  const { id: _id, c4c_lead_id: _l, c4c_owner_mapped: _o, c4c_opportunity_id: _p, c4c_account_id: _a, c4c_account_match: _m, ...row } = toRow(next);
-  const res = await db.updateTable('leads').set(row).where('id', '=', next.id).where('version', '=', expectedVersion).executeTakeFirst();
+  const {
+    id: _id,
+    c4c_lead_id: _l,
+    c4c_owner_mapped: _o,
+    c4c_opportunity_id: _p,
+    c4c_account_id: _a,
+    c4c_account_match: _m,
+    ...row
+  } = toRow(next);
+  const res = await db
+    .updateTable('leads')
+    .set(row)
+    .where('id', '=', next.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
 export async function addLeadEvent(db: Db, leadId: string, e: LeadEvent): Promise<void> {
-  await db.insertInto('lead_events').values({
-    lead_id: leadId, at: e.at, actor_id: e.actor.id, actor_name: e.actor.name, action: e.action,
-    from_state: e.fromState, to_state: e.toState, source: e.source, detail_json: e.detail ? JSON.stringify(e.detail) : null,
-  }).execute();
+  await db
+    .insertInto('lead_events')
+    .values({
+      lead_id: leadId,
+      at: e.at,
+      actor_id: e.actor.id,
+      actor_name: e.actor.name,
+      action: e.action,
+      from_state: e.fromState,
+      to_state: e.toState,
+      source: e.source,
+      detail_json: e.detail ? JSON.stringify(e.detail) : null,
+    })
+    .execute();
 }
 
 export const toLeadEvent = (r: Selectable<LeadEventsTable>): LeadEvent => ({
-  at: Number(r.at), actor: { id: r.actor_id, name: r.actor_name }, action: r.action,
-  fromState: r.from_state as LeadState | null, toState: r.to_state as LeadState | null,
-  source: r.source as LeadEvent['source'], detail: json(r.detail_json),
+  at: Number(r.at),
+  actor: { id: r.actor_id, name: r.actor_name },
+  action: r.action,
+  fromState: r.from_state as LeadState | null,
+  toState: r.to_state as LeadState | null,
+  source: r.source as LeadEvent['source'],
+  detail: json(r.detail_json),
 });
 
 export async function leadEvents(db: Db, leadId: string): Promise<LeadEvent[]> {
-  const rows = await db.selectFrom('lead_events').selectAll().where('lead_id', '=', leadId).orderBy('at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('lead_events')
+    .selectAll()
+    .where('lead_id', '=', leadId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   return rows.map(toLeadEvent);
 }
 
@@ -121,37 +165,63 @@ export async function restartSla(db: Db, leadId: string, now: number): Promise<v
 
 /** How many leads are in each state (for the metrics scrape). */
 export async function countLeadsByState(db: Db): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('leads').select((eb) => ['state', eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+  const rows = await db
+    .selectFrom('leads')
+    .select((eb) => ['state', eb.fn.countAll<number>().as('n')])
+    .groupBy('state')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
 }
 
 export async function openLeadsOfOwner(db: Db, ownerEmail: string): Promise<Lead[]> {
-  const rows = await db.selectFrom('leads').selectAll()
-    .where('owner_email', '=', ownerEmail.toLowerCase()).where('state', 'in', ['MQL', 'SAL', 'SQL'])
-    .orderBy('mql_at').execute();
+  const rows = await db
+    .selectFrom('leads')
+    .selectAll()
+    .where('owner_email', '=', ownerEmail.toLowerCase())
+    .where('state', 'in', ['MQL', 'SAL', 'SQL'])
+    .orderBy('mql_at')
+    .execute();
   return rows.map(toLead);
 }
 
 export async function getContactCycle(db: Db, portalId: number, contactId: string): Promise<number> {
-  const r = await db.selectFrom('contact_cycles').select('cycle').where('portal_id', '=', portalId).where('contact_id', '=', contactId).executeTakeFirst();
+  const r = await db
+    .selectFrom('contact_cycles')
+    .select('cycle')
+    .where('portal_id', '=', portalId)
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
   return r?.cycle ?? 1;
 }
 
 export async function setContactCycle(db: Db, portalId: number, contactId: string, cycle: number): Promise<void> {
-  await db.insertInto('contact_cycles').values({ portal_id: portalId, contact_id: contactId, cycle })
-    .onConflict((oc) => oc.columns(['portal_id', 'contact_id']).doUpdateSet({ cycle })).execute();
+  await db
+    .insertInto('contact_cycles')
+    .values({ portal_id: portalId, contact_id: contactId, cycle })
+    .onConflict((oc) => oc.columns(['portal_id', 'contact_id']).doUpdateSet({ cycle }))
+    .execute();
 }
 
 /** Records 36One ids on a lead; not a state change, so the card version stays. */
-export async function setC4cRefs(db: Db, leadId: string, refs: {
-  c4cLeadId?: string; ownerMapped?: boolean; opportunityId?: string;
-  /** The 36One account (party id, null when there is none) and how it was decided. */
-  account?: { id: string | null; match: C4cAccountMatch | null };
-}): Promise<void> {
-  await db.updateTable('leads').set({
-    ...(refs.account !== undefined ? { c4c_account_id: refs.account.id, c4c_account_match: refs.account.match } : {}),
-    ...(refs.c4cLeadId !== undefined ? { c4c_lead_id: refs.c4cLeadId } : {}),
-    ...(refs.ownerMapped !== undefined ? { c4c_owner_mapped: refs.ownerMapped ? 1 : 0 } : {}),
-    ...(refs.opportunityId !== undefined ? { c4c_opportunity_id: refs.opportunityId } : {}),
-  }).where('id', '=', leadId).execute();
+export async function setC4cRefs(
+  db: Db,
+  leadId: string,
+  refs: {
+    c4cLeadId?: string;
+    ownerMapped?: boolean;
+    opportunityId?: string;
+    /** The 36One account (party id, null when there is none) and how it was decided. */
+    account?: { id: string | null; match: C4cAccountMatch | null };
+  },
+): Promise<void> {
+  await db
+    .updateTable('leads')
+    .set({
+      ...(refs.account !== undefined ? { c4c_account_id: refs.account.id, c4c_account_match: refs.account.match } : {}),
+      ...(refs.c4cLeadId !== undefined ? { c4c_lead_id: refs.c4cLeadId } : {}),
+      ...(refs.ownerMapped !== undefined ? { c4c_owner_mapped: refs.ownerMapped ? 1 : 0 } : {}),
+      ...(refs.opportunityId !== undefined ? { c4c_opportunity_id: refs.opportunityId } : {}),
+    })
+    .where('id', '=', leadId)
+    .execute();
 }

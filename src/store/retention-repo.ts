@@ -1,6 +1,9 @@
 import type { Db } from './db.js';
 
-export interface Pruned { jobs: number; webhookEvents: number }
+export interface Pruned {
+  jobs: number;
+  webhookEvents: number;
+}
 
 /**
  * Deletes finished outbox jobs and stored webhook events older than `before`, in chunks so no statement holds
@@ -10,13 +13,24 @@ export interface Pruned { jobs: number; webhookEvents: number }
 export async function pruneBefore(db: Db, before: number, chunk = 5_000): Promise<Pruned> {
   const pruned: Pruned = { jobs: 0, webhookEvents: 0 };
   for (;;) {
-    const ids = db.selectFrom('jobs').select('id').where('status', '=', 'done').where('done_at', '<', before).orderBy('id').limit(chunk);
+    const ids = db
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', '=', 'done')
+      .where('done_at', '<', before)
+      .orderBy('id')
+      .limit(chunk);
     const n = Number((await db.deleteFrom('jobs').where('id', 'in', ids).executeTakeFirst()).numDeletedRows);
     pruned.jobs += n;
     if (n < chunk) break;
   }
   for (;;) {
-    const keys = db.selectFrom('webhook_events').select('id').where('received_at', '<', before).orderBy('id').limit(chunk);
+    const keys = db
+      .selectFrom('webhook_events')
+      .select('id')
+      .where('received_at', '<', before)
+      .orderBy('id')
+      .limit(chunk);
     const n = Number((await db.deleteFrom('webhook_events').where('id', 'in', keys).executeTakeFirst()).numDeletedRows);
     pruned.webhookEvents += n;
     if (n < chunk) break;

@@ -10,7 +10,10 @@ export interface SlaCandidate {
   startedAt: number;
 }
 
-export interface SlaDelays { remindAfterMs: number; escalateAfterMs: number }
+export interface SlaDelays {
+  remindAfterMs: number;
+  escalateAfterMs: number;
+}
 
 /** The SLA clock starts when the lead reached its current owner, else when it became an MQL. */
 const slaStart = sql<number>`coalesce(sla_started_at, mql_at)`;
@@ -20,16 +23,24 @@ const slaStart = sql<number>`coalesce(sla_started_at, mql_at)`;
  * ago: business time never runs faster than the wall clock, so no step can be due earlier. Oldest MQL first.
  */
 export async function slaCandidates(db: Db, o: SlaDelays, now: number): Promise<SlaCandidate[]> {
-  const rows = await db.selectFrom('leads')
+  const rows = await db
+    .selectFrom('leads')
     .select(['id', 'owner_email', 'reminded_at', 'escalated_at', slaStart.as('started')])
     .where('state', '=', 'MQL')
-    .where((eb) => eb.or([
-      eb.and([eb('reminded_at', 'is', null), eb(slaStart, '<=', now - o.remindAfterMs)]),
-      eb.and([eb('escalated_at', 'is', null), eb(slaStart, '<=', now - o.escalateAfterMs)]),
-    ]))
-    .orderBy('mql_at').execute();
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('reminded_at', 'is', null), eb(slaStart, '<=', now - o.remindAfterMs)]),
+        eb.and([eb('escalated_at', 'is', null), eb(slaStart, '<=', now - o.escalateAfterMs)]),
+      ]),
+    )
+    .orderBy('mql_at')
+    .execute();
   return rows.map((r) => ({
-    id: r.id, ownerEmail: r.owner_email, remindedAt: r.reminded_at, escalatedAt: r.escalated_at, startedAt: Number(r.started),
+    id: r.id,
+    ownerEmail: r.owner_email,
+    remindedAt: r.reminded_at,
+    escalatedAt: r.escalated_at,
+    startedAt: Number(r.started),
   }));
 }
 
@@ -37,9 +48,19 @@ export async function slaCandidates(db: Db, o: SlaDelays, now: number): Promise<
  * Marks a reminder or escalation as sent, only if it is not yet and the lead is still an MQL on the same SLA clock:
  * of several instances exactly one wins. true for the winner.
  */
-export async function markSlaStep(db: Db, leadId: string, step: 'reminded_at' | 'escalated_at', startedAt: number, now: number): Promise<boolean> {
-  const r = await db.updateTable('leads').set({ [step]: now })
-    .where('id', '=', leadId).where('state', '=', 'MQL').where(step, 'is', null)
+export async function markSlaStep(
+  db: Db,
+  leadId: string,
+  step: 'reminded_at' | 'escalated_at',
+  startedAt: number,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('leads')
+    .set({ [step]: now })
+    .where('id', '=', leadId)
+    .where('state', '=', 'MQL')
+    .where(step, 'is', null)
     .where(slaStart, '=', startedAt)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;

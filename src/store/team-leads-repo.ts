@@ -9,7 +9,8 @@ export interface TeamLeads {
   slaStart: Record<string, number>;
 }
 
-const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const chunks = <T>(xs: T[], n: number) =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /**
  * The leads of these owners that matter for a window starting at `since` (new, changed, or still waiting),
@@ -19,7 +20,10 @@ export async function loadTeamLeads(db: Db, owners: string[], since: number): Pr
   const out: TeamLeads = { leads: [], events: {}, slaStart: {} };
   const emails = [...new Set(owners.map((o) => o.toLowerCase()))];
   for (const part of chunks(emails, 200)) {
-    const rows = await db.selectFrom('leads').selectAll().where('owner_email', 'in', part)
+    const rows = await db
+      .selectFrom('leads')
+      .selectAll()
+      .where('owner_email', 'in', part)
       .where((eb) => eb.or([eb('updated_at', '>=', since), eb('mql_at', '>=', since), eb('state', '=', 'MQL')]))
       .execute();
     for (const r of rows) {
@@ -27,9 +31,21 @@ export async function loadTeamLeads(db: Db, owners: string[], since: number): Pr
       out.slaStart[r.id] = r.sla_started_at == null ? Number(r.mql_at) : Number(r.sla_started_at);
     }
   }
-  for (const ids of chunks(out.leads.map((l) => l.id), 200)) {
-    const rows = await db.selectFrom('lead_events').selectAll().where('lead_id', 'in', ids).orderBy('at').orderBy('id').execute();
-    for (const r of rows) (out.events[r.lead_id] ??= []).push(toLeadEvent(r));
+  for (const ids of chunks(
+    out.leads.map((l) => l.id),
+    200,
+  )) {
+    const rows = await db
+      .selectFrom('lead_events')
+      .selectAll()
+      .where('lead_id', 'in', ids)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    for (const r of rows) {
+      out.events[r.lead_id] ??= [];
+      out.events[r.lead_id]!.push(toLeadEvent(r));
+    }
   }
   return out;
 }

@@ -1,9 +1,14 @@
-import { readyAt, type RateLimit } from '../lib/rate-limit.js';
+import { type RateLimit, readyAt } from '../lib/rate-limit.js';
 import type { Conversation } from '../store/conversations-repo.js';
 import type { OutboundActivity, TeamsOutbound } from './types.js';
 
 /** Teams' limits per bot and conversation: 7 per second, 8 per 2 s, 60 per 30 s, 1800 per hour. */
-export const TEAMS_CONVERSATION_LIMITS: readonly RateLimit[] = [[1000, 7], [2000, 8], [30_000, 60], [3_600_000, 1800]];
+export const TEAMS_CONVERSATION_LIMITS: readonly RateLimit[] = [
+  [1000, 7],
+  [2000, 8],
+  [30_000, 60],
+  [3_600_000, 1800],
+];
 
 export interface PacerOptions {
   /** App-wide sends and updates per second (TEAMS_MAX_SENDS_PER_SECOND); 0 = no app-wide limit. */
@@ -13,7 +18,10 @@ export interface PacerOptions {
   now?: () => number;
 }
 
-interface Waiting { key: string; run: () => void }
+interface Waiting {
+  key: string;
+  run: () => void;
+}
 
 /**
  * One paced queue: calls start in order, except that a conversation at its limit does not hold up the others.
@@ -42,7 +50,11 @@ export class SendPacer {
       this.queue.push({
         key: conversationKey,
         run: () => {
-          try { fn().then(resolve, reject); } catch (err) { reject(err); }
+          try {
+            fn().then(resolve, reject);
+          } catch (err) {
+            reject(err);
+          }
         },
       });
       this.pump();
@@ -61,11 +73,17 @@ export class SendPacer {
     this.prune(now);
     let wait = Infinity;
     const held = new Set<string>();
-    for (let i = 0; i < this.queue.length;) {
+    for (let i = 0; i < this.queue.length; ) {
       const item = this.queue[i]!;
-      if (held.has(item.key)) { i++; continue; }
+      if (held.has(item.key)) {
+        i++;
+        continue;
+      }
       const appAt = readyAt(this.appStarts, this.appLimits, now);
-      if (appAt > now) { wait = Math.min(wait, appAt - now); break; }
+      if (appAt > now) {
+        wait = Math.min(wait, appAt - now);
+        break;
+      }
       const starts = this.convStarts.get(item.key) ?? [];
       const convAt = readyAt(starts, this.convLimits, now);
       if (convAt > now) {

@@ -3,19 +3,19 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppManifestUtils, type TeamsManifest } from '@microsoft/app-manifest';
 import { renderColorIcon, renderOutlineIcon } from '../../scripts/make-icons.js';
 import {
-  PackageError,
   buildAppPackage,
   bundledSchemaPath,
   checkIcon,
   findPlaceholders,
-  parseArgs,
+  PackageError,
   packageVersion,
+  parseArgs,
   parseEnvFile,
   substitutePlaceholders,
   validateAgainstBundledSchema,
@@ -32,7 +32,9 @@ const SAMPLE = {
   BOT_ID: '0f1e2d3c-4b5a-4697-8877-665544332211',
   BOT_DOMAIN: 'leadbridge.example.com',
 };
-const SAMPLE_ENV_FILE = Object.entries(SAMPLE).map(([k, v]) => `${k}=${v}`).join('\n');
+const SAMPLE_ENV_FILE = Object.entries(SAMPLE)
+  .map(([k, v]) => `${k}=${v}`)
+  .join('\n');
 
 type Json = Record<string, any>;
 
@@ -67,7 +69,10 @@ function pixels(png: PNG): { r: number; g: number; b: number; a: number }[] {
 describe('appPackage/manifest.json', () => {
   it('names a $schema that @microsoft/app-manifest bundles, with the matching manifestVersion', () => {
     const m = JSON.parse(manifestText) as Json;
-    const v = /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/v(\d+\.\d+)\/MicrosoftTeams\.schema\.json$/.exec(m.$schema);
+    const v =
+      /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/v(\d+\.\d+)\/MicrosoftTeams\.schema\.json$/.exec(
+        m.$schema,
+      );
     expect(v, m.$schema).not.toBeNull();
     expect(m.manifestVersion).toBe(v![1]);
     expect(bundledSchemaPath(m.$schema), 'schema must be bundled for offline validation').toBeDefined();
@@ -85,15 +90,27 @@ describe('appPackage/manifest.json', () => {
     const manifest = sampleManifest();
     expect(manifest.supportsChannelFeatures).toBe('tier1');
     expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(25);
-    const v125 = { ...manifest, $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.25/MicrosoftTeams.schema.json', manifestVersion: '1.25' };
+    const v125 = {
+      ...manifest,
+      $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.25/MicrosoftTeams.schema.json',
+      manifestVersion: '1.25',
+    };
     expect(await AppManifestUtils.validateAgainstSchema(v125 as TeamsManifest)).toEqual([]);
-    const v124 = { ...manifest, $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json', manifestVersion: '1.24' };
-    expect((await AppManifestUtils.validateAgainstSchema(v124 as TeamsManifest)).join('\n')).toContain('supportsChannelFeatures');
+    const v124 = {
+      ...manifest,
+      $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json',
+      manifestVersion: '1.24',
+    };
+    expect((await AppManifestUtils.validateAgainstSchema(v124 as TeamsManifest)).join('\n')).toContain(
+      'supportsChannelFeatures',
+    );
     const wrong = { ...manifest, supportsChannelFeatures: 'tier2' };
-    expect((await AppManifestUtils.validateAgainstSchema(wrong as TeamsManifest)).join('\n')).toContain('supportsChannelFeatures');
+    expect((await AppManifestUtils.validateAgainstSchema(wrong as TeamsManifest)).join('\n')).toContain(
+      'supportsChannelFeatures',
+    );
   });
 
-  it('uses only the placeholders TEAMS_APP_ID, BOT_ID, BOT_DOMAIN and APP_VERSION (package.json\'s version)', () => {
+  it("uses only the placeholders TEAMS_APP_ID, BOT_ID, BOT_DOMAIN and APP_VERSION (package.json's version)", () => {
     expect(findPlaceholders(manifestText).sort()).toEqual(['APP_VERSION', 'BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
     const m = JSON.parse(manifestText) as Json;
     expect(m.id).toBe('${{TEAMS_APP_ID}}');
@@ -133,7 +150,9 @@ describe('appPackage/manifest.json', () => {
     // What is typed in a channel is read by everyone there: glossary and classification, no personal data.
     expect(titles('team')).toEqual(['help', 'Was ist ein MQL?', '85 Mio. Umsatz, 400 Mitarbeiter']);
     for (const list of lists) {
-      expect(list.scopes.some((s: string) => s === 'team' || s === 'groupChat') && list.scopes.includes('personal')).toBe(false);
+      expect(
+        list.scopes.some((s: string) => s === 'team' || s === 'groupChat') && list.scopes.includes('personal'),
+      ).toBe(false);
       for (const c of list.commands) expect(c.description).toBeTruthy();
       expect(list.commands[0].description).toContain('Hilfe / Help');
     }
@@ -200,7 +219,7 @@ describe('icons', () => {
     expect(offending).toEqual([]);
     const drawn = px.filter((p) => p.a > 0).length;
     expect(drawn).toBeGreaterThan(50); // there is a shape
-    expect(drawn).toBeLessThan(32 * 32 / 2); // on a transparent background
+    expect(drawn).toBeLessThan((32 * 32) / 2); // on a transparent background
   });
 
   it('the committed PNGs are what scripts/make-icons.ts draws', () => {
@@ -210,11 +229,16 @@ describe('icons', () => {
 
   it('checkIcon refuses a wrong size and a coloured outline pixel', () => {
     expect(checkIcon(readFileSync(join(appPackageDir, 'color.png')), 'outline.png', 32, true)).toEqual(
-      expect.arrayContaining([expect.stringContaining('must be 32×32'), expect.stringContaining('neither transparent nor white')]),
+      expect.arrayContaining([
+        expect.stringContaining('must be 32×32'),
+        expect.stringContaining('neither transparent nor white'),
+      ]),
     );
     const bad = renderOutlineIcon();
     bad.data.set([255, 0, 0, 255], 0);
-    expect(checkIcon(PNG.sync.write(bad), 'outline.png', 32, true)).toEqual(['outline.png: 1 pixel(s) are neither transparent nor white']);
+    expect(checkIcon(PNG.sync.write(bad), 'outline.png', 32, true)).toEqual([
+      'outline.png: 1 pixel(s) are neither transparent nor white',
+    ]);
     expect(checkIcon(Buffer.from('nope'), 'color.png', 192, false)[0]).toContain('not a readable PNG');
   });
 });
@@ -315,13 +339,18 @@ describe('scripts/package-app.ts', () => {
   });
 
   it('refuses an env file that does not exist', async () => {
-    await expect(buildAppPackage({ env: 'nosuchenv', processEnv: {} })).rejects.toThrow(/Env file not found: .*\.env\.nosuchenv/);
+    await expect(buildAppPackage({ env: 'nosuchenv', processEnv: {} })).rejects.toThrow(
+      /Env file not found: .*\.env\.nosuchenv/,
+    );
   });
 
   describe('with a modified copy of appPackage/', () => {
     function copyAppPackage(name: string, edit: (m: Json) => void): string {
       const copy = join(dir, name);
-      cpSync(appPackageDir, copy, { recursive: true, filter: (src) => !src.includes(`${join('appPackage', 'build')}`) });
+      cpSync(appPackageDir, copy, {
+        recursive: true,
+        filter: (src) => !src.includes(`${join('appPackage', 'build')}`),
+      });
       const m = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')) as Json;
       edit(m);
       writeFileSync(join(copy, 'manifest.json'), JSON.stringify(m, null, 2));
@@ -331,9 +360,12 @@ describe('scripts/package-app.ts', () => {
     async function refusal(pkgDir: string): Promise<string> {
       const envFile = join(dir, '.env.sample');
       writeFileSync(envFile, SAMPLE_ENV_FILE);
-      const err = await buildAppPackage({ envFile, appPackageDir: pkgDir, outDir: join(pkgDir, 'out'), processEnv: {} }).catch(
-        (e: unknown) => e,
-      );
+      const err = await buildAppPackage({
+        envFile,
+        appPackageDir: pkgDir,
+        outDir: join(pkgDir, 'out'),
+        processEnv: {},
+      }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(PackageError);
       expect(existsSync(join(pkgDir, 'out'))).toBe(false);
       return (err as Error).message;

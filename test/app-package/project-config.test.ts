@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { parse as parseYaml } from 'yaml';
 import { findPlaceholders, parseEnvFile } from '../../scripts/package-app.js';
+import { loadConfig } from '../../src/config.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -15,13 +15,34 @@ type Json = Record<string, any>;
 
 /** The bot's environment contract (every sample in env/ names all of these). */
 const CONTRACT = [
-  'PORT', 'DATABASE_URL', 'PUBLIC_BASE_URL',
-  'HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_CLIENT_SECRET', 'HUBSPOT_BASE_URL', 'HUBSPOT_SCORE_PROPERTY', 'MQL_SCORE_THRESHOLD',
-  'BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE', 'DEFAULT_LOCALE',
-  'C4C_BASE_URL', 'C4C_USERNAME', 'C4C_PASSWORD', 'C4C_MAPPING_FILE',
-  'LEAD_INBOX_CHANNEL_ID', 'LEAD_INBOX_LOCALE', 'ROSTER_FILE', 'DIGEST_CRON', 'DIGEST_TIMEZONE',
-  'SLA_REMIND_AFTER', 'SLA_ESCALATE_AFTER', 'BUSINESS_HOURS', 'TEAMS_MAX_SENDS_PER_SECOND',
-  'ADMIN_EMAILS', 'LOG_LEVEL',
+  'PORT',
+  'DATABASE_URL',
+  'PUBLIC_BASE_URL',
+  'HUBSPOT_ACCESS_TOKEN',
+  'HUBSPOT_CLIENT_SECRET',
+  'HUBSPOT_BASE_URL',
+  'HUBSPOT_SCORE_PROPERTY',
+  'MQL_SCORE_THRESHOLD',
+  'BOT_ID',
+  'BOT_PASSWORD',
+  'BOT_TENANT_ID',
+  'BOT_TYPE',
+  'DEFAULT_LOCALE',
+  'C4C_BASE_URL',
+  'C4C_USERNAME',
+  'C4C_PASSWORD',
+  'C4C_MAPPING_FILE',
+  'LEAD_INBOX_CHANNEL_ID',
+  'LEAD_INBOX_LOCALE',
+  'ROSTER_FILE',
+  'DIGEST_CRON',
+  'DIGEST_TIMEZONE',
+  'SLA_REMIND_AFTER',
+  'SLA_ESCALATE_AFTER',
+  'BUSINESS_HOURS',
+  'TEAMS_MAX_SENDS_PER_SECOND',
+  'ADMIN_EMAILS',
+  'LOG_LEVEL',
 ];
 const SECRETS = ['HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_CLIENT_SECRET', 'BOT_PASSWORD', 'C4C_PASSWORD'];
 const ENVS = ['dev', 'local', 'playground'] as const;
@@ -84,7 +105,9 @@ describe('env samples', () => {
 
     expect(() => loadConfig(envSample('dev'))).toThrow(/BOT_ID/); // production refuses to run without auth
     const filled = { ...envSample('dev'), BOT_ID: '0f1e2d3c-4b5a-4697-8877-665544332211', BOT_PASSWORD: 'x' };
-    expect(() => loadConfig({ ...filled, BOT_TENANT_ID: '' })).toThrow(/BOT_TENANT_ID: required when BOT_TYPE=SingleTenant/);
+    expect(() => loadConfig({ ...filled, BOT_TENANT_ID: '' })).toThrow(
+      /BOT_TENANT_ID: required when BOT_TYPE=SingleTenant/,
+    );
     const dev = loadConfig({ ...filled, BOT_TENANT_ID: 'b28fdbfd-2b78-4f93-b0f8-8881793f0f8f' });
     expect(dev.bot?.type).toBe('SingleTenant');
     expect(dev.databaseUrl).toMatch(/^postgres:\/\//);
@@ -93,7 +116,10 @@ describe('env samples', () => {
   it('the manifest placeholders are named in the dev and local env files (APP_VERSION comes from package.json)', () => {
     const placeholders = findPlaceholders(read('appPackage/manifest.json')).filter((p) => p !== 'APP_VERSION');
     for (const name of ['dev', 'local']) {
-      expect(placeholders.filter((p) => !(p in envSample(name))), name).toEqual([]);
+      expect(
+        placeholders.filter((p) => !(p in envSample(name))),
+        name,
+      ).toEqual([]);
     }
   });
 });
@@ -103,15 +129,30 @@ describe('teamsapp.yml / teamsapp.local.yml', () => {
   const local = parseYaml(read('teamsapp.local.yml')) as Json;
   const uses = (steps: Json[]) => steps.map((s) => s.uses);
 
-  const PACKAGE_STEPS = ['script', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update'];
+  const PACKAGE_STEPS = [
+    'script',
+    'teamsApp/validateManifest',
+    'teamsApp/zipAppPackage',
+    'teamsApp/validateAppPackage',
+    'teamsApp/update',
+  ];
 
-  it.each([['teamsapp.yml', project], ['teamsapp.local.yml', local]])('%s: schema v1.11, a single-tenant Entra app, package', (file, doc) => {
+  it.each([
+    ['teamsapp.yml', project],
+    ['teamsapp.local.yml', local],
+  ])('%s: schema v1.11, a single-tenant Entra app, package', (file, doc) => {
     expect(doc.version).toBe('v1.11');
-    expect(read(file)).toMatch(/^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/v1\.11\/yaml\.schema\.json/);
+    expect(read(file)).toMatch(
+      /^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/v1\.11\/yaml\.schema\.json/,
+    );
     // aadApp/create with a service principal is how the toolkit creates single-tenant bot apps (v1.11 schema:
     // "generateServicePrincipal … should be set to true for AAD apps created for single-tenant bot registration").
     const app = doc.provision.find((s: Json) => s.uses === 'aadApp/create');
-    expect(app.with).toMatchObject({ generateClientSecret: true, generateServicePrincipal: true, signInAudience: 'AzureADMyOrg' });
+    expect(app.with).toMatchObject({
+      generateClientSecret: true,
+      generateServicePrincipal: true,
+      signInAudience: 'AzureADMyOrg',
+    });
     expect(app.writeToEnvironmentFile.clientSecret).toBe('SECRET_BOT_PASSWORD');
     const zip = doc.provision.find((s: Json) => s.uses === 'teamsApp/zipAppPackage');
     expect(zip.with.manifestPath).toBe('./appPackage/manifest.json');
@@ -129,16 +170,33 @@ describe('teamsapp.yml / teamsapp.local.yml', () => {
     });
     const arm = project.provision[2].with;
     expect(arm.templates).toEqual([
-      { path: './infra/azure.bicep', parameters: './infra/azure.parameters.json', deploymentName: 'Create-resources-for-leadbridge' },
+      {
+        path: './infra/azure.bicep',
+        parameters: './infra/azure.parameters.json',
+        deploymentName: 'Create-resources-for-leadbridge',
+      },
     ]);
     expect(uses(project.deploy)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
     expect(project.deploy[1].with.args).toBe('run build --if-present');
-    expect(project.deploy[2].with).toEqual({ artifactFolder: '.', ignoreFile: '.webappignore', resourceId: '${{AZURE_APP_SERVICE_RESOURCE_ID}}' });
+    expect(project.deploy[2].with).toEqual({
+      artifactFolder: '.',
+      ignoreFile: '.webappignore',
+      resourceId: '${{AZURE_APP_SERVICE_RESOURCE_ID}}',
+    });
   });
 
   it('teamsapp.local.yml registers the bot at the dev tunnel and writes a single-tenant identity to .localConfigs', () => {
-    expect(uses(local.provision)).toEqual(['teamsApp/create', 'aadApp/create', 'botFramework/create', ...PACKAGE_STEPS]);
-    expect(local.provision[1].writeToEnvironmentFile).toEqual({ clientId: 'BOT_ID', clientSecret: 'SECRET_BOT_PASSWORD', objectId: 'BOT_OBJECT_ID' });
+    expect(uses(local.provision)).toEqual([
+      'teamsApp/create',
+      'aadApp/create',
+      'botFramework/create',
+      ...PACKAGE_STEPS,
+    ]);
+    expect(local.provision[1].writeToEnvironmentFile).toEqual({
+      clientId: 'BOT_ID',
+      clientSecret: 'SECRET_BOT_PASSWORD',
+      objectId: 'BOT_OBJECT_ID',
+    });
     const registration = local.provision.find((s: Json) => s.uses === 'botFramework/create');
     expect(registration.with.botId).toBe('${{BOT_ID}}');
     expect(registration.with.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
@@ -153,20 +211,29 @@ describe('teamsapp.yml / teamsapp.local.yml', () => {
       PUBLIC_BASE_URL: '${{BOT_ENDPOINT}}',
     });
     // What .localConfigs holds is a valid bot identity for src/config.ts
-    const envs = Object.fromEntries(Object.entries(step.with.envs as Record<string, string>).map(([k, v]) => [k, v.startsWith('${{') ? placeholder(k) : v]));
-    const config = loadConfig({ ...envSample('local'), ...envs, PUBLIC_BASE_URL: 'https://abc-3978.euw.devtunnels.ms' });
+    const envs = Object.fromEntries(
+      Object.entries(step.with.envs as Record<string, string>).map(([k, v]) => [
+        k,
+        v.startsWith('${{') ? placeholder(k) : v,
+      ]),
+    );
+    const config = loadConfig({
+      ...envSample('local'),
+      ...envs,
+      PUBLIC_BASE_URL: 'https://abc-3978.euw.devtunnels.ms',
+    });
     expect(config.bot).toMatchObject({ type: 'SingleTenant', tenantId: placeholder('BOT_TENANT_ID') });
   });
 
-  it.each([['teamsapp.yml', 'dev'], ['teamsapp.local.yml', 'local']])(
-    '%s only uses variables that env/.env.%s names or the toolkit generates',
-    (file, env) => {
-      // Built in or written by a step before their use (APP_VERSION: the script step, from package.json)
-      const generated = ['TEAMSFX_ENV', 'TEAMS_APP_TENANT_ID', 'SECRET_BOT_PASSWORD', 'APP_VERSION'];
-      const names = envSample(env);
-      expect(findPlaceholders(read(file)).filter((v) => !(v in names) && !generated.includes(v))).toEqual([]);
-    },
-  );
+  it.each([
+    ['teamsapp.yml', 'dev'],
+    ['teamsapp.local.yml', 'local'],
+  ])('%s only uses variables that env/.env.%s names or the toolkit generates', (file, env) => {
+    // Built in or written by a step before their use (APP_VERSION: the script step, from package.json)
+    const generated = ['TEAMSFX_ENV', 'TEAMS_APP_TENANT_ID', 'SECRET_BOT_PASSWORD', 'APP_VERSION'];
+    const names = envSample(env);
+    expect(findPlaceholders(read(file)).filter((v) => !(v in names) && !generated.includes(v))).toEqual([]);
+  });
 });
 
 describe('.m365agentsplayground.yml', () => {
@@ -175,7 +242,11 @@ describe('.m365agentsplayground.yml', () => {
 
   it('has the users, the team and the Lead-Eingang channel LeadBridge is tried with', () => {
     expect(config.version).toBe('0.1.1');
-    expect(config.currentUser).toMatchObject({ name: 'Alex Wilber', email: 'alexw@example.com', userPrincipleName: 'alexw@example.com' });
+    expect(config.currentUser).toMatchObject({
+      name: 'Alex Wilber',
+      email: 'alexw@example.com',
+      userPrincipleName: 'alexw@example.com',
+    });
     expect(config.users).toHaveLength(5); // the playground schema wants exactly five
     expect(config.users).toEqual(
       expect.arrayContaining([
@@ -185,7 +256,13 @@ describe('.m365agentsplayground.yml', () => {
     );
     expect(config.bot.name).toBe('LeadBridge');
     expect(config.team.channels).toEqual([{ id: envSample('playground').LEAD_INBOX_CHANNEL_ID, name: 'Lead-Eingang' }]);
-    const ids = [...everyone.map((u) => u.id), config.personalChat.id, config.groupChat.id, config.team.id, config.team.channels[0].id];
+    const ids = [
+      ...everyone.map((u) => u.id),
+      config.personalChat.id,
+      config.groupChat.id,
+      config.team.id,
+      config.team.channels[0].id,
+    ];
     expect(new Set(ids).size).toBe(ids.length);
     for (const u of everyone) expect(u.email).toBe(u.userPrincipleName);
   });
@@ -225,7 +302,16 @@ describe('.m365agentsplayground.yml', () => {
       });
       cwd = mkdtempSync(join(tmpdir(), 'leadbridge-playground-')); // its devTools/ log goes here
       const cli = join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js');
-      const args = ['start', '-e', `http://127.0.0.1:${stubPort}/api/messages`, '-c', 'msteams', '-p', String(port), '--dt'];
+      const args = [
+        'start',
+        '-e',
+        `http://127.0.0.1:${stubPort}/api/messages`,
+        '-c',
+        'msteams',
+        '-p',
+        String(port),
+        '--dt',
+      ];
       child = spawn(process.execPath, [cli, ...args], {
         cwd,
         env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath },
@@ -262,8 +348,14 @@ describe('.m365agentsplayground.yml', () => {
       // TeamsInfo.getMember() path of the emulated connector: email and UPN of a team member
       const conv = encodeURIComponent(config.team.channels[0].id);
       const adele = config.users.find((u: Json) => u.name === 'Adele Vance');
-      const res = await fetch(`http://127.0.0.1:${port}/_connector/v3/conversations/${conv}/members/${encodeURIComponent(adele.id)}`);
-      expect(await res.json()).toMatchObject({ id: adele.id, email: 'adelev@example.com', userPrincipalName: 'adelev@example.com' });
+      const res = await fetch(
+        `http://127.0.0.1:${port}/_connector/v3/conversations/${conv}/members/${encodeURIComponent(adele.id)}`,
+      );
+      expect(await res.json()).toMatchObject({
+        id: adele.id,
+        email: 'adelev@example.com',
+        userPrincipalName: 'adelev@example.com',
+      });
     });
 
     it('refuses a config that breaks its schema (so the check above means something)', async () => {

@@ -5,10 +5,10 @@ import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { parse as parseYaml } from 'yaml';
 import { findPlaceholders, parseEnvFile } from '../../scripts/package-app.js';
+import { loadConfig } from '../../src/config.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -40,7 +40,10 @@ const TEST_GUID = '0f1e2d3c-4b5a-4697-8877-665544332211';
 
 describe('parseJsonc', () => {
   it('keeps // inside strings and drops comments and trailing commas', () => {
-    expect(parseJsonc('{ "url": "https://x/y", // c\n /* b */ "a": [1, 2,], }')).toEqual({ url: 'https://x/y', a: [1, 2] });
+    expect(parseJsonc('{ "url": "https://x/y", // c\n /* b */ "a": [1, 2,], }')).toEqual({
+      url: 'https://x/y',
+      a: [1, 2],
+    });
     expect(() => parseJsonc('{ "a": 1 "b": 2 }')).toThrow();
   });
 });
@@ -59,11 +62,24 @@ const ACTIONS: Record<string, ActionSpec> = {
   'teamsApp/create': { required: ['name'], writes: { required: ['teamsAppId'] } },
   'aadApp/create': {
     required: ['name', 'generateClientSecret', 'signInAudience'],
-    optional: ['generateServicePrincipal', 'serviceManagementReference', 'clientSecretExpireDays', 'clientSecretDescription', 'uniqueName'],
-    writes: { required: ['clientId', 'objectId', 'clientSecret'], optional: ['tenantId', 'authority', 'authorityHost'], secret: ['clientSecret'] },
+    optional: [
+      'generateServicePrincipal',
+      'serviceManagementReference',
+      'clientSecretExpireDays',
+      'clientSecretDescription',
+      'uniqueName',
+    ],
+    writes: {
+      required: ['clientId', 'objectId', 'clientSecret'],
+      optional: ['tenantId', 'authority', 'authorityHost'],
+      secret: ['clientSecret'],
+    },
   },
   'botAadApp/create': { required: ['name'], writes: { required: ['botId', 'botPassword'], secret: ['botPassword'] } },
-  'botFramework/create': { required: ['botId', 'name', 'messagingEndpoint'], optional: ['description', 'iconUrl', 'channels'] },
+  'botFramework/create': {
+    required: ['botId', 'name', 'messagingEndpoint'],
+    optional: ['description', 'iconUrl', 'channels'],
+  },
   'arm/deploy': { required: ['subscriptionId', 'resourceGroupName', 'templates'], optional: ['bicepCliVersion'] },
   script: { required: ['run'], optional: ['workingDirectory', 'shell', 'timeout', 'redirectTo'] },
   'teamsApp/validateManifest': { required: ['manifestPath'] },
@@ -72,7 +88,10 @@ const ACTIONS: Record<string, ActionSpec> = {
   'teamsApp/update': { required: ['appPackagePath'] },
   'teamsApp/publishAppPackage': { required: ['appPackagePath'], writes: { required: ['publishedAppId'] } },
   'cli/runNpmCommand': { required: ['args'], optional: ['workingDirectory'] },
-  'azureAppService/zipDeploy': { required: ['artifactFolder', 'resourceId'], optional: ['workingDirectory', 'ignoreFile', 'dryRun', 'outputZipFile'] },
+  'azureAppService/zipDeploy': {
+    required: ['artifactFolder', 'resourceId'],
+    optional: ['workingDirectory', 'ignoreFile', 'dryRun', 'outputZipFile'],
+  },
   'file/createOrUpdateEnvironmentFile': { required: ['envs', 'target'] },
 };
 const STEP_KEYS = ['uses', 'name', 'env', 'with', 'writeToEnvironmentFile'];
@@ -80,24 +99,37 @@ const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 const PROJECT_FILES = ['teamsapp.yml', 'teamsapp.local.yml'] as const;
 const projectFile = (file: string) => parseYaml(read(file)) as Json;
-const steps = (doc: Json): Json[] => ['provision', 'deploy', 'publish'].flatMap((stage) => (doc[stage] ?? []) as Json[]);
+const steps = (doc: Json): Json[] =>
+  ['provision', 'deploy', 'publish'].flatMap((stage) => (doc[stage] ?? []) as Json[]);
 
 /** Problems of one step against ACTIONS (empty = fine). */
 function stepProblems(step: Json): string[] {
   const spec = ACTIONS[step.uses];
   if (!spec) return [`unknown action "${step.uses}"`];
-  const problems = Object.keys(step).filter((k) => !STEP_KEYS.includes(k)).map((k) => `${step.uses}: unknown key ${k}`);
+  const problems = Object.keys(step)
+    .filter((k) => !STEP_KEYS.includes(k))
+    .map((k) => `${step.uses}: unknown key ${k}`);
   const given = Object.keys(step.with ?? {});
   problems.push(...spec.required.filter((k) => !given.includes(k)).map((k) => `${step.uses}: with.${k} missing`));
-  problems.push(...given.filter((k) => ![...spec.required, ...(spec.optional ?? [])].includes(k)).map((k) => `${step.uses}: with.${k} unknown`));
+  problems.push(
+    ...given
+      .filter((k) => ![...spec.required, ...(spec.optional ?? [])].includes(k))
+      .map((k) => `${step.uses}: with.${k} unknown`),
+  );
   const writes = step.writeToEnvironmentFile as Record<string, string> | undefined;
   if (spec.writes) {
     const keys = Object.keys(writes ?? {});
-    problems.push(...spec.writes.required.filter((k) => !keys.includes(k)).map((k) => `${step.uses}: writeToEnvironmentFile.${k} missing`));
+    problems.push(
+      ...spec.writes.required
+        .filter((k) => !keys.includes(k))
+        .map((k) => `${step.uses}: writeToEnvironmentFile.${k} missing`),
+    );
     for (const [k, v] of Object.entries(writes ?? {})) {
-      if (![...spec.writes.required, ...(spec.writes.optional ?? [])].includes(k)) problems.push(`${step.uses}: writeToEnvironmentFile.${k} unknown`);
+      if (![...spec.writes.required, ...(spec.writes.optional ?? [])].includes(k))
+        problems.push(`${step.uses}: writeToEnvironmentFile.${k} unknown`);
       if (!ENV_NAME.test(v)) problems.push(`${step.uses}: ${v} is not an env variable name`);
-      if (spec.writes.secret?.includes(k) && !v.startsWith('SECRET_')) problems.push(`${step.uses}: ${k} must go to a SECRET_ variable`);
+      if (spec.writes.secret?.includes(k) && !v.startsWith('SECRET_'))
+        problems.push(`${step.uses}: ${k} must go to a SECRET_ variable`);
     }
   } else if (writes) problems.push(`${step.uses}: writes nothing`);
   return problems;
@@ -116,8 +148,13 @@ describe('toolkit project files: actions', () => {
       'arm/deploy: with.resourceGroupName missing',
       'arm/deploy: with.bicep unknown',
     ]);
-    expect(stepProblems({ uses: 'aadApp/create', with: { name: 'a', generateClientSecret: true, signInAudience: 'AzureADMyOrg' }, writeToEnvironmentFile: { clientId: 'A', objectId: 'B', clientSecret: 'BOT_PASSWORD' } }))
-      .toEqual(['aadApp/create: clientSecret must go to a SECRET_ variable']);
+    expect(
+      stepProblems({
+        uses: 'aadApp/create',
+        with: { name: 'a', generateClientSecret: true, signInAudience: 'AzureADMyOrg' },
+        writeToEnvironmentFile: { clientId: 'A', objectId: 'B', clientSecret: 'BOT_PASSWORD' },
+      }),
+    ).toEqual(['aadApp/create: clientSecret must go to a SECRET_ variable']);
   });
 
   it('every arm/deploy template and parameters file exists, and the deploy ignore file too', () => {
@@ -131,7 +168,7 @@ describe('toolkit project files: actions', () => {
     expect(() => read(zip.with.ignoreFile)).not.toThrow();
   });
 
-  it('the script step sets APP_VERSION to package.json\'s version (run here as the toolkit runs it)', () => {
+  it("the script step sets APP_VERSION to package.json's version (run here as the toolkit runs it)", () => {
     const version = (JSON.parse(read('package.json')) as { version: string }).version;
     for (const file of PROJECT_FILES) {
       for (const step of steps(projectFile(file)).filter((s) => s.uses === 'script')) {
@@ -142,11 +179,17 @@ describe('toolkit project files: actions', () => {
   });
 
   it('every variable a step writes is used (by a later step, the ARM parameters, the manifest or the bot)', () => {
-    const usedBy = [read('teamsapp.yml'), read('teamsapp.local.yml'), read('infra/azure.parameters.json'), read('appPackage/manifest.json')]
-      .flatMap((t) => findPlaceholders(t));
+    const usedBy = [
+      read('teamsapp.yml'),
+      read('teamsapp.local.yml'),
+      read('infra/azure.parameters.json'),
+      read('appPackage/manifest.json'),
+    ].flatMap((t) => findPlaceholders(t));
     // Kept for the person running the toolkit (object ids of the Entra app, the store listing id)
     const informational = ['BOT_AAD_APP_OBJECT_ID', 'BOT_OBJECT_ID', 'TEAMS_APP_PUBLISHED_APP_ID'];
-    const written = PROJECT_FILES.flatMap((f) => steps(projectFile(f)).flatMap((s) => Object.values((s.writeToEnvironmentFile ?? {}) as Record<string, string>)));
+    const written = PROJECT_FILES.flatMap((f) =>
+      steps(projectFile(f)).flatMap((s) => Object.values((s.writeToEnvironmentFile ?? {}) as Record<string, string>)),
+    );
     expect(written.filter((v) => !usedBy.includes(v) && !informational.includes(v))).toEqual([]);
   });
 });
@@ -154,7 +197,13 @@ describe('toolkit project files: actions', () => {
 // ---------------------------------------------------------------------------------------------
 // Bicep, read structurally (declarations are one per line in these files).
 
-interface BicepParam { name: string; type: string; hasDefault: boolean; secure: boolean; allowed?: string[] }
+interface BicepParam {
+  name: string;
+  type: string;
+  hasDefault: boolean;
+  secure: boolean;
+  allowed?: string[];
+}
 function bicepParams(text: string): BicepParam[] {
   const lines = text.split('\n');
   const params: BicepParam[] = [];
@@ -195,11 +244,15 @@ function objectKeys(text: string, head: string): string[] {
 
 const main = read('infra/azure.bicep');
 const bot = read('infra/botRegistration/azurebot.bicep');
-const parameters = (JSON.parse(read('infra/azure.parameters.json')) as Json).parameters as Record<string, { value: string }>;
+const parameters = (JSON.parse(read('infra/azure.parameters.json')) as Json).parameters as Record<
+  string,
+  { value: string }
+>;
 
 describe('infra/azure.bicep and its parameters', () => {
   it('the structural reader sees what it must (so the checks below can fail)', () => {
-    const sample = "@secure()\nparam a string\n\n@allowed([\n  'x'\n  'y'\n])\nparam b string = 'x'\noutput C string = a\n";
+    const sample =
+      "@secure()\nparam a string\n\n@allowed([\n  'x'\n  'y'\n])\nparam b string = 'x'\noutput C string = a\n";
     expect(bicepParams(sample)).toEqual([
       { name: 'a', type: 'string', hasDefault: false, secure: true, allowed: undefined },
       { name: 'b', type: 'string', hasDefault: true, secure: false, allowed: ['x', 'y'] },
@@ -220,31 +273,53 @@ describe('infra/azure.bicep and its parameters', () => {
       const secret = findPlaceholders(value).some((v) => v.startsWith('SECRET_'));
       expect(params.find((p) => p.name === name)!.secure, name).toBe(secret);
     }
-    expect(params.filter((p) => p.secure).map((p) => p.name).sort()).toEqual(
-      ['botAadAppClientSecret', 'c4cPassword', 'databaseUrl', 'hubspotAccessToken', 'hubspotClientSecret', 'metricsToken'],
-    );
+    expect(
+      params
+        .filter((p) => p.secure)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual([
+      'botAadAppClientSecret',
+      'c4cPassword',
+      'databaseUrl',
+      'hubspotAccessToken',
+      'hubspotClientSecret',
+      'metricsToken',
+    ]);
   });
 
   it('every parameter placeholder is named in env/.env.dev, is a SECRET_ of the .user file, or is written before arm/deploy', () => {
     const dev = parseEnvFile(read('env/.env.dev'));
     const project = projectFile('teamsapp.yml');
     const armAt = project.provision.findIndex((s: Json) => s.uses === 'arm/deploy');
-    const writtenBefore = (project.provision as Json[]).slice(0, armAt).flatMap((s) => Object.values((s.writeToEnvironmentFile ?? {}) as Record<string, string>));
+    const writtenBefore = (project.provision as Json[])
+      .slice(0, armAt)
+      .flatMap((s) => Object.values((s.writeToEnvironmentFile ?? {}) as Record<string, string>));
     const names = Object.values(parameters).flatMap((p) => findPlaceholders(p.value));
     expect(names.filter((n) => !(n in dev) && !n.startsWith('SECRET_') && !writtenBefore.includes(n))).toEqual([]);
   });
 
   it('outputs what the project file and the manifest read after provisioning', () => {
     const outputs = bicepOutputs(main);
-    expect(outputs.sort()).toEqual(['AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_DOMAIN', 'BOT_ENDPOINT', 'BOT_ID', 'BOT_TENANT_ID']);
+    expect(outputs.sort()).toEqual([
+      'AZURE_APP_SERVICE_RESOURCE_ID',
+      'BOT_DOMAIN',
+      'BOT_ENDPOINT',
+      'BOT_ID',
+      'BOT_TENANT_ID',
+    ]);
     const project = projectFile('teamsapp.yml');
     const armAt = project.provision.findIndex((s: Json) => s.uses === 'arm/deploy');
     const after = [...(project.provision as Json[]).slice(armAt + 1), ...(project.deploy as Json[])];
-    const usedAfter = new Set([...after.flatMap((s) => findPlaceholders(JSON.stringify(s))), ...findPlaceholders(read('appPackage/manifest.json'))]);
-    for (const name of ['AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_DOMAIN', 'BOT_ID']) expect(usedAfter.has(name), name).toBe(true);
+    const usedAfter = new Set([
+      ...after.flatMap((s) => findPlaceholders(JSON.stringify(s))),
+      ...findPlaceholders(read('appPackage/manifest.json')),
+    ]);
+    for (const name of ['AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_DOMAIN', 'BOT_ID'])
+      expect(usedAfter.has(name), name).toBe(true);
   });
 
-  it('BOT_TYPE choices are the runtime\'s values, and each one loads with src/config.ts', () => {
+  it("BOT_TYPE choices are the runtime's values, and each one loads with src/config.ts", () => {
     const botType = bicepParams(main).find((p) => p.name === 'botType')!;
     expect(botType.allowed).toEqual(['SingleTenant', 'UserAssignedMsi']);
     expect(botType.allowed).toContain(parseEnvFile(read('env/.env.dev')).BOT_TYPE);
@@ -257,7 +332,9 @@ describe('infra/azure.bicep and its parameters', () => {
   });
 
   it('App Service: Linux plan, Node 20 LTS (package.json engines), started with npm start, built on the host', () => {
-    expect(main).toMatch(/resource serverfarm 'Microsoft\.Web\/serverfarms@[\d-]+' = \{[\s\S]*?kind: 'linux'[\s\S]*?reserved: true/);
+    expect(main).toMatch(
+      /resource serverfarm 'Microsoft\.Web\/serverfarms@[\d-]+' = \{[\s\S]*?kind: 'linux'[\s\S]*?reserved: true/,
+    );
     expect(main).toMatch(/kind: 'app,linux'/);
     expect(main).toContain("linuxFxVersion: 'NODE|20-lts'");
     const pkg = JSON.parse(read('package.json')) as Json;
@@ -273,12 +350,24 @@ describe('infra/azure.bicep and its parameters', () => {
       ...objectKeys(main, 'properties: union({'),
       ...[...main.matchAll(/isMsi \? \{\} : \{\s*(\w+):/g)].map((m) => m[1]),
     ];
-    expect(settings).toEqual(expect.arrayContaining(['BOT_ID', 'BOT_TENANT_ID', 'BOT_TYPE', 'BOT_PASSWORD', 'DATABASE_URL', 'NODE_ENV', 'PUBLIC_BASE_URL']));
-    expect(settings.filter((s) => s !== 'SCM_DO_BUILD_DURING_DEPLOYMENT' && !new RegExp(`\\b${s}:`).test(contract))).toEqual([]);
+    expect(settings).toEqual(
+      expect.arrayContaining([
+        'BOT_ID',
+        'BOT_TENANT_ID',
+        'BOT_TYPE',
+        'BOT_PASSWORD',
+        'DATABASE_URL',
+        'NODE_ENV',
+        'PUBLIC_BASE_URL',
+      ]),
+    );
+    expect(
+      settings.filter((s) => s !== 'SCM_DO_BUILD_DURING_DEPLOYMENT' && !new RegExp(`\\b${s}:`).test(contract)),
+    ).toEqual([]);
   });
 
   it('the bot registration module gets exactly its params and registers SingleTenant or UserAssignedMSI with Teams', () => {
-    const given = objectKeys(main.slice(main.indexOf("module azureBotRegistration")), 'params: {');
+    const given = objectKeys(main.slice(main.indexOf('module azureBotRegistration')), 'params: {');
     const declared = bicepParams(bot);
     expect(given.filter((g) => !declared.some((d) => d.name === g))).toEqual([]);
     expect(declared.filter((d) => !d.hasDefault && !given.includes(d.name)).map((d) => d.name)).toEqual([]);
@@ -292,7 +381,10 @@ describe('infra/azure.bicep and its parameters', () => {
 });
 
 describe('.webappignore', () => {
-  const ignored = read('.webappignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const ignored = read('.webappignore')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 
   it('ships no local node_modules, env files or secrets, but everything `npm start` needs', () => {
     for (const p of ['node_modules/', 'env/', '.localConfigs', 'data/', 'test/']) expect(ignored).toContain(p);
@@ -319,27 +411,39 @@ describe('.vscode (F5 with the Agents Toolkit)', () => {
       ...(tasks.tasks as Json[]).flatMap((t) => t.dependsOn ?? []),
     ];
     expect(refs.filter((r) => !labels.includes(r))).toEqual([]);
-    expect((launch.compounds as Json[]).flatMap((c) => c.configurations).filter((n: string) => !configNames.includes(n))).toEqual([]);
+    expect(
+      (launch.compounds as Json[]).flatMap((c) => c.configurations).filter((n: string) => !configNames.includes(n)),
+    ).toEqual([]);
   });
 
   it('every npm script F5 runs exists in package.json, the local one with env/.env.local and .localConfigs', () => {
-    const fromTasks = (tasks.tasks as Json[]).map((t) => /^npm run ([\w:-]+)/.exec(t.command ?? '')?.[1]).filter(Boolean);
-    const fromLaunch = (launch.configurations as Json[]).filter((c) => c.runtimeExecutable === 'npm').map((c) => c.runtimeArgs[1]);
+    const fromTasks = (tasks.tasks as Json[])
+      .map((t) => /^npm run ([\w:-]+)/.exec(t.command ?? '')?.[1])
+      .filter(Boolean);
+    const fromLaunch = (launch.configurations as Json[])
+      .filter((c) => c.runtimeExecutable === 'npm')
+      .map((c) => c.runtimeArgs[1]);
     expect(fromTasks.length + fromLaunch.length).toBeGreaterThan(2);
     expect([...fromTasks, ...fromLaunch].filter((s) => !(s! in scripts))).toEqual([]);
     expect(scripts['start:local']).toContain('--env-file=env/.env.local --env-file=.localConfigs');
     expect(byLabel('Start application').command).toBe('npm run start:local');
   });
 
-  it('Debug in Teams: prerequisites, dev tunnel writing BOT_ENDPOINT/BOT_DOMAIN on the bot\'s port, provision and deploy of env local', () => {
-    expect(byLabel('Prepare Teams app (local)').dependsOn).toEqual(['Validate prerequisites', 'Start local tunnel', 'Provision', 'Deploy']);
+  it("Debug in Teams: prerequisites, dev tunnel writing BOT_ENDPOINT/BOT_DOMAIN on the bot's port, provision and deploy of env local", () => {
+    expect(byLabel('Prepare Teams app (local)').dependsOn).toEqual([
+      'Validate prerequisites',
+      'Start local tunnel',
+      'Provision',
+      'Deploy',
+    ]);
     const tunnel = byLabel('Start local tunnel');
     expect(tunnel).toMatchObject({ type: 'teamsfx', command: 'debug-start-local-tunnel', isBackground: true });
     const [port] = tunnel.args.ports as Json[];
     expect(port.writeToEnvironmentFile).toEqual({ endpoint: 'BOT_ENDPOINT', domain: 'BOT_DOMAIN' });
     expect(String(port.portNumber)).toBe(parseEnvFile(read('env/.env.local')).PORT);
     expect(tunnel.args.env).toBe('local');
-    for (const label of ['Provision', 'Deploy']) expect(byLabel(label)).toMatchObject({ type: 'teamsfx', args: { env: 'local' } });
+    for (const label of ['Provision', 'Deploy'])
+      expect(byLabel(label)).toMatchObject({ type: 'teamsfx', args: { env: 'local' } });
     // BOT_ENDPOINT / BOT_DOMAIN are what teamsapp.local.yml and the manifest read
     expect(read('teamsapp.local.yml')).toContain('${{BOT_ENDPOINT}}/api/messages');
     expect(read('appPackage/manifest.json')).toContain('${{BOT_DOMAIN}}');
@@ -352,7 +456,7 @@ describe('.vscode (F5 with the Agents Toolkit)', () => {
 
   it('the start task waits for the line the bot logs when it listens', () => {
     const ends = new RegExp(byLabel('Start application').problemMatcher.background.endsPattern);
-    const listening = /'([^']+)'\);\s*$/m.exec(read('src/index.ts').split('\n').find((l) => l.includes('is listening'))!)![1];
+    const listening = /'([^']*is listening[^']*)'/.exec(read('src/index.ts'))![1]!; // the message the bot logs
     expect(ends.test(listening)).toBe(true);
     expect(ends.test('Invalid configuration:')).toBe(true);
   });

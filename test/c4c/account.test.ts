@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompanyKey, OpportunityHandover } from '../../src/c4c/types.js';
-import { bant, byName, failure, handover, setup, type Harness, type SetupOptions } from './harness.js';
+import { bant, byName, failure, type Harness, handover, type SetupOptions, setup } from './harness.js';
 
 const companyKey: CompanyKey = { portalId: 4242, companyId: '77', name: 'Contoso AG' };
 const REF = 'hubspot:4242:company:77'; // the shipped mapping's externalRef.value for this company
@@ -29,8 +29,14 @@ describe('36One account of the HubSpot company', () => {
       expect(lead().Note).not.toContain('Account');
       expect(accountQueries()).toHaveLength(1);
       expect(accountQueries()[0]).toMatchObject({
-        method: 'GET', status: 200,
-        query: { $filter: `ExternalID eq '${REF}'`, $select: 'ObjectID,AccountID,Name,ExternalID', $top: '10', $format: 'json' },
+        method: 'GET',
+        status: 200,
+        query: {
+          $filter: `ExternalID eq '${REF}'`,
+          $select: 'ObjectID,AccountID,Name,ExternalID',
+          $top: '10',
+          $format: 'json',
+        },
       });
       expect(h.standin.accounts()).toHaveLength(2); // read only: nothing created or changed
     });
@@ -38,12 +44,18 @@ describe('36One account of the HubSpot company', () => {
     it('uses the extension field the mapping names', async () => {
       await start({
         standin: { accountExtensionFields: ['HubSpotID_KUT'] },
-        mapping: (m) => ({ ...m, account: { ...m.account, externalRef: { field: 'HubSpotID_KUT', value: '{companyId}' } } }),
+        mapping: (m) => ({
+          ...m,
+          account: { ...m.account, externalRef: { field: 'HubSpotID_KUT', value: '{companyId}' } },
+        }),
       });
       h.standin.seedAccount({ AccountID: '1000300', Name: 'Contoso Holding', HubSpotID_KUT: '77' });
       const ref = await h.client.ensureLead(handover({ companyKey }));
       expect(ref.account).toEqual({ kind: 'found', accountId: '1000300', via: 'externalId' });
-      expect(accountQueries()[0]!.query).toMatchObject({ $filter: "HubSpotID_KUT eq '77'", $select: 'ObjectID,AccountID,Name,HubSpotID_KUT' });
+      expect(accountQueries()[0]!.query).toMatchObject({
+        $filter: "HubSpotID_KUT eq '77'",
+        $select: 'ObjectID,AccountID,Name,HubSpotID_KUT',
+      });
     });
 
     it('externalIdThenName: the only account with the exact (normalised) name', async () => {
@@ -67,9 +79,18 @@ describe('36One account of the HubSpot company', () => {
 
       expect(ref).toMatchObject({ created: true, account: { kind: 'ambiguous', count: 2 } });
       expect(lead()).not.toHaveProperty('AccountPartyID');
-      expect(lead().Note).toMatch(/^HubSpot score 72.*\n\nLeadBridge: kein eindeutiger Account für Contoso AG \(2 Treffer\) – bitte in 36One zuordnen\.$/s);
-      expect(h.logs).toContainEqual(expect.objectContaining({ level: 'warn', obj: expect.objectContaining({ count: 2, accountIds: ['1000220', '1000221'] }) }));
-      expect(h.standin.requests.filter((r) => r.path.startsWith('CorporateAccountCollection') && r.method !== 'GET')).toEqual([]);
+      expect(lead().Note).toMatch(
+        /^HubSpot score 72.*\n\nLeadBridge: kein eindeutiger Account für Contoso AG \(2 Treffer\) – bitte in 36One zuordnen\.$/s,
+      );
+      expect(h.logs).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          obj: expect.objectContaining({ count: 2, accountIds: ['1000220', '1000221'] }),
+        }),
+      );
+      expect(
+        h.standin.requests.filter((r) => r.path.startsWith('CorporateAccountCollection') && r.method !== 'GET'),
+      ).toEqual([]);
     });
 
     it('the default mode never matches by name', async () => {
@@ -101,11 +122,19 @@ describe('36One account of the HubSpot company', () => {
 
     it('checks every candidate itself: what a lenient answer adds does not count; case is ignored', async () => {
       // A tenant that answers the name query more loosely than asked (here: with every account).
-      const lenient: typeof fetch = (input, init) => fetch(String(input).replace(encodeURIComponent("Name eq 'Contoso AG'"), encodeURIComponent("Name eq '*'")), init);
+      const lenient: typeof fetch = (input, init) =>
+        fetch(
+          String(input).replace(encodeURIComponent("Name eq 'Contoso AG'"), encodeURIComponent("Name eq '*'")),
+          init,
+        );
       await start({ mapping: byName, fetch: lenient });
       h.standin.seedAccount({ AccountID: '1000261', Name: 'Contoso AG Schweiz' });
       h.standin.seedAccount({ AccountID: '1000262', Name: 'Contoso AG' });
-      expect((await h.client.ensureLead(handover({ companyKey }))).account).toEqual({ kind: 'found', accountId: '1000262', via: 'name' });
+      expect((await h.client.ensureLead(handover({ companyKey }))).account).toEqual({
+        kind: 'found',
+        accountId: '1000262',
+        via: 'name',
+      });
 
       h.standin.seedAccount({ AccountID: '1000263', Name: 'CONTOSO AG' }); // the same name, once case is ignored
       const second = await h.client.ensureLead(handover({ externalId: 'hubspot:4242:502', companyKey }));
@@ -125,7 +154,12 @@ describe('36One account of the HubSpot company', () => {
     it('a 5xx on the look-up: transient error and no lead; the retry creates it with the account', async () => {
       await start();
       h.standin.seedAccount({ AccountID: '1000200', Name: 'Contoso AG', ExternalID: REF });
-      h.standin.fault({ method: 'GET', path: 'CorporateAccountCollection', status: 503, body: '<html>Service Unavailable</html>' });
+      h.standin.fault({
+        method: 'GET',
+        path: 'CorporateAccountCollection',
+        status: 503,
+        body: '<html>Service Unavailable</html>',
+      });
 
       const err = await failure(h.client.ensureLead(handover({ companyKey })));
       expect(err).toMatchObject({ status: 503, permanent: false });
@@ -133,12 +167,20 @@ describe('36One account of the HubSpot company', () => {
       expect(h.standin.leads()).toHaveLength(0);
       expect(posts('LeadCollection')).toHaveLength(0);
 
-      expect(await h.client.ensureLead(handover({ companyKey }))).toMatchObject({ created: true, account: { kind: 'found', accountId: '1000200' } });
+      expect(await h.client.ensureLead(handover({ companyKey }))).toMatchObject({
+        created: true,
+        account: { kind: 'found', accountId: '1000200' },
+      });
       expect(lead().AccountPartyID).toBe('1000200');
     });
 
-    it('a wrong field in the mapping is a permanent error naming 36One\'s complaint', async () => {
-      await start({ mapping: (m) => ({ ...m, account: { ...m.account, externalRef: { field: 'HubSpotID_KUT', value: '{companyId}' } } }) });
+    it("a wrong field in the mapping is a permanent error naming 36One's complaint", async () => {
+      await start({
+        mapping: (m) => ({
+          ...m,
+          account: { ...m.account, externalRef: { field: 'HubSpotID_KUT', value: '{companyId}' } },
+        }),
+      });
       const err = await failure(h.client.ensureLead(handover({ companyKey })));
       expect(err).toMatchObject({ status: 400, permanent: true, code: 'INVALID_FILTER' });
       expect(err.message).toMatch(/HubSpotID_KUT/);
@@ -150,10 +192,18 @@ describe('36One account of the HubSpot company', () => {
       h.standin.seedAccount({ AccountID: '1000200', Name: 'Contoso AG', ExternalID: REF });
       h.standin.seedAccount({ AccountID: '1000999', Name: 'Contoso Deutschland GmbH' });
       h.standin.seedLead({ Name: 'Old', ExternalID: EXT, UserStatusCode: '01' });
-      h.standin.seedLead({ Name: 'Chosen by sales', ExternalID: 'hubspot:4242:502', UserStatusCode: '02', AccountPartyID: '1000999' });
+      h.standin.seedLead({
+        Name: 'Chosen by sales',
+        ExternalID: 'hubspot:4242:502',
+        UserStatusCode: '02',
+        AccountPartyID: '1000999',
+      });
 
       const filled = await h.client.ensureLead(handover({ companyKey }));
-      expect(filled).toMatchObject({ created: false, account: { kind: 'found', accountId: '1000200', via: 'externalId' } });
+      expect(filled).toMatchObject({
+        created: false,
+        account: { kind: 'found', accountId: '1000200', via: 'externalId' },
+      });
       expect(h.standin.leads()[0]!.AccountPartyID).toBe('1000200');
       const patch = h.standin.requests.find((r) => r.method === 'PATCH')!;
       expect(patch).toMatchObject({ status: 204, body: { AccountPartyID: '1000200' } });
@@ -168,7 +218,7 @@ describe('36One account of the HubSpot company', () => {
   });
 
   describe('ensureOpportunity', () => {
-    it('carries the 36One lead\'s account as ProspectPartyID without a second look-up', async () => {
+    it("carries the 36One lead's account as ProspectPartyID without a second look-up", async () => {
       await start();
       h.standin.seedAccount({ AccountID: '1000200', Name: 'Contoso AG', ExternalID: REF });
       await h.client.ensureLead(handover({ companyKey }));
@@ -188,7 +238,12 @@ describe('36One account of the HubSpot company', () => {
       await h.client.ensureLead(handover({ companyKey })); // no account in 36One yet
       expect(lead()).not.toHaveProperty('AccountPartyID');
       h.standin.seedAccount({ AccountID: '1000270', Name: 'Contoso AG' }); // sales creates it meanwhile
-      h.standin.fault({ method: 'GET', path: 'CorporateAccountCollection', status: 502, body: '<html>Bad Gateway</html>' });
+      h.standin.fault({
+        method: 'GET',
+        path: 'CorporateAccountCollection',
+        status: 502,
+        body: '<html>Bad Gateway</html>',
+      });
 
       expect(await failure(h.client.ensureOpportunity(opportunity))).toMatchObject({ status: 502, permanent: false });
       expect(h.standin.opportunities()).toHaveLength(0);
@@ -224,11 +279,18 @@ describe('36One account of the HubSpot company', () => {
       h.standin.seedAccount({ AccountID: '1000200', Name: 'Contoso AG', ExternalID: REF });
 
       const again = await h.client.ensureOpportunity(opportunity);
-      expect(again).toMatchObject({ created: false, account: { kind: 'found', accountId: '1000200', via: 'externalId' } });
+      expect(again).toMatchObject({
+        created: false,
+        account: { kind: 'found', accountId: '1000200', via: 'externalId' },
+      });
       expect(h.standin.opportunities()[0]).toMatchObject({ ProspectPartyID: '1000200' });
       const writes = h.standin.requests.filter((r) => r.method !== 'GET').length;
 
-      expect((await h.client.ensureOpportunity(opportunity)).account).toEqual({ kind: 'found', accountId: '1000200', via: 'record' });
+      expect((await h.client.ensureOpportunity(opportunity)).account).toEqual({
+        kind: 'found',
+        accountId: '1000200',
+        via: 'record',
+      });
       expect(h.standin.requests.filter((r) => r.method !== 'GET')).toHaveLength(writes);
       expect(h.standin.opportunities()).toHaveLength(1);
     });

@@ -8,13 +8,26 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addMqlContacts,
+  click,
+  type FaultWorld,
+  leadIdOf,
+  onlyCard,
+  scoreEvent,
+  startFaultWorld,
+  USERS,
+  waitUntil,
+} from '../faults/support.js';
 import { cardActions, cardText } from '../support/cards.js';
-import { USERS, addMqlContacts, click, leadIdOf, onlyCard, scoreEvent, startFaultWorld, waitUntil, type FaultWorld } from '../faults/support.js';
 import { MAPPING_FILE } from './harness.js';
 
 const PORTAL = 62515;
 const ext = (contactId: string) => `hubspot:${PORTAL}:${contactId}`;
-const syncLine = (card: unknown) => cardText(card).split('\n').find((l) => l.startsWith('Abgleich:')) ?? '';
+const syncLine = (card: unknown) =>
+  cardText(card)
+    .split('\n')
+    .find((l) => l.startsWith('Abgleich:')) ?? '';
 const RETRY = 'Übertrag erneut versuchen';
 
 async function world(mappingText?: string): Promise<FaultWorld> {
@@ -35,20 +48,33 @@ async function toOpportunity(w: FaultWorld, contactId: string): Promise<unknown>
   await w.webhook([scoreEvent(contactId)]);
   await w.drain();
   const accepted = await click(w, USERS.alex, onlyCard(w.connector, contactId), 'Annehmen');
-  const converted = await click(w, USERS.alex, { ...onlyCard(w.connector, contactId), card: accepted }, 'Opportunity anlegen',
-    { bant_budget: 'yes', bant_authority: 'yes', bant_closeDate: '2027-03-31' });
+  const converted = await click(
+    w,
+    USERS.alex,
+    { ...onlyCard(w.connector, contactId), card: accepted },
+    'Opportunity anlegen',
+    { bant_budget: 'yes', bant_authority: 'yes', bant_closeDate: '2027-03-31' },
+  );
   await w.drain();
   return converted;
 }
 
 describe('36One conversion after the opportunity', () => {
   let w: FaultWorld;
-  beforeAll(async () => { w = await world(); });
-  afterAll(async () => { await w?.close(); });
+  beforeAll(async () => {
+    w = await world();
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   const c4cLead = (contactId: string) => w.c4c!.leads().find((l) => l.ExternalID === ext(contactId))!;
   const opportunitiesOf = (contactId: string) => w.c4c!.opportunities().filter((o) => o.ExternalID === ext(contactId));
-  const oppPosts = (contactId: string) => w.c4c!.requests.filter((r) => r.method === 'POST' && r.path === 'OpportunityCollection' && (r.body as any)?.ExternalID === ext(contactId));
+  const oppPosts = (contactId: string) =>
+    w.c4c!.requests.filter(
+      (r) =>
+        r.method === 'POST' && r.path === 'OpportunityCollection' && (r.body as any)?.ExternalID === ext(contactId),
+    );
 
   for (const status of [403, 400]) {
     it(`refused with ${status}: the opportunity counts as created, the card says why the lead is not converted, an admin's retry converts it`, async () => {
@@ -58,14 +84,22 @@ describe('36One conversion after the opportunity', () => {
       expect(cardText(answered)).toContain('Status: Opportunity');
 
       const [opp] = opportunitiesOf(id);
-      expect(opp).toMatchObject({ OpportunityTextCollection: [expect.objectContaining({ TypeCode: '10004', Text: expect.stringContaining('Budget') })] });
+      expect(opp).toMatchObject({
+        OpportunityTextCollection: [
+          expect.objectContaining({ TypeCode: '10004', Text: expect.stringContaining('Budget') }),
+        ],
+      });
       expect(c4cLead(id).UserStatusCode).not.toBe('05');
       const leadId = await leadIdOf(w, id);
       expect(await w.jobs({ leadId, kind: 'c4c.opportunity' })).toEqual([expect.objectContaining({ status: 'done' })]);
-      expect(await w.jobs({ leadId, kind: 'c4c.convertLead' })).toEqual([expect.objectContaining({ status: 'dead', attempts: 1 })]);
+      expect(await w.jobs({ leadId, kind: 'c4c.convertLead' })).toEqual([
+        expect.objectContaining({ status: 'dead', attempts: 1 }),
+      ]);
 
       const card = onlyCard(w.connector, id).card;
-      expect(syncLine(card)).toContain(`36One ✓ Lead ${c4cLead(id).ID} · Opportunity ${opp!.ID} angelegt · Lead nicht als konvertiert markiert: Status 05 cannot be set for lead ${c4cLead(id).ID} (STATUS_NOT_ALLOWED, HTTP ${status})`);
+      expect(syncLine(card)).toContain(
+        `36One ✓ Lead ${c4cLead(id).ID} · Opportunity ${opp!.ID} angelegt · Lead nicht als konvertiert markiert: Status 05 cannot be set for lead ${c4cLead(id).ID} (STATUS_NOT_ALLOWED, HTTP ${status})`,
+      );
       expect(syncLine(card)).not.toContain('fehlgeschlagen');
       expect(cardActions(card).map((a) => a.title)).toContain(RETRY);
 
@@ -76,7 +110,9 @@ describe('36One conversion after the opportunity', () => {
       await w.drain();
       expect(c4cLead(id).UserStatusCode).toBe('05');
       const writes = w.c4c!.requests.filter((r) => r.method !== 'GET').slice(writesBefore);
-      expect(writes.map((r) => `${r.method} ${r.path.replace(/\('.*'\)/, '(…)')}`)).toEqual(['PATCH LeadCollection(…)']);
+      expect(writes.map((r) => `${r.method} ${r.path.replace(/\('.*'\)/, '(…)')}`)).toEqual([
+        'PATCH LeadCollection(…)',
+      ]);
       const after = onlyCard(w.connector, id).card;
       expect(syncLine(after)).toContain(`36One ✓ Lead ${c4cLead(id).ID} · Opportunity ${opp!.ID} angelegt`);
       expect(syncLine(after)).not.toContain('nicht als konvertiert');
@@ -112,7 +148,9 @@ describe('36One conversion left out of the mapping', () => {
     expect(without).not.toBe(mapping);
     w = await world(without);
   });
-  afterAll(async () => { await w?.close(); });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   it('no PATCH marks the lead converted; the card just shows the opportunity', async () => {
     const id = '7511';
@@ -123,9 +161,13 @@ describe('36One conversion left out of the mapping', () => {
     const oppAt = w.c4c!.requests.findIndex((r) => r.method === 'POST' && r.path === 'OpportunityCollection');
     expect(w.c4c!.requests.slice(oppAt).filter((r) => r.method === 'PATCH')).toEqual([]);
     expect(lead.UserStatusCode).not.toBe('05');
-    await waitUntil('the card to show the opportunity', () => syncLine(onlyCard(w.connector, id).card).includes(`Opportunity ${opp!.ID} angelegt`));
+    await waitUntil('the card to show the opportunity', () =>
+      syncLine(onlyCard(w.connector, id).card).includes(`Opportunity ${opp!.ID} angelegt`),
+    );
     const line = syncLine(onlyCard(w.connector, id).card);
     expect(line).toBe(`Abgleich: HubSpot ✓ · 36One ✓ Lead ${lead.ID} · Opportunity ${opp!.ID} angelegt`);
-    expect(await w.jobs({ leadId: await leadIdOf(w, id), kind: 'c4c.convertLead' })).toEqual([expect.objectContaining({ status: 'done' })]);
+    expect(await w.jobs({ leadId: await leadIdOf(w, id), kind: 'c4c.convertLead' })).toEqual([
+      expect.objectContaining({ status: 'done' }),
+    ]);
   }, 30_000);
 });

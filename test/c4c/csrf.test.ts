@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { failure, handover, setup, type Harness } from './harness.js';
+import { failure, type Harness, handover, setup } from './harness.js';
 
 describe('CSRF token handling', () => {
   let h: Harness;
@@ -33,7 +33,14 @@ describe('CSRF token handling', () => {
   });
 
   it('gives up (permanent) when the fresh token is rejected too', async () => {
-    h.standin.fault({ method: 'POST', path: 'LeadCollection', status: 403, body: 'CSRF token validation failed', headers: { 'x-csrf-token': 'Required' }, times: 2 });
+    h.standin.fault({
+      method: 'POST',
+      path: 'LeadCollection',
+      status: 403,
+      body: 'CSRF token validation failed',
+      headers: { 'x-csrf-token': 'Required' },
+      times: 2,
+    });
     const err = await failure(h.client.ensureLead(handover()));
     expect(err).toMatchObject({ code: 'CsrfTokenRejected', permanent: true, status: 403 });
     expect(h.standin.leads()).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { failure, handover, setup, type Harness } from './harness.js';
+import { failure, type Harness, handover, setup } from './harness.js';
 
 describe('36One down, then up', () => {
   let h: Harness;
@@ -20,7 +20,11 @@ describe('36One down, then up', () => {
 
   it('503 "for a while" with Retry-After, then back by itself', async () => {
     h.standin.down({ mode: 'unavailable', retryAfterSec: 30, forMs: 200 });
-    expect(await failure(h.client.ensureLead(handover()))).toMatchObject({ status: 503, permanent: false, retryAfterMs: 30_000 });
+    expect(await failure(h.client.ensureLead(handover()))).toMatchObject({
+      status: 503,
+      permanent: false,
+      retryAfterMs: 30_000,
+    });
 
     await new Promise((r) => setTimeout(r, 250));
     expect(await h.client.ensureLead(handover())).toMatchObject({ created: true });

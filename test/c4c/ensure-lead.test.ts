@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IntegrationError } from '../../src/lib/integration-error.js';
-import { failure, handover, setup, type Harness } from './harness.js';
+import { failure, type Harness, handover, setup } from './harness.js';
 
 describe('ensureLead', () => {
   let h: Harness;
@@ -13,9 +13,16 @@ describe('ensureLead', () => {
     expect(ref.objectId).toMatch(/^[0-9A-F]{32}$/);
     expect(h.standin.leads()).toEqual([
       expect.objectContaining({
-        Name: 'Contoso AG – Jana Nowak', ContactFirstName: 'Jana', ContactLastName: 'Nowak',
-        ContactEMail: 'jana.nowak@contoso.example', Company: 'Contoso AG', OriginTypeCode: 'Z01',
-        UserStatusCode: '01', OwnerPartyID: '8000000001', Score: 72, ExternalID: 'hubspot:4242:501',
+        Name: 'Contoso AG – Jana Nowak',
+        ContactFirstName: 'Jana',
+        ContactLastName: 'Nowak',
+        ContactEMail: 'jana.nowak@contoso.example',
+        Company: 'Contoso AG',
+        OriginTypeCode: 'Z01',
+        UserStatusCode: '01',
+        OwnerPartyID: '8000000001',
+        Score: 72,
+        ExternalID: 'hubspot:4242:501',
         Note: expect.stringContaining('HubSpot score 72'),
       }),
     ]);
@@ -55,6 +62,8 @@ describe('ensureLead', () => {
     const ref = await h.client.ensureLead(handover({ ownerEmail: 'new.hire@example.com' }));
     expect(ref).toMatchObject({ created: true, ownerMapped: false });
     expect(h.standin.leads()[0]).not.toHaveProperty('OwnerPartyID');
-    expect(h.logs).toContainEqual(expect.objectContaining({ level: 'warn', obj: expect.objectContaining({ ownerEmail: 'new.hire@example.com' }) }));
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ level: 'warn', obj: expect.objectContaining({ ownerEmail: 'new.hire@example.com' }) }),
+    );
   });
 });

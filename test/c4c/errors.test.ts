@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IntegrationError } from '../../src/lib/integration-error.js';
-import { failure, handover, setup, type Harness } from './harness.js';
+import { failure, type Harness, handover, setup } from './harness.js';
 
 describe('errors', () => {
   let h: Harness;
@@ -9,7 +9,9 @@ describe('errors', () => {
 
   it('an OData error body becomes a clear, permanent IntegrationError', async () => {
     h.standin.fault({
-      method: 'POST', path: 'LeadCollection', status: 400,
+      method: 'POST',
+      path: 'LeadCollection',
+      status: 400,
       body: { error: { code: 'CRM_LEAD/012', message: { lang: 'en', value: 'Source Z01 is not defined' } } },
     });
     const err = await failure(h.client.ensureLead(handover()));
@@ -23,9 +25,18 @@ describe('errors', () => {
     expect(await failure(h.client.ensureLead(handover()))).toMatchObject({ status: 500, permanent: false });
 
     h.standin.fault({ path: 'LeadCollection', status: 429, headers: { 'retry-after': '7' } });
-    expect(await failure(h.client.ensureLead(handover()))).toMatchObject({ status: 429, permanent: false, retryAfterMs: 7000 });
+    expect(await failure(h.client.ensureLead(handover()))).toMatchObject({
+      status: 429,
+      permanent: false,
+      retryAfterMs: 7000,
+    });
 
-    h.standin.fault({ path: 'LeadCollection', status: 503, body: '<html>maintenance</html>', headers: { 'retry-after': '120' } });
+    h.standin.fault({
+      path: 'LeadCollection',
+      status: 503,
+      body: '<html>maintenance</html>',
+      headers: { 'retry-after': '120' },
+    });
     const err = await failure(h.client.ensureLead(handover()));
     expect(err).toMatchObject({ status: 503, permanent: false, retryAfterMs: 120_000, code: 'HTTP_503' });
     expect(err.message).toBe('36One: request failed on LeadCollection look-up (HTTP 503)');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { failure, handover, setup, type Harness } from './harness.js';
+import { failure, type Harness, handover, setup } from './harness.js';
 
 /** A fetch that lets "someone else" edit the lead just before each of our first `edits` PATCHes. */
 function editingBeforePatch(getHarness: () => Harness, edits: number): typeof fetch {

@@ -1,12 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { createSalesCloud } from '../../src/c4c/client.js';
-import { loadC4cMapping, type C4cMapping } from '../../src/c4c/mapping.js';
+import { type C4cMapping, loadC4cMapping } from '../../src/c4c/mapping.js';
 import type { BantSummary, LeadHandover, SalesCloud } from '../../src/c4c/types.js';
-import { startC4cStandin, type C4cStandin } from '../standins/c4c.js';
+import { type C4cStandin, startC4cStandin } from '../standins/c4c.js';
 
 export const MAPPING_FILE = fileURLToPath(new URL('../../config/c4c-mapping.yaml', import.meta.url));
 
-export interface LogEntry { level: 'info' | 'warn'; obj: object; msg?: string }
+export interface LogEntry {
+  level: 'info' | 'warn';
+  obj: object;
+  msg?: string;
+}
 
 export interface Harness {
   standin: C4cStandin;
@@ -59,10 +63,16 @@ export function handover(over: Partial<LeadHandover> = {}): LeadHandover {
 }
 
 /** The mapping with the exact-name fallback switched on. */
-export const byName = (m: C4cMapping): C4cMapping => ({ ...m, account: { ...m.account, lookup: 'externalIdThenName' } });
+export const byName = (m: C4cMapping): C4cMapping => ({
+  ...m,
+  account: { ...m.account, lookup: 'externalIdThenName' },
+});
 
 export const bant: BantSummary = {
-  budget: 'yes', authority: 'yes', need: 'yes', timeframe: 'unknown',
+  budget: 'yes',
+  authority: 'yes',
+  need: 'yes',
+  timeframe: 'unknown',
   text: 'Budget: yes (approved for Q3)\nAuthority: yes\nNeed: yes\nTimeframe: unknown',
 };
 

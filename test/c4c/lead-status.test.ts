@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bant, failure, handover, setup, type Harness } from './harness.js';
+import { bant, failure, type Harness, handover, setup } from './harness.js';
 
 describe('updateLeadStatus / setLeadOwner', () => {
   let h: Harness;

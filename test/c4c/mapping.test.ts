@@ -32,7 +32,9 @@ describe('loadC4cMapping', () => {
   it('leadStatus.converted is optional (absent: the lead is never marked converted); the other statuses are required', () => {
     const without = loadC4cMapping(withFile(good.replace(/\n\s*converted: '05'.*/, '')));
     expect(without.leadStatus).toEqual({ open: '01', qualified: '02', accepted: '03', declined: '04' });
-    expect(() => loadC4cMapping(withFile(good.replace(/\n\s*declined: '04'.*/, '')))).toThrow(/leadStatus\.declined: expected string \(missing\)/);
+    expect(() => loadC4cMapping(withFile(good.replace(/\n\s*declined: '04'.*/, '')))).toThrow(
+      /leadStatus\.declined: expected string \(missing\)/,
+    );
   });
 
   it('names a missing reject reason', () => {
@@ -41,13 +43,20 @@ describe('loadC4cMapping', () => {
   });
 
   it('rejects unknown keys (typos) and bad owner emails', () => {
-    expect(() => loadC4cMapping(withFile(good.replace('leadStatus:', 'leadStatuses:')))).toThrow(/unknown key\(s\) leadStatuses/);
-    expect(() => loadC4cMapping(withFile(good.replace('alexw@example.com', 'alexw')))).toThrow(/owners\.alexw: Invalid email/);
+    expect(() => loadC4cMapping(withFile(good.replace('leadStatus:', 'leadStatuses:')))).toThrow(
+      /unknown key\(s\) leadStatuses/,
+    );
+    expect(() => loadC4cMapping(withFile(good.replace('alexw@example.com', 'alexw')))).toThrow(
+      /owners\.alexw: Invalid email/,
+    );
   });
 
   it('account look-up: the shipped file and a file without the block are conservative (external reference only)', () => {
     const shipped = loadC4cMapping(MAPPING_FILE);
-    expect(shipped.account).toEqual({ lookup: 'externalId', externalRef: { field: 'ExternalID', value: 'hubspot:{portalId}:company:{companyId}' } });
+    expect(shipped.account).toEqual({
+      lookup: 'externalId',
+      externalRef: { field: 'ExternalID', value: 'hubspot:{portalId}:company:{companyId}' },
+    });
     expect(accountExternalRef(shipped, 62515, '201')).toBe('hubspot:62515:company:201');
     const text = good.replace(/\naccount:\n(?:[ #].*\n|\n)*?(?=\S)/, '\n');
     expect(text).not.toMatch(/^account:|lookup:/m);
@@ -56,11 +65,25 @@ describe('loadC4cMapping', () => {
   });
 
   it('account look-up: a bad mode, field or value names the key', () => {
-    expect(() => loadC4cMapping(withFile(good.replace('lookup: externalId', 'lookup: fuzzy')))).toThrow(/: account\.lookup: Invalid enum value\. Expected 'off' \| 'externalId' \| 'externalIdThenName'/);
-    expect(() => loadC4cMapping(withFile(good.replace('field: ExternalID', "field: 'External ID'")))).toThrow(/: account\.externalRef\.field: expected an OData property name/);
-    expect(() => loadC4cMapping(withFile(good.replace("value: 'hubspot:{portalId}:company:{companyId}'", "value: 'hubspot:{portalId}'")))).toThrow(/: account\.externalRef\.value: must contain \{companyId\}/);
-    expect(() => loadC4cMapping(withFile(good.replace("value: 'hubspot:{portalId}:company:{companyId}'", "value: '{companyId}*'")))).toThrow(/: account\.externalRef\.value: only \{portalId\} and \{companyId\}/);
-    expect(() => loadC4cMapping(withFile(good.replace('  lookup: externalId', '  lookup: externalId\n  lookups: off')))).toThrow(/: account: unknown key\(s\) lookups/);
+    expect(() => loadC4cMapping(withFile(good.replace('lookup: externalId', 'lookup: fuzzy')))).toThrow(
+      /: account\.lookup: Invalid enum value\. Expected 'off' \| 'externalId' \| 'externalIdThenName'/,
+    );
+    expect(() => loadC4cMapping(withFile(good.replace('field: ExternalID', "field: 'External ID'")))).toThrow(
+      /: account\.externalRef\.field: expected an OData property name/,
+    );
+    expect(() =>
+      loadC4cMapping(
+        withFile(good.replace("value: 'hubspot:{portalId}:company:{companyId}'", "value: 'hubspot:{portalId}'")),
+      ),
+    ).toThrow(/: account\.externalRef\.value: must contain \{companyId\}/);
+    expect(() =>
+      loadC4cMapping(
+        withFile(good.replace("value: 'hubspot:{portalId}:company:{companyId}'", "value: '{companyId}*'")),
+      ),
+    ).toThrow(/: account\.externalRef\.value: only \{portalId\} and \{companyId\}/);
+    expect(() =>
+      loadC4cMapping(withFile(good.replace('  lookup: externalId', '  lookup: externalId\n  lookups: off'))),
+    ).toThrow(/: account: unknown key\(s\) lookups/);
   });
 
   it('reports unreadable YAML with the file name', () => {

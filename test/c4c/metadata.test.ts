@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountEntity, leadEntity, opportunityEntity } from '../../src/c4c/entities.js';
-import { loadC4cMapping, type C4cMapping } from '../../src/c4c/mapping.js';
-import { checkCodeLists, checkMetadata, nameOf, requiredNames } from '../../src/c4c/metadata-check.js';
+import { type C4cMapping, loadC4cMapping } from '../../src/c4c/mapping.js';
 import { createMetadataReader, fetchMetadata, parseMetadata } from '../../src/c4c/metadata.js';
-import { startC4cStandin, type C4cStandin, type C4cStandinOptions } from '../standins/c4c.js';
+import { checkCodeLists, checkMetadata, nameOf, requiredNames } from '../../src/c4c/metadata-check.js';
+import { type C4cStandin, type C4cStandinOptions, startC4cStandin } from '../standins/c4c.js';
 import { bant, failure, handover, MAPPING_FILE, setup } from './harness.js';
 
 const shipped = loadC4cMapping(MAPPING_FILE);
-const withField = (field: string): C4cMapping => ({ ...shipped, account: { ...shipped.account, externalRef: { ...shipped.account.externalRef, field } } });
+const withField = (field: string): C4cMapping => ({
+  ...shipped,
+  account: { ...shipped.account, externalRef: { ...shipped.account.externalRef, field } },
+});
 
 describe('$metadata of the tenant (read over HTTP from the stand-in)', () => {
   let s: C4cStandin;
@@ -21,7 +24,9 @@ describe('$metadata of the tenant (read over HTTP from the stand-in)', () => {
     const doc = await fetchMetadata(await start());
     expect(doc.sets.get('LeadCollection')?.properties).toContain('UserStatusCode');
     expect(doc.sets.get('OpportunityCollection')?.navigations).toEqual(new Set(['OpportunityTextCollection']));
-    expect(doc.sets.get('OpportunityCollection')?.navigationTargets.get('OpportunityTextCollection')).toBe('OpportunityText');
+    expect(doc.sets.get('OpportunityCollection')?.navigationTargets.get('OpportunityTextCollection')).toBe(
+      'OpportunityText',
+    );
     expect(doc.sets.has('LeadUserStatusCodeCollection')).toBe(true);
     expect(checkMetadata(doc, shipped)).toEqual([]);
     const req = s.requests.at(-1)!;
@@ -29,31 +34,48 @@ describe('$metadata of the tenant (read over HTTP from the stand-in)', () => {
   });
 
   it('names what the tenant lacks: a mapping field, a lead property, the BANT text navigation', async () => {
-    const doc = await fetchMetadata(await start({
-      accountExtensionFields: ['HubSpotID_KUT'],
-      removeProperties: ['CorporateAccountCollection.HubSpotID_KUT', 'LeadCollection.Note'],
-      omitSets: ['OpportunityTextCollection'],
-    }));
+    const doc = await fetchMetadata(
+      await start({
+        accountExtensionFields: ['HubSpotID_KUT'],
+        removeProperties: ['CorporateAccountCollection.HubSpotID_KUT', 'LeadCollection.Note'],
+        omitSets: ['OpportunityTextCollection'],
+      }),
+    );
     expect(checkMetadata(doc, withField('HubSpotID_KUT'))).toEqual([
-      'LeadCollection.Note', 'OpportunityCollection.OpportunityTextCollection', 'CorporateAccountCollection.HubSpotID_KUT',
+      'LeadCollection.Note',
+      'OpportunityCollection.OpportunityTextCollection',
+      'CorporateAccountCollection.HubSpotID_KUT',
     ]);
-    expect(checkMetadata(doc, { ...withField('HubSpotID_KUT'), account: { ...shipped.account, lookup: 'off' } }))
-      .not.toContain('CorporateAccountCollection.HubSpotID_KUT');
+    expect(
+      checkMetadata(doc, { ...withField('HubSpotID_KUT'), account: { ...shipped.account, lookup: 'off' } }),
+    ).not.toContain('CorporateAccountCollection.HubSpotID_KUT');
   });
 
   it('a missing set is named once; a text entry property is checked on the type the navigation leads to', async () => {
-    const doc = await fetchMetadata(await start({ omitSets: ['CorporateAccountCollection'], removeProperties: ['OpportunityTextCollection.TypeCode'] }));
-    expect(checkMetadata(doc, shipped)).toEqual(['OpportunityCollection.OpportunityTextCollection.TypeCode', 'CorporateAccountCollection']);
+    const doc = await fetchMetadata(
+      await start({
+        omitSets: ['CorporateAccountCollection'],
+        removeProperties: ['OpportunityTextCollection.TypeCode'],
+      }),
+    );
+    expect(checkMetadata(doc, shipped)).toEqual([
+      'OpportunityCollection.OpportunityTextCollection.TypeCode',
+      'CorporateAccountCollection',
+    ]);
   });
 
   it('code lists: checked where the tenant exposes them; a list it does not expose is not checkable, not a failure', async () => {
     const opts = await start({
       omitSets: ['LeadResultReasonCodeCollection'],
-      codeLists: { LeadUserStatusCodeCollection: ['01', '02', '03', '04'].map((Code) => ({ Code, Description: Code })) },
+      codeLists: {
+        LeadUserStatusCodeCollection: ['01', '02', '03', '04'].map((Code) => ({ Code, Description: Code })),
+      },
     });
     const reader = createMetadataReader(opts);
     const results = await checkCodeLists(reader, await reader.metadata(), shipped);
-    expect(Object.fromEntries(results.map((r) => [r.check.set, r.status === 'missing' ? r.missing : r.status]))).toEqual({
+    expect(
+      Object.fromEntries(results.map((r) => [r.check.set, r.status === 'missing' ? r.missing : r.status])),
+    ).toEqual({
       LeadOriginTypeCodeCollection: 'ok',
       LeadUserStatusCodeCollection: ['05'],
       LeadQualificationLevelCodeCollection: 'ok',
@@ -69,8 +91,11 @@ describe('$metadata of the tenant (read over HTTP from the stand-in)', () => {
 
   it('a wrong password is a permanent 401 naming the communication user; an unreachable tenant is a transient network error', async () => {
     const opts = await start();
-    expect(await failure(fetchMetadata({ ...opts, password: 'wrong' })))
-      .toMatchObject({ status: 401, permanent: true, message: expect.stringContaining('check the communication user') });
+    expect(await failure(fetchMetadata({ ...opts, password: 'wrong' }))).toMatchObject({
+      status: 401,
+      permanent: true,
+      message: expect.stringContaining('check the communication user'),
+    });
     await s.close();
     expect(await failure(fetchMetadata(opts))).toMatchObject({ code: 'NetworkError', permanent: false });
   });
@@ -105,7 +130,15 @@ describe('requiredNames', () => {
       await h.client.setLeadOwner('hubspot:4242:501', 'meganb@example.com');
       await h.client.updateLeadStatus('hubspot:4242:501', { kind: 'accepted' });
       await h.client.updateLeadStatus('hubspot:4242:501', { kind: 'qualified', bant });
-      await h.client.ensureOpportunity({ externalId: 'hubspot:4242:501', name: 'Opp', primaryContactPartyId: '1000456', ownerEmail: 'alexw@example.com', expectedCloseDate: '2026-09-30', bant, companyKey });
+      await h.client.ensureOpportunity({
+        externalId: 'hubspot:4242:501',
+        name: 'Opp',
+        primaryContactPartyId: '1000456',
+        ownerEmail: 'alexw@example.com',
+        expectedCloseDate: '2026-09-30',
+        bant,
+        companyKey,
+      });
       await h.client.markLeadConverted('hubspot:4242:501');
       const lead2 = await h.client.ensureLead(handover({ externalId: 'hubspot:4242:502' }));
       await h.client.updateLeadStatus('hubspot:4242:502', { kind: 'rejected', reason: 'no_budget', note: 'later' });
@@ -124,7 +157,11 @@ describe('requiredNames', () => {
         const filtered = /^(\w+) eq /.exec(r.query.$filter ?? '')?.[1];
         if (filtered) used.add(`${set}.${filtered}`);
       }
-      for (const [set, schema] of [['LeadCollection', leadEntity], ['OpportunityCollection', opportunityEntity], ['CorporateAccountCollection', accountEntity]] as const) {
+      for (const [set, schema] of [
+        ['LeadCollection', leadEntity],
+        ['OpportunityCollection', opportunityEntity],
+        ['CorporateAccountCollection', accountEntity],
+      ] as const) {
         for (const k of Object.keys(schema.shape)) if (k !== '__metadata') used.add(`${set}.${k}`);
       }
       expect([...used].filter((u) => !required.has(u))).toEqual([]);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handover, setup, type Harness } from './harness.js';
+import { type Harness, handover, setup } from './harness.js';
 
 /**
  * C4C wraps a single entity as {"d":{"results":{…}}}; plain OData v2 sends {"d":{…}}. The client reads both, on
@@ -29,7 +29,9 @@ describe('single entities in both shapes', () => {
       expect(ref).toMatchObject({ created: true, id: '4711', objectId: h.standin.leads()[0]!.ObjectID });
 
       await h.client.updateLeadStatus('hubspot:4242:501', { kind: 'accepted' });
-      const byKey = h.standin.requests.filter((r) => r.method === 'GET' && r.path === `LeadCollection('${ref.objectId}')`);
+      const byKey = h.standin.requests.filter(
+        (r) => r.method === 'GET' && r.path === `LeadCollection('${ref.objectId}')`,
+      );
       expect(byKey).toHaveLength(1);
       expect(h.standin.leads()[0]).toMatchObject({ UserStatusCode: '03' });
     });
@@ -38,11 +40,15 @@ describe('single entities in both shapes', () => {
   it('an answer with neither shape is a permanent error naming what is missing', async () => {
     const broken: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
-      return init?.method === 'POST' ? new Response(JSON.stringify({ d: { results: [] } }), { status: 201, headers: res.headers }) : res;
+      return init?.method === 'POST'
+        ? new Response(JSON.stringify({ d: { results: [] } }), { status: 201, headers: res.headers })
+        : res;
     };
     h = await setup({ fetch: broken });
     await expect(h.client.ensureLead(handover())).rejects.toMatchObject({
-      permanent: true, code: 'UnexpectedResponse', message: expect.stringContaining('36One: unexpected answer to LeadCollection create: ObjectID: Required'),
+      permanent: true,
+      code: 'UnexpectedResponse',
+      message: expect.stringContaining('36One: unexpected answer to LeadCollection create: ObjectID: Required'),
     });
   });
 });

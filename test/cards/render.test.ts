@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPngSize } from '../../scripts/render-cards/png.js';
-import { CHROMIUM_PATH, hasErrors, renderCards, type RenderedCard } from '../../scripts/render-cards/renderer.js';
+import { CHROMIUM_PATH, hasErrors, type RenderedCard, renderCards } from '../../scripts/render-cards/renderer.js';
 import { buildSamples, TIME_ZONE } from '../../scripts/render-cards/samples.js';
 
 if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
 
 const BROKEN = {
-  type: 'AdaptiveCard', version: '1.5',
+  type: 'AdaptiveCard',
+  version: '1.5',
   body: [
     { type: 'TextBlokc', text: 'a typo in the type, and no fallback' },
     { type: 'Input.Text', id: 'note', label: 'Notiz' },
@@ -63,10 +64,16 @@ describe('render-cards', () => {
     const broken = results.get('broken')!;
     expect(hasErrors(broken)).toBe(true);
     const errors = broken.issues.filter((i) => i.severity === 'error');
-    expect(errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ phase: 'parse', event: 'UnknownElementType', message: expect.stringContaining('TextBlokc') }),
-      expect.objectContaining({ phase: 'validation', event: 'DuplicateId' }),
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          phase: 'parse',
+          event: 'UnknownElementType',
+          message: expect.stringContaining('TextBlokc'),
+        }),
+        expect.objectContaining({ phase: 'validation', event: 'DuplicateId' }),
+      ]),
+    );
   });
 
   it('readPngSize rejects what is not a PNG', () => {

@@ -4,36 +4,59 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lead } from '../../src/domain/model.js';
-import { buildLeadCardView } from '../../src/services/lead/view.js';
 import { c4cEnsureLead } from '../../src/services/effects/c4c.js';
 import { hubspotSync } from '../../src/services/effects/hubspot.js';
 import { refreshCards } from '../../src/services/lead/card-refresh.js';
+import { buildLeadCardView } from '../../src/services/lead/view.js';
 import { enqueue } from '../../src/store/jobs-repo.js';
 import { insertLead } from '../../src/store/leads-repo.js';
 import { startWorld, type World } from '../support/world.js';
 
 const lead = (): Lead => ({
-  id: crypto.randomUUID(), portalId: 62515, contactId: '9901', cycle: 1, state: 'SAL', version: 2,
+  id: crypto.randomUUID(),
+  portalId: 62515,
+  contactId: '9901',
+  cycle: 1,
+  state: 'SAL',
+  version: 2,
   owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
-  contact: { id: '9901', firstName: 'Max', lastName: 'Muster', score: 80 }, company: null, bant: null,
-  rejectReason: null, rejectNote: null, c4cLeadId: null, c4cOwnerMapped: null, c4cOpportunityId: null,
-  mqlAt: 1000, acceptedAt: 2000, closedAt: null, remindedAt: null, escalatedAt: null, createdAt: 1000, updatedAt: 2000,
+  contact: { id: '9901', firstName: 'Max', lastName: 'Muster', score: 80 },
+  company: null,
+  bant: null,
+  rejectReason: null,
+  rejectNote: null,
+  c4cLeadId: null,
+  c4cOwnerMapped: null,
+  c4cOpportunityId: null,
+  mqlAt: 1000,
+  acceptedAt: 2000,
+  closedAt: null,
+  remindedAt: null,
+  escalatedAt: null,
+  createdAt: 1000,
+  updatedAt: 2000,
 });
 
 describe('card sync line while an effect is being completed', () => {
   let w: World;
-  beforeAll(async () => { w = await startWorld({ c4c: true, overrides: { worker: false } }); });
-  afterAll(async () => { await w?.close(); });
+  beforeAll(async () => {
+    w = await startWorld({ c4c: true, overrides: { worker: false } });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   it('counts the settled job as done and every other pending job as pending', async () => {
     const l = lead();
     const db = w.lb.store.db;
     await insertLead(db, l);
-    await enqueue(db, [
-      hubspotSync.job({ leadId: l.id }),
-      c4cEnsureLead.job({ leadId: l.id }),
-    ], 3000);
-    const [hubspotJob, c4cJob] = await db.selectFrom('jobs').select('id').where('lead_id', '=', l.id).orderBy('id').execute();
+    await enqueue(db, [hubspotSync.job({ leadId: l.id }), c4cEnsureLead.job({ leadId: l.id })], 3000);
+    const [hubspotJob, c4cJob] = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('lead_id', '=', l.id)
+      .orderBy('id')
+      .execute();
     const view = (settled?: number) => buildLeadCardView(w.lb.deps, l, 'de', {}, db, settled).then((v) => v.sync);
 
     expect(await view()).toEqual({ hubspot: { status: 'pending' }, c4c: { status: 'pending' } });

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USERS, startWorld, type World } from '../support/world.js';
 import { cardActions, cardText } from '../support/cards.js';
+import { startWorld, USERS, type World } from '../support/world.js';
 
 describe('chat: glossary, classification and lead commands over /api/messages', () => {
   let w: World;
-  beforeAll(async () => { w = await startWorld(); await w.teams.conversationUpdateMembersAdded(USERS.alex); });
-  afterAll(async () => { await w?.close(); });
+  beforeAll(async () => {
+    w = await startWorld();
+    await w.teams.conversationUpdateMembersAdded(USERS.alex);
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   async function ask(text: string, user = USERS.alex) {
     const conv = w.connector.personalConversationId(user.id);

@@ -1,24 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USERS, scoreEvent, startWorld, type World } from '../support/world.js';
-import { action, cardText } from '../support/cards.js';
 import { rateLimitFault } from '../standins/hubspot.js';
+import { action, cardText } from '../support/cards.js';
+import { scoreEvent, startWorld, USERS, type World } from '../support/world.js';
 
-const TEAM = { id: '19:leadinbox@thread.tacv2', name: 'Vertrieb', aadGroupId: 'group-1', channelId: '19:leadinbox@thread.tacv2', channelName: 'Lead-Eingang' };
+const TEAM = {
+  id: '19:leadinbox@thread.tacv2',
+  name: 'Vertrieb',
+  aadGroupId: 'group-1',
+  channelId: '19:leadinbox@thread.tacv2',
+  channelName: 'Lead-Eingang',
+};
 
 describe('who gets the card', () => {
   let w: World;
-  beforeAll(async () => { w = await startWorld(); });
-  afterAll(async () => { await w?.close(); });
+  beforeAll(async () => {
+    w = await startWorld();
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   it('posts to the lead inbox, naming the owner, when the owner has not installed the bot; the owner gets it on install', async () => {
     await w.teams.botAddedToTeam(USERS.admin, TEAM);
     await w.webhook([scoreEvent('1003')]);
-    const inboxCard = await w.connector.waitFor((e) => e.conversationId.startsWith('19:leadinbox') && JSON.stringify(e.activity).includes('Felix'), 10_000, { since: 0 });
+    const inboxCard = await w.connector.waitFor(
+      (e) => e.conversationId.startsWith('19:leadinbox') && JSON.stringify(e.activity).includes('Felix'),
+      10_000,
+      { since: 0 },
+    );
     const text = cardText((inboxCard.activity.attachments as any[])[0].content);
     expect(text).toContain('Für Alex Wilber');
     expect(text).toContain('Lead-Eingang');
     await w.teams.conversationUpdateMembersAdded(USERS.alex);
-    const own = await w.connector.waitFor((e) => e.conversationId === w.connector.personalConversationId(USERS.alex.id) && JSON.stringify(e.activity).includes('Felix'), 10_000, { since: 0 });
+    const own = await w.connector.waitFor(
+      (e) =>
+        e.conversationId === w.connector.personalConversationId(USERS.alex.id) &&
+        JSON.stringify(e.activity).includes('Felix'),
+      10_000,
+      { since: 0 },
+    );
     const card = (own.activity.attachments as any[])[0].content;
     expect(cardText(card)).not.toContain('Für Alex Wilber');
     // The owner can act from their own copy; the inbox copy follows.
@@ -44,17 +64,34 @@ describe('who gets the card', () => {
 
 describe('HubSpot failures', () => {
   let w: World;
-  beforeAll(async () => { w = await startWorld(); await w.teams.conversationUpdateMembersAdded(USERS.alex); });
-  afterAll(async () => { await w?.close(); });
+  beforeAll(async () => {
+    w = await startWorld();
+    await w.teams.conversationUpdateMembersAdded(USERS.alex);
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   it('retries enrichment after a ten-secondly 429 and a 500, and still makes exactly one card', async () => {
-    w.hubspot.fault(rateLimitFault('TEN_SECONDLY_ROLLING', { path: '/crm/v3/objects/contacts/1001', times: 1, headers: { 'retry-after': '0' } }));
+    w.hubspot.fault(
+      rateLimitFault('TEN_SECONDLY_ROLLING', {
+        path: '/crm/v3/objects/contacts/1001',
+        times: 1,
+        headers: { 'retry-after': '0' },
+      }),
+    );
     w.hubspot.fault({ method: 'GET', path: '/crm/v3/owners/101', status: 500, times: 1 });
     await w.webhook([scoreEvent('1001')]);
     await w.settle(20_000);
-    const cards = w.connector.cards(w.connector.personalConversationId(USERS.alex.id)).filter((c) => cardText(c.card).includes('Jonas'));
+    const cards = w.connector
+      .cards(w.connector.personalConversationId(USERS.alex.id))
+      .filter((c) => cardText(c.card).includes('Jonas'));
     expect(cards).toHaveLength(1);
-    const attempts = await w.lb.store.db.selectFrom('jobs').select(['kind', 'attempts', 'status']).where('kind', '=', 'contact.evaluate').execute();
+    const attempts = await w.lb.store.db
+      .selectFrom('jobs')
+      .select(['kind', 'attempts', 'status'])
+      .where('kind', '=', 'contact.evaluate')
+      .execute();
     expect(attempts.some((j) => j.attempts >= 2 && j.status === 'done')).toBe(true);
   });
 
@@ -64,7 +101,11 @@ describe('HubSpot failures', () => {
     w.hubspot.fault({ path: '/crm/v3/objects/contacts/1001', method: 'PATCH', status: 503, times: 2 });
     const accept = action(posted.card, 'Annehmen');
     const t0 = Date.now();
-    const res = await w.teams.cardAction(USERS.alex, { verb: accept.verb!, data: accept.data }, { replyToId: posted.activityId });
+    const res = await w.teams.cardAction(
+      USERS.alex,
+      { verb: accept.verb!, data: accept.data },
+      { replyToId: posted.activityId },
+    );
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(cardText((res.body as any).value)).toContain('SAL – angenommen');
     await w.settle(20_000);
@@ -75,7 +116,12 @@ describe('HubSpot failures', () => {
     w.hubspot.fault(rateLimitFault('DAILY', { path: '/crm/v3/objects/contacts/1003', times: 5 }));
     await w.webhook([scoreEvent('1003')]);
     await new Promise((r) => setTimeout(r, 500));
-    const job = await w.lb.store.db.selectFrom('jobs').selectAll().where('kind', '=', 'contact.evaluate').where('status', '=', 'pending').executeTakeFirstOrThrow();
+    const job = await w.lb.store.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'contact.evaluate')
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
     expect(job.attempts).toBe(1);
     // Until a minute after the next reset (or an hour, just after midnight): far beyond the ten-secondly retry, at any hour.
     expect(Number(job.run_at) - Date.now()).toBeGreaterThan(30_000);

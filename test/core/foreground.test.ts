@@ -3,20 +3,29 @@ import { Foreground } from '../../src/outbox/foreground.js';
 
 function deferred<T = void>() {
   let resolve!: (v: T) => void, reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 }
 
 /** Tracks whether a promise has settled, without awaiting it. */
 function watch(p: Promise<unknown>) {
   const s = { settled: false };
-  void p.then(() => { s.settled = true; });
+  void p.then(() => {
+    s.settled = true;
+  });
   return s;
 }
 
 describe('Foreground', () => {
-  beforeEach(() => { vi.useFakeTimers(); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('is quiet at once when no request is in flight', async () => {
     const fg = new Foreground(50);
@@ -43,7 +52,8 @@ describe('Foreground', () => {
 
   it('waits for the last of overlapping requests', async () => {
     const fg = new Foreground(1_000);
-    const a = deferred(), b = deferred();
+    const a = deferred(),
+      b = deferred();
     void fg.run(() => a.promise);
     void fg.run(() => b.promise);
     const q = watch(fg.quiet());
@@ -97,7 +107,11 @@ describe('Foreground', () => {
     expect(q.settled).toBe(true);
     expect(fg.busy).toBe(false);
     // A function that throws before returning a promise is released too.
-    await expect(fg.run(() => { throw new Error('sync'); })).rejects.toThrow('sync');
+    await expect(
+      fg.run(() => {
+        throw new Error('sync');
+      }),
+    ).rejects.toThrow('sync');
     expect(fg.busy).toBe(false);
   });
 });

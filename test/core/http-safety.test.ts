@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USERS, scoreEvent, startWorld, type World } from '../support/world.js';
 import { parseWebhookBatch } from '../../src/hubspot/webhook-events.js';
+import { scoreEvent, startWorld, USERS, type World } from '../support/world.js';
 
 describe('HTTP surface: refusals are clear and never a stack trace', () => {
   let w: World;
-  beforeAll(async () => { w = await startWorld({ env: { WEBHOOK_MAX_BYTES: '20000' } }); });
-  afterAll(async () => { await w?.close(); });
+  beforeAll(async () => {
+    w = await startWorld({ env: { WEBHOOK_MAX_BYTES: '20000' } });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   it('answers health and readiness', async () => {
     expect(await (await fetch(`${w.url}/healthz`)).json()).toEqual({ status: 'ok' });
@@ -29,7 +33,11 @@ describe('HTTP surface: refusals are clear and never a stack trace', () => {
     const count = async () => (await w.lb.store.db.selectFrom('webhook_events').select('id').execute()).length;
     const storedBefore = await count();
     const body = JSON.stringify([scoreEvent('1001')]);
-    const unsigned = await fetch(`${w.url}/api/hubspot/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const unsigned = await fetch(`${w.url}/api/hubspot/webhook`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(unsigned.status).toBe(401);
     expect((await w.webhook([scoreEvent('1001')], { secret: 'wrong' })).status).toBe(401);
     const replay = await w.webhook([scoreEvent('1001')], { timestamp: Date.now() - 6 * 60_000 });
@@ -48,13 +56,22 @@ describe('HTTP surface: refusals are clear and never a stack trace', () => {
     const big = JSON.stringify(Array.from({ length: 100 }, () => scoreEvent('1001', 'x'.repeat(300))));
     const r = await w.webhook(big);
     expect(r.status).toBe(413);
-    const msg = await fetch(`${w.url}/api/messages`, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'x'.repeat(30_000) }), headers: { 'content-type': 'application/json' } });
+    const msg = await fetch(`${w.url}/api/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(30_000) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(msg.status).toBe(413);
   });
 
   it('refuses bad card action data with a message, not an error', async () => {
     await w.teams.conversationUpdateMembersAdded(USERS.alex);
-    const cases = [{ leadId: 'not-a-uuid', v: 1 }, { leadId: crypto.randomUUID(), v: 1 }, { leadId: crypto.randomUUID(), v: 'x' }, {}];
+    const cases = [
+      { leadId: 'not-a-uuid', v: 1 },
+      { leadId: crypto.randomUUID(), v: 1 },
+      { leadId: crypto.randomUUID(), v: 'x' },
+      {},
+    ];
     for (const data of cases) {
       const r = await w.teams.cardAction(USERS.alex, { verb: 'lead.accept', data });
       expect(r.status).toBe(200);
@@ -64,35 +81,88 @@ describe('HTTP surface: refusals are clear and never a stack trace', () => {
   });
 
   it('survives arbitrary chat text (long, control characters, emoji only)', async () => {
-    await fc.assert(fc.asyncProperty(fc.oneof(fc.string({ maxLength: 3000 }), fc.constant('😀😀😀'), fc.constant('\u0000\u0007\u001b[31m'), fc.constant('<at>LeadBridge</at> <b>hi</b>')), async (text) => {
-      const r = await w.teams.message(USERS.alex, text);
-      expect(r.status).toBeLessThan(300);
-    }), { numRuns: 25 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 3000 }),
+          fc.constant('😀😀😀'),
+          fc.constant('\u0000\u0007\u001b[31m'),
+          fc.constant('<at>LeadBridge</at> <b>hi</b>'),
+        ),
+        async (text) => {
+          const r = await w.teams.message(USERS.alex, text);
+          expect(r.status).toBeLessThan(300);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });
 
 describe('webhook parser properties', () => {
   it('never throws and always answers ok or a message, for any input', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json(), fc.array(fc.record({ eventId: fc.anything(), portalId: fc.anything(), subscriptionType: fc.string() }), { maxLength: 5 }).map((x) => JSON.stringify(x))), (raw) => {
-      const r = parseWebhookBatch(raw);
-      expect(r.ok || (typeof r.message === 'string' && r.message.length > 0)).toBe(true);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc
+            .array(fc.record({ eventId: fc.anything(), portalId: fc.anything(), subscriptionType: fc.string() }), {
+              maxLength: 5,
+            })
+            .map((x) => JSON.stringify(x)),
+        ),
+        (raw) => {
+          const r = parseWebhookBatch(raw);
+          expect(r.ok || (typeof r.message === 'string' && r.message.length > 0)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
 describe('Bot Framework authentication', () => {
   let w: World;
   beforeAll(async () => {
-    w = await startWorld({ env: { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '99999999-8888-4777-8666-555555555555' } });
+    w = await startWorld({
+      env: {
+        BOT_ID: '11111111-2222-3333-4444-555555555555',
+        BOT_PASSWORD: 'secret',
+        BOT_TENANT_ID: '99999999-8888-4777-8666-555555555555',
+      },
+    });
   });
-  afterAll(async () => { await w?.close(); });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   it('refuses activities with a missing or forged token (401)', async () => {
-    const activity = { type: 'message', id: '1', text: 'hi', channelId: 'msteams', serviceUrl: w.connector.serviceUrl, from: { id: '29:x' }, conversation: { id: 'a:1' }, recipient: { id: '28:b' } };
-    const post = (auth?: string) => fetch(`${w.url}/api/messages`, { method: 'POST', body: JSON.stringify(activity), headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) } });
+    const activity = {
+      type: 'message',
+      id: '1',
+      text: 'hi',
+      channelId: 'msteams',
+      serviceUrl: w.connector.serviceUrl,
+      from: { id: '29:x' },
+      conversation: { id: 'a:1' },
+      recipient: { id: '28:b' },
+    };
+    const post = (auth?: string) =>
+      fetch(`${w.url}/api/messages`, {
+        method: 'POST',
+        body: JSON.stringify(activity),
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+      });
     expect((await post()).status).toBe(401);
     const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'nope' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ iss: 'https://evil.example.com', aud: 'someone-else', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        iss: 'https://evil.example.com',
+        aud: 'someone-else',
+        exp: Math.floor(Date.now() / 1000) + 600,
+      }),
+    ).toString('base64url');
     expect((await post(`Bearer ${header}.${payload}.c2ln`)).status).toBe(401);
   });
 });

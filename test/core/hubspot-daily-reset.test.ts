@@ -3,7 +3,8 @@ import { loadConfig } from '../../src/config.js';
 import { msUntilDailyReset, toHubSpotError } from '../../src/hubspot/errors.js';
 
 const at = (iso: string) => Date.parse(iso);
-const H = 3_600_000, M = 60_000;
+const H = 3_600_000,
+  M = 60_000;
 
 describe('HubSpot daily limit: wait until midnight in the account time zone', () => {
   it.each([
@@ -23,16 +24,30 @@ describe('HubSpot daily limit: wait until midnight in the account time zone', ()
   });
 
   it('maps a DAILY 429 to that wait, and a ten-secondly 429 to its Retry-After', () => {
-    const daily = toHubSpotError({ code: 429, body: { policyName: 'DAILY' } }, 'reading contact 1', at('2026-11-27T10:00:00Z'), 'Europe/Berlin');
+    const daily = toHubSpotError(
+      { code: 429, body: { policyName: 'DAILY' } },
+      'reading contact 1',
+      at('2026-11-27T10:00:00Z'),
+      'Europe/Berlin',
+    );
     expect([daily.code, daily.retryAfterMs]).toEqual(['DAILY_LIMIT', 13 * H + M]);
-    const secondly = toHubSpotError({ code: 429, body: { policyName: 'TEN_SECONDLY_ROLLING' }, headers: { 'retry-after': '3' } }, 'reading contact 1', at('2026-11-27T10:00:00Z'), 'Europe/Berlin');
+    const secondly = toHubSpotError(
+      { code: 429, body: { policyName: 'TEN_SECONDLY_ROLLING' }, headers: { 'retry-after': '3' } },
+      'reading contact 1',
+      at('2026-11-27T10:00:00Z'),
+      'Europe/Berlin',
+    );
     expect([secondly.code, secondly.retryAfterMs]).toEqual(['RATE_LIMIT', 3_000]);
   });
 
   it('HUBSPOT_ACCOUNT_TIMEZONE defaults to UTC and refuses an unknown zone by name', () => {
     const base = { HUBSPOT_ACCESS_TOKEN: 'pat-x', HUBSPOT_CLIENT_SECRET: 'secret' };
     expect(loadConfig(base).hubspot.accountTimeZone).toBe('UTC');
-    expect(loadConfig({ ...base, HUBSPOT_ACCOUNT_TIMEZONE: 'Europe/Berlin' }).hubspot.accountTimeZone).toBe('Europe/Berlin');
-    expect(() => loadConfig({ ...base, HUBSPOT_ACCOUNT_TIMEZONE: 'Mars/Olympus' })).toThrow(/HUBSPOT_ACCOUNT_TIMEZONE: unknown time zone/);
+    expect(loadConfig({ ...base, HUBSPOT_ACCOUNT_TIMEZONE: 'Europe/Berlin' }).hubspot.accountTimeZone).toBe(
+      'Europe/Berlin',
+    );
+    expect(() => loadConfig({ ...base, HUBSPOT_ACCOUNT_TIMEZONE: 'Mars/Olympus' })).toThrow(
+      /HUBSPOT_ACCOUNT_TIMEZONE: unknown time zone/,
+    );
   });
 });

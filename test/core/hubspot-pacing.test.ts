@@ -7,13 +7,19 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { createHubSpot } from '../../src/hubspot/client.js';
 import { createHubSpotPacer, type PacerTime } from '../../src/hubspot/pacer.js';
 import { IntegrationError } from '../../src/lib/integration-error.js';
-import { rateLimitFault, startHubSpotStandin, type HubSpotStandin } from '../standins/hubspot.js';
+import { type HubSpotStandin, rateLimitFault, startHubSpotStandin } from '../standins/hubspot.js';
 import { sampleData } from '../standins/hubspot-sample.js';
 
 const T0 = Date.parse('2026-11-27T10:00:00Z');
 
 function virtualTime(): PacerTime & { t: number } {
-  const v = { t: T0, now: () => v.t, sleep: async (ms: number) => { v.t += ms; } };
+  const v = {
+    t: T0,
+    now: () => v.t,
+    sleep: async (ms: number) => {
+      v.t += ms;
+    },
+  };
   return v;
 }
 
@@ -44,7 +50,11 @@ describe('HubSpot pacer', () => {
   it('paces to the advertised max per interval, and to the secondly limit when one is sent', async () => {
     const time = virtualTime();
     const pacer = createHubSpotPacer({ time });
-    pacer.observe({ 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '190' });
+    pacer.observe({
+      'x-hubspot-ratelimit-max': '190',
+      'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      'x-hubspot-ratelimit-remaining': '190',
+    });
     const at = await startTimes(400, pacer, time);
     expect(busiest(at, 10_000)).toBe(190);
     expect(at[190]).toBe(10_000);
@@ -58,7 +68,11 @@ describe('HubSpot pacer', () => {
     const time = virtualTime();
     const pacer = createHubSpotPacer({ time });
     await pacer.acquire();
-    pacer.observe({ 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '0' });
+    pacer.observe({
+      'x-hubspot-ratelimit-max': '100',
+      'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      'x-hubspot-ratelimit-remaining': '0',
+    });
     time.t += 2_000;
     const at = await startTimes(1, pacer, time);
     expect(at).toEqual([10_000]); // a full window after HubSpot's count, not at once
@@ -67,33 +81,59 @@ describe('HubSpot pacer', () => {
   it('keeps a configured budget as a ceiling the headers cannot raise, but can lower', async () => {
     const time = virtualTime();
     const pacer = createHubSpotPacer({ time, ceiling: [10_000, 20] });
-    pacer.observe({ 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '190' });
+    pacer.observe({
+      'x-hubspot-ratelimit-max': '190',
+      'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      'x-hubspot-ratelimit-remaining': '190',
+    });
     expect(busiest(await startTimes(60, pacer, time), 10_000)).toBe(20);
-    pacer.observe({ 'x-hubspot-ratelimit-max': '5', 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '5' });
+    pacer.observe({
+      'x-hubspot-ratelimit-max': '5',
+      'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      'x-hubspot-ratelimit-remaining': '5',
+    });
     const t = time.now();
-    expect(busiest((await startTimes(20, pacer, time)).map((x) => x + T0 - t), 10_000)).toBeLessThanOrEqual(5);
+    expect(
+      busiest(
+        (await startTimes(20, pacer, time)).map((x) => x + T0 - t),
+        10_000,
+      ),
+    ).toBeLessThanOrEqual(5);
   });
 
   it('ignores malformed headers', async () => {
     const time = virtualTime();
     const pacer = createHubSpotPacer({ time });
-    pacer.observe({ 'x-hubspot-ratelimit-max': 'lots', 'x-hubspot-ratelimit-interval-milliseconds': '-1', 'x-hubspot-ratelimit-remaining': 'x' });
+    pacer.observe({
+      'x-hubspot-ratelimit-max': 'lots',
+      'x-hubspot-ratelimit-interval-milliseconds': '-1',
+      'x-hubspot-ratelimit-remaining': 'x',
+    });
     expect(busiest(await startTimes(150, pacer, time), 10_000)).toBe(100);
   });
 });
 
-describe('HubSpot client paced by the stand-in\'s answers (real HTTP, virtual time)', () => {
+describe("HubSpot client paced by the stand-in's answers (real HTTP, virtual time)", () => {
   let hs: HubSpotStandin;
   beforeAll(async () => {
     hs = await startHubSpotStandin({ accessToken: 'pat', rateLimit: { max: 5, intervalMs: 10_000 } });
     hs.seed(sampleData);
   });
-  afterAll(async () => { await hs?.close(); });
-
-  const product = (time: PacerTime) => createHubSpot({
-    accessToken: 'pat', baseUrl: hs.url, appUrl: 'https://app.hubspot.com', scoreProperty: 'hubspotscore', timeoutMs: 5_000,
-    ownerCacheMs: 0, pacerTime: time, clock: time,
+  afterAll(async () => {
+    await hs?.close();
   });
+
+  const product = (time: PacerTime) =>
+    createHubSpot({
+      accessToken: 'pat',
+      baseUrl: hs.url,
+      appUrl: 'https://app.hubspot.com',
+      scoreProperty: 'hubspotscore',
+      timeoutMs: 5_000,
+      ownerCacheMs: 0,
+      pacerTime: time,
+      clock: time,
+    });
 
   it('follows X-HubSpot-RateLimit-Max / -Interval-Milliseconds / -Remaining', async () => {
     const time = virtualTime();
@@ -109,7 +149,7 @@ describe('HubSpot client paced by the stand-in\'s answers (real HTTP, virtual ti
     expect(at[5]).toBeGreaterThanOrEqual(10_000);
   });
 
-  it('still maps a 429 TEN_SECONDLY_ROLLING to a retry after HubSpot\'s window, and holds back meanwhile', async () => {
+  it("still maps a 429 TEN_SECONDLY_ROLLING to a retry after HubSpot's window, and holds back meanwhile", async () => {
     const time = virtualTime();
     const client = product(time);
     hs.fault(rateLimitFault('TEN_SECONDLY_ROLLING', { method: 'GET', path: '/crm/v3/owners/102', times: 1 }));
@@ -124,7 +164,7 @@ describe('HubSpot client paced by the stand-in\'s answers (real HTTP, virtual ti
 
 describe('HUBSPOT_REQUESTS_PER_10S', () => {
   const base = { HUBSPOT_ACCESS_TOKEN: 'pat-x', HUBSPOT_CLIENT_SECRET: 'secret' };
-  it('is unset by default (100 per 10 s, then HubSpot\'s headers), 0 switches pacing off', () => {
+  it("is unset by default (100 per 10 s, then HubSpot's headers), 0 switches pacing off", () => {
     expect(loadConfig(base).hubspot.requestsPer10s).toBeUndefined();
     expect(loadConfig({ ...base, HUBSPOT_REQUESTS_PER_10S: '0' }).hubspot.requestsPer10s).toBe(0);
     expect(loadConfig({ ...base, HUBSPOT_REQUESTS_PER_10S: '150' }).hubspot.requestsPer10s).toBe(150);
@@ -132,8 +172,9 @@ describe('HUBSPOT_REQUESTS_PER_10S', () => {
   it('still reads the old HUBSPOT_MAX_REQUESTS_PER_SECOND (×10), and refuses both at once naming the new one', () => {
     expect(loadConfig({ ...base, HUBSPOT_MAX_REQUESTS_PER_SECOND: '0' }).hubspot.requestsPer10s).toBe(0);
     expect(loadConfig({ ...base, HUBSPOT_MAX_REQUESTS_PER_SECOND: '15' }).hubspot.requestsPer10s).toBe(150);
-    expect(() => loadConfig({ ...base, HUBSPOT_MAX_REQUESTS_PER_SECOND: '15', HUBSPOT_REQUESTS_PER_10S: '100' }))
-      .toThrow(/HUBSPOT_MAX_REQUESTS_PER_SECOND: replaced by HUBSPOT_REQUESTS_PER_10S/);
+    expect(() =>
+      loadConfig({ ...base, HUBSPOT_MAX_REQUESTS_PER_SECOND: '15', HUBSPOT_REQUESTS_PER_10S: '100' }),
+    ).toThrow(/HUBSPOT_MAX_REQUESTS_PER_SECOND: replaced by HUBSPOT_REQUESTS_PER_10S/);
     expect(() => loadConfig({ ...base, HUBSPOT_REQUESTS_PER_10S: '-1' })).toThrow(ConfigError);
   });
 });

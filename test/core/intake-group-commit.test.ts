@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseWebhookBatch, type WebhookEvent } from '../../src/hubspot/webhook-events.js';
-import { groupCommitIntake } from '../../src/services/lead/intake.js';
 import { evaluateContact } from '../../src/services/lead/evaluate-contact.js';
+import { groupCommitIntake } from '../../src/services/lead/intake.js';
 import { ENGINES } from '../support/databases.js';
 import { PORTAL, scoreEvent, startWorld, type World } from '../support/world.js';
 
@@ -24,7 +24,14 @@ function instrumentTransactions(w: World) {
         await sleep(t.holdMs);
         if (t.fail) throw t.fail;
         // A batch the database refuses (as PostgreSQL would an out-of-range value): fails whichever transaction holds it.
-        if (t.poison && await (trx as typeof db).selectFrom('webhook_events').select('dedupe_key').where('dedupe_key', '=', t.poison).executeTakeFirst()) {
+        if (
+          t.poison &&
+          (await (trx as typeof db)
+            .selectFrom('webhook_events')
+            .select('dedupe_key')
+            .where('dedupe_key', '=', t.poison)
+            .executeTakeFirst())
+        ) {
           throw new Error('value out of range');
         }
         return r;
@@ -49,14 +56,33 @@ describe.each(ENGINES)('webhook group commit (%s)', (engine) => {
     w = await startWorld({ engine, overrides: { worker: false } });
     tx = instrumentTransactions(w);
   });
-  afterAll(async () => { await w?.close(); });
-  beforeEach(() => { tx.count = 0; tx.holdMs = 30; tx.fail = undefined; tx.poison = undefined; });
+  afterAll(async () => {
+    await w?.close();
+  });
+  beforeEach(() => {
+    tx.count = 0;
+    tx.holdMs = 30;
+    tx.fail = undefined;
+    tx.poison = undefined;
+  });
 
   const storedKeys = async (keys: string[]) =>
-    (await w.lb.store.db.selectFrom('webhook_events').select('dedupe_key').where('dedupe_key', 'in', keys).execute()).map((r) => r.dedupe_key);
+    (
+      await w.lb.store.db.selectFrom('webhook_events').select('dedupe_key').where('dedupe_key', 'in', keys).execute()
+    ).map((r) => r.dedupe_key);
   const evaluations = async (contactIds: string[]) =>
-    (await w.lb.store.db.selectFrom('jobs').select('order_key').where('kind', '=', evaluateContact.kind)
-      .where('order_key', 'in', contactIds.map((c) => `contact:${PORTAL}:${c}`)).execute()).length;
+    (
+      await w.lb.store.db
+        .selectFrom('jobs')
+        .select('order_key')
+        .where('kind', '=', evaluateContact.kind)
+        .where(
+          'order_key',
+          'in',
+          contactIds.map((c) => `contact:${PORTAL}:${c}`),
+        )
+        .execute()
+    ).length;
 
   it('answers 20 concurrent single-event requests, stores every event, in fewer transactions than requests', async () => {
     const events = Array.from({ length: 20 }, (_, i) => scoreEvent(2000 + i));
@@ -104,7 +130,12 @@ describe.each(ENGINES)('webhook group commit (%s)', (engine) => {
     tx.poison = keyOf(events[3]!);
     const answers = await Promise.all(events.map((e) => w.webhook([e])));
     expect(answers.map((a) => a.status)).toEqual(events.map((_, i) => (i === 3 ? 503 : 200)));
-    expect((await storedKeys(events.map(keyOf))).sort()).toEqual(events.filter((_, i) => i !== 3).map(keyOf).sort());
+    expect((await storedKeys(events.map(keyOf))).sort()).toEqual(
+      events
+        .filter((_, i) => i !== 3)
+        .map(keyOf)
+        .sort(),
+    );
   });
 
   it('counts stored and duplicate events per batch when one group holds batches of different sizes', async () => {
@@ -130,7 +161,9 @@ describe.each(ENGINES)('webhook group commit (%s)', (engine) => {
 
   it('splits a queue larger than maxEventsPerGroup into several transactions', async () => {
     const accept = groupCommitIntake(w.lb.deps, 3);
-    const results = await Promise.all([[2400, 2401], [2402, 2403], [2404]].map((ids) => accept(parsed(ids.map((id) => scoreEvent(id))))));
+    const results = await Promise.all(
+      [[2400, 2401], [2402, 2403], [2404]].map((ids) => accept(parsed(ids.map((id) => scoreEvent(id))))),
+    );
     expect(results.map((r) => r.stored)).toEqual([2, 2, 1]);
     expect(tx.count).toBe(2); // [2] then [2, 1]: a group never exceeds 3 events
   });

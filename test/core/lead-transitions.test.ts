@@ -1,17 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { decide, LEAD_ACTIONS, LEAD_STATES, type LeadAction, type LeadState } from '../../src/domain/lead.js';
 import type { BantAnswers } from '../../src/domain/bant.js';
+import { decide, LEAD_ACTIONS, LEAD_STATES, type LeadAction, type LeadState } from '../../src/domain/lead.js';
 
 const two: BantAnswers = { budget: { value: 'yes' }, need: { value: 'yes' }, authority: { value: 'no' } };
 const one: BantAnswers = { budget: { value: 'yes' }, need: { value: 'unknown' } };
 
 // Every state × action, with enough BANT and a reason: the expected target, or the refusal code.
 const TABLE: Record<LeadState, Record<LeadAction, LeadState | string>> = {
-  MQL: { accept: 'SAL', reject: 'REJECTED', saveBant: 'wrong_state', qualify: 'wrong_state', convert: 'wrong_state', reassign: 'MQL' },
-  SAL: { accept: 'wrong_state', reject: 'REJECTED', saveBant: 'SAL', qualify: 'SQL', convert: 'OPPORTUNITY', reassign: 'SAL' },
-  SQL: { accept: 'wrong_state', reject: 'REJECTED', saveBant: 'SQL', qualify: 'wrong_state', convert: 'OPPORTUNITY', reassign: 'SQL' },
-  OPPORTUNITY: { accept: 'closed', reject: 'closed', saveBant: 'closed', qualify: 'closed', convert: 'closed', reassign: 'closed' },
-  REJECTED: { accept: 'closed', reject: 'closed', saveBant: 'closed', qualify: 'closed', convert: 'closed', reassign: 'closed' },
+  MQL: {
+    accept: 'SAL',
+    reject: 'REJECTED',
+    saveBant: 'wrong_state',
+    qualify: 'wrong_state',
+    convert: 'wrong_state',
+    reassign: 'MQL',
+  },
+  SAL: {
+    accept: 'wrong_state',
+    reject: 'REJECTED',
+    saveBant: 'SAL',
+    qualify: 'SQL',
+    convert: 'OPPORTUNITY',
+    reassign: 'SAL',
+  },
+  SQL: {
+    accept: 'wrong_state',
+    reject: 'REJECTED',
+    saveBant: 'SQL',
+    qualify: 'wrong_state',
+    convert: 'OPPORTUNITY',
+    reassign: 'SQL',
+  },
+  OPPORTUNITY: {
+    accept: 'closed',
+    reject: 'closed',
+    saveBant: 'closed',
+    qualify: 'closed',
+    convert: 'closed',
+    reassign: 'closed',
+  },
+  REJECTED: {
+    accept: 'closed',
+    reject: 'closed',
+    saveBant: 'closed',
+    qualify: 'closed',
+    convert: 'closed',
+    reassign: 'closed',
+  },
 };
 
 describe('lead transitions', () => {

@@ -1,18 +1,30 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
-import { loadConfig, ConfigError } from '../../src/config.js';
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
   return { log: createLog('debug', stream), text: () => lines.join('') };
 }
 
 describe('logs never carry secrets', () => {
   it('redacts secret keys at any of the first levels of a log object', () => {
     const { log, text } = capture();
-    log.info({ password: 's3cret-1', config: { hubspot: { accessToken: 's3cret-2', clientSecret: 's3cret-3' } }, req: { headers: { authorization: 'Bearer s3cret-4', cookie: 'SAP=s3cret-5', 'x-csrf-token': 's3cret-6' } } }, 'x');
+    log.info(
+      {
+        password: 's3cret-1',
+        config: { hubspot: { accessToken: 's3cret-2', clientSecret: 's3cret-3' } },
+        req: { headers: { authorization: 'Bearer s3cret-4', cookie: 'SAP=s3cret-5', 'x-csrf-token': 's3cret-6' } },
+      },
+      'x',
+    );
     log.warn({ env: { BOT_PASSWORD: 's3cret-7', C4C_PASSWORD: 's3cret-8' } }, 'y');
     expect(text()).not.toMatch(/s3cret/);
     expect(text()).toContain('[redacted]');
@@ -22,7 +34,12 @@ describe('logs never carry secrets', () => {
 describe('configuration', () => {
   it('names every bad variable in one message, without echoing secrets', () => {
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', MQL_SCORE_THRESHOLD: '-1', HUBSPOT_CLIENT_SECRET: 'very-secret' });
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        MQL_SCORE_THRESHOLD: '-1',
+        HUBSPOT_CLIENT_SECRET: 'very-secret',
+      });
       throw new Error('expected a ConfigError');
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);

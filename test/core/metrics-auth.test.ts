@@ -5,10 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { bearerMatches, createServer, listen } from '../../src/http/server.js';
 import { createLog } from '../../src/log.js';
-import { USERS, startWorld, type World } from '../support/world.js';
+import { startWorld, USERS, type World } from '../support/world.js';
 
 const TOKEN = 'metrics-scrape-token-0123456789abcdef';
-const BOT = { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'secret', BOT_TENANT_ID: '99999999-8888-4777-8666-555555555555' };
+const BOT = {
+  BOT_ID: '11111111-2222-3333-4444-555555555555',
+  BOT_PASSWORD: 'secret',
+  BOT_TENANT_ID: '99999999-8888-4777-8666-555555555555',
+};
 
 const scrape = (url: string, authorization?: string) =>
   fetch(`${url}/metrics`, { headers: authorization ? { authorization } : {} });
@@ -24,8 +28,12 @@ async function expectRefused(r: Response) {
 
 describe('GET /metrics with METRICS_TOKEN set (real server)', () => {
   let w: World;
-  beforeAll(async () => { w = await startWorld({ env: { METRICS_TOKEN: TOKEN } }); });
-  afterAll(async () => { await w?.close(); });
+  beforeAll(async () => {
+    w = await startWorld({ env: { METRICS_TOKEN: TOKEN } });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   it('refuses a request without Authorization (401, WWW-Authenticate: Bearer, JSON error)', async () => {
     await expectRefused(await scrape(w.url));
@@ -58,8 +66,12 @@ describe('GET /metrics with METRICS_TOKEN set (real server)', () => {
 
 describe('POST /api/messages takes JSON only (the body limit cannot be bypassed with multipart)', () => {
   let w: World;
-  beforeAll(async () => { w = await startWorld({ env: { WEBHOOK_MAX_BYTES: '20000', METRICS_TOKEN: TOKEN } }); });
-  afterAll(async () => { await w?.close(); });
+  beforeAll(async () => {
+    w = await startWorld({ env: { WEBHOOK_MAX_BYTES: '20000', METRICS_TOKEN: TOKEN } });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   it('refuses a multipart upload larger than the limit with 415, unread, and writes no file', async () => {
     const uploads = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('upload_')));
@@ -68,12 +80,20 @@ describe('POST /api/messages takes JSON only (the body limit cannot be bypassed 
     form.append('file', new Blob([new Uint8Array(200_000)]), 'big.bin');
     const r = await fetch(`${w.url}/api/messages`, { method: 'POST', body: form });
     expect(r.status).toBe(415);
-    expect(await r.json()).toEqual({ error: 'UnsupportedMediaType', message: expect.stringMatching(/application\/json/) });
+    expect(await r.json()).toEqual({
+      error: 'UnsupportedMediaType',
+      message: expect.stringMatching(/application\/json/),
+    });
     expect([...uploads()].filter((f) => !before.has(f))).toEqual([]);
   });
 
   it('still reads JSON (with a charset) up to the limit and answers 413 above it', async () => {
-    const post = (body: string) => fetch(`${w.url}/api/messages`, { method: 'POST', body, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    const post = (body: string) =>
+      fetch(`${w.url}/api/messages`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      });
     expect((await post(JSON.stringify({ type: 'message', text: 'x'.repeat(30_000) }))).status).toBe(413);
     expect((await post('{"type": "message", ')).status).toBe(400); // parsed as JSON, not refused as another type
     // The Teams stand-in posts activities as Bot Framework does (application/json; charset=utf-8).
@@ -89,7 +109,9 @@ describe('GET /metrics in production', () => {
     off = await startWorld({ env: { NODE_ENV: 'production', ...BOT } });
     withToken = await startWorld({ env: { NODE_ENV: 'production', ...BOT, METRICS_TOKEN: TOKEN } });
   });
-  afterAll(async () => { await Promise.all([off?.close(), withToken?.close()]); });
+  afterAll(async () => {
+    await Promise.all([off?.close(), withToken?.close()]);
+  });
 
   it('is not served without METRICS_TOKEN (404, with or without a header)', async () => {
     for (const auth of [undefined, `Bearer ${TOKEN}`]) {
@@ -113,12 +135,19 @@ describe('METRICS_TOKEN configuration', () => {
     expect(loadConfig({}).metrics).toEqual({ mode: 'open' });
     expect(loadConfig({ METRICS_TOKEN: '   ' }).metrics).toEqual({ mode: 'open' });
     expect(loadConfig({ NODE_ENV: 'production', ...BOT }).metrics).toMatchObject({ mode: 'off' });
-    expect(loadConfig({ NODE_ENV: 'production', ...BOT, METRICS_TOKEN: TOKEN }).metrics).toEqual({ mode: 'token', token: TOKEN });
+    expect(loadConfig({ NODE_ENV: 'production', ...BOT, METRICS_TOKEN: TOKEN }).metrics).toEqual({
+      mode: 'token',
+      token: TOKEN,
+    });
   });
 
   it('refuses a short token by name, without echoing it', () => {
     let err: unknown;
-    try { loadConfig({ METRICS_TOKEN: 'short-secret' }); } catch (e) { err = e; }
+    try {
+      loadConfig({ METRICS_TOKEN: 'short-secret' });
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as Error).message).toMatch(/METRICS_TOKEN: must be at least 16 characters/);
     expect((err as Error).message).not.toContain('short-secret');
@@ -126,21 +155,38 @@ describe('METRICS_TOKEN configuration', () => {
 
   it('says once at start-up that /metrics is off', async () => {
     const lines: string[] = [];
-    const log = createLog('info', new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } }));
+    const log = createLog(
+      'info',
+      new Writable({
+        write(chunk, _enc, cb) {
+          lines.push(String(chunk));
+          cb();
+        },
+      }),
+    );
     const config = loadConfig({ NODE_ENV: 'production', ...BOT });
-    const server = createServer({
-      messages: async (_req, res) => { res.send(404); },
-      webhook: async (_req, res) => { res.send(404); },
-      ready: async () => true,
-      metrics: async () => ({ contentType: 'text/plain', body: 'x 1\n' }),
-    }, { log, maxBodyBytes: 1024, metrics: config.metrics });
+    const server = createServer(
+      {
+        messages: async (_req, res) => {
+          res.send(404);
+        },
+        webhook: async (_req, res) => {
+          res.send(404);
+        },
+        ready: async () => true,
+        metrics: async () => ({ contentType: 'text/plain', body: 'x 1\n' }),
+      },
+      { log, maxBodyBytes: 1024, metrics: config.metrics },
+    );
     const url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
     try {
       expect((await scrape(url)).status).toBe(404);
       expect((await scrape(url)).status).toBe(404);
       const said = lines.filter((l) => l.includes('/metrics'));
       expect(said).toHaveLength(1);
-      expect(JSON.parse(said[0]!).msg).toBe('GET /metrics is not served: METRICS_TOKEN is unset and NODE_ENV=production');
+      expect(JSON.parse(said[0]!).msg).toBe(
+        'GET /metrics is not served: METRICS_TOKEN is unset and NODE_ENV=production',
+      );
     } finally {
       server.close();
     }
@@ -151,7 +197,15 @@ describe('bearerMatches', () => {
   it('accepts only the exact token after the Bearer scheme', () => {
     expect(bearerMatches(`Bearer ${TOKEN}`, TOKEN)).toBe(true);
     expect(bearerMatches(`Bearer  ${TOKEN} `, TOKEN)).toBe(true);
-    for (const h of [undefined, '', 'Bearer', `Bearer ${TOKEN} extra`, `Token ${TOKEN}`, `Bearer ${TOKEN.toUpperCase()}`, `Bearer ${TOKEN.slice(1)}`]) {
+    for (const h of [
+      undefined,
+      '',
+      'Bearer',
+      `Bearer ${TOKEN} extra`,
+      `Token ${TOKEN}`,
+      `Bearer ${TOKEN.toUpperCase()}`,
+      `Bearer ${TOKEN.slice(1)}`,
+    ]) {
       expect(bearerMatches(h, TOKEN), String(h)).toBe(false);
     }
     expect(bearerMatches('Bearer ', '')).toBe(false);

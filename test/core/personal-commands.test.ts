@@ -3,12 +3,16 @@
  * content in the person's 1:1 chat; without a known 1:1 chat the line says to open it. Glossary answers stay in the channel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FaultWorld, LEAD_INBOX, scoreEvent, startFaultWorld, USERS } from '../faults/support.js';
 import type { ActivityEvent } from '../standins/teams-connector.js';
 import { cardText } from '../support/cards.js';
-import { LEAD_INBOX, USERS, scoreEvent, startFaultWorld, type FaultWorld } from '../faults/support.js';
 
 const inChannel = (e: ActivityEvent) => e.conversationId.split(';')[0] === LEAD_INBOX.channelId;
-const textOf = (e: ActivityEvent) => [String(e.activity.text ?? ''), ...((e.activity.attachments as any[] | undefined) ?? []).map((a) => cardText(a.content))].join('\n');
+const textOf = (e: ActivityEvent) =>
+  [
+    String(e.activity.text ?? ''),
+    ...((e.activity.attachments as any[] | undefined) ?? []).map((a) => cardText(a.content)),
+  ].join('\n');
 
 describe('personal commands typed in a channel', () => {
   let w: FaultWorld;
@@ -20,7 +24,9 @@ describe('personal commands typed in a channel', () => {
     expect((await w.webhook([scoreEvent('1001')])).status).toBe(200);
     await w.drain();
   });
-  afterAll(async () => { await w?.close(); });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   /** Sends `text` in the channel as `user`; returns what went to the channel and to the user's 1:1 chat. */
   async function say(user: typeof USERS.alex, text: string) {
@@ -60,7 +66,9 @@ describe('personal commands typed in a channel', () => {
     team.memberIds = [USERS.admin.id]; // the roster does not have Megan: Create Conversation answers 403
     const { channel, all } = await say(USERS.megan, 'meine Leads');
     team.memberIds = before;
-    expect(channel.map((e) => e.activity.text)).toEqual(['Das ist persönlich und gehört nicht in den Kanal: öffne bitte den Chat mit mir (LeadBridge) und frag dort noch einmal.']);
+    expect(channel.map((e) => e.activity.text)).toEqual([
+      'Das ist persönlich und gehört nicht in den Kanal: öffne bitte den Chat mit mir (LeadBridge) und frag dort noch einmal.',
+    ]);
     expect(all).toHaveLength(1);
   });
 

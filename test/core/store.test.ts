@@ -1,20 +1,60 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/db.js';
-import { claimJobs, completeJob, completeJobs, enqueue, enqueueUnlessWaiting, killJob, outboxStats, retryJobLater } from '../../src/store/jobs-repo.js';
-import { addLeadEvent, findLeadByCycle, getLead, insertLead, leadEvents, setC4cRefs, updateLeadIfVersion } from '../../src/store/leads-repo.js';
-import { storeInboxEvents } from '../../src/store/inbox-repo.js';
-import { findChannel, findPersonalByEmail, installedTeams, saveConversation } from '../../src/store/conversations-repo.js';
+import { describe, expect, it } from 'vitest';
 import type { Lead } from '../../src/domain/model.js';
+import {
+  findChannel,
+  findPersonalByEmail,
+  installedTeams,
+  saveConversation,
+} from '../../src/store/conversations-repo.js';
+import { openStore } from '../../src/store/db.js';
+import { storeInboxEvents } from '../../src/store/inbox-repo.js';
+import {
+  claimJobs,
+  completeJob,
+  completeJobs,
+  enqueue,
+  enqueueUnlessWaiting,
+  killJob,
+  outboxStats,
+  retryJobLater,
+} from '../../src/store/jobs-repo.js';
+import {
+  addLeadEvent,
+  findLeadByCycle,
+  getLead,
+  insertLead,
+  leadEvents,
+  setC4cRefs,
+  updateLeadIfVersion,
+} from '../../src/store/leads-repo.js';
 import { ENGINES } from '../support/databases.js';
 import { useStore } from '../support/use-store.js';
 
-export function sampleLead(over: Partial<Lead> = {}): Lead {
+function sampleLead(over: Partial<Lead> = {}): Lead {
   return {
-    id: crypto.randomUUID(), portalId: 62515, contactId: '501', cycle: 1, state: 'MQL', version: 1,
+    id: crypto.randomUUID(),
+    portalId: 62515,
+    contactId: '501',
+    cycle: 1,
+    state: 'MQL',
+    version: 1,
     owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
-    contact: { id: '501', firstName: 'Max', lastName: 'Muster', score: 80 }, company: null, bant: null,
-    rejectReason: null, rejectNote: null, c4cLeadId: null, c4cOwnerMapped: null, c4cOpportunityId: null,
-    mqlAt: 1000, acceptedAt: null, closedAt: null, remindedAt: null, escalatedAt: null, createdAt: 1000, updatedAt: 1000, ...over,
+    contact: { id: '501', firstName: 'Max', lastName: 'Muster', score: 80 },
+    company: null,
+    bant: null,
+    rejectReason: null,
+    rejectNote: null,
+    c4cLeadId: null,
+    c4cOwnerMapped: null,
+    c4cOpportunityId: null,
+    mqlAt: 1000,
+    acceptedAt: null,
+    closedAt: null,
+    remindedAt: null,
+    escalatedAt: null,
+    createdAt: 1000,
+    updatedAt: 1000,
+    ...over,
   };
 }
 
@@ -36,7 +76,10 @@ describe.each(ENGINES)('store on %s', (engine) => {
   });
 
   it('round-trips a lead and lets only one of two writers with the same version win', async () => {
-    const a = sampleLead({ contactId: 'c2', company: { id: '9', name: 'Beispiel AG', annualRevenue: 60e6, employees: 120 } });
+    const a = sampleLead({
+      contactId: 'c2',
+      company: { id: '9', name: 'Beispiel AG', annualRevenue: 60e6, employees: 120 },
+    });
     await insertLead(ctx.store.db, a);
     expect(await getLead(ctx.store.db, a.id)).toEqual(a);
     const [x, y] = await Promise.all([
@@ -50,8 +93,23 @@ describe.each(ENGINES)('store on %s', (engine) => {
   it('keeps the audit trail in order', async () => {
     const a = sampleLead({ contactId: 'c3' });
     await insertLead(ctx.store.db, a);
-    await addLeadEvent(ctx.store.db, a.id, { at: 1, actor: { id: 'u1', name: 'Alex' }, action: 'mql', fromState: null, toState: 'MQL', source: 'webhook' });
-    await addLeadEvent(ctx.store.db, a.id, { at: 2, actor: { id: 'u1', name: 'Alex' }, action: 'accept', fromState: 'MQL', toState: 'SAL', source: 'card', detail: { v: 2 } });
+    await addLeadEvent(ctx.store.db, a.id, {
+      at: 1,
+      actor: { id: 'u1', name: 'Alex' },
+      action: 'mql',
+      fromState: null,
+      toState: 'MQL',
+      source: 'webhook',
+    });
+    await addLeadEvent(ctx.store.db, a.id, {
+      at: 2,
+      actor: { id: 'u1', name: 'Alex' },
+      action: 'accept',
+      fromState: 'MQL',
+      toState: 'SAL',
+      source: 'card',
+      detail: { v: 2 },
+    });
     expect((await leadEvents(ctx.store.db, a.id)).map((e) => e.action)).toEqual(['mql', 'accept']);
   });
 
@@ -59,37 +117,68 @@ describe.each(ENGINES)('store on %s', (engine) => {
     const lead = sampleLead({ contactId: '777' });
     await insertLead(ctx.store.db, lead);
     const readByClick = (await getLead(ctx.store.db, lead.id))!;
-    await setC4cRefs(ctx.store.db, lead.id, { c4cLeadId: '4711', ownerMapped: true, account: { id: '1000123', match: 'externalId' } });
+    await setC4cRefs(ctx.store.db, lead.id, {
+      c4cLeadId: '4711',
+      ownerMapped: true,
+      account: { id: '1000123', match: 'externalId' },
+    });
     expect(await updateLeadIfVersion(ctx.store.db, { ...readByClick, state: 'SAL', version: 2 }, 1)).toBe(true);
     const after = (await getLead(ctx.store.db, lead.id))!;
     expect([after.state, after.c4cLeadId, after.c4cOwnerMapped]).toEqual(['SAL', '4711', true]);
   });
 
   it('drops duplicate webhook events but keeps distinct ones that share an eventId', async () => {
-    const e = { dedupeKey: '1:2:3', fingerprint: 'f1', portalId: 1, subscriptionType: 'contact.creation', objectId: '5', propertyName: null, propertyValue: null, occurredAt: 1, attemptNumber: 0, payload: {} };
+    const e = {
+      dedupeKey: '1:2:3',
+      fingerprint: 'f1',
+      portalId: 1,
+      subscriptionType: 'contact.creation',
+      objectId: '5',
+      propertyName: null,
+      propertyValue: null,
+      occurredAt: 1,
+      attemptNumber: 0,
+      payload: {},
+    };
     expect(await storeInboxEvents(ctx.store.db, [e, e], 10)).toHaveLength(1);
     expect(await storeInboxEvents(ctx.store.db, [e, { ...e, fingerprint: 'f2' }], 11)).toHaveLength(1);
   });
 
   it('completes a finished batch in one statement, only the jobs this owner still holds', async () => {
     const now = 5_000_000;
-    await enqueue(ctx.store.db, [1, 2, 3].map((n) => ({ kind: 'k', orderKey: `batch:${n}` })), now);
+    await enqueue(
+      ctx.store.db,
+      [1, 2, 3].map((n) => ({ kind: 'k', orderKey: `batch:${n}` })),
+      now,
+    );
     const mine = (await claimJobs(ctx.store.db, ctx.store.engine, 'w1', 2, now, 1000)).map((j) => j.id);
     const theirs = (await claimJobs(ctx.store.db, ctx.store.engine, 'w2', 1, now, 1000)).map((j) => j.id);
     expect(await completeJobs(ctx.store.db, [...mine, ...theirs], 'w1', now)).toBe(2);
-    const rows = await ctx.store.db.selectFrom('jobs').select(['id', 'status']).where('id', 'in', [...mine, ...theirs]).execute();
-    expect(Object.fromEntries(rows.map((r) => [Number(r.id), r.status]))).toEqual({ [mine[0]!]: 'done', [mine[1]!]: 'done', [theirs[0]!]: 'pending' });
+    const rows = await ctx.store.db
+      .selectFrom('jobs')
+      .select(['id', 'status'])
+      .where('id', 'in', [...mine, ...theirs])
+      .execute();
+    expect(Object.fromEntries(rows.map((r) => [Number(r.id), r.status]))).toEqual({
+      [mine[0]!]: 'done',
+      [mine[1]!]: 'done',
+      [theirs[0]!]: 'pending',
+    });
     expect(await completeJobs(ctx.store.db, [], 'w1', now)).toBe(0);
     expect(await completeJobs(ctx.store.db, theirs, 'w2', now)).toBe(1); // leave no pending job for the tests after
   });
 
   it('claims jobs once, in order per key, and re-offers an expired lease', async () => {
     const now = 1_000_000;
-    await enqueue(ctx.store.db, [
-      { kind: 'k', orderKey: 'lead:A', payload: { n: 1 } },
-      { kind: 'k', orderKey: 'lead:A', payload: { n: 2 } },
-      { kind: 'k', orderKey: 'lead:B', payload: { n: 3 } },
-    ], now);
+    await enqueue(
+      ctx.store.db,
+      [
+        { kind: 'k', orderKey: 'lead:A', payload: { n: 1 } },
+        { kind: 'k', orderKey: 'lead:A', payload: { n: 2 } },
+        { kind: 'k', orderKey: 'lead:B', payload: { n: 3 } },
+      ],
+      now,
+    );
     const [first, second] = await Promise.all([
       claimJobs(ctx.store.db, ctx.store.engine, 'w1', 10, now, 1000),
       claimJobs(ctx.store.db, ctx.store.engine, 'w2', 10, now, 1000),
@@ -121,8 +210,21 @@ describe.each(ENGINES)('store on %s', (engine) => {
   });
 
   it('finds a user by email or UPN, a channel, and the installed teams first installed first', async () => {
-    const base = { userId: '29:1', aadObjectId: 'aad-1', name: 'Alex', tenantId: 't', locale: 'de-DE', teamId: null, reference: { a: 1 }, blocked: false };
-    await saveConversation(ctx.store.db, { ...base, id: 'a:1', kind: 'personal', email: 'AlexW@Example.com', upn: 'alex@contoso.com' }, 1);
+    const base = {
+      userId: '29:1',
+      aadObjectId: 'aad-1',
+      name: 'Alex',
+      tenantId: 't',
+      locale: 'de-DE',
+      teamId: null,
+      reference: { a: 1 },
+      blocked: false,
+    };
+    await saveConversation(
+      ctx.store.db,
+      { ...base, id: 'a:1', kind: 'personal', email: 'AlexW@Example.com', upn: 'alex@contoso.com' },
+      1,
+    );
     expect((await findPersonalByEmail(ctx.store.db, 'alexw@example.com'))?.id).toBe('a:1');
     expect((await findPersonalByEmail(ctx.store.db, 'ALEX@contoso.com'))?.id).toBe('a:1');
     const channel = { ...base, kind: 'channel' as const, email: null, upn: null, userId: null, aadObjectId: null };

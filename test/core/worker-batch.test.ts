@@ -4,11 +4,11 @@
  * retried or given up on its own; leases are renewed for every job of a running batch.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IntegrationError } from '../../src/lib/integration-error.js';
 import { systemClock } from '../../src/lib/clock.js';
+import { IntegrationError } from '../../src/lib/integration-error.js';
 import { createLog } from '../../src/log.js';
-import { OutboxWorker, type BatchHandler } from '../../src/outbox/worker.js';
-import { claimJobs, enqueue, outboxStats, type Job, type NewJob } from '../../src/store/jobs-repo.js';
+import { type BatchHandler, OutboxWorker } from '../../src/outbox/worker.js';
+import { claimJobs, enqueue, type Job, type NewJob, outboxStats } from '../../src/store/jobs-repo.js';
 import { ENGINES } from '../support/databases.js';
 import { useStore } from '../support/use-store.js';
 
@@ -17,8 +17,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe.each(ENGINES)('outbox worker batches on %s', (engine) => {
   const ctx = useStore(engine);
   let worker: OutboxWorker | undefined;
-  beforeEach(async () => { await ctx.store.db.deleteFrom('jobs').execute(); });
-  afterEach(async () => { await worker?.stop(); worker = undefined; });
+  beforeEach(async () => {
+    await ctx.store.db.deleteFrom('jobs').execute();
+  });
+  afterEach(async () => {
+    await worker?.stop();
+    worker = undefined;
+  });
 
   const add = (jobs: NewJob[], now = systemClock.now()) => enqueue(ctx.store.db, jobs, now);
   const rows = () => ctx.store.db.selectFrom('jobs').selectAll().orderBy('id').execute();
@@ -31,27 +36,47 @@ describe.each(ENGINES)('outbox worker batches on %s', (engine) => {
   }
   const settled = async () => (await outboxStats(ctx.store.db, systemClock.now())).pending === 0;
 
-  function start(o: { batch: BatchHandler; single?: (j: Job) => Promise<void>; leaseMs?: number; concurrency?: number }) {
+  function start(o: {
+    batch: BatchHandler;
+    single?: (j: Job) => Promise<void>;
+    leaseMs?: number;
+    concurrency?: number;
+  }) {
     worker = new OutboxWorker({
-      store: ctx.store, log: createLog('silent'), clock: systemClock, concurrency: o.concurrency ?? 4, pollMs: 50, leaseMs: o.leaseMs,
-      handlers: { 'b.job': async () => { throw new Error('the single handler must not run for a batch kind'); }, 'x.job': o.single ?? (async () => {}) },
+      store: ctx.store,
+      log: createLog('silent'),
+      clock: systemClock,
+      concurrency: o.concurrency ?? 4,
+      pollMs: 50,
+      leaseMs: o.leaseMs,
+      handlers: {
+        'b.job': async () => {
+          throw new Error('the single handler must not run for a batch kind');
+        },
+        'x.job': o.single ?? (async () => {}),
+      },
       batchHandlers: { 'b.job': o.batch },
     });
     return worker.start();
   }
 
   it('claimJobs with a kind takes only that kind, oldest first, one job per order key', async () => {
-    await add([
-      { kind: 'x.job', orderKey: 'x:1' },
-      { kind: 'b.job', orderKey: 'k:1', payload: { n: 1 } },
-      { kind: 'b.job', orderKey: 'k:1', payload: { n: 2 } }, // waits for n=1 (same order key)
-      { kind: 'b.job', orderKey: 'k:2', payload: { n: 3 } },
-      { kind: 'teams.deliver', orderKey: 't:1' },
-    ], 1000);
+    await add(
+      [
+        { kind: 'x.job', orderKey: 'x:1' },
+        { kind: 'b.job', orderKey: 'k:1', payload: { n: 1 } },
+        { kind: 'b.job', orderKey: 'k:1', payload: { n: 2 } }, // waits for n=1 (same order key)
+        { kind: 'b.job', orderKey: 'k:2', payload: { n: 3 } },
+        { kind: 'teams.deliver', orderKey: 't:1' },
+      ],
+      1000,
+    );
     const got = await claimJobs(ctx.store.db, ctx.store.engine, 'w1', 10, 2000, 60_000, 'b.job');
     expect(got.map((j) => (j.payload as { n: number }).n).sort()).toEqual([1, 3]); // RETURNING has no order
     expect(await claimJobs(ctx.store.db, ctx.store.engine, 'w2', 10, 2000, 60_000, 'b.job')).toEqual([]);
-    expect((await claimJobs(ctx.store.db, ctx.store.engine, 'w2', 10, 2000, 60_000)).map((j) => j.kind).sort()).toEqual(['teams.deliver', 'x.job']);
+    expect((await claimJobs(ctx.store.db, ctx.store.engine, 'w2', 10, 2000, 60_000)).map((j) => j.kind).sort()).toEqual(
+      ['teams.deliver', 'x.job'],
+    );
   });
 
   it('runs a burst in few large batches, never two jobs of one order key together, and every job once', async () => {
@@ -61,8 +86,17 @@ describe.each(ENGINES)('outbox worker batches on %s', (engine) => {
     const batches: number[][] = [];
     let singles = 0;
     await start({
-      batch: { max: 100, async handle(jobs) { batches.push(jobs.map((j) => (j.payload as { n: number }).n)); await sleep(5); return jobs.map(() => undefined); } },
-      single: async () => { singles++; },
+      batch: {
+        max: 100,
+        async handle(jobs) {
+          batches.push(jobs.map((j) => (j.payload as { n: number }).n));
+          await sleep(5);
+          return jobs.map(() => undefined);
+        },
+      },
+      single: async () => {
+        singles++;
+      },
     });
     await until(settled);
     expect(singles).toBe(1);
@@ -84,7 +118,12 @@ describe.each(ENGINES)('outbox worker batches on %s', (engine) => {
     const seen = new Map<number, number>();
     const outcomes: Array<[number, string]> = [];
     worker = new OutboxWorker({
-      store: ctx.store, log: createLog('silent'), clock: systemClock, concurrency: 4, pollMs: 50, handlers: {},
+      store: ctx.store,
+      log: createLog('silent'),
+      clock: systemClock,
+      concurrency: 4,
+      pollMs: 50,
+      handlers: {},
       onOutcome: (job, outcome) => outcomes.push([(job.payload as { n: number }).n, outcome]),
       batchHandlers: {
         'b.job': {
@@ -103,7 +142,12 @@ describe.each(ENGINES)('outbox worker batches on %s', (engine) => {
     });
     await worker.start();
     await until(async () => (await rows()).every((r) => r.status !== 'pending'));
-    const byN = Object.fromEntries((await rows()).map((r) => [JSON.parse(r.payload).n, { status: r.status, attempts: r.attempts, error: r.last_error }]));
+    const byN = Object.fromEntries(
+      (await rows()).map((r) => [
+        JSON.parse(r.payload).n,
+        { status: r.status, attempts: r.attempts, error: r.last_error },
+      ]),
+    );
     expect(byN[1]).toEqual({ status: 'done', attempts: 2, error: null });
     expect(byN[2]).toEqual({ status: 'dead', attempts: 1, error: 'no such thing' });
     for (const n of [0, 3, 4, 5]) expect(byN[n]).toEqual({ status: 'done', attempts: 1, error: null });
@@ -115,17 +159,41 @@ describe.each(ENGINES)('outbox worker batches on %s', (engine) => {
   it('a batch handler that throws fails every job of the batch, and they run again', async () => {
     await add(Array.from({ length: 3 }, (_, i) => ({ kind: 'b.job', orderKey: `k:${i}` })));
     let calls = 0;
-    await start({ batch: { max: 10, async handle(jobs) { if (++calls === 1) throw new IntegrationError('hubspot', 'down', { retryAfterMs: 100 }); return jobs.map(() => undefined); } } });
+    await start({
+      batch: {
+        max: 10,
+        async handle(jobs) {
+          if (++calls === 1) throw new IntegrationError('hubspot', 'down', { retryAfterMs: 100 });
+          return jobs.map(() => undefined);
+        },
+      },
+    });
     await until(settled);
-    expect((await rows()).map((r) => [r.status, r.attempts])).toEqual([['done', 2], ['done', 2], ['done', 2]]);
+    expect((await rows()).map((r) => [r.status, r.attempts])).toEqual([
+      ['done', 2],
+      ['done', 2],
+      ['done', 2],
+    ]);
   });
 
   it('renews the lease of every job in a running batch', async () => {
     await add(Array.from({ length: 5 }, (_, i) => ({ kind: 'b.job', orderKey: `k:${i}` })));
     let release!: () => void;
-    const running = new Promise<void>((r) => { release = r; });
+    const running = new Promise<void>((r) => {
+      release = r;
+    });
     let started = false;
-    await start({ leaseMs: 300, batch: { max: 10, async handle(jobs) { started = true; await running; return jobs.map(() => undefined); } } });
+    await start({
+      leaseMs: 300,
+      batch: {
+        max: 10,
+        async handle(jobs) {
+          started = true;
+          await running;
+          return jobs.map(() => undefined);
+        },
+      },
+    });
     await until(() => started);
     await sleep(700); // more than twice the lease
     const now = systemClock.now();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemClock } from '../../src/lib/clock.js';
 import { createLog } from '../../src/log.js';
 import { Foreground } from '../../src/outbox/foreground.js';
-import { OutboxWorker, type JobHandler } from '../../src/outbox/worker.js';
+import { type JobHandler, OutboxWorker } from '../../src/outbox/worker.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { claimJobs, enqueue, outboxStats } from '../../src/store/jobs-repo.js';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
@@ -33,12 +33,22 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
 
   function startWorker(handler: JobHandler, o: { concurrency?: number; foreground?: Foreground } = {}) {
     worker = new OutboxWorker({
-      store, log: createLog('silent'), clock: systemClock, handlers: { 'test.job': handler },
-      concurrency: o.concurrency ?? 4, pollMs: 1_000, foreground: o.foreground,
+      store,
+      log: createLog('silent'),
+      clock: systemClock,
+      handlers: { 'test.job': handler },
+      concurrency: o.concurrency ?? 4,
+      pollMs: 1_000,
+      foreground: o.foreground,
     });
     return worker.start();
   }
-  const addJobs = (n: number) => enqueue(store.db, Array.from({ length: n }, (_, i) => ({ kind: 'test.job', orderKey: `k:${i}` })), systemClock.now());
+  const addJobs = (n: number) =>
+    enqueue(
+      store.db,
+      Array.from({ length: n }, (_, i) => ({ kind: 'test.job', orderKey: `k:${i}` })),
+      systemClock.now(),
+    );
   async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 5_000) {
     const end = Date.now() + timeoutMs;
     while (!(await cond())) {
@@ -50,10 +60,20 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
   it('starts no job while a foreground request is in flight, and starts them as soon as it ends', async () => {
     const fg = new Foreground(10_000);
     let endRequest!: () => void;
-    void fg.run(() => new Promise<void>((r) => { endRequest = r; }));
+    void fg.run(
+      () =>
+        new Promise<void>((r) => {
+          endRequest = r;
+        }),
+    );
     const started: number[] = [];
     await addJobs(3);
-    await startWorker(async () => { started.push(Date.now()); }, { foreground: fg });
+    await startWorker(
+      async () => {
+        started.push(Date.now());
+      },
+      { foreground: fg },
+    );
     await sleep(200);
     expect(started).toHaveLength(0);
     expect(vi.mocked(claimJobs)).not.toHaveBeenCalled();
@@ -66,11 +86,21 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
   it('starts jobs after maxYieldMs when a foreground request does not end', async () => {
     const fg = new Foreground(150);
     let endRequest!: () => void;
-    void fg.run(() => new Promise<void>((r) => { endRequest = r; }));
+    void fg.run(
+      () =>
+        new Promise<void>((r) => {
+          endRequest = r;
+        }),
+    );
     const started: number[] = [];
     await addJobs(2);
     const t0 = Date.now();
-    await startWorker(async () => { started.push(Date.now()); }, { foreground: fg });
+    await startWorker(
+      async () => {
+        started.push(Date.now());
+      },
+      { foreground: fg },
+    );
     await until(() => started.length === 2);
     expect(started[0]! - t0).toBeGreaterThanOrEqual(140);
     expect(started[0]! - t0).toBeLessThan(1_000);
@@ -83,7 +113,13 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
     const jobs = 200;
     await addJobs(jobs);
     let ran = 0;
-    await startWorker(async () => { await sleep(Math.random() * 3); ran++; }, { concurrency: 8 });
+    await startWorker(
+      async () => {
+        await sleep(Math.random() * 3);
+        ran++;
+      },
+      { concurrency: 8 },
+    );
     await until(async () => (await outboxStats(store.db, systemClock.now())).pending === 0, 15_000);
     expect(ran).toBe(jobs);
     const claims = vi.mocked(claimJobs).mock.calls.length;
@@ -93,20 +129,43 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
 
   it('keeps slots for other systems while one system hangs (an outage), and uses them all when it recovers', async () => {
     let release!: () => void;
-    const outage = new Promise<void>((r) => { release = r; });
-    let teamsRunning = 0, teamsMax = 0, hubspotDone = 0;
+    const outage = new Promise<void>((r) => {
+      release = r;
+    });
+    let teamsRunning = 0,
+      teamsMax = 0,
+      hubspotDone = 0;
     worker = new OutboxWorker({
-      store, log: createLog('silent'), clock: systemClock, concurrency: 4, maxPerSystem: 2, pollMs: 20,
+      store,
+      log: createLog('silent'),
+      clock: systemClock,
+      concurrency: 4,
+      maxPerSystem: 2,
+      pollMs: 20,
       handlers: {
-        'teams.deliver': async () => { teamsMax = Math.max(teamsMax, ++teamsRunning); await outage; teamsRunning--; },
-        'hubspot.sync': async () => { hubspotDone++; },
+        'teams.deliver': async () => {
+          teamsMax = Math.max(teamsMax, ++teamsRunning);
+          await outage;
+          teamsRunning--;
+        },
+        'hubspot.sync': async () => {
+          hubspotDone++;
+        },
       },
     });
     const now = systemClock.now();
-    await enqueue(store.db, Array.from({ length: 6 }, (_, i) => ({ kind: 'teams.deliver', orderKey: `teams:${i}` })), now);
+    await enqueue(
+      store.db,
+      Array.from({ length: 6 }, (_, i) => ({ kind: 'teams.deliver', orderKey: `teams:${i}` })),
+      now,
+    );
     await worker.start();
     await until(() => teamsRunning === 4); // the first claim may take every slot (the share is soft)...
-    await enqueue(store.db, Array.from({ length: 5 }, (_, i) => ({ kind: 'hubspot.sync', orderKey: `hubspot:${i}` })), now);
+    await enqueue(
+      store.db,
+      Array.from({ length: 5 }, (_, i) => ({ kind: 'hubspot.sync', orderKey: `hubspot:${i}` })),
+      now,
+    );
     worker.kick();
     await sleep(150);
     expect(hubspotDone).toBe(0); // ...and while every slot hangs nothing else can run, until the outage ends:
@@ -117,21 +176,46 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
 
   it('does not give a hanging system a slot back while it is at its share', async () => {
     let release!: () => void;
-    const hang = new Promise<void>((r) => { release = r; });
-    let teamsStarted = 0, hubspotDone = 0;
+    const hang = new Promise<void>((r) => {
+      release = r;
+    });
+    let teamsStarted = 0,
+      hubspotDone = 0;
     worker = new OutboxWorker({
-      store, log: createLog('silent'), clock: systemClock, concurrency: 4, maxPerSystem: 2, pollMs: 20,
-      handlers: { 'teams.deliver': async () => { teamsStarted++; await hang; }, 'hubspot.sync': async () => { await sleep(2); hubspotDone++; } },
+      store,
+      log: createLog('silent'),
+      clock: systemClock,
+      concurrency: 4,
+      maxPerSystem: 2,
+      pollMs: 20,
+      handlers: {
+        'teams.deliver': async () => {
+          teamsStarted++;
+          await hang;
+        },
+        'hubspot.sync': async () => {
+          await sleep(2);
+          hubspotDone++;
+        },
+      },
     });
     const now = systemClock.now();
     // Teams jobs first in the queue (priority 0), then plenty of HubSpot work.
-    await enqueue(store.db, Array.from({ length: 2 }, (_, i) => ({ kind: 'teams.deliver', orderKey: `teams:${i}` })), now);
+    await enqueue(
+      store.db,
+      Array.from({ length: 2 }, (_, i) => ({ kind: 'teams.deliver', orderKey: `teams:${i}` })),
+      now,
+    );
     await worker.start();
     await until(() => teamsStarted === 2);
-    await enqueue(store.db, [
-      ...Array.from({ length: 6 }, (_, i) => ({ kind: 'teams.deliver', orderKey: `teams:late${i}` })),
-      ...Array.from({ length: 40 }, (_, i) => ({ kind: 'hubspot.sync', orderKey: `hubspot:${i}` })),
-    ], now);
+    await enqueue(
+      store.db,
+      [
+        ...Array.from({ length: 6 }, (_, i) => ({ kind: 'teams.deliver', orderKey: `teams:late${i}` })),
+        ...Array.from({ length: 40 }, (_, i) => ({ kind: 'hubspot.sync', orderKey: `hubspot:${i}` })),
+      ],
+      now,
+    );
     worker.kick();
     await until(() => hubspotDone === 40).catch(() => {});
     const seen = [teamsStarted, hubspotDone];

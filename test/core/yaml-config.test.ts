@@ -5,11 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadYamlConfig, parseConfig } from '../../src/lib/yaml-config.js';
 
-const schema = z.object({
-  name: z.string(),
-  port: z.number().int(),
-  hosts: z.array(z.object({ host: z.string({ required_error: 'needs a host' }), weight: z.number().min(1, 'weight below 1') }).strict()).default([]),
-}).strict();
+const schema = z
+  .object({
+    name: z.string(),
+    port: z.number().int(),
+    hosts: z
+      .array(
+        z
+          .object({ host: z.string({ required_error: 'needs a host' }), weight: z.number().min(1, 'weight below 1') })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
 
 const tmpFile = (text: string) => {
   const p = join(mkdtempSync(join(tmpdir(), 'lb-yaml-config-')), 'config.yaml');
@@ -19,13 +27,21 @@ const tmpFile = (text: string) => {
 
 describe('loadYamlConfig', () => {
   it('returns the parsed output of the schema', () => {
-    expect(loadYamlConfig(tmpFile('name: a\nport: 80\n'), schema, 'config')).toEqual({ name: 'a', port: 80, hosts: [] });
+    expect(loadYamlConfig(tmpFile('name: a\nport: 80\n'), schema, 'config')).toEqual({
+      name: 'a',
+      port: 80,
+      hosts: [],
+    });
   });
 
   it('names the file and the key or entry of every issue, one per line', () => {
     const file = tmpFile('port: "80"\nhosts:\n  - {weight: 0}\n  - {host: x, weight: 2, extra: 1}\ntypo: 1\n');
     let message = '';
-    try { loadYamlConfig(file, schema, 'config'); } catch (err) { message = (err as Error).message; }
+    try {
+      loadYamlConfig(file, schema, 'config');
+    } catch (err) {
+      message = (err as Error).message;
+    }
     expect(message.split('\n')).toEqual([
       `${file}: name: expected string (missing)`,
       `${file}: port: expected number, got string`,
@@ -37,7 +53,9 @@ describe('loadYamlConfig', () => {
   });
 
   it('says what could not be read, for a missing file and for broken YAML', () => {
-    expect(() => loadYamlConfig('/nonexistent/x.yaml', schema, 'widget list')).toThrow(/^\/nonexistent\/x\.yaml: cannot read widget list: ENOENT/);
+    expect(() => loadYamlConfig('/nonexistent/x.yaml', schema, 'widget list')).toThrow(
+      /^\/nonexistent\/x\.yaml: cannot read widget list: ENOENT/,
+    );
     const file = tmpFile('name: [unclosed');
     expect(() => loadYamlConfig(file, schema, 'widget list')).toThrow(`${file}: cannot read widget list:`);
   });

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startWorld, type World } from '../support/world.js';
 
 let world: World | undefined;
-afterEach(async () => { await world?.close(); world = undefined; });
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
 
 async function until<T>(what: string, get: () => T | undefined, timeoutMs = 15_000): Promise<T> {
   for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {

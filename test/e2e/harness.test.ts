@@ -2,17 +2,19 @@
  * Proves the e2e harness against the REAL Microsoft 365 Agents Playground + headless Chromium,
  * using the tiny echo bot in test/e2e/fixtures. The product's e2e tests use the same harness.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startEchoBot, type EchoBot } from './fixtures/echo-bot.js';
-import { startPlayground, type Playground } from './harness/playground.js';
-import { CHROMIUM_PATH, launchBrowser, openChat, type Chat } from './harness/browser.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type EchoBot, startEchoBot } from './fixtures/echo-bot.js';
+import { CHROMIUM_PATH, type Chat, launchBrowser, openChat } from './harness/browser.js';
+import { type Playground, startPlayground } from './harness/playground.js';
 import { postJson, waitUntil } from './harness/util.js';
 
 const ARTIFACTS = process.env.E2E_ARTIFACTS_DIR ?? '/tmp/leadbridge-e2e';
-if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (.ci/run does)`);
+if (!fs.existsSync(CHROMIUM_PATH))
+  throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (.ci/run does)`);
 
 describe('e2e harness: Agents Playground + Chromium', { timeout: 120_000 }, () => {
   let bot: EchoBot;
@@ -55,7 +57,9 @@ describe('e2e harness: Agents Playground + Chromium', { timeout: 120_000 }, () =
       fs.writeFileSync(path.join(ARTIFACTS, `${slug}.playground.log`), pg?.log() ?? '');
       fs.writeFileSync(path.join(ARTIFACTS, `${slug}.bot-state.json`), JSON.stringify(bot?.state ?? {}, null, 2));
       fs.writeFileSync(path.join(ARTIFACTS, `${slug}.ui-log.json`), JSON.stringify(chat?.logs ?? [], null, 2));
-      console.error(`[e2e] "${task.name}" failed after ${Date.now() - started} ms; artifacts in ${ARTIFACTS}/${slug}.*`);
+      console.error(
+        `[e2e] "${task.name}" failed after ${Date.now() - started} ms; artifacts in ${ARTIFACTS}/${slug}.*`,
+      );
     });
   });
 
@@ -75,7 +79,9 @@ describe('e2e harness: Agents Playground + Chromium', { timeout: 120_000 }, () =
     });
     expect(bot.state.emailToUserId['alexw@example.com']).toBe('user-id-0');
     // conversationUpdate(membersAdded) arrives as well
-    expect(bot.state.installs.some((i) => i.source === 'membersAdded' && i.conversationId === pg.personalChatId)).toBe(true);
+    expect(bot.state.installs.some((i) => i.source === 'membersAdded' && i.conversationId === pg.personalChatId)).toBe(
+      true,
+    );
   });
 
   it('echoes a message', async () => {
@@ -108,15 +114,30 @@ describe('e2e harness: Agents Playground + Chromium', { timeout: 120_000 }, () =
     await chat.chooseCardOption('Kontaktwege', 'Telefon', { card });
     const res = await chat.clickCardButton(card, 'Annehmen');
     // the playground passes {type, value} of the bot's invoke response through (no statusCode)
-    expect(res).toMatchObject({ kind: 'invoke', status: 200, body: { type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard' } } });
+    expect(res).toMatchObject({
+      kind: 'invoke',
+      status: 200,
+      body: { type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard' } },
+    });
 
     await chat.waitForCard('Angenommen von Alex Wilber');
     await chat.waitForTextGone('Neuer Lead: Contoso AG');
     expect(await chat.cards().count()).toBe(cardsBefore); // replaced, not appended
 
     const invoke = bot.state.invokes.at(-1)!;
-    expect(invoke).toMatchObject({ verb: 'accept', fromId: 'user-id-0', fromName: 'Alex Wilber', replyToId: activityId });
-    expect(invoke.data).toEqual({ cardId: 'proactive-card', note: 'Rückruf Montag', reason: 'budget', priority: 'high', channels: 'email,phone' });
+    expect(invoke).toMatchObject({
+      verb: 'accept',
+      fromId: 'user-id-0',
+      fromName: 'Alex Wilber',
+      replyToId: activityId,
+    });
+    expect(invoke.data).toEqual({
+      cardId: 'proactive-card',
+      note: 'Rückruf Montag',
+      reason: 'budget',
+      priority: 'high',
+      channels: 'email,phone',
+    });
   });
 
   it('shows updateActivity from the bot in place (proactive and within a turn)', async () => {
@@ -143,7 +164,9 @@ describe('e2e harness: Agents Playground + Chromium', { timeout: 120_000 }, () =
       bot.state.installs.find((i) => i.source === 'installationUpdate:add' && i.conversationType === 'channel'),
     );
     expect(teamInstall.conversationId).toBe('team-id'); // General channel id === team id
-    const installActivity = bot.state.activities.find((a) => a.type === 'installationUpdate' && a.conversationId === 'team-id');
+    const installActivity = bot.state.activities.find(
+      (a) => a.type === 'installationUpdate' && a.conversationId === 'team-id',
+    );
     expect(installActivity?.channelData).toMatchObject({ team: { id: 'team-id', name: 'My Team' } });
 
     const sent = await chat.send('card'); // mentions the bot, starts a new post
@@ -169,7 +192,9 @@ describe('e2e harness: Agents Playground + Chromium', { timeout: 120_000 }, () =
     try {
       expect(pgMegan.currentUser.email).toBe('meganb@example.com');
       chatMegan = await openChat(pgMegan.url, { browser });
-      const install = await waitUntil(() => bot.state.installs.find((i) => i.member?.email === 'meganb@example.com' && i.conversationType === 'personal'));
+      const install = await waitUntil(() =>
+        bot.state.installs.find((i) => i.member?.email === 'meganb@example.com' && i.conversationType === 'personal'),
+      );
       expect(install.userId).toBe('user-id-1');
       expect(install.serviceUrl).toBe(pgMegan.connectorUrl);
       expect(install.serviceUrl).not.toBe(pg.connectorUrl);
@@ -190,7 +215,11 @@ describe('e2e harness: Agents Playground + Chromium', { timeout: 120_000 }, () =
 
   it('sends mocked activities through the playground API (uninstall, message from another user)', async () => {
     const uninstall = await pg.customActivityTemplate(pg.personalChatId, 'uninstall');
-    expect(uninstall).toMatchObject({ type: 'installationUpdate', action: 'remove', conversation: { id: pg.personalChatId } });
+    expect(uninstall).toMatchObject({
+      type: 'installationUpdate',
+      action: 'remove',
+      conversation: { id: pg.personalChatId },
+    });
     await pg.sendCustomActivity(uninstall);
     await waitUntil(() => bot.state.activities.find((a) => a.type === 'installationUpdate' && a.action === 'remove'));
 
@@ -198,7 +227,12 @@ describe('e2e harness: Agents Playground + Chromium', { timeout: 120_000 }, () =
     const msg = await pg.customActivityTemplate('team-id'); // generic template: type is a placeholder
     expect(msg.type).toBe('<custom-activity-type>');
     const adele = pg.users.find((u) => u.email === 'adelev@example.com')!;
-    await pg.sendCustomActivity({ ...msg, type: 'message', text: 'von Adele', from: { id: adele.id, name: adele.name, aadObjectId: adele.aadObjectId } });
+    await pg.sendCustomActivity({
+      ...msg,
+      type: 'message',
+      text: 'von Adele',
+      from: { id: adele.id, name: adele.name, aadObjectId: adele.aadObjectId },
+    });
     const got = await waitUntil(() => bot.state.activities.find((a) => a.type === 'message' && a.text === 'von Adele'));
     expect(got).toMatchObject({ fromId: 'user-id-2', fromName: 'Adele Vance' });
     await chat.openConversation('General');

@@ -9,8 +9,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findPersonalByEmail } from '../../src/store/conversations-repo.js';
 import { scoreEvent, startWorld, type World } from '../support/world.js';
-import { launchBrowser, openChat, type Chat } from './harness/browser.js';
-import { startPlayground, type Playground } from './harness/playground.js';
+import { type Chat, launchBrowser, openChat } from './harness/browser.js';
+import { type Playground, startPlayground } from './harness/playground.js';
 import { waitUntil } from './harness/util.js';
 
 const ARTIFACTS = process.env.E2E_ARTIFACTS_DIR ?? '/tmp/leadbridge-e2e';
@@ -27,7 +27,9 @@ describe('LeadBridge in the Agents Playground', { timeout: 120_000 }, () => {
     browser = await launchBrowser();
     chat = await openChat(pg.url, { browser });
     // Opening the chat installs the app: the bot stored Alex's conversation with the email from getMember.
-    await waitUntil(async () => (await findPersonalByEmail(w.lb.store.db, 'alexw@example.com')) ?? undefined, { timeoutMs: 20_000 } as any);
+    await waitUntil(async () => (await findPersonalByEmail(w.lb.store.db, 'alexw@example.com')) ?? undefined, {
+      timeoutMs: 20_000,
+    } as any);
   }, 180_000);
 
   afterAll(async () => {
@@ -74,7 +76,9 @@ describe('LeadBridge in the Agents Playground', { timeout: 120_000 }, () => {
     expect(w.c4c!.opportunities()).toHaveLength(1);
     const contact = w.hubspot.contact('1001')!;
     expect(contact.properties.lifecyclestage).toBe('opportunity');
-    expect(contact.notes.map((n) => n.properties.hs_note_body).join('\n')).toMatch(/Opportunity angelegt von Alex Wilber/);
+    expect(contact.notes.map((n) => n.properties.hs_note_body).join('\n')).toMatch(
+      /Opportunity angelegt von Alex Wilber/,
+    );
   });
 
   it('rejects a second lead with a reason', async () => {

@@ -7,12 +7,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { action, cardActions, cardText } from '../support/cards.js';
 import {
-  USERS, addMqlContacts, cardCounts, cardsByContact, click, each, leadIdOf, leadsByContact, onlyCard, scoreEvent, startFaultWorld, waitUntil,
-  type FaultWorld, type JobRow,
+  addMqlContacts,
+  cardCounts,
+  cardsByContact,
+  click,
+  each,
+  type FaultWorld,
+  type JobRow,
+  leadIdOf,
+  leadsByContact,
+  onlyCard,
+  scoreEvent,
+  startFaultWorld,
+  USERS,
+  waitUntil,
 } from './support.js';
 
 const ext = (contactId: string) => `hubspot:62515:${contactId}`;
-const syncLine = (card: unknown) => cardText(card).split('\n').find((l) => l.startsWith('Abgleich:')) ?? '';
+const syncLine = (card: unknown) =>
+  cardText(card)
+    .split('\n')
+    .find((l) => l.startsWith('Abgleich:')) ?? '';
 const cardOf = (w: FaultWorld, contactId: string) => cardsByContact(w.connector).get(contactId)?.[0];
 
 describe('36One faults', () => {
@@ -21,22 +36,32 @@ describe('36One faults', () => {
     w = await startFaultWorld({ c4c: true });
     await w.teams.conversationUpdateMembersAdded(USERS.alex);
   });
-  afterAll(async () => { await w?.close(); });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   const c4cLeadsOf = (contactId: string) => w.c4c!.leads().filter((l) => l.ExternalID === ext(contactId));
-  const jobsOfContact = async (contactId: string, kind?: string): Promise<JobRow[]> => w.jobs({ leadId: await leadIdOf(w, contactId), ...(kind ? { kind } : {}) });
+  const jobsOfContact = async (contactId: string, kind?: string): Promise<JobRow[]> =>
+    w.jobs({ leadId: await leadIdOf(w, contactId), ...(kind ? { kind } : {}) });
 
   it('down for minutes: the outbox backs off, everything else carries on; after up() every effect completes in order, one 36One lead per MQL', async () => {
     const ids = ['7301', '7302', '7303', '7304'];
-    addMqlContacts(w.hubspot, ids.map((id, i) => ({ id, ownerId: '101', companyId: String(201 + i) })));
+    addMqlContacts(
+      w.hubspot,
+      ids.map((id, i) => ({ id, ownerId: '101', companyId: String(201 + i) })),
+    );
     w.c4c!.down({ mode: 'refuse' });
     expect((await w.webhook(ids.map((id) => scoreEvent(id)))).status).toBe(200);
     await waitUntil('one card per lead', () => Object.values(cardCounts(w.connector, ids)).every((n) => n === 1));
     for (const id of ids) expect(syncLine(onlyCard(w.connector, id).card)).toContain('36One ausstehend');
 
     // The owner works on while 36One is down: two accepts and a rejection.
-    for (const id of ['7301', '7302']) expect(cardText(await click(w, USERS.alex, onlyCard(w.connector, id), 'Annehmen'))).toContain('SAL – angenommen');
-    const rejected = await click(w, USERS.alex, onlyCard(w.connector, '7303'), 'Ablehnung senden', { reason: 'no_budget', note: 'Budget erst 2027' });
+    for (const id of ['7301', '7302'])
+      expect(cardText(await click(w, USERS.alex, onlyCard(w.connector, id), 'Annehmen'))).toContain('SAL – angenommen');
+    const rejected = await click(w, USERS.alex, onlyCard(w.connector, '7303'), 'Ablehnung senden', {
+      reason: 'no_budget',
+      note: 'Budget erst 2027',
+    });
     expect(cardText(rejected)).toContain('Abgelehnt');
 
     // Keep 36One down for more than three minutes of (fast-forwarded) time.
@@ -49,14 +74,18 @@ describe('36One faults', () => {
       expect(j.lastError).toMatch(/^36One: network error on GET LeadCollection: ECONNREFUSED/);
       expect(j.attempts).toBeGreaterThanOrEqual(5);
       // Backoff: each wait at least as long as the one before, the latest far longer than the first.
-      const waits = w.logged('outbox: effect failed; will retry', (l) => l.jobId === j.id).map((l) => Number(l.retryInMs));
+      const waits = w
+        .logged('outbox: effect failed; will retry', (l) => l.jobId === j.id)
+        .map((l) => Number(l.retryInMs));
       expect(waits.length).toBe(j.attempts);
       for (let i = 1; i < waits.length; i++) expect(waits[i]!).toBeGreaterThanOrEqual(waits[i - 1]!);
       expect(waits.at(-1)!).toBeGreaterThan(8 * waits[0]!);
       expect(j.runAt).toBeGreaterThan(j.updatedAt + 8_000);
     }
     // Status changes wait behind the handover of their lead (one queue per lead): never tried yet.
-    const statusJobs = (await Promise.all(['7301', '7302', '7303'].map((id) => jobsOfContact(id, 'c4c.status')))).flat();
+    const statusJobs = (
+      await Promise.all(['7301', '7302', '7303'].map((id) => jobsOfContact(id, 'c4c.status')))
+    ).flat();
     expect(statusJobs).toHaveLength(3);
     for (const j of statusJobs) expect(j).toMatchObject({ status: 'pending', attempts: 0 });
     // 36One being down blocks only 36One: HubSpot got its write-back, the cards say 36One is pending.
@@ -79,7 +108,13 @@ describe('36One faults', () => {
     for (const id of ['7301', '7302', '7303']) {
       const objectId = c4cLeadsOf(id)[0]!.ObjectID;
       const reqs = w.c4c!.requests;
-      const created = reqs.findIndex((r) => r.method === 'POST' && r.path === 'LeadCollection' && (r.body as any)?.ExternalID === ext(id) && r.status === 201);
+      const created = reqs.findIndex(
+        (r) =>
+          r.method === 'POST' &&
+          r.path === 'LeadCollection' &&
+          (r.body as any)?.ExternalID === ext(id) &&
+          r.status === 201,
+      );
       const firstChange = reqs.findIndex((r) => r.method !== 'GET' && r.path === `LeadCollection('${objectId}')`);
       expect(created).toBeGreaterThanOrEqual(0);
       expect(firstChange).toBeGreaterThan(created);
@@ -90,19 +125,33 @@ describe('36One faults', () => {
     }
     expect(await leadsByContact(w, ids)).toEqual(each(ids, 1));
     expect(cardCounts(w.connector, ids)).toEqual(each(ids, 1));
-    for (const id of ids) expect(syncLine(onlyCard(w.connector, id).card)).toContain(`36One ✓ Lead ${c4cLeadsOf(id)[0]!.ID}`);
+    for (const id of ids)
+      expect(syncLine(onlyCard(w.connector, id).card)).toContain(`36One ✓ Lead ${c4cLeadsOf(id)[0]!.ID}`);
     expect((await w.jobs()).filter((j) => j.status !== 'done')).toEqual([]);
   }, 60_000);
 
   it('a permanent 36One error shows "fehlgeschlagen" with an admin retry button; the admin\'s retry completes once the fault is fixed', async () => {
     const id = '7305';
     addMqlContacts(w.hubspot, [{ id, ownerId: '101', companyId: '201' }]);
-    const odata = { error: { code: 'INVALID_VALUE', message: { lang: 'en', value: "Property 'OriginTypeCode' has an invalid value" } } };
+    const odata = {
+      error: {
+        code: 'INVALID_VALUE',
+        message: { lang: 'en', value: "Property 'OriginTypeCode' has an invalid value" },
+      },
+    };
     w.c4c!.fault({ method: 'POST', path: 'LeadCollection', status: 400, body: odata, times: 100 });
     await w.webhook([scoreEvent(id)]);
 
-    const failedText = "36One fehlgeschlagen – 36One: Property 'OriginTypeCode' has an invalid value (INVALID_VALUE, HTTP 400)";
-    await waitUntil('the card to show the failed handover', () => { const c = cardOf(w, id); return c && syncLine(c.card).includes(failedText); }, 15_000);
+    const failedText =
+      "36One fehlgeschlagen – 36One: Property 'OriginTypeCode' has an invalid value (INVALID_VALUE, HTTP 400)";
+    await waitUntil(
+      'the card to show the failed handover',
+      () => {
+        const c = cardOf(w, id);
+        return c && syncLine(c.card).includes(failedText);
+      },
+      15_000,
+    );
     const [handover] = await jobsOfContact(id, 'c4c.ensureLead');
     expect(handover).toMatchObject({ status: 'dead', attempts: 1 });
     expect(handover!.lastError).toContain("Property 'OriginTypeCode' has an invalid value (INVALID_VALUE, HTTP 400)");
@@ -121,12 +170,17 @@ describe('36One faults', () => {
     const posts = () => w.c4c!.requests.filter((r) => r.method === 'POST' && r.path === 'LeadCollection').length;
     const before = posts();
     await click(w, USERS.admin, onlyCard(w.connector, id), 'Übertrag erneut versuchen');
-    await waitUntil('the re-queued handover to fail again', async () => (await jobsOfContact(id, 'c4c.ensureLead'))[0]!.status === 'dead' && posts() > before);
+    await waitUntil(
+      'the re-queued handover to fail again',
+      async () => (await jobsOfContact(id, 'c4c.ensureLead'))[0]!.status === 'dead' && posts() > before,
+    );
     expect(w.logged('failed effects retried by an admin', (l) => l.actor === 'admin@example.com')).toHaveLength(1);
 
     // Fixed: the admin retries, the handover and the waiting status change complete.
     w.c4c!.clearFaults();
-    await waitUntil('the retry button to be back on the card', () => cardActions(onlyCard(w.connector, id).card).some((a) => a.title === 'Übertrag erneut versuchen'));
+    await waitUntil('the retry button to be back on the card', () =>
+      cardActions(onlyCard(w.connector, id).card).some((a) => a.title === 'Übertrag erneut versuchen'),
+    );
     const answer = await click(w, USERS.admin, onlyCard(w.connector, id), 'Übertrag erneut versuchen');
     expect(syncLine(answer)).toContain('36One ausstehend');
     expect(cardActions(answer).map((a) => a.title)).not.toContain('Übertrag erneut versuchen');
@@ -138,7 +192,8 @@ describe('36One faults', () => {
     const card = onlyCard(w.connector, id).card;
     expect(syncLine(card)).toContain(`36One ✓ Lead ${leads[0]!.ID}`);
     expect(() => action(card, 'Übertrag erneut versuchen')).toThrow();
-    for (const j of await jobsOfContact(id)) expect({ kind: j.kind, status: j.status }).toEqual({ kind: j.kind, status: 'done' });
+    for (const j of await jobsOfContact(id))
+      expect({ kind: j.kind, status: j.status }).toEqual({ kind: j.kind, status: 'done' });
     expect(cardCounts(w.connector, [id])).toEqual({ [id]: 1 });
   }, 60_000);
 

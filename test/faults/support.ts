@@ -8,12 +8,12 @@
  */
 import type { Clock } from '../../src/lib/clock.js';
 import type { HubSpotStandin } from '../standins/hubspot.js';
-import type { CardView, TeamsConnector } from '../standins/teams-connector.js';
 import type { TeamsUser } from '../standins/teams-channel.js';
+import type { CardView, TeamsConnector } from '../standins/teams-connector.js';
 import { action, cardText } from '../support/cards.js';
 import { startWorld, type World, type WorldOptions } from '../support/world.js';
 
-export { USERS, PORTAL, scoreEvent } from '../support/world.js';
+export { PORTAL, scoreEvent, USERS } from '../support/world.js';
 
 /** Where every fault world's clock starts: a Wednesday, 10:00 UTC (11:00 in Berlin), far from midnight and weekends. */
 export const FAULT_WORLD_START = Date.parse('2026-11-25T10:00:00Z');
@@ -36,11 +36,26 @@ export class TestClock implements Clock {
   }
 }
 
-export interface LogLine { level: number; msg: string; [k: string]: unknown }
+export interface LogLine {
+  level: number;
+  msg: string;
+  [k: string]: unknown;
+}
 
 export interface JobRow {
-  id: number; kind: string; leadId: string | null; orderKey: string; status: string; attempts: number;
-  runAt: number; updatedAt: number; createdAt: number; doneAt: number | null; lastError: string | null; leaseOwner: string | null; leaseUntil: number | null;
+  id: number;
+  kind: string;
+  leadId: string | null;
+  orderKey: string;
+  status: string;
+  attempts: number;
+  runAt: number;
+  updatedAt: number;
+  createdAt: number;
+  doneAt: number | null;
+  lastError: string | null;
+  leaseOwner: string | null;
+  leaseUntil: number | null;
 }
 
 export interface FaultWorld extends World {
@@ -67,7 +82,13 @@ export interface FaultWorld extends World {
   jobs(filter?: { kind?: string; leadId?: string }): Promise<JobRow[]>;
 }
 
-export const LEAD_INBOX = { id: '19:leadinbox@thread.tacv2', name: 'Vertrieb', aadGroupId: 'group-1', channelId: '19:leadinbox@thread.tacv2', channelName: 'Lead-Eingang' };
+export const LEAD_INBOX = {
+  id: '19:leadinbox@thread.tacv2',
+  name: 'Vertrieb',
+  aadGroupId: 'group-1',
+  channelId: '19:leadinbox@thread.tacv2',
+  channelName: 'Lead-Eingang',
+};
 
 export async function startFaultWorld(o: Omit<WorldOptions, 'logSink'> = {}): Promise<FaultWorld> {
   const logs: LogLine[] = [];
@@ -76,7 +97,12 @@ export async function startFaultWorld(o: Omit<WorldOptions, 'logSink'> = {}): Pr
   const world = await startWorld({
     ...o,
     env: { LOG_LEVEL: 'info', ...o.env },
-    logSink: { write(s: string) { logs.push(JSON.parse(s)); if (echo) process.stdout.write(s); } },
+    logSink: {
+      write(s: string) {
+        logs.push(JSON.parse(s));
+        if (echo) process.stdout.write(s);
+      },
+    },
     // No manager schedules (digest, SLA sweeps): fast-forwarding the clock by hours would otherwise fire them.
     overrides: { ...o.overrides, clock, schedules: false },
   });
@@ -88,9 +114,19 @@ export async function startFaultWorld(o: Omit<WorldOptions, 'logSink'> = {}): Pr
     if (filter.leadId) q = q.where('lead_id', '=', filter.leadId);
     const rows = await q.orderBy('id').execute();
     return rows.map((r) => ({
-      id: Number(r.id), kind: r.kind, leadId: r.lead_id, orderKey: r.order_key, status: r.status, attempts: Number(r.attempts),
-      runAt: Number(r.run_at), updatedAt: Number(r.updated_at), createdAt: Number(r.created_at), doneAt: r.done_at == null ? null : Number(r.done_at),
-      lastError: r.last_error, leaseOwner: r.lease_owner, leaseUntil: r.lease_until == null ? null : Number(r.lease_until),
+      id: Number(r.id),
+      kind: r.kind,
+      leadId: r.lead_id,
+      orderKey: r.order_key,
+      status: r.status,
+      attempts: Number(r.attempts),
+      runAt: Number(r.run_at),
+      updatedAt: Number(r.updated_at),
+      createdAt: Number(r.created_at),
+      doneAt: r.done_at == null ? null : Number(r.done_at),
+      lastError: r.last_error,
+      leaseOwner: r.lease_owner,
+      leaseUntil: r.lease_until == null ? null : Number(r.lease_until),
     }));
   }
 
@@ -101,7 +137,11 @@ export async function startFaultWorld(o: Omit<WorldOptions, 'logSink'> = {}): Pr
   }
 
   const w: FaultWorld = {
-    ...world, clock, logs, jobs, advance,
+    ...world,
+    clock,
+    logs,
+    jobs,
+    advance,
     logged: (msg, pred = () => true) => logs.filter((l) => l.msg === msg && pred(l)),
     async quiet(timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
@@ -117,7 +157,9 @@ export async function startFaultWorld(o: Omit<WorldOptions, 'logSink'> = {}): Pr
         const busy = running || heads.some((j) => !live(j) && j.runAt <= now);
         if (!busy) return heads.map((j) => ({ ...j, runAt: live(j) ? Math.max(j.runAt, j.leaseUntil! + 1) : j.runAt }));
         if (Date.now() > until) {
-          throw new Error(`outbox still busy after ${timeoutMs} ms: ${JSON.stringify(pending.map((j) => ({ id: j.id, kind: j.kind, attempts: j.attempts, inMs: j.runAt - clock.now(), leased: !!j.leaseOwner, lastError: j.lastError })))}`);
+          throw new Error(
+            `outbox still busy after ${timeoutMs} ms: ${JSON.stringify(pending.map((j) => ({ id: j.id, kind: j.kind, attempts: j.attempts, inMs: j.runAt - clock.now(), leased: !!j.leaseOwner, lastError: j.lastError })))}`,
+          );
         }
         await sleep(25);
       }
@@ -145,32 +187,57 @@ export async function startFaultWorld(o: Omit<WorldOptions, 'logSink'> = {}): Pr
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Polls `probe` until it returns a truthy value; throws naming `what` (and the last value) after `timeoutMs`. */
-export async function waitUntil<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 10_000, everyMs = 25): Promise<NonNullable<T>> {
+export async function waitUntil<T>(
+  what: string,
+  probe: () => T | Promise<T>,
+  timeoutMs = 10_000,
+  everyMs = 25,
+): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
     last = await probe();
     if (last) return last as NonNullable<T>;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what} (last: ${JSON.stringify(last)})`);
+    if (Date.now() > until)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what} (last: ${JSON.stringify(last)})`);
     await sleep(everyMs);
   }
 }
 
 /** A Teams user beyond the four in `USERS` (ids 5…9). */
 export function teamsUser(n: number, name: string, email: string, locale = 'de-DE'): TeamsUser {
-  return { id: `29:1user${n}`, aadObjectId: `00000000-0000-0000-0000-00000000000${n}`, name, email, upn: email, tenantId: 'tenant-1', locale };
+  return {
+    id: `29:1user${n}`,
+    aadObjectId: `00000000-0000-0000-0000-00000000000${n}`,
+    name,
+    email,
+    upn: email,
+    tenantId: 'tenant-1',
+    locale,
+  };
 }
 
 /**
  * Adds MQL contacts named `Kontakt<id> Test` (score 85, stage MQL), each with the given owner and company,
  * so cards, notes and 36One leads can be counted per contact.
  */
-export function addMqlContacts(hubspot: HubSpotStandin, specs: Array<{ id: string; ownerId?: string; companyId?: string }>): void {
+export function addMqlContacts(
+  hubspot: HubSpotStandin,
+  specs: Array<{ id: string; ownerId?: string; companyId?: string }>,
+): void {
   for (const s of specs) {
     hubspot.addContact({
-      id: s.id, ...(s.companyId ? { companyId: s.companyId } : {}),
-      properties: { firstname: `Kontakt${s.id}`, lastname: 'Test', email: `k${s.id}@example.org`, hubspotscore: 85, lifecyclestage: 'marketingqualifiedlead',
-        hs_lead_status: 'NEW', ...(s.ownerId ? { hubspot_owner_id: s.ownerId } : {}) },
+      id: s.id,
+      ...(s.companyId ? { companyId: s.companyId } : {}),
+      properties: {
+        firstname: `Kontakt${s.id}`,
+        lastname: 'Test',
+        email: `k${s.id}@example.org`,
+        hubspotscore: 85,
+        lifecyclestage: 'marketingqualifiedlead',
+        hs_lead_status: 'NEW',
+        ...(s.ownerId ? { hubspot_owner_id: s.ownerId } : {}),
+      },
     });
   }
 }
@@ -200,9 +267,19 @@ export function onlyCard(connector: TeamsConnector, contactId: string): CardView
 }
 
 /** Clicks a button on a posted card as `user`; returns the card the bot answered with (or its text reply). */
-export async function click(w: World, user: TeamsUser, posted: CardView, title: string, inputs: Record<string, unknown> = {}): Promise<any> {
+export async function click(
+  w: World,
+  user: TeamsUser,
+  posted: CardView,
+  title: string,
+  inputs: Record<string, unknown> = {},
+): Promise<any> {
   const a = action(posted.card, title);
-  const res = await w.teams.cardAction(user, { verb: a.verb!, data: { ...a.data, ...inputs } }, { replyToId: posted.activityId });
+  const res = await w.teams.cardAction(
+    user,
+    { verb: a.verb!, data: { ...a.data, ...inputs } },
+    { replyToId: posted.activityId },
+  );
   if (res.status !== 200) throw new Error(`card action "${title}" answered ${res.status}: ${JSON.stringify(res.body)}`);
   return (res.body as any)?.value;
 }
@@ -216,7 +293,11 @@ export async function leadsByContact(w: World, ids: string[]): Promise<Record<st
 }
 
 export async function leadIdOf(w: World, contactId: string): Promise<string> {
-  const r = await w.lb.store.db.selectFrom('leads').select(['id']).where('contact_id', '=', contactId).executeTakeFirstOrThrow();
+  const r = await w.lb.store.db
+    .selectFrom('leads')
+    .select(['id'])
+    .where('contact_id', '=', contactId)
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 

@@ -10,8 +10,13 @@ let main: Graded[];
 let holdout: Graded[];
 
 function report(title: string, graded: Graded[]): string {
-  const rows = accuracyByTag(graded).map((r) => `  ${r.tag.padEnd(11)} ${String(r.correct).padStart(3)}/${String(r.total).padEnd(3)} ${(r.accuracy * 100).toFixed(1)} %`);
-  const misses = graded.filter((g) => !g.correct || !g.languageOk).map((g) => `  ✗ [${g.question.tag}] ${g.question.q} → ${g.answer.kind} ${g.answer.termIds.join(',')}`);
+  const rows = accuracyByTag(graded).map(
+    (r) =>
+      `  ${r.tag.padEnd(11)} ${String(r.correct).padStart(3)}/${String(r.total).padEnd(3)} ${(r.accuracy * 100).toFixed(1)} %`,
+  );
+  const misses = graded
+    .filter((g) => !g.correct || !g.languageOk)
+    .map((g) => `  ✗ [${g.question.tag}] ${g.question.q} → ${g.answer.kind} ${g.answer.termIds.join(',')}`);
   return [title, ...rows, ...(misses.length ? ['  misses:', ...misses] : [])].join('\n');
 }
 
@@ -22,7 +27,9 @@ describe('knowledge accuracy', () => {
     const knowledge = createKnowledge({ companies: inMemoryDirectory() });
     main = await evaluate(knowledge, QUESTIONS);
     holdout = await evaluate(knowledge, HOLDOUT_QUESTIONS);
-    console.log(`${report('Knowledge accuracy, main set (written before tuning)', main)}\n${report('Knowledge accuracy, held-out set', holdout)}`);
+    console.log(
+      `${report('Knowledge accuracy, main set (written before tuning)', main)}\n${report('Knowledge accuracy, held-out set', holdout)}`,
+    );
   });
 
   it('has at least 150 questions in German and English', () => {
@@ -42,7 +49,9 @@ describe('knowledge accuracy', () => {
   });
 
   it('gets every classification and routing question right (they are rules, not retrieval)', () => {
-    const ruled = [...main, ...holdout].filter((g) => ['segment', 'betreuung', 'company', 'routing'].includes(g.question.tag));
+    const ruled = [...main, ...holdout].filter((g) =>
+      ['segment', 'betreuung', 'company', 'routing'].includes(g.question.tag),
+    );
     expect(ruled.filter((g) => !g.correct).map((g) => g.question.q)).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { renderAnswerCard } from '../../src/cards/knowledge-card.js';
 import { GLOSSARY, glossaryEntry } from '../../src/domain/glossary/index.js';
-import { createKnowledge, type Answer, type Knowledge } from '../../src/knowledge/index.js';
+import { type Answer, createKnowledge, type Knowledge } from '../../src/knowledge/index.js';
 import { inMemoryDirectory } from './companies.js';
 
 // The package's ESM build has extension-less imports Node cannot load; its UMD bundle parses cards without a DOM.
@@ -20,7 +20,9 @@ function cardIssues(card: object): string[] {
   return issues;
 }
 
-const TextBlock = z.object({ type: z.literal('TextBlock'), text: z.string().min(1), wrap: z.literal(true) }).passthrough();
+const TextBlock = z
+  .object({ type: z.literal('TextBlock'), text: z.string().min(1), wrap: z.literal(true) })
+  .passthrough();
 const ImBack = z.object({
   type: z.literal('Action.Submit'),
   title: z.string().min(1),
@@ -31,16 +33,32 @@ const Card = z.object({
   type: z.literal('AdaptiveCard'),
   version: z.literal('1.5'),
   body: z.array(z.object({ type: z.string() }).passthrough()).min(1),
-  actions: z.array(z.union([ImBack, OpenUrl])).max(5).optional(),
+  actions: z
+    .array(z.union([ImBack, OpenUrl]))
+    .max(5)
+    .optional(),
 });
 const GlossaryCard = Card.extend({ body: z.tuple([TextBlock]).rest(z.object({ type: z.string() }).passthrough()) });
 
 const QUESTIONS = [
-  'Was ist ein MQL?', 'What is a property in HubSpot?', 'Was ist Kundenklassifikation Partner?', 'MQL vs. SQL',
-  'Marketingattribut oder Marketingmerkmal – was ist der Unterschied?', 'Welche Betreuungsmodelle gibt es?', 'Was bedeutet SEO?', 'What is a KPI?',
-  'Welches Segment hat ein Unternehmen mit 85 Mio. Umsatz?', 'Segment for 75 million revenue and 3,200 employees?',
-  'Betreuungsmodell für 3 Market Units, 500k Umsatzpotenzial, Beziehung auf Entscheiderebene', 'Betreuungsmodell: 3 Market Units und 500k, aber keine Beziehung zu Entscheidern',
-  'Klassifiziere die Musterfirma GmbH', 'Klassifiziere die Leer GmbH', 'Welches Segment hat die Beispiel AG?', 'Klassifiziere die Unbekannt GmbH', 'hilfe', 'my leads',
+  'Was ist ein MQL?',
+  'What is a property in HubSpot?',
+  'Was ist Kundenklassifikation Partner?',
+  'MQL vs. SQL',
+  'Marketingattribut oder Marketingmerkmal – was ist der Unterschied?',
+  'Welche Betreuungsmodelle gibt es?',
+  'Was bedeutet SEO?',
+  'What is a KPI?',
+  'Welches Segment hat ein Unternehmen mit 85 Mio. Umsatz?',
+  'Segment for 75 million revenue and 3,200 employees?',
+  'Betreuungsmodell für 3 Market Units, 500k Umsatzpotenzial, Beziehung auf Entscheiderebene',
+  'Betreuungsmodell: 3 Market Units und 500k, aber keine Beziehung zu Entscheidern',
+  'Klassifiziere die Musterfirma GmbH',
+  'Klassifiziere die Leer GmbH',
+  'Welches Segment hat die Beispiel AG?',
+  'Klassifiziere die Unbekannt GmbH',
+  'hilfe',
+  'my leads',
 ];
 
 let knowledge: Knowledge;
@@ -55,7 +73,20 @@ beforeAll(async () => {
 describe('knowledge cards', () => {
   it('covers every answer kind', () => {
     const kinds = new Set([...answers.values()].map((a) => a.kind));
-    expect([...kinds].sort()).toEqual(['betreuungsmodell', 'command', 'company', 'company_choice', 'company_not_found', 'comparison', 'glossary', 'help', 'not_found', 'overview', 'segment', 'unavailable']);
+    expect([...kinds].sort()).toEqual([
+      'betreuungsmodell',
+      'command',
+      'company',
+      'company_choice',
+      'company_not_found',
+      'comparison',
+      'glossary',
+      'help',
+      'not_found',
+      'overview',
+      'segment',
+      'unavailable',
+    ]);
   });
 
   it.each([...QUESTIONS, 'unavailable'])('card for "%s" parses without errors, is well-formed and small', (q) => {
@@ -66,17 +97,31 @@ describe('knowledge cards', () => {
   });
 
   it('the official parser does report a broken card (the check can fail)', () => {
-    expect(cardIssues({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }], actions: [{ type: 'Action.Nope', title: 'x' }] }).length).toBe(2);
+    expect(
+      cardIssues({
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [{ type: 'Bogus' }],
+        actions: [{ type: 'Action.Nope', title: 'x' }],
+      }).length,
+    ).toBe(2);
   });
 
-  it('glossary card: name first, the customer\'s definition, related terms as buttons, source footer', () => {
+  it("glossary card: name first, the customer's definition, related terms as buttons, source footer", () => {
     const card = GlossaryCard.parse(renderAnswerCard(answers.get('Was ist ein MQL?')!));
     const mql = glossaryEntry('mql');
     expect(card.body[0].text).toBe('MQL');
     expect(JSON.stringify(card.body)).toContain(JSON.stringify(mql.definition).slice(1, -1));
-    expect(card.body[card.body.length - 1]).toMatchObject({ type: 'TextBlock', text: 'Quelle: Glossar Leadmanagement' });
+    expect(card.body[card.body.length - 1]).toMatchObject({
+      type: 'TextBlock',
+      text: 'Quelle: Glossar Leadmanagement',
+    });
     expect(card.actions?.map((a) => a.title)).toEqual(['SQL', 'SAL', 'Scoring', 'Routing', 'Lead']);
-    expect(card.actions?.[0]).toEqual({ type: 'Action.Submit', title: 'SQL', data: { msteams: { type: 'imBack', value: 'Was ist SQL?' } } });
+    expect(card.actions?.[0]).toEqual({
+      type: 'Action.Submit',
+      title: 'SQL',
+      data: { msteams: { type: 'imBack', value: 'Was ist SQL?' } },
+    });
   });
 
   it('English card: English definition, German term in brackets', () => {
@@ -105,20 +150,40 @@ describe('knowledge cards', () => {
 
   it('the company card links the HubSpot record and shows the figures used', () => {
     const card = Card.parse(renderAnswerCard(answers.get('Klassifiziere die Musterfirma GmbH')!));
-    expect(card.actions?.[0]).toEqual({ type: 'Action.OpenUrl', title: 'In HubSpot öffnen', url: 'https://app.hubspot.com/contacts/1/record/0-2/101' });
+    expect(card.actions?.[0]).toEqual({
+      type: 'Action.OpenUrl',
+      title: 'In HubSpot öffnen',
+      url: 'https://app.hubspot.com/contacts/1/record/0-2/101',
+    });
     expect(JSON.stringify(card.body)).toContain('85 Mio. €');
   });
 
-  it.each(['de', 'en'] as const)('every related-term button (%s) asks a question the bot answers with that entry', async (locale) => {
-    for (const entry of GLOSSARY) {
-      const card = Card.parse(renderAnswerCard({ kind: 'glossary', entry, matchedBy: 'term', alternatives: [], locale, confidence: 1, termIds: [entry.id] }));
-      const buttons = (card.actions ?? []).filter((a): a is z.infer<typeof ImBack> => a.type === 'Action.Submit');
-      expect(buttons.length).toBe(Math.min(entry.related.length, 5));
-      for (const [i, b] of buttons.entries()) {
-        const answer = await knowledge.ask(b.data.msteams.value);
-        expect(answer.kind === 'glossary' ? answer.entry.id : answer.kind, `${entry.id}: ${b.data.msteams.value}`).toBe(entry.related[i]);
-        expect(answer.locale).toBe(locale);
+  it.each(['de', 'en'] as const)(
+    'every related-term button (%s) asks a question the bot answers with that entry',
+    async (locale) => {
+      for (const entry of GLOSSARY) {
+        const card = Card.parse(
+          renderAnswerCard({
+            kind: 'glossary',
+            entry,
+            matchedBy: 'term',
+            alternatives: [],
+            locale,
+            confidence: 1,
+            termIds: [entry.id],
+          }),
+        );
+        const buttons = (card.actions ?? []).filter((a): a is z.infer<typeof ImBack> => a.type === 'Action.Submit');
+        expect(buttons.length).toBe(Math.min(entry.related.length, 5));
+        for (const [i, b] of buttons.entries()) {
+          const answer = await knowledge.ask(b.data.msteams.value);
+          expect(
+            answer.kind === 'glossary' ? answer.entry.id : answer.kind,
+            `${entry.id}: ${b.data.msteams.value}`,
+          ).toBe(entry.related[i]);
+          expect(answer.locale).toBe(locale);
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main, CommandRegistry, type CliIo } from '../../src/cli/main.js';
 import { registerCommands } from '../../src/cli/commands/index.js';
+import { type CliIo, CommandRegistry, main } from '../../src/cli/main.js';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/leadbridge.js', import.meta.url));
@@ -37,19 +37,28 @@ describe('leadbridge CLI', () => {
   it('takes commands registered by others, and refuses a name twice', async () => {
     const io = capture();
     const registry = registerCommands(new CommandRegistry()).register({
-      name: 'hello', summary: 'Says hello.', usage: 'leadbridge hello <name>',
+      name: 'hello',
+      summary: 'Says hello.',
+      usage: 'leadbridge hello <name>',
       run: async (args, out) => (out.out(`hello ${args[0]}`), 0),
     });
     expect(await main(['hello', 'Adele'], io, registry)).toBe(0);
     expect(io.stdout).toEqual(['hello Adele']);
     await main(['help'], io, registry);
     expect(io.stdout.join('\n')).toMatch(/ask .*\n.*digest.*\n.*hello/s);
-    expect(() => registry.register({ name: 'digest', summary: '', usage: '', run: async () => 0 })).toThrow(/registered twice: digest/);
+    expect(() => registry.register({ name: 'digest', summary: '', usage: '', run: async () => 0 })).toThrow(
+      /registered twice: digest/,
+    );
   });
 
   it('answers classification questions with --lang', async () => {
     const io = capture();
     expect(await main(['ask', '--json', '--lang', 'en', 'Kundensegment bei 2,5 Mrd. € Jahresumsatz?'], io)).toBe(0);
-    expect(JSON.parse(io.stdout[0])).toMatchObject({ kind: 'segment', segment: 'LARGE_ENTERPRISE', basis: 'revenue', locale: 'en' });
+    expect(JSON.parse(io.stdout[0])).toMatchObject({
+      kind: 'segment',
+      segment: 'LARGE_ENTERPRISE',
+      basis: 'revenue',
+      locale: 'en',
+    });
   });
 });

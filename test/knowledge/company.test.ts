@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKnowledge, type Answer } from '../../src/knowledge/index.js';
+import { type Answer, createKnowledge } from '../../src/knowledge/index.js';
 import { renderAnswerText } from '../../src/knowledge/render-text.js';
 import { COMPANIES, inMemoryDirectory } from './companies.js';
 
@@ -40,7 +40,10 @@ describe('company look-up', () => {
   });
 
   it('takes the one exact name among several partial matches', async () => {
-    const directory = inMemoryDirectory([...COMPANIES, { id: '102', name: 'Musterfirma GmbH & Co. KG', annualRevenue: 600_000_000 }]);
+    const directory = inMemoryDirectory([
+      ...COMPANIES,
+      { id: '102', name: 'Musterfirma GmbH & Co. KG', annualRevenue: 600_000_000 },
+    ]);
     const a = await ask('Klassifiziere Musterfirma GmbH', directory);
     expectKind(a, 'company');
     expect(a.company.id).toBe('101');
@@ -56,7 +59,11 @@ describe('company look-up', () => {
 
   it('reports unknown companies, a failing directory and a missing one', async () => {
     expectKind(await ask('Welches Segment hat die Unbekannt GmbH?'), 'company_not_found');
-    const failing = { searchCompaniesByName: async () => { throw new Error('HubSpot 502'); } };
+    const failing = {
+      searchCompaniesByName: async () => {
+        throw new Error('HubSpot 502');
+      },
+    };
     const failed = await createKnowledge({ companies: failing }).ask('Klassifiziere die Musterfirma GmbH');
     expectKind(failed, 'unavailable');
     expect(failed.reason).toBe('failed');

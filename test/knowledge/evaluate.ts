@@ -26,10 +26,15 @@ export function grade(question: TestQuestion, answer: Answer): Graded {
       correct = answer.kind === 'not_found';
       break;
     case 'segment':
-      correct = answer.kind === 'segment' && answer.result.segment === e.segment && (e.conflict === undefined || answer.result.conflict === e.conflict);
+      correct =
+        answer.kind === 'segment' &&
+        answer.result.segment === e.segment &&
+        (e.conflict === undefined || answer.result.conflict === e.conflict);
       break;
     case 'betreuungsmodell':
-      correct = answer.kind === 'betreuungsmodell' && answer.result.model === (e.model === null ? null : modelOf(e.model)) &&
+      correct =
+        answer.kind === 'betreuungsmodell' &&
+        answer.result.model === (e.model === null ? null : modelOf(e.model)) &&
         (e.closest === undefined || answer.termIds[0] === e.closest);
       break;
     case 'company':
@@ -59,11 +64,21 @@ export async function evaluate(knowledge: Knowledge, questions: TestQuestion[]):
   return graded;
 }
 
-export function accuracyByTag(graded: Graded[]): Array<{ tag: Tag | 'all'; correct: number; total: number; accuracy: number }> {
+export function accuracyByTag(
+  graded: Graded[],
+): Array<{ tag: Tag | 'all'; correct: number; total: number; accuracy: number }> {
   const tags = [...new Set(graded.map((g) => g.question.tag))];
   const row = (tag: Tag | 'all', list: Graded[]) => {
     const correct = list.filter((g) => g.correct && g.languageOk).length;
     return { tag, correct, total: list.length, accuracy: list.length ? correct / list.length : 0 };
   };
-  return [...tags.map((t) => row(t, graded.filter((g) => g.question.tag === t))), row('all', graded)];
+  return [
+    ...tags.map((t) =>
+      row(
+        t,
+        graded.filter((g) => g.question.tag === t),
+      ),
+    ),
+    row('all', graded),
+  ];
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY, findGlossaryEntry, glossaryGroup, sameDefinition } from '../../src/domain/glossary/index.js';
+import { findGlossaryEntry, GLOSSARY, glossaryGroup, sameDefinition } from '../../src/domain/glossary/index.js';
 import { parseSeedTable } from './seed-table.js';
 
 const seed = parseSeedTable(readFileSync(new URL('./fixtures/leadmanagement-glossar.txt', import.meta.url), 'utf8'));
@@ -14,11 +14,14 @@ describe('glossary data', () => {
     expect(orphans[0].cells[0]).toMatch(/^Tool der All for One/);
   });
 
-  it.each(seed.filter((r) => r.cells.length === 2).map((r) => [r.cells[0], r.cells[1]]))('has the seed entry "%s" with its definition verbatim', (term, definition) => {
-    const entry = GLOSSARY.find((e) => e.seedTerm === term);
-    expect(entry, term).toBeDefined();
-    expect(squash(entry!.definition)).toContain(squash(definition));
-  });
+  it.each(seed.filter((r) => r.cells.length === 2).map((r) => [r.cells[0], r.cells[1]]))(
+    'has the seed entry "%s" with its definition verbatim',
+    (term, definition) => {
+      const entry = GLOSSARY.find((e) => e.seedTerm === term);
+      expect(entry, term).toBeDefined();
+      expect(squash(entry!.definition)).toContain(squash(definition));
+    },
+  );
 
   it('attaches the orphaned "Tool der All for One …" definition to Nomenklatur', () => {
     const orphan = seed.find((r) => r.cells.length === 1)!.cells[0];

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKundensegment, segmentLabel, type Kundensegment } from '../../src/domain/classification/kundensegment.js';
+import {
+  classifyKundensegment,
+  type Kundensegment,
+  segmentLabel,
+} from '../../src/domain/classification/kundensegment.js';
 
 const M = 1_000_000;
-type Row = [revenue: number | null | undefined, employees: number | null | undefined, segment: Kundensegment, basis: 'revenue' | 'employees' | 'both', conflict: boolean];
+type Row = [
+  revenue: number | null | undefined,
+  employees: number | null | undefined,
+  segment: Kundensegment,
+  basis: 'revenue' | 'employees' | 'both',
+  conflict: boolean,
+];
 
 describe('classifyKundensegment', () => {
   it.each<Row>([

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, parseNumber, type FigureKind } from '../../src/domain/classification/quantities.js';
+import { extractFigures, type FigureKind, parseNumber } from '../../src/domain/classification/quantities.js';
 
 describe('parseNumber', () => {
   it.each([
-    ['1.500', 1500], ['3,200', 3200], ['120.000', 120000], ['2,5', 2.5], ['3.4', 3.4], ['1.234.567', 1234567],
-    ['1.234,5', 1234.5], ['1,234.5', 1234.5], ['85', 85], ['x', null],
+    ['1.500', 1500],
+    ['3,200', 3200],
+    ['120.000', 120000],
+    ['2,5', 2.5],
+    ['3.4', 3.4],
+    ['1.234.567', 1234567],
+    ['1.234,5', 1234.5],
+    ['1,234.5', 1234.5],
+    ['85', 85],
+    ['x', null],
   ])('%s → %s', (text, value) => expect(parseNumber(text)).toBe(value));
 });
 
@@ -43,6 +51,9 @@ describe('extractFigures', () => {
 
   it('reads several figures from one sentence', () => {
     const f = extractFigures('Firma mit 120.000 € Umsatz und 12 Mitarbeitern');
-    expect(f.map((x) => [x.kind, x.value])).toEqual([['money', 120000], ['employees', 12]]);
+    expect(f.map((x) => [x.kind, x.value])).toEqual([
+      ['money', 120000],
+      ['employees', 12],
+    ]);
   });
 });

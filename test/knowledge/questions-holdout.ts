@@ -9,10 +9,30 @@ const NAMED = 'betreuungsmodell-named-account';
 const SMART = 'betreuungsmodell-smart-account';
 const SINGLE = 'betreuungsmodell-single-account';
 
-const g = (q: string, id: string | string[], lang: 'de' | 'en' = 'de'): TestQuestion => ({ q, lang, tag: 'direct', expect: { kind: 'glossary', ids: Array.isArray(id) ? id : [id] } });
-const p = (q: string, id: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({ q, lang, tag: 'paraphrase', expect: { kind: 'glossary', ids: [id] } });
-const cmp = (q: string, a: string, b: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({ q, lang, tag: 'comparison', expect: { kind: 'comparison', ids: [a, b] } });
-const out = (q: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({ q, lang, tag: 'outside', expect: { kind: 'not_found' } });
+const g = (q: string, id: string | string[], lang: 'de' | 'en' = 'de'): TestQuestion => ({
+  q,
+  lang,
+  tag: 'direct',
+  expect: { kind: 'glossary', ids: Array.isArray(id) ? id : [id] },
+});
+const p = (q: string, id: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({
+  q,
+  lang,
+  tag: 'paraphrase',
+  expect: { kind: 'glossary', ids: [id] },
+});
+const cmp = (q: string, a: string, b: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({
+  q,
+  lang,
+  tag: 'comparison',
+  expect: { kind: 'comparison', ids: [a, b] },
+});
+const out = (q: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({
+  q,
+  lang,
+  tag: 'outside',
+  expect: { kind: 'not_found' },
+});
 
 export const HOLDOUT_QUESTIONS: TestQuestion[] = [
   g('Was genau ist ein Account?', 'account'),
@@ -60,11 +80,36 @@ export const HOLDOUT_QUESTIONS: TestQuestion[] = [
   out('Was ist ein Angebot?'),
   out('Wie spät ist es?'),
   out('Was ist SAP?'),
-  { q: 'Welches Segment: 1,2 Mrd. Umsatz', lang: 'de', tag: 'segment', expect: { kind: 'segment', segment: 'LARGE_ENTERPRISE' } },
-  { q: 'Which segment for 150 employees?', lang: 'en', tag: 'segment', expect: { kind: 'segment', segment: 'MIDMARKET' } },
-  { q: 'Kundensegment bei 40 Mio. € und 90 Mitarbeitern', lang: 'de', tag: 'segment', expect: { kind: 'segment', segment: 'SMALL_BUSINESS', conflict: false } },
-  { q: 'Ein Kunde hat Potenzial für 2 Market Units und 100k Umsatzpotenzial – welches Betreuungsmodell?', lang: 'de', tag: 'betreuung', expect: { kind: 'betreuungsmodell', model: SMART } },
-  { q: 'Betreuungsmodell für 6 Market Units mit hohem Umsatzpotenzial und Kontakt zum Vorstand', lang: 'de', tag: 'betreuung', expect: { kind: 'betreuungsmodell', model: KEY } },
+  {
+    q: 'Welches Segment: 1,2 Mrd. Umsatz',
+    lang: 'de',
+    tag: 'segment',
+    expect: { kind: 'segment', segment: 'LARGE_ENTERPRISE' },
+  },
+  {
+    q: 'Which segment for 150 employees?',
+    lang: 'en',
+    tag: 'segment',
+    expect: { kind: 'segment', segment: 'MIDMARKET' },
+  },
+  {
+    q: 'Kundensegment bei 40 Mio. € und 90 Mitarbeitern',
+    lang: 'de',
+    tag: 'segment',
+    expect: { kind: 'segment', segment: 'SMALL_BUSINESS', conflict: false },
+  },
+  {
+    q: 'Ein Kunde hat Potenzial für 2 Market Units und 100k Umsatzpotenzial – welches Betreuungsmodell?',
+    lang: 'de',
+    tag: 'betreuung',
+    expect: { kind: 'betreuungsmodell', model: SMART },
+  },
+  {
+    q: 'Betreuungsmodell für 6 Market Units mit hohem Umsatzpotenzial und Kontakt zum Vorstand',
+    lang: 'de',
+    tag: 'betreuung',
+    expect: { kind: 'betreuungsmodell', model: KEY },
+  },
   { q: 'Meine Leads bitte', lang: 'de', tag: 'routing', expect: { kind: 'command', command: 'my_leads' } },
   { q: 'digest ausschalten', lang: 'de', tag: 'routing', expect: { kind: 'command', command: 'digest_off' } },
   { q: 'Hilfe!', lang: 'de', tag: 'routing', expect: { kind: 'help' } },

@@ -16,7 +16,18 @@ export type Expect =
   | { kind: 'command'; command: string }
   | { kind: 'help' };
 
-export type Tag = 'direct' | 'variant' | 'typo' | 'english' | 'paraphrase' | 'comparison' | 'outside' | 'segment' | 'betreuung' | 'company' | 'routing';
+export type Tag =
+  | 'direct'
+  | 'variant'
+  | 'typo'
+  | 'english'
+  | 'paraphrase'
+  | 'comparison'
+  | 'outside'
+  | 'segment'
+  | 'betreuung'
+  | 'company'
+  | 'routing';
 
 export interface TestQuestion {
   q: string;
@@ -26,13 +37,41 @@ export interface TestQuestion {
 }
 
 const g = (q: string, id: string | string[], tag: Tag, lang: 'de' | 'en' = 'de'): TestQuestion => ({
-  q, lang, tag, expect: { kind: 'glossary', ids: Array.isArray(id) ? id : [id] },
+  q,
+  lang,
+  tag,
+  expect: { kind: 'glossary', ids: Array.isArray(id) ? id : [id] },
 });
-const cmp = (q: string, a: string, b: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({ q, lang, tag: 'comparison', expect: { kind: 'comparison', ids: [a, b] } });
-const out = (q: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({ q, lang, tag: 'outside', expect: { kind: 'not_found' } });
-const seg = (q: string, segment: Kundensegment, lang: 'de' | 'en' = 'de', conflict?: boolean): TestQuestion => ({ q, lang, tag: 'segment', expect: { kind: 'segment', segment, conflict } });
-const bm = (q: string, model: string | null, lang: 'de' | 'en' = 'de', closest?: string): TestQuestion => ({ q, lang, tag: 'betreuung', expect: { kind: 'betreuungsmodell', model, closest } });
-const cmd = (q: string, command: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({ q, lang, tag: 'routing', expect: { kind: 'command', command } });
+const cmp = (q: string, a: string, b: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({
+  q,
+  lang,
+  tag: 'comparison',
+  expect: { kind: 'comparison', ids: [a, b] },
+});
+const out = (q: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({
+  q,
+  lang,
+  tag: 'outside',
+  expect: { kind: 'not_found' },
+});
+const seg = (q: string, segment: Kundensegment, lang: 'de' | 'en' = 'de', conflict?: boolean): TestQuestion => ({
+  q,
+  lang,
+  tag: 'segment',
+  expect: { kind: 'segment', segment, conflict },
+});
+const bm = (q: string, model: string | null, lang: 'de' | 'en' = 'de', closest?: string): TestQuestion => ({
+  q,
+  lang,
+  tag: 'betreuung',
+  expect: { kind: 'betreuungsmodell', model, closest },
+});
+const cmd = (q: string, command: string, lang: 'de' | 'en' = 'de'): TestQuestion => ({
+  q,
+  lang,
+  tag: 'routing',
+  expect: { kind: 'command', command },
+});
 
 const KEY = 'betreuungsmodell-key-account';
 const NAMED = 'betreuungsmodell-named-account';
@@ -204,22 +243,46 @@ export const QUESTIONS: TestQuestion[] = [
 
   // described, not named (German)
   g('Wie nennt man Werbung, bei der wir den Kunden von uns aus ansprechen?', 'outbound', 'paraphrase'),
-  g('Wer ist im Marketing für ein Themenfeld des Portfolios verantwortlich?', 'portfolio-marketing-manager', 'paraphrase'),
-  g('Wie heißt das Verfahren, bei dem man die Anmeldung per Bestätigungsmail noch einmal bestätigt?', 'double-opt-in', 'paraphrase'),
-  g('Wie nennt man Inhalte, die man erst nach Ausfüllen eines Formulars herunterladen kann?', 'gated-asset', 'paraphrase'),
+  g(
+    'Wer ist im Marketing für ein Themenfeld des Portfolios verantwortlich?',
+    'portfolio-marketing-manager',
+    'paraphrase',
+  ),
+  g(
+    'Wie heißt das Verfahren, bei dem man die Anmeldung per Bestätigungsmail noch einmal bestätigt?',
+    'double-opt-in',
+    'paraphrase',
+  ),
+  g(
+    'Wie nennt man Inhalte, die man erst nach Ausfüllen eines Formulars herunterladen kann?',
+    'gated-asset',
+    'paraphrase',
+  ),
   g('Wie heißt der Lead, den der Vertrieb angenommen hat?', 'sal', 'paraphrase'),
   g('Wer kümmert sich um Up-Selling bei Bestandskunden?', 'delivery-executive', 'paraphrase'),
-  g('Wie nennt man es, wenn Kontakte automatisch Inhalte bekommen, bis sie reif für den Vertrieb sind?', 'nurturing', 'paraphrase'),
+  g(
+    'Wie nennt man es, wenn Kontakte automatisch Inhalte bekommen, bis sie reif für den Vertrieb sind?',
+    'nurturing',
+    'paraphrase',
+  ),
   g('Wie heißt die Übergabe eines Leads von HubSpot in die C4C?', 'routing', 'paraphrase'),
   g('Welcher Begriff beschreibt, dass Kunden von sich aus über Suchmaschinen zu uns finden?', 'inbound', 'paraphrase'),
   g('Wie nennt man die Gesamtheit aller Erlebnisse eines Kunden mit unserer Marke?', 'cx', 'paraphrase'),
   g('Wie heißt die Liste von Mailadressen, an die man eine Nachricht gleichzeitig schickt?', 'verteiler', 'paraphrase'),
   g('Wie nennt man den Teil des Marktes, der als Käufer für ein Produkt in Frage kommt?', 'zielgruppe', 'paraphrase'),
-  g('Wie nennt man die Punktevergabe für das Verhalten eines Kontakts?', ['scoring', 'scoring-verhaltensbezogen'], 'paraphrase'),
+  g(
+    'Wie nennt man die Punktevergabe für das Verhalten eines Kontakts?',
+    ['scoring', 'scoring-verhaltensbezogen'],
+    'paraphrase',
+  ),
   g('Welcher Lead ist vom Vertrieb als kaufbereit eingestuft und erfüllt BANT-Kriterien?', 'opportunity', 'paraphrase'),
   g('Wie heißt die Einteilung der All for One in Bereiche mit verschiedenen Expertisen?', 'market-unit', 'paraphrase'),
   g('Wie nennt man eine zeitlich begrenzte Marketingaktion mit einem Ziel?', 'kampagne', 'paraphrase'),
-  g('Wie heißt die Kampagne, die aus unserer Datenbasis per Zielgruppenauswahl entsteht?', 'push-kampagne', 'paraphrase'),
+  g(
+    'Wie heißt die Kampagne, die aus unserer Datenbasis per Zielgruppenauswahl entsteht?',
+    'push-kampagne',
+    'paraphrase',
+  ),
   g('Wer ist der zuständige Vertriebsmitarbeiter eines Unternehmens?', 'account-manager', 'paraphrase'),
   g('Wie heißt das Betreuungsmodell für Kunden mit nur einer Market Unit?', SINGLE, 'paraphrase'),
   g('Welches Betreuungsmodell hat die Betreuungsquote 1:80-200?', SMART, 'paraphrase'),
@@ -230,11 +293,21 @@ export const QUESTIONS: TestQuestion[] = [
 
   // described, not named (English)
   g('What do you call advertising where we approach the customer first?', 'outbound', 'paraphrase', 'en'),
-  g('Who is responsible in marketing for a topic area of the portfolio?', 'portfolio-marketing-manager', 'paraphrase', 'en'),
+  g(
+    'Who is responsible in marketing for a topic area of the portfolio?',
+    'portfolio-marketing-manager',
+    'paraphrase',
+    'en',
+  ),
   g('What is the term for content that requires filling in a form before download?', 'gated-asset', 'paraphrase', 'en'),
   g('What do we call the handover of an MQL from HubSpot to C4C?', 'routing', 'paraphrase', 'en'),
   g('Which lead has been accepted by sales?', 'sal', 'paraphrase', 'en'),
-  g('What is the name for automatically sending content to contacts until they are sales-ready?', 'nurturing', 'paraphrase', 'en'),
+  g(
+    'What is the name for automatically sending content to contacts until they are sales-ready?',
+    'nurturing',
+    'paraphrase',
+    'en',
+  ),
   g('What do you call the graphical interface that visualises data?', 'dashboard', 'paraphrase', 'en'),
   g('Who handles up-selling to existing customers for a market unit?', 'delivery-executive', 'paraphrase', 'en'),
   g("What's SAP's CRM system called internally?", ['c4c', 'sales-cloud'], 'paraphrase', 'en'),
@@ -293,7 +366,10 @@ export const QUESTIONS: TestQuestion[] = [
   seg('Welches Segment hat ein Kunde mit 2.001 Beschäftigten?', 'LARGE_ENTERPRISE'),
 
   // Betreuungsmodell from criteria
-  bm('Welches Betreuungsmodell bei Potenzial für 5 Market Units, 1,2 Mio. Umsatzpotenzial und Beziehung auf C-Level?', KEY),
+  bm(
+    'Welches Betreuungsmodell bei Potenzial für 5 Market Units, 1,2 Mio. Umsatzpotenzial und Beziehung auf C-Level?',
+    KEY,
+  ),
   bm('Betreuungsmodell für 3 Market Units, 500k Umsatzpotenzial, Beziehung auf Entscheiderebene', NAMED),
   bm('Betreuungsmodell: 3 Market Units und 500k, aber keine Beziehung zu Entscheidern', null, 'de', NAMED),
   bm('Which service model for 2 market units and 150k revenue potential?', SMART, 'en'),
@@ -304,10 +380,25 @@ export const QUESTIONS: TestQuestion[] = [
   bm('Betreuungsmodell für 2 Market Units und 400k Umsatzpotenzial', null),
 
   // company look-up (in-memory directory, see companies fixture)
-  { q: 'Klassifiziere die Musterfirma GmbH', lang: 'de', tag: 'company', expect: { kind: 'company', segment: 'MIDMARKET' } },
+  {
+    q: 'Klassifiziere die Musterfirma GmbH',
+    lang: 'de',
+    tag: 'company',
+    expect: { kind: 'company', segment: 'MIDMARKET' },
+  },
   { q: 'Welches Segment hat die Beispiel AG?', lang: 'de', tag: 'company', expect: { kind: 'company_choice' } },
-  { q: 'Which segment is Contoso Ltd in?', lang: 'en', tag: 'company', expect: { kind: 'company', segment: 'LARGE_ENTERPRISE' } },
-  { q: 'Klassifiziere Kleinkram KG', lang: 'de', tag: 'company', expect: { kind: 'company', segment: 'SMALL_BUSINESS' } },
+  {
+    q: 'Which segment is Contoso Ltd in?',
+    lang: 'en',
+    tag: 'company',
+    expect: { kind: 'company', segment: 'LARGE_ENTERPRISE' },
+  },
+  {
+    q: 'Klassifiziere Kleinkram KG',
+    lang: 'de',
+    tag: 'company',
+    expect: { kind: 'company', segment: 'SMALL_BUSINESS' },
+  },
   { q: 'Welches Segment hat die Unbekannt GmbH?', lang: 'de', tag: 'company', expect: { kind: 'company_not_found' } },
   { q: 'Klassifiziere die Leer GmbH', lang: 'de', tag: 'company', expect: { kind: 'company', segment: null } },
   { q: 'Classify Musterfirma', lang: 'en', tag: 'company', expect: { kind: 'company', segment: 'MIDMARKET' } },

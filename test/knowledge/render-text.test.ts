@@ -5,7 +5,7 @@ import { createKnowledge, renderAnswerText } from '../../src/knowledge/index.js'
 const k = createKnowledge({});
 
 describe('plain-text answers', () => {
-  it('German: name first, the customer\'s definition, related terms, source', async () => {
+  it("German: name first, the customer's definition, related terms, source", async () => {
     const text = renderAnswerText(await k.ask('Was ist ein SAL?'));
     const lines = text.split('\n');
     expect(lines[0]).toBe('SAL');
@@ -41,7 +41,9 @@ describe('plain-text answers', () => {
   });
 
   it('names missing criteria and the closest Betreuungsmodell', async () => {
-    const text = renderAnswerText(await k.ask('Betreuungsmodell: 3 Market Units und 500k, aber keine Beziehung zu Entscheidern'));
+    const text = renderAnswerText(
+      await k.ask('Betreuungsmodell: 3 Market Units und 500k, aber keine Beziehung zu Entscheidern'),
+    );
     expect(text).toContain('am nächsten: Named Account');
     expect(text).toMatch(/✗ Beziehung auf Entscheiderebene/);
   });

@@ -7,23 +7,43 @@ import { detectLanguage } from '../../src/knowledge/text/language.js';
 
 describe('routing of free text', () => {
   it.each([
-    ['meine Leads', 'my_leads'], ['Meine offenen Leads', 'my_leads'], ['my leads', 'my_leads'], ['show me my leads', 'my_leads'],
-    ['digest', 'digest'], ['Zusammenfassung', 'digest'], ['zeig mir die Zusammenfassung', 'digest'],
-    ['digest aus', 'digest_off'], ['Zusammenfassung aus', 'digest_off'], ['digest off', 'digest_off'], ['kein Digest mehr', 'digest_off'],
-    ['digest an', 'digest_on'], ['Digest on', 'digest_on'], ['Zusammenfassung an!', 'digest_on'],
-    ['hilfe', 'help'], ['Help', 'help'], ['?', 'help'], ['was kannst du?', 'help'],
+    ['meine Leads', 'my_leads'],
+    ['Meine offenen Leads', 'my_leads'],
+    ['my leads', 'my_leads'],
+    ['show me my leads', 'my_leads'],
+    ['digest', 'digest'],
+    ['Zusammenfassung', 'digest'],
+    ['zeig mir die Zusammenfassung', 'digest'],
+    ['digest aus', 'digest_off'],
+    ['Zusammenfassung aus', 'digest_off'],
+    ['digest off', 'digest_off'],
+    ['kein Digest mehr', 'digest_off'],
+    ['digest an', 'digest_on'],
+    ['Digest on', 'digest_on'],
+    ['Zusammenfassung an!', 'digest_on'],
+    ['hilfe', 'help'],
+    ['Help', 'help'],
+    ['?', 'help'],
+    ['was kannst du?', 'help'],
   ])('"%s" is the command %s', (text, command) => {
     expect(detectCommand(text)).toBe(command);
   });
 
-  it.each(['Was ist ein Lead?', 'Was bedeutet Zusammenfassung im Marketing?', 'leads aus HubSpot', 'digest me an MQL'])('"%s" is no command', (text) => {
-    expect(detectCommand(text)).toBeNull();
-  });
+  it.each(['Was ist ein Lead?', 'Was bedeutet Zusammenfassung im Marketing?', 'leads aus HubSpot', 'digest me an MQL'])(
+    '"%s" is no command',
+    (text) => {
+      expect(detectCommand(text)).toBeNull();
+    },
+  );
 
   it('routes figures to the Kundensegment and criteria to the Betreuungsmodell', () => {
     expect(detectClassification('Welches Segment hat eine Firma mit 85 Mio. Umsatz?')?.kind).toBe('segment');
-    expect(detectClassification('Betreuungsmodell bei 3 Market Units und 500k Umsatzpotenzial')?.kind).toBe('betreuungsmodell');
-    expect(detectClassification('Welches Betreuungsmodell hat ein Neukunde in der Implementierung?')?.kind).toBe('betreuungsmodell');
+    expect(detectClassification('Betreuungsmodell bei 3 Market Units und 500k Umsatzpotenzial')?.kind).toBe(
+      'betreuungsmodell',
+    );
+    expect(detectClassification('Welches Betreuungsmodell hat ein Neukunde in der Implementierung?')?.kind).toBe(
+      'betreuungsmodell',
+    );
     expect(detectClassification('Welches Betreuungsmodell hat die Betreuungsquote 1:80-200?')).toBeNull();
     expect(detectClassification('Was ist ein MQL?')).toBeNull();
   });
@@ -31,7 +51,9 @@ describe('routing of free text', () => {
   it('reads the relationship level, including a negated one', () => {
     const input = (t: string) => (detectClassification(t) as { input: { relationship?: string | null } }).input;
     expect(input('Betreuungsmodell: 3 MUs, Beziehung zum Vorstand').relationship).toBe('c_level');
-    expect(input('service model: 3 market units, relationship with decision makers').relationship).toBe('decision_maker');
+    expect(input('service model: 3 market units, relationship with decision makers').relationship).toBe(
+      'decision_maker',
+    );
     expect(input('Betreuungsmodell: 3 Market Units, aber keine Beziehung zu Entscheidern').relationship).toBe('other');
     expect(input('Betreuungsmodell: 3 Market Units').relationship).toBeNull();
   });

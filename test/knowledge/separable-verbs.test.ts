@@ -33,8 +33,14 @@ const PARAPHRASES: Array<[string, string[]]> = [
   ['Wie heißt es, wenn das Unternehmen potenzielle Kunden von sich aus anspricht?', ['outbound']],
   ['Welche Art von Werbung spricht die Kunden direkt an?', ['outbound']],
   ['Wie nennt man den Vertriebsmitarbeiter, den man einem Unternehmen zuweist?', ['account-manager']],
-  ['Wie heißt das Verfahren, bei dem man seine E-Mail-Adresse einträgt und die Anmeldung danach im Postfach nochmals bestätigt?', ['double-opt-in']],
-  ['Wie nennt man es, wenn ein Kontakt unsere Content-Angebote annimmt und so Schritt für Schritt zur Vertriebsreife gebracht wird?', ['nurturing']],
+  [
+    'Wie heißt das Verfahren, bei dem man seine E-Mail-Adresse einträgt und die Anmeldung danach im Postfach nochmals bestätigt?',
+    ['double-opt-in'],
+  ],
+  [
+    'Wie nennt man es, wenn ein Kontakt unsere Content-Angebote annimmt und so Schritt für Schritt zur Vertriebsreife gebracht wird?',
+    ['nurturing'],
+  ],
   ['Wie heißen die Bereiche, in die man die All for One aufteilt?', ['market-unit']],
 ];
 // Failed at the first run: "Ansprechpartner" (Account's definition) shares "ansprech…" with the verb and Account is the shorter text.
@@ -58,7 +64,9 @@ describe('separable verbs in glossary questions', () => {
     const t0 = performance.now();
     for (const { q } of questions) await knowledge.ask(q);
     const ms = performance.now() - t0;
-    console.log(`Knowledge timing: ${questions.length} questions in ${ms.toFixed(0)} ms (${((ms / questions.length) * 1000).toFixed(0)} µs each)`);
+    console.log(
+      `Knowledge timing: ${questions.length} questions in ${ms.toFixed(0)} ms (${((ms / questions.length) * 1000).toFixed(0)} µs each)`,
+    );
     expect(ms / questions.length).toBeLessThan(20); // generous: a shared 2-core machine; typical is well under 1 ms
   });
 });
@@ -66,26 +74,62 @@ describe('separable verbs in glossary questions', () => {
 describe('German verb normalisation', () => {
   it.each([
     // participle with "ge" after the particle, weak and strong, with adjective endings
-    ['angesprochen', 'ansprechen'], ['angesprochene', 'ansprechen'], ['abgestimmt', 'abstimmen'], ['festgelegten', 'festlegen'],
-    ['eingesendete', 'einsenden'], ['zugeordnet', 'zuordnen'], ['zugewiesener', 'zuweisen'], ['eingetragen', 'eintragen'],
-    ['zusammengefasst', 'zusammenfassen'], ['angenommen', 'annehmen'], ['ausgewertet', 'auswerten'],
+    ['angesprochen', 'ansprechen'],
+    ['angesprochene', 'ansprechen'],
+    ['abgestimmt', 'abstimmen'],
+    ['festgelegten', 'festlegen'],
+    ['eingesendete', 'einsenden'],
+    ['zugeordnet', 'zuordnen'],
+    ['zugewiesener', 'zuweisen'],
+    ['eingetragen', 'eintragen'],
+    ['zusammengefasst', 'zusammenfassen'],
+    ['angenommen', 'annehmen'],
+    ['ausgewertet', 'auswerten'],
     // zu-infinitive and gerundive
-    ['anzusprechen', 'ansprechen'], ['anzusprechende', 'ansprechen'], ['einzuholen', 'einholen'], ['abzustimmen', 'abstimmen'],
+    ['anzusprechen', 'ansprechen'],
+    ['anzusprechende', 'ansprechen'],
+    ['einzuholen', 'einholen'],
+    ['abzustimmen', 'abstimmen'],
     ['weiterzuntwickeln', 'weiterentwickeln'], // foldGerman made "zue" into "zu"
     // strong present with its particle, strong participle, strong present alone
-    ['anspricht', 'ansprechen'], ['eintragt', 'eintragen'], ['zuweist', 'zuweisen'], ['gesprochen', 'sprechen'], ['spricht', 'sprechen'],
+    ['anspricht', 'ansprechen'],
+    ['eintragt', 'eintragen'],
+    ['zuweist', 'zuweisen'],
+    ['gesprochen', 'sprechen'],
+    ['spricht', 'sprechen'],
   ])('%s → %s', (token, lemma) => expect(verbLemma(token)).toBe(lemma));
 
   it.each([
-    'angebot', 'angebote', 'zustand', 'eintritt', 'abzug', 'anzug', 'ausgeben', 'vorgehen', 'umgebung', 'gesamt', 'geschaft',
-    'gesamtheit', 'angelegenheit', 'halt', 'kunden', 'ansprechpartner', 'ansprechen',
+    'angebot',
+    'angebote',
+    'zustand',
+    'eintritt',
+    'abzug',
+    'anzug',
+    'ausgeben',
+    'vorgehen',
+    'umgebung',
+    'gesamt',
+    'geschaft',
+    'gesamtheit',
+    'angelegenheit',
+    'halt',
+    'kunden',
+    'ansprechpartner',
+    'ansprechen',
   ])('leaves %s alone', (token) => expect(verbLemma(token)).toBeNull());
 
   it('joins a particle at the end of the clause to its verb', () => {
-    expect(changes('Beim Outbound-Marketing spricht das Unternehmen die Kunden an.')).toEqual(['spricht→ansprechen', 'an→']);
+    expect(changes('Beim Outbound-Marketing spricht das Unternehmen die Kunden an.')).toEqual([
+      'spricht→ansprechen',
+      'an→',
+    ]);
     expect(changes('Spricht das Unternehmen die Kunden an?')).toEqual(['spricht→ansprechen', 'an→']);
     expect(changes('Diese Übergabe findet ab 75 Punkten statt.')).toEqual(['findet→stattfinden', 'statt→']);
-    expect(changes('Die typischen Kunden melden sich für den Newsletter an, und dann')).toEqual(['melden→anmelden', 'an→']);
+    expect(changes('Die typischen Kunden melden sich für den Newsletter an, und dann')).toEqual([
+      'melden→anmelden',
+      'an→',
+    ]);
     expect(changes('Marketing und Vertrieb stimmen die Bepunktung ab')).toEqual(['stimmen→abstimmen', 'ab→']);
     expect(changes('wir rufen kunden an')).toEqual(['rufen→anrufen', 'an→']);
   });
@@ -100,9 +144,11 @@ describe('German verb normalisation', () => {
   });
 
   it('tokenizes exactly like tokenizeDe', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => {
-      expect(analyzeVerbsDe(text).tokens).toEqual(tokenizeDe(text));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        expect(analyzeVerbsDe(text).tokens).toEqual(tokenizeDe(text));
+      }),
+    );
     for (const e of GLOSSARY) expect(analyzeVerbsDe(e.definition).tokens).toEqual(tokenizeDe(e.definition));
   });
 
@@ -110,7 +156,12 @@ describe('German verb normalisation', () => {
     const outbound = GLOSSARY.find((e) => e.id === 'outbound')!;
     const de = { de: true, en: false };
     expect(analyzeWords(outbound.definition, de, null).flat()).toContain(stemDe('ansprechen'));
-    for (const q of ['Kunden ansprechen', 'Kunden angesprochen', 'Kunden anzusprechen', 'Das Unternehmen spricht Kunden an.']) {
+    for (const q of [
+      'Kunden ansprechen',
+      'Kunden angesprochen',
+      'Kunden anzusprechen',
+      'Das Unternehmen spricht Kunden an.',
+    ]) {
       expect(analyzeWords(q, de, null).flat(), q).toContain(stemDe('ansprechen'));
     }
   });

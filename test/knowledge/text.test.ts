@@ -14,7 +14,11 @@ const ids = (question: string) => {
 
 describe('German normalisation', () => {
   it.each([
-    ['Auspraegung', 'auspragung'], ['Ausprägung', 'auspragung'], ['Straße', 'strasse'], ['Neue Queue', 'neue queue'], ['MARKETINGEINWILLIGUNG', 'marketingeinwilligung'],
+    ['Auspraegung', 'auspragung'],
+    ['Ausprägung', 'auspragung'],
+    ['Straße', 'strasse'],
+    ['Neue Queue', 'neue queue'],
+    ['MARKETINGEINWILLIGUNG', 'marketingeinwilligung'],
   ])('%s → %s', (text, folded) => expect(foldGerman(text)).toBe(folded));
 
   it('splits hyphens and punctuation', () => {
@@ -36,9 +40,17 @@ describe('German normalisation', () => {
 
 describe('term matching', () => {
   it.each([
-    ['Pull-Kampagne', 'pull-kampagne'], ['Pullkampagne', 'pull-kampagne'], ['Pull Kampagne', 'pull-kampagne'], ['pull campaigns', 'pull-kampagne'],
-    ['MQLs', 'mql'], ['Marketing Qualified Lead', 'mql'], ['Kontaktinhaber', 'contact-owner'], ['Datensatz-ID', 'hubspot-id'],
-    ['HubSpot-Eigenschaften', 'eigenschaft'], ['Kampange', 'kampagne'], ['Opportunitiy', 'opportunity'],
+    ['Pull-Kampagne', 'pull-kampagne'],
+    ['Pullkampagne', 'pull-kampagne'],
+    ['Pull Kampagne', 'pull-kampagne'],
+    ['pull campaigns', 'pull-kampagne'],
+    ['MQLs', 'mql'],
+    ['Marketing Qualified Lead', 'mql'],
+    ['Kontaktinhaber', 'contact-owner'],
+    ['Datensatz-ID', 'hubspot-id'],
+    ['HubSpot-Eigenschaften', 'eigenschaft'],
+    ['Kampange', 'kampagne'],
+    ['Opportunitiy', 'opportunity'],
   ])('"%s" names %s', (text, id) => expect(ids(text)).toContain(id));
 
   it('allows no typo in short words (abbreviations)', () => {

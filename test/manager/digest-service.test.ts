@@ -1,12 +1,23 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runDigestRound } from '../../src/services/digest/round.js';
 import { digestCardFor, digestChatReply, previewDigest } from '../../src/services/digest/digest.js';
-import { getDigest } from '../../src/store/digests-repo.js';
+import { runDigestRound } from '../../src/services/digest/round.js';
 import { openStore, type Store } from '../../src/store/db.js';
+import { getDigest } from '../../src/store/digests-repo.js';
 import { cardText } from '../support/cards.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { berlin, ev, installFor, managerDeps, makeLead, pendingJobs, recordingTeams, runDueJobs, storeLead, TestClock, clearStore } from './support.js';
-
+import {
+  berlin,
+  clearStore,
+  ev,
+  installFor,
+  makeLead,
+  managerDeps,
+  pendingJobs,
+  recordingTeams,
+  runDueJobs,
+  storeLead,
+  TestClock,
+} from './support.js';
 
 describe('daily digest: exactly once per manager and day, two instances on one PostgreSQL database', () => {
   let tdb: TestDatabase;
@@ -17,8 +28,14 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     a = await openStore(tdb.url);
     b = await openStore(tdb.url);
   });
-  afterAll(async () => { await a?.close(); await b?.close(); await tdb?.drop(); });
-  beforeEach(async () => { await clearStore(a); });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await tdb?.drop();
+  });
+  beforeEach(async () => {
+    await clearStore(a);
+  });
 
   it('two instances racing at 08:00 claim each manager once, and the send job is enqueued with the claim', async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
@@ -29,12 +46,22 @@ describe('daily digest: exactly once per manager and day, two instances on one P
       ...Array.from({ length: 5 }, () => runDigestRound(db, clock.now(), 'instance-b')),
     ]);
     expect(results.reduce((s, n) => s + n, 0)).toBe(2);
-    const rows = await a.db.selectFrom('digests' as any).selectAll().orderBy('manager_email').execute() as any[];
-    expect(rows.map((r) => [r.manager_email, r.day])).toEqual([['adelev@example.com', '2025-03-10'], ['sued.lead@example.com', '2025-03-10']]);
+    const rows = (await a.db
+      .selectFrom('digests' as any)
+      .selectAll()
+      .orderBy('manager_email')
+      .execute()) as any[];
+    expect(rows.map((r) => [r.manager_email, r.day])).toEqual([
+      ['adelev@example.com', '2025-03-10'],
+      ['sued.lead@example.com', '2025-03-10'],
+    ]);
     const jobs = await pendingJobs(a);
-    expect(jobs.map((j) => [j.kind, j.payload.managerEmail, j.payload.day])).toEqual(expect.arrayContaining([
-      ['teams.digest', 'adelev@example.com', '2025-03-10'], ['teams.digest', 'sued.lead@example.com', '2025-03-10'],
-    ]));
+    expect(jobs.map((j) => [j.kind, j.payload.managerEmail, j.payload.day])).toEqual(
+      expect.arrayContaining([
+        ['teams.digest', 'adelev@example.com', '2025-03-10'],
+        ['teams.digest', 'sued.lead@example.com', '2025-03-10'],
+      ]),
+    );
     expect(jobs).toHaveLength(2);
     // Monday's digest covers the weekend: since Friday's run.
     expect(jobs[0]!.payload.since).toBe(berlin('2025-03-07 08:00'));
@@ -43,14 +70,23 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     expect(await runDigestRound(db, clock.now(), 'instance-b')).toBe(0);
   });
 
-  it('keeps the day\'s digest waiting for a manager who has not installed the bot, and drops it the next day', async () => {
+  it("keeps the day's digest waiting for a manager who has not installed the bot, and drops it the next day", async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
     const teams = recordingTeams();
     const deps = managerDeps({ store: a, clock, teams });
     await runDigestRound(deps, clock.now());
     const [job] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'adelev@example.com');
     const { sendDigest } = await import('../../src/services/effects/digest.js');
-    const run = () => sendDigest.handler(deps)({ id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: job!.payload, attempts: 1, createdAt: 0 });
+    const run = () =>
+      sendDigest.handler(deps)({
+        id: 0,
+        kind: 'teams.digest',
+        leadId: null,
+        orderKey: 'x',
+        payload: job!.payload,
+        attempts: 1,
+        createdAt: 0,
+      });
     await expect(run()).rejects.toMatchObject({ retryAfterMs: 600_000, message: expect.stringMatching(/waits/) });
     clock.set(berlin('2025-03-10 11:00'));
     await installFor(a, 'adelev@example.com');
@@ -60,7 +96,15 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     // Another manager never installs: the next day the old digest is given up quietly.
     const [other] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'sued.lead@example.com');
     clock.set(berlin('2025-03-11 07:00'));
-    await sendDigest.handler(deps)({ id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: other!.payload, attempts: 5, createdAt: 0 });
+    await sendDigest.handler(deps)({
+      id: 0,
+      kind: 'teams.digest',
+      leadId: null,
+      orderKey: 'x',
+      payload: other!.payload,
+      attempts: 5,
+      createdAt: 0,
+    });
     expect(teams.sent.filter((s) => s.to.email === 'sued.lead@example.com')).toHaveLength(0);
   });
 
@@ -74,7 +118,15 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     const [job] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'adelev@example.com');
     await runDueJobs(deps);
     const { sendDigest } = await import('../../src/services/effects/digest.js');
-    await sendDigest.handler(deps)({ id: 0, kind: 'teams.digest', leadId: null, orderKey: 'x', payload: job!.payload, attempts: 2, createdAt: 0 });
+    await sendDigest.handler(deps)({
+      id: 0,
+      kind: 'teams.digest',
+      leadId: null,
+      orderKey: 'x',
+      payload: job!.payload,
+      attempts: 2,
+      createdAt: 0,
+    });
     expect(teams.sent.filter((s) => s.to.email === 'adelev@example.com')).toHaveLength(1);
     const text = cardText(teams.sent[0]!.activity.card);
     expect(text).toContain('Tageszusammenfassung CSM Nord');
@@ -86,11 +138,19 @@ describe('daily digest: exactly once per manager and day, two instances on one P
 describe('daily digest schedule (SQLite)', () => {
   let tdb: TestDatabase;
   let store: Store;
-  beforeAll(async () => { tdb = sqliteDatabase(); store = await openStore(tdb.url); });
-  afterAll(async () => { await store?.close(); await tdb?.drop(); });
-  beforeEach(async () => { await clearStore(store); });
+  beforeAll(async () => {
+    tdb = sqliteDatabase();
+    store = await openStore(tdb.url);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await tdb?.drop();
+  });
+  beforeEach(async () => {
+    await clearStore(store);
+  });
 
-  it('catches up after downtime the same day, but never sends a previous day\'s digest', async () => {
+  it("catches up after downtime the same day, but never sends a previous day's digest", async () => {
     const clock = new TestClock(berlin('2025-03-10 07:59'));
     const deps = managerDeps({ store, clock });
     // Before today's run time: nothing (Friday's is not sent on Monday).
@@ -98,7 +158,10 @@ describe('daily digest schedule (SQLite)', () => {
     // The bot was down at 08:00 and comes back at 10:30: the missed digest goes out.
     clock.set(berlin('2025-03-10 10:30'));
     expect(await runDigestRound(deps, clock.now())).toBe(2);
-    expect((await getDigest(store.db, 'adelev@example.com', '2025-03-10'))).toMatchObject({ since: berlin('2025-03-07 08:00'), until: berlin('2025-03-10 10:30') });
+    expect(await getDigest(store.db, 'adelev@example.com', '2025-03-10')).toMatchObject({
+      since: berlin('2025-03-07 08:00'),
+      until: berlin('2025-03-10 10:30'),
+    });
     // Restarted again at 11:00: already claimed.
     clock.set(berlin('2025-03-10 11:00'));
     expect(await runDigestRound(deps, clock.now())).toBe(0);
@@ -116,20 +179,38 @@ describe('daily digest schedule (SQLite)', () => {
     const clock = new TestClock(berlin('2025-03-10 07:00'));
     const deps = managerDeps({ store, clock });
     expect((await digestChatReply(deps, 'adelev@example.com', 'digest_off', 'de')).text).toContain('pausiert');
-    expect((await digestChatReply(deps, 'alexw@example.com', 'digest_off', 'de')).text).toContain('nur für Teamleitungen');
+    expect((await digestChatReply(deps, 'alexw@example.com', 'digest_off', 'de')).text).toContain(
+      'nur für Teamleitungen',
+    );
     clock.set(berlin('2025-03-10 08:00'));
     expect(await runDigestRound(deps, clock.now())).toBe(1);
     expect(await getDigest(store.db, 'adelev@example.com', '2025-03-10')).toBeNull();
-    expect((await digestChatReply(deps, 'adelev@example.com', 'digest_on', 'en')).text).toBe('The daily digest is on again.');
+    expect((await digestChatReply(deps, 'adelev@example.com', 'digest_on', 'en')).text).toBe(
+      'The daily digest is on again.',
+    );
     // Resumed the same day: the next round (tick or restart) sends today's.
     expect(await runDigestRound(deps, clock.now())).toBe(1);
   });
 
-  it('on demand: a manager gets their own team at once; another team\'s digest and non-managers are refused', async () => {
+  it("on demand: a manager gets their own team at once; another team's digest and non-managers are refused", async () => {
     const clock = new TestClock(berlin('2025-03-11 15:00'));
     const deps = managerDeps({ store, clock });
-    await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: berlin('2025-03-11 09:00'), contact: { id: 'n1', firstName: 'Nora', lastName: 'Nord' } }));
-    await storeLead(store, makeLead({ ownerEmail: 'zoeb@example.com', mqlAt: berlin('2025-03-11 09:00'), contact: { id: 's1', firstName: 'Sara', lastName: 'Süd' } }));
+    await storeLead(
+      store,
+      makeLead({
+        ownerEmail: 'alexw@example.com',
+        mqlAt: berlin('2025-03-11 09:00'),
+        contact: { id: 'n1', firstName: 'Nora', lastName: 'Nord' },
+      }),
+    );
+    await storeLead(
+      store,
+      makeLead({
+        ownerEmail: 'zoeb@example.com',
+        mqlAt: berlin('2025-03-11 09:00'),
+        contact: { id: 's1', firstName: 'Sara', lastName: 'Süd' },
+      }),
+    );
 
     const own = await digestCardFor(deps, 'AdeleV@example.com', 'de');
     expect(own.ok).toBe(true);
@@ -139,13 +220,25 @@ describe('daily digest schedule (SQLite)', () => {
     // The window: since the run before this morning's (Mon 08:00) up to now.
     expect(text).toContain('Zeitraum: 10.03.2025, 08:00 – 11.03.2025, 15:00');
 
-    expect(await digestCardFor(deps, 'adelev@example.com', 'de', { team: 'CSM Süd' })).toMatchObject({ ok: false, why: 'other_team', text: 'Du kannst nur die Zusammenfassung deines eigenen Teams sehen.' });
+    expect(await digestCardFor(deps, 'adelev@example.com', 'de', { team: 'CSM Süd' })).toMatchObject({
+      ok: false,
+      why: 'other_team',
+      text: 'Du kannst nur die Zusammenfassung deines eigenen Teams sehen.',
+    });
     expect(await digestCardFor(deps, 'alexw@example.com', 'de')).toMatchObject({ ok: false, why: 'not_manager' });
-    expect(await digestCardFor(deps, 'alexw@example.com', 'de', { team: 'CSM Nord' })).toMatchObject({ ok: false, why: 'not_manager' });
-    expect(await digestCardFor(deps, 'adelev@example.com', 'de', { team: 'CSM West' })).toMatchObject({ ok: false, why: 'unknown_team' });
+    expect(await digestCardFor(deps, 'alexw@example.com', 'de', { team: 'CSM Nord' })).toMatchObject({
+      ok: false,
+      why: 'not_manager',
+    });
+    expect(await digestCardFor(deps, 'adelev@example.com', 'de', { team: 'CSM West' })).toMatchObject({
+      ok: false,
+      why: 'unknown_team',
+    });
     const admin = await digestCardFor(deps, 'admin@example.com', 'en', { team: 'CSM Süd' });
     expect(admin.ok && cardText(admin.card)).toContain('Sara Süd');
-    expect((await digestChatReply(deps, 'meganb@example.com', 'digest', 'en')).text).toBe('The digest is for team managers (as listed in the roster).');
+    expect((await digestChatReply(deps, 'meganb@example.com', 'digest', 'en')).text).toBe(
+      'The digest is for team managers (as listed in the roster).',
+    );
     const reply = await digestChatReply(deps, 'adelev@example.com', 'digest', 'de');
     expect(reply.card).toBeDefined();
   });
@@ -155,10 +248,14 @@ describe('daily digest schedule (SQLite)', () => {
     const teams = recordingTeams();
     const deps = managerDeps({ store, clock, teams });
     await installFor(store, 'adelev@example.com', 'en-US');
-    await storeLead(store, makeLead({ ownerEmail: 'meganb@example.com', mqlAt: berlin('2025-03-10 09:00') }), [ev(berlin('2025-03-10 09:00'), 'mql', null, 'MQL')]);
+    await storeLead(store, makeLead({ ownerEmail: 'meganb@example.com', mqlAt: berlin('2025-03-10 09:00') }), [
+      ev(berlin('2025-03-10 09:00'), 'mql', null, 'MQL'),
+    ]);
     const card = await previewDigest(deps, 'adelev@example.com');
     expect(cardText(card)).toContain('Daily digest CSM Nord');
     expect(teams.sent).toHaveLength(0);
-    await expect(previewDigest(deps, 'alexw@example.com')).rejects.toThrow('alexw@example.com manages no team in the roster');
+    await expect(previewDigest(deps, 'alexw@example.com')).rejects.toThrow(
+      'alexw@example.com manages no team in the roster',
+    );
   });
 });

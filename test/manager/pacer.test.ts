@@ -1,31 +1,57 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RateLimit } from '../../src/lib/rate-limit.js';
+import type { Conversation } from '../../src/store/conversations-repo.js';
 import { pacedTeams, SendPacer, TEAMS_CONVERSATION_LIMITS } from '../../src/teams/pacer.js';
 import type { TeamsOutbound } from '../../src/teams/types.js';
-import type { Conversation } from '../../src/store/conversations-repo.js';
 
-const conv = (id: string): Conversation => ({ id, kind: 'personal', userId: null, aadObjectId: null, email: null, upn: null, name: null, tenantId: null, locale: null, teamId: null, reference: {}, blocked: false });
+const conv = (id: string): Conversation => ({
+  id,
+  kind: 'personal',
+  userId: null,
+  aadObjectId: null,
+  email: null,
+  upn: null,
+  name: null,
+  tenantId: null,
+  locale: null,
+  teamId: null,
+  reference: {},
+  blocked: false,
+});
 
 /** Records when each call reached Teams. */
 function timedTeams(): TeamsOutbound & { calls: Array<{ conv: string; at: number; what: string }> } {
   const calls: Array<{ conv: string; at: number; what: string }> = [];
   return {
     calls,
-    async send(to, a) { calls.push({ conv: to.id, at: Date.now(), what: a.text ?? '' }); return `id-${calls.length}`; },
-    async update(to, id) { calls.push({ conv: to.id, at: Date.now(), what: `update ${id}` }); },
+    async send(to, a) {
+      calls.push({ conv: to.id, at: Date.now(), what: a.text ?? '' });
+      return `id-${calls.length}`;
+    },
+    async update(to, id) {
+      calls.push({ conv: to.id, at: Date.now(), what: `update ${id}` });
+    },
   };
 }
 
 /** No sliding window ever holds more starts than its limit. */
 function expectWithin(times: number[], limits: readonly RateLimit[]) {
   for (const [windowMs, max] of limits) {
-    for (const t of times) expect(times.filter((x) => x > t - windowMs && x <= t).length, `${max} per ${windowMs} ms at ${t}`).toBeLessThanOrEqual(max);
+    for (const t of times)
+      expect(
+        times.filter((x) => x > t - windowMs && x <= t).length,
+        `${max} per ${windowMs} ms at ${t}`,
+      ).toBeLessThanOrEqual(max);
   }
 }
 
 describe('paced Teams sends', () => {
-  beforeEach(() => { vi.useFakeTimers({ now: 0 }); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('keeps one conversation at ≤ 7 per second and ≤ 8 per 2 seconds, in order', async () => {
     const inner = timedTeams();
@@ -48,7 +74,11 @@ describe('paced Teams sends', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     await done;
     const times = inner.calls.map((c) => c.at);
-    expect([times.filter((t) => t === 0).length, times.filter((t) => t === 1000).length, times.filter((t) => t === 2000).length]).toEqual([20, 20, 10]);
+    expect([
+      times.filter((t) => t === 0).length,
+      times.filter((t) => t === 1000).length,
+      times.filter((t) => t === 2000).length,
+    ]).toEqual([20, 20, 10]);
     expectWithin(times, [[1000, 20]]);
   });
 
@@ -72,23 +102,47 @@ describe('paced Teams sends', () => {
     await Promise.all([...busy, other, more]);
     const inbox = inner.calls.filter((c) => c.conv === 'inbox');
     expect(inbox.map((c) => c.what).slice(-1)).toEqual(['update act-2']);
-    expectWithin(inbox.map((c) => c.at), TEAMS_CONVERSATION_LIMITS);
+    expectWithin(
+      inbox.map((c) => c.at),
+      TEAMS_CONVERSATION_LIMITS,
+    );
   });
 
-  it('passes failures through (retries are the worker\'s) and keeps going', async () => {
+  it("passes failures through (retries are the worker's) and keeps going", async () => {
     const pacer = new SendPacer({ maxPerSecond: 0 });
-    await expect(pacer.run('a', async () => { throw new Error('429'); })).rejects.toThrow('429');
-    await expect(pacer.run('a', () => { throw new Error('sync'); })).rejects.toThrow('sync');
+    await expect(
+      pacer.run('a', async () => {
+        throw new Error('429');
+      }),
+    ).rejects.toThrow('429');
+    await expect(
+      pacer.run('a', () => {
+        throw new Error('sync');
+      }),
+    ).rejects.toThrow('sync');
     await expect(pacer.run('a', async () => 'ok')).resolves.toBe('ok');
   });
 
   it('respects the half-hour and hourly conversation limits too', async () => {
-    const pacer = new SendPacer({ maxPerSecond: 0, perConversation: [[1000, 7], [30_000, 60]] });
+    const pacer = new SendPacer({
+      maxPerSecond: 0,
+      perConversation: [
+        [1000, 7],
+        [30_000, 60],
+      ],
+    });
     const at: number[] = [];
-    const all = Array.from({ length: 70 }, () => pacer.run('a', async () => { at.push(Date.now()); }));
+    const all = Array.from({ length: 70 }, () =>
+      pacer.run('a', async () => {
+        at.push(Date.now());
+      }),
+    );
     await vi.advanceTimersByTimeAsync(60_000);
     await Promise.all(all);
-    expectWithin(at, [[1000, 7], [30_000, 60]]);
+    expectWithin(at, [
+      [1000, 7],
+      [30_000, 60],
+    ]);
     expect(at[60]).toBe(30_000);
   });
 });

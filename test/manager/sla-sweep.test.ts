@@ -6,15 +6,34 @@ import { openStore, type Store } from '../../src/store/db.js';
 import { getLead } from '../../src/store/leads-repo.js';
 import { cardActions, cardText } from '../support/cards.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { berlin, installFor, managerDeps, makeLead, pendingJobs, recordingTeams, runDueJobs, storeLead, TestClock, twoTeams, clearStore } from './support.js';
-
+import {
+  berlin,
+  clearStore,
+  installFor,
+  makeLead,
+  managerDeps,
+  pendingJobs,
+  recordingTeams,
+  runDueJobs,
+  storeLead,
+  TestClock,
+  twoTeams,
+} from './support.js';
 
 describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
   let tdb: TestDatabase;
   let store: Store;
-  beforeAll(async () => { tdb = sqliteDatabase(); store = await openStore(tdb.url); });
-  afterAll(async () => { await store?.close(); await tdb?.drop(); });
-  beforeEach(async () => { await clearStore(store); });
+  beforeAll(async () => {
+    tdb = sqliteDatabase();
+    store = await openStore(tdb.url);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await tdb?.drop();
+  });
+  beforeEach(async () => {
+    await clearStore(store);
+  });
 
   it('an MQL of Friday 17:00 reminds its owner on Monday 11:00 and escalates to the manager on Wednesday 11:00, once each', async () => {
     const clock = new TestClock(berlin('2025-03-07 17:00'));
@@ -22,13 +41,30 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
     const deps = managerDeps({ store, clock, teams });
     const alex = await installFor(store, 'alexw@example.com');
     await installFor(store, 'adelev@example.com');
-    const lead = await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now(), contact: { id: '1001', firstName: 'Jonas', lastName: 'Schmidt' } }));
-    await recordCardPost(store.db, { leadId: lead.id, conversationId: alex.id, activityId: 'card-1', kind: 'owner', postedAt: clock.now() });
+    const lead = await storeLead(
+      store,
+      makeLead({
+        ownerEmail: 'alexw@example.com',
+        mqlAt: clock.now(),
+        contact: { id: '1001', firstName: 'Jonas', lastName: 'Schmidt' },
+      }),
+    );
+    await recordCardPost(store.db, {
+      leadId: lead.id,
+      conversationId: alex.id,
+      activityId: 'card-1',
+      kind: 'owner',
+      postedAt: clock.now(),
+    });
     const roster = twoTeams();
-    const sweep = async (local: string) => { clock.set(berlin(local)); return runSlaSweep(deps, roster, clock.now()); };
+    const sweep = async (local: string) => {
+      clock.set(berlin(local));
+      return runSlaSweep(deps, roster, clock.now());
+    };
 
     // All weekend and Monday morning: 1 of 4 business hours used on Friday.
-    for (const t of ['2025-03-07 21:00', '2025-03-08 12:00', '2025-03-09 23:59', '2025-03-10 10:59']) expect(await sweep(t)).toEqual({ reminded: 0, escalated: 0 });
+    for (const t of ['2025-03-07 21:00', '2025-03-08 12:00', '2025-03-09 23:59', '2025-03-10 10:59'])
+      expect(await sweep(t)).toEqual({ reminded: 0, escalated: 0 });
     expect(await sweep('2025-03-10 11:00')).toEqual({ reminded: 1, escalated: 0 });
     expect(await sweep('2025-03-10 11:01')).toEqual({ reminded: 0, escalated: 0 });
     expect((await getLead(store.db, lead.id))!.remindedAt).toBe(berlin('2025-03-10 11:00'));
@@ -38,8 +74,12 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
     expect(reminder.to.email).toBe('alexw@example.com');
     expect(reminder.activity.text).toContain('Erinnerung: Der Lead Jonas Schmidt (Firma');
     expect(reminder.activity.text).toContain('wartet seit 2 T 18 Std');
-    expect(reminder.activity.text).toContain('[Zur Lead-Karte](https://teams.microsoft.com/l/message/a%3Aconv-alexw%40example.com/card-1');
-    expect(reminder.activity.text).toContain(`[In HubSpot öffnen](https://app.hubspot.com/contacts/62515/contact/${lead.contactId})`);
+    expect(reminder.activity.text).toContain(
+      '[Zur Lead-Karte](https://teams.microsoft.com/l/message/a%3Aconv-alexw%40example.com/card-1',
+    );
+    expect(reminder.activity.text).toContain(
+      `[In HubSpot öffnen](https://app.hubspot.com/contacts/62515/contact/${lead.contactId})`,
+    );
 
     // 24 business hours: Fri 1 h + Mon 10 h + Tue 10 h + Wed 3 h → Wednesday 11:00.
     expect(await sweep('2025-03-12 10:59')).toEqual({ reminded: 0, escalated: 0 });
@@ -49,7 +89,12 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
     const esc = teams.sent[1]!;
     expect(esc.to.email).toBe('adelev@example.com');
     expect(cardText(esc.activity.card)).toContain('Eskalation: MQL seit 4 T 18 Std unbeantwortet');
-    expect(cardActions(esc.activity.card).map((a) => a.title)).toEqual(['Neu zuweisen', 'Zuweisen', 'Erinnern', 'In HubSpot öffnen']);
+    expect(cardActions(esc.activity.card).map((a) => a.title)).toEqual([
+      'Neu zuweisen',
+      'Zuweisen',
+      'Erinnern',
+      'In HubSpot öffnen',
+    ]);
 
     // A restart (a fresh set of services on the same database) sends nothing again.
     const again = managerDeps({ store, clock, teams });
@@ -67,12 +112,25 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
     const actor = { id: 'aad-alex', name: 'Alex Wilber', email: 'alexw@example.com' };
 
     clock.set(berlin('2025-03-10 11:00'));
-    expect((await actOnLead(deps, { leadId: early.id, version: 1, actor, action: 'accept', source: 'card' })).kind).toBe('done');
+    expect(
+      (await actOnLead(deps, { leadId: early.id, version: 1, actor, action: 'accept', source: 'card' })).kind,
+    ).toBe('done');
     clock.set(berlin('2025-03-10 12:00'));
     expect(await runSlaSweep(deps, roster, clock.now())).toEqual({ reminded: 1, escalated: 0 });
     expect((await getLead(store.db, early.id))!.remindedAt).toBeNull();
     // The reminder for `late` is queued; Alex rejects before the worker sends it.
-    expect((await actOnLead(deps, { leadId: late.id, version: 1, actor, action: 'reject', reason: 'no_interest', source: 'card' })).kind).toBe('done');
+    expect(
+      (
+        await actOnLead(deps, {
+          leadId: late.id,
+          version: 1,
+          actor,
+          action: 'reject',
+          reason: 'no_interest',
+          source: 'card',
+        })
+      ).kind,
+    ).toBe('done');
     await runDueJobs(deps);
     expect(teams.sent.filter((s) => s.activity.text?.includes('Erinnerung'))).toHaveLength(0);
     clock.set(berlin('2025-03-20 12:00'));
@@ -84,7 +142,15 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
     const teams = recordingTeams();
     const deps = managerDeps({ store, clock, teams });
     await installFor(store, 'alexw@example.com');
-    await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now(), company: null, contact: { id: 'x', firstName: '**[click](http://evil)**', lastName: '<b>x</b>' } }));
+    await storeLead(
+      store,
+      makeLead({
+        ownerEmail: 'alexw@example.com',
+        mqlAt: clock.now(),
+        company: null,
+        contact: { id: 'x', firstName: '**[click](http://evil)**', lastName: '<b>x</b>' },
+      }),
+    );
     expect(await runSlaSweep(deps, twoTeams(), berlin('2025-03-10 12:00'))).toEqual({ reminded: 1, escalated: 0 });
     clock.set(berlin('2025-03-10 12:00'));
     await runDueJobs(deps);
@@ -101,7 +167,9 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
     const zoe = await storeLead(store, makeLead({ ownerEmail: 'zoeb@example.com', mqlAt: clock.now() }));
     expect(await runSlaSweep(deps, roster, berlin('2025-03-13 08:00'))).toEqual({ reminded: 2, escalated: 2 });
     const jobs = await pendingJobs(store);
-    expect(jobs.filter((j) => j.kind === 'teams.escalate').map((j) => [j.leadId, j.payload.managerEmail])).toEqual([[zoe.id, 'sued.lead@example.com']]);
+    expect(jobs.filter((j) => j.kind === 'teams.escalate').map((j) => [j.leadId, j.payload.managerEmail])).toEqual([
+      [zoe.id, 'sued.lead@example.com'],
+    ]);
     expect((await getLead(store.db, orphan.id))!.escalatedAt).toBe(berlin('2025-03-13 08:00'));
   });
 });
@@ -110,17 +178,34 @@ describe('SLA sweep on two instances (PostgreSQL)', () => {
   let tdb: TestDatabase;
   let a: Store;
   let b: Store;
-  beforeAll(async () => { tdb = await postgresDatabase(); a = await openStore(tdb.url); b = await openStore(tdb.url); });
-  afterAll(async () => { await a?.close(); await b?.close(); await tdb?.drop(); });
+  beforeAll(async () => {
+    tdb = await postgresDatabase();
+    a = await openStore(tdb.url);
+    b = await openStore(tdb.url);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await tdb?.drop();
+  });
 
   it('sends each reminder and escalation once when every instance sweeps at the same minute', async () => {
     const clock = new TestClock(berlin('2025-03-03 09:00'));
     const da = managerDeps({ store: a, clock });
     const db = managerDeps({ store: b, clock });
     const roster = twoTeams();
-    for (let i = 0; i < 10; i++) await storeLead(a, makeLead({ ownerEmail: i % 2 ? 'alexw@example.com' : 'zoeb@example.com', mqlAt: clock.now() }));
+    for (let i = 0; i < 10; i++)
+      await storeLead(
+        a,
+        makeLead({ ownerEmail: i % 2 ? 'alexw@example.com' : 'zoeb@example.com', mqlAt: clock.now() }),
+      );
     const now = berlin('2025-03-06 12:00');
-    const results = await Promise.all([runSlaSweep(da, roster, now), runSlaSweep(db, roster, now), runSlaSweep(da, roster, now), runSlaSweep(db, roster, now)]);
+    const results = await Promise.all([
+      runSlaSweep(da, roster, now),
+      runSlaSweep(db, roster, now),
+      runSlaSweep(da, roster, now),
+      runSlaSweep(db, roster, now),
+    ]);
     expect(results.reduce((s, r) => s + r.reminded, 0)).toBe(10);
     expect(results.reduce((s, r) => s + r.escalated, 0)).toBe(10);
     const jobs = await pendingJobs(a);

@@ -1,13 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addBusinessTime, businessTimeBetween, dueSlaSteps, parseBusinessHours, parseDuration, type SlaPolicy } from '../../src/domain/sla.js';
+import {
+  addBusinessTime,
+  businessTimeBetween,
+  dueSlaSteps,
+  parseBusinessHours,
+  parseDuration,
+  type SlaPolicy,
+} from '../../src/domain/sla.js';
 import { berlin, HOUR, TZ } from './support.js';
 
 const office = parseBusinessHours('Mon-Fri 08:00-18:00');
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('parseDuration', () => {
-  it.each([['90s', 90_000], ['30m', 1_800_000], ['4h', 4 * HOUR], ['2d', 48 * HOUR], [' 24h ', 24 * HOUR], ['1.5h', 1.5 * HOUR]])('%s', (s, ms) => {
+  it.each([
+    ['90s', 90_000],
+    ['30m', 1_800_000],
+    ['4h', 4 * HOUR],
+    ['2d', 48 * HOUR],
+    [' 24h ', 24 * HOUR],
+    ['1.5h', 1.5 * HOUR],
+  ])('%s', (s, ms) => {
     expect(parseDuration(s)).toBe(ms);
   });
   it.each(['', '4', 'h', '4w', '-1h', '0h', 'vier Stunden'])('refuses %j', (s) => {
@@ -23,13 +37,19 @@ describe('parseBusinessHours', () => {
     const de = parseBusinessHours('Mo-Do 08:00-17:00; Fr 08:00-14:00');
     expect(de.kind === 'weekly' && [de.week[4], de.week[5]]).toEqual([[[480, 1020]], [[480, 840]]]);
     const split = parseBusinessHours('Mon,Wed 08:00-12:00,13:00-17:00');
-    expect(split.kind === 'weekly' && split.week[3]).toEqual([[480, 720], [780, 1020]]);
+    expect(split.kind === 'weekly' && split.week[3]).toEqual([
+      [480, 720],
+      [780, 1020],
+    ]);
     const wrap = parseBusinessHours('Sat-Mon 10:00-24:00');
     expect(wrap.kind === 'weekly' && wrap.week.map((d) => d.length)).toEqual([1, 1, 0, 0, 0, 0, 1]);
   });
-  it.each(['', 'Mon-Fri', 'Mon-Xyz 08:00-18:00', 'Mon-Fri 18:00-08:00', 'Mon-Fri 8-18', 'Mon-Fri 08:00-25:00'])('refuses %j', (s) => {
-    expect(() => parseBusinessHours(s)).toThrow(/invalid business hours/);
-  });
+  it.each(['', 'Mon-Fri', 'Mon-Xyz 08:00-18:00', 'Mon-Fri 18:00-08:00', 'Mon-Fri 8-18', 'Mon-Fri 08:00-25:00'])(
+    'refuses %j',
+    (s) => {
+      expect(() => parseBusinessHours(s)).toThrow(/invalid business hours/);
+    },
+  );
 });
 
 describe('addBusinessTime (Europe/Berlin, Mon-Fri 08:00-18:00)', () => {
@@ -56,8 +76,12 @@ describe('addBusinessTime (Europe/Berlin, Mon-Fri 08:00-18:00)', () => {
 
   it('with "always" is plain wall-clock time, DST included', () => {
     const always = parseBusinessHours('always');
-    expect(addBusinessTime(berlin('2025-03-29 12:00'), 24 * HOUR, always, TZ)).toBe(berlin('2025-03-29 12:00') + 24 * HOUR);
-    expect(iso(addBusinessTime(berlin('2025-03-29 12:00'), 24 * HOUR, always, TZ))).toBe(iso(berlin('2025-03-30 13:00')));
+    expect(addBusinessTime(berlin('2025-03-29 12:00'), 24 * HOUR, always, TZ)).toBe(
+      berlin('2025-03-29 12:00') + 24 * HOUR,
+    );
+    expect(iso(addBusinessTime(berlin('2025-03-29 12:00'), 24 * HOUR, always, TZ))).toBe(
+      iso(berlin('2025-03-30 13:00')),
+    );
   });
 
   it('other time zones count in their own wall clock', () => {
@@ -79,11 +103,18 @@ describe('businessTimeBetween', () => {
 
   it('is the inverse of addBusinessTime', () => {
     const start = berlin('2025-01-01 00:00');
-    fc.assert(fc.property(fc.integer({ min: 0, max: 365 * 24 * 60 }), fc.integer({ min: 1, max: 80 * 60 }), (offMin, durMin) => {
-      const a = start + offMin * 60_000;
-      const end = addBusinessTime(a, durMin * 60_000, office, TZ);
-      expect(businessTimeBetween(a, end, office, TZ)).toBe(durMin * 60_000);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 365 * 24 * 60 }),
+        fc.integer({ min: 1, max: 80 * 60 }),
+        (offMin, durMin) => {
+          const a = start + offMin * 60_000;
+          const end = addBusinessTime(a, durMin * 60_000, office, TZ);
+          expect(businessTimeBetween(a, end, office, TZ)).toBe(durMin * 60_000);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,19 +1,19 @@
 /** Test kit for the manager features: a store with the manager tables, a controllable clock, recording Teams. */
 import { randomUUID } from 'node:crypto';
-import type { Owner, Lead, LeadEvent } from '../../src/domain/model.js';
+import type { Lead, LeadEvent, Owner } from '../../src/domain/model.js';
 import { Roster } from '../../src/domain/roster.js';
 import { parseBusinessHours } from '../../src/domain/sla.js';
 import type { HubSpot } from '../../src/hubspot/types.js';
+import { IntegrationError } from '../../src/lib/integration-error.js';
 import { createLog } from '../../src/log.js';
 import { staticRosterSource } from '../../src/roster/resolve.js';
-import type { OutboundActivity, TeamsOutbound } from '../../src/teams/types.js';
-import { jobHandlers } from '../../src/services/jobs.js';
 import type { Deps } from '../../src/services/deps.js';
-import { saveConversation, type Conversation } from '../../src/store/conversations-repo.js';
+import { jobHandlers } from '../../src/services/jobs.js';
+import { type Conversation, saveConversation } from '../../src/store/conversations-repo.js';
 import type { Store } from '../../src/store/db.js';
 import { claimJobs, completeJob, retryJobLater } from '../../src/store/jobs-repo.js';
-import { IntegrationError } from '../../src/lib/integration-error.js';
 import { addLeadEvent, insertLead } from '../../src/store/leads-repo.js';
+import type { OutboundActivity, TeamsOutbound } from '../../src/teams/types.js';
 
 export const TZ = 'Europe/Berlin';
 /** An instant given as Berlin wall-clock time, e.g. `berlin('2025-03-07 17:00')`. */
@@ -21,7 +21,20 @@ export function berlin(local: string): number {
   const [d, t = '00:00'] = local.split(' ');
   const guess = Date.parse(`${d}T${t}:00Z`);
   const off = (ms: number) => {
-    const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(ms).map((x) => [x.type, x.value]));
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: TZ,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
+        .formatToParts(ms)
+        .map((x) => [x.type, x.value]),
+    );
     return Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!) - ms;
   };
   return guess - off(guess - off(guess));
@@ -33,69 +46,155 @@ export const HOUR = 3_600_000;
 export class TestClock {
   constructor(public t: number) {}
   now = () => this.t;
-  set(ms: number) { this.t = ms; }
+  set(ms: number) {
+    this.t = ms;
+  }
 }
 
-export interface Sent { to: Conversation; activity: OutboundActivity; id: string; kind: 'send' | 'update' }
+export interface Sent {
+  to: Conversation;
+  activity: OutboundActivity;
+  id: string;
+  kind: 'send' | 'update';
+}
 export function recordingTeams(): TeamsOutbound & { sent: Sent[] } {
   const sent: Sent[] = [];
   let n = 0;
   return {
     sent,
-    async send(to, activity) { const id = `act-${++n}`; sent.push({ to, activity, id, kind: 'send' }); return id; },
-    async update(to, id, activity) { sent.push({ to, activity, id, kind: 'update' }); },
+    async send(to, activity) {
+      const id = `act-${++n}`;
+      sent.push({ to, activity, id, kind: 'send' });
+      return id;
+    },
+    async update(to, id, activity) {
+      sent.push({ to, activity, id, kind: 'update' });
+    },
   };
 }
 
 export const OWNERS: Owner[] = [
-  { id: '101', email: 'alexw@example.com', firstName: 'Alex', lastName: 'Wilber', teams: [{ id: '1', name: 'CSM Nord' }] },
-  { id: '102', email: 'meganb@example.com', firstName: 'Megan', lastName: 'Bowen', teams: [{ id: '1', name: 'CSM Nord' }] },
-  { id: '103', email: 'adelev@example.com', firstName: 'Adele', lastName: 'Vance', teams: [{ id: '1', name: 'CSM Nord' }] },
+  {
+    id: '101',
+    email: 'alexw@example.com',
+    firstName: 'Alex',
+    lastName: 'Wilber',
+    teams: [{ id: '1', name: 'CSM Nord' }],
+  },
+  {
+    id: '102',
+    email: 'meganb@example.com',
+    firstName: 'Megan',
+    lastName: 'Bowen',
+    teams: [{ id: '1', name: 'CSM Nord' }],
+  },
+  {
+    id: '103',
+    email: 'adelev@example.com',
+    firstName: 'Adele',
+    lastName: 'Vance',
+    teams: [{ id: '1', name: 'CSM Nord' }],
+  },
   { id: '201', email: 'zoeb@example.com', firstName: 'Zoe', lastName: 'Becker', teams: [{ id: '2', name: 'CSM Süd' }] },
-  { id: '202', email: 'sued.lead@example.com', firstName: 'Sven', lastName: 'Süd', teams: [{ id: '2', name: 'CSM Süd' }] },
+  {
+    id: '202',
+    email: 'sued.lead@example.com',
+    firstName: 'Sven',
+    lastName: 'Süd',
+    teams: [{ id: '2', name: 'CSM Süd' }],
+  },
 ];
 
-export function fakeHubSpot(owners: Owner[] = OWNERS): HubSpot & { updates: Array<{ id: string; props: Record<string, string> }> } {
+export function fakeHubSpot(
+  owners: Owner[] = OWNERS,
+): HubSpot & { updates: Array<{ id: string; props: Record<string, string> }> } {
   const updates: Array<{ id: string; props: Record<string, string> }> = [];
   return {
     updates,
-    async getContact() { return null; },
-    async getCompany() { return null; },
-    async getContacts() { return new Map(); },
-    async getCompanies() { return new Map(); },
-    async getOwner(id) { return owners.find((o) => o.id === id) ?? null; },
-    async findOwnerByEmail(email) { return owners.find((o) => o.email === email.toLowerCase()) ?? null; },
-    async listOwners() { return owners; },
-    async updateContact(id, props) { updates.push({ id, props }); },
+    async getContact() {
+      return null;
+    },
+    async getCompany() {
+      return null;
+    },
+    async getContacts() {
+      return new Map();
+    },
+    async getCompanies() {
+      return new Map();
+    },
+    async getOwner(id) {
+      return owners.find((o) => o.id === id) ?? null;
+    },
+    async findOwnerByEmail(email) {
+      return owners.find((o) => o.email === email.toLowerCase()) ?? null;
+    },
+    async listOwners() {
+      return owners;
+    },
+    async updateContact(id, props) {
+      updates.push({ id, props });
+    },
     async addNote() {},
-    async hasNote() { return false; },
-    async searchCompaniesByName() { return []; },
+    async hasNote() {
+      return false;
+    },
+    async searchCompaniesByName() {
+      return [];
+    },
     recordUrl: (portalId, type, id) => `https://app.hubspot.com/contacts/${portalId}/${type}/${id}`,
   };
 }
 
 /** Two teams: CSM Nord (Adele: Alex, Megan) and CSM Süd (Sven: Zoe). */
-export const twoTeams = () => new Roster({
-  admins: ['admin@example.com'],
-  teams: [
-    { name: 'CSM Nord', manager: 'adelev@example.com', members: ['alexw@example.com', 'meganb@example.com'] },
-    { name: 'CSM Süd', manager: 'sued.lead@example.com', members: ['zoeb@example.com'] },
-  ],
-  names: { 'alexw@example.com': 'Alex Wilber', 'meganb@example.com': 'Megan Bowen', 'adelev@example.com': 'Adele Vance', 'zoeb@example.com': 'Zoe Becker' },
-});
+export const twoTeams = () =>
+  new Roster({
+    admins: ['admin@example.com'],
+    teams: [
+      { name: 'CSM Nord', manager: 'adelev@example.com', members: ['alexw@example.com', 'meganb@example.com'] },
+      { name: 'CSM Süd', manager: 'sued.lead@example.com', members: ['zoeb@example.com'] },
+    ],
+    names: {
+      'alexw@example.com': 'Alex Wilber',
+      'meganb@example.com': 'Megan Bowen',
+      'adelev@example.com': 'Adele Vance',
+      'zoeb@example.com': 'Zoe Becker',
+    },
+  });
 
-export function managerDeps(o: { store: Store; clock: TestClock; roster?: Roster; teams?: TeamsOutbound; hubspot?: HubSpot; salesCloud?: any; cron?: string }): Deps {
+export function managerDeps(o: {
+  store: Store;
+  clock: TestClock;
+  roster?: Roster;
+  teams?: TeamsOutbound;
+  hubspot?: HubSpot;
+  salesCloud?: any;
+  cron?: string;
+}): Deps {
   return {
-    store: o.store, clock: o.clock, log: createLog(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    hubspot: o.hubspot ?? fakeHubSpot(), salesCloud: o.salesCloud, teams: o.teams ?? recordingTeams(),
+    store: o.store,
+    clock: o.clock,
+    log: createLog(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    hubspot: o.hubspot ?? fakeHubSpot(),
+    salesCloud: o.salesCloud,
+    teams: o.teams ?? recordingTeams(),
     settings: {
       mqlRule: { threshold: 75, mqlStage: 'marketingqualifiedlead' },
-      writeBack: { stages: { sql: 'salesqualifiedlead', opportunity: 'opportunity' }, leadStatus: { accepted: 'IN_PROGRESS', rejected: 'UNQUALIFIED', opportunity: 'OPEN_DEAL' } },
+      writeBack: {
+        stages: { sql: 'salesqualifiedlead', opportunity: 'opportunity' },
+        leadStatus: { accepted: 'IN_PROGRESS', rejected: 'UNQUALIFIED', opportunity: 'OPEN_DEAL' },
+      },
       permissions: { admins: ['admin@example.com'] },
       rejectReasons: ['no_budget', 'wrong_contact', 'existing_opportunity', 'competitor', 'no_interest', 'other'],
-      defaultLocale: 'de', timeZone: TZ,
+      defaultLocale: 'de',
+      timeZone: TZ,
       digestCron: o.cron ?? '0 8 * * 1-5',
-      sla: { remindAfterMs: 4 * HOUR, escalateAfterMs: 24 * HOUR, hours: parseBusinessHours('Mon-Fri 08:00-18:00'), timeZone: TZ },
+      sla: {
+        remindAfterMs: 4 * HOUR,
+        escalateAfterMs: 24 * HOUR,
+        hours: parseBusinessHours('Mon-Fri 08:00-18:00'),
+        timeZone: TZ,
+      },
     },
     kick() {},
     roster: staticRosterSource(o.roster ?? twoTeams()),
@@ -110,18 +209,53 @@ export function makeLead(over: Partial<Lead> & { ownerEmail?: string } = {}): Le
   const contactId = String(++contactSeq);
   const at = rest.mqlAt ?? Date.parse('2025-03-03T08:00:00Z');
   return {
-    id: randomUUID(), portalId: 62515, contactId, cycle: 1, state: 'MQL', version: 1,
+    id: randomUUID(),
+    portalId: 62515,
+    contactId,
+    cycle: 1,
+    state: 'MQL',
+    version: 1,
     owner: { id: owner?.id ?? null, email, name: owner ? `${owner.firstName} ${owner.lastName}` : email },
-    contact: { id: contactId, firstName: 'Kontakt', lastName: contactId, score: 80 }, company: { id: `c${contactId}`, name: `Firma ${contactId}` }, bant: null,
-    rejectReason: null, rejectNote: null, c4cLeadId: null, c4cOwnerMapped: null, c4cOpportunityId: null,
-    mqlAt: at, acceptedAt: null, closedAt: null, remindedAt: null, escalatedAt: null, createdAt: at, updatedAt: at, ...rest,
+    contact: { id: contactId, firstName: 'Kontakt', lastName: contactId, score: 80 },
+    company: { id: `c${contactId}`, name: `Firma ${contactId}` },
+    bant: null,
+    rejectReason: null,
+    rejectNote: null,
+    c4cLeadId: null,
+    c4cOwnerMapped: null,
+    c4cOpportunityId: null,
+    mqlAt: at,
+    acceptedAt: null,
+    closedAt: null,
+    remindedAt: null,
+    escalatedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    ...rest,
   };
 }
 
-export const ev = (at: number, action: string, fromState: LeadEvent['fromState'], toState: LeadEvent['toState'], detail: Record<string, unknown> | null = null): LeadEvent =>
-  ({ at, actor: { id: 'u', name: 'Tester' }, action, fromState, toState, source: action === 'mql' ? 'webhook' : 'card', detail });
+export const ev = (
+  at: number,
+  action: string,
+  fromState: LeadEvent['fromState'],
+  toState: LeadEvent['toState'],
+  detail: Record<string, unknown> | null = null,
+): LeadEvent => ({
+  at,
+  actor: { id: 'u', name: 'Tester' },
+  action,
+  fromState,
+  toState,
+  source: action === 'mql' ? 'webhook' : 'card',
+  detail,
+});
 
-export async function storeLead(store: Store, lead: Lead, events: LeadEvent[] = [ev(lead.mqlAt, 'mql', null, 'MQL')]): Promise<Lead> {
+export async function storeLead(
+  store: Store,
+  lead: Lead,
+  events: LeadEvent[] = [ev(lead.mqlAt, 'mql', null, 'MQL')],
+): Promise<Lead> {
   await insertLead(store.db, lead);
   for (const e of events) await addLeadEvent(store.db, lead.id, e);
   return lead;
@@ -129,8 +263,18 @@ export async function storeLead(store: Store, lead: Lead, events: LeadEvent[] = 
 
 export async function installFor(store: Store, email: string, locale = 'de-DE', now = 0): Promise<Conversation> {
   const c: Conversation = {
-    id: `a:conv-${email}`, kind: 'personal', userId: `29:${email}`, aadObjectId: randomUUID(), email, upn: email, name: email,
-    tenantId: 't1', locale, teamId: null, reference: { conversation: { id: `a:conv-${email}` } }, blocked: false,
+    id: `a:conv-${email}`,
+    kind: 'personal',
+    userId: `29:${email}`,
+    aadObjectId: randomUUID(),
+    email,
+    upn: email,
+    name: email,
+    tenantId: 't1',
+    locale,
+    teamId: null,
+    reference: { conversation: { id: `a:conv-${email}` } },
+    blocked: false,
   };
   await saveConversation(store.db, c, now);
   return c;
@@ -149,7 +293,14 @@ export async function runDueJobs(deps: Deps, owner = 'test-worker'): Promise<str
       } catch (err) {
         // As the worker does: a transient failure waits for its retry time instead of ending the run.
         if (!(err instanceof IntegrationError) || err.permanent) throw err;
-        await retryJobLater(deps.store.db, j.id, owner, deps.clock.now() + (err.retryAfterMs ?? 1000), err.message, deps.clock.now());
+        await retryJobLater(
+          deps.store.db,
+          j.id,
+          owner,
+          deps.clock.now() + (err.retryAfterMs ?? 1000),
+          err.message,
+          deps.clock.now(),
+        );
         continue;
       }
       await completeJob(deps.store.db, j.id, owner, deps.clock.now());
@@ -165,5 +316,16 @@ export async function pendingJobs(store: Store) {
 
 /** Empties every table a manager test writes, so each test starts from a clean store. */
 export async function clearStore(store: Store): Promise<void> {
-  for (const t of ['jobs', 'digests', 'digest_prefs', 'leads', 'lead_events', 'conversations', 'card_posts', 'people', 'person_locales'] as const) await store.db.deleteFrom(t as 'jobs').execute(); // manager tables are outside the core schema type
+  for (const t of [
+    'jobs',
+    'digests',
+    'digest_prefs',
+    'leads',
+    'lead_events',
+    'conversations',
+    'card_posts',
+    'people',
+    'person_locales',
+  ] as const)
+    await store.db.deleteFrom(t as 'jobs').execute(); // manager tables are outside the core schema type
 }

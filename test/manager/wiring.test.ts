@@ -11,18 +11,34 @@ describe('roster, digest, SLA and pacing configuration', () => {
   it('has the documented defaults', () => {
     const c = loadConfig({});
     expect({ roster: c.roster, digest: c.digest, teams: c.teams, sla: c.sla }).toEqual({
-      roster: { file: 'config/roster.yaml' }, digest: { cron: '0 8 * * 1-5' }, teams: { maxSendsPerSecond: 20 },
-      sla: { remindAfterMs: 4 * HOUR, escalateAfterMs: 24 * HOUR, hours: expect.objectContaining({ kind: 'weekly' }), timeZone: 'Europe/Berlin' },
+      roster: { file: 'config/roster.yaml' },
+      digest: { cron: '0 8 * * 1-5' },
+      teams: { maxSendsPerSecond: 20 },
+      sla: {
+        remindAfterMs: 4 * HOUR,
+        escalateAfterMs: 24 * HOUR,
+        hours: expect.objectContaining({ kind: 'weekly' }),
+        timeZone: 'Europe/Berlin',
+      },
     });
   });
 
   it('names every bad value', () => {
     const issues = (() => {
       try {
-        loadConfig({ DIGEST_CRON: 'every morning', SLA_REMIND_AFTER: '4 hours', SLA_ESCALATE_AFTER: '2w', BUSINESS_HOURS: 'Mon-Fri 9-5', TEAMS_MAX_SENDS_PER_SECOND: '-1' });
+        loadConfig({
+          DIGEST_CRON: 'every morning',
+          SLA_REMIND_AFTER: '4 hours',
+          SLA_ESCALATE_AFTER: '2w',
+          BUSINESS_HOURS: 'Mon-Fri 9-5',
+          TEAMS_MAX_SENDS_PER_SECOND: '-1',
+        });
         return [];
       } catch (err) {
-        return (err as Error).message.split('\n').slice(1).map((l) => l.trim());
+        return (err as Error).message
+          .split('\n')
+          .slice(1)
+          .map((l) => l.trim());
       }
     })();
     expect(issues).toEqual([
@@ -32,28 +48,44 @@ describe('roster, digest, SLA and pacing configuration', () => {
       'BUSINESS_HOURS: invalid business hours "Mon-Fri 9-5": bad time "9" (use HH:MM)',
       'TEAMS_MAX_SENDS_PER_SECOND: Number must be greater than or equal to 0',
     ]);
-    expect(loadConfig({ BUSINESS_HOURS: 'always', TEAMS_MAX_SENDS_PER_SECOND: '0' })).toMatchObject({ sla: { hours: { kind: 'always' } }, teams: { maxSendsPerSecond: 0 } });
+    expect(loadConfig({ BUSINESS_HOURS: 'always', TEAMS_MAX_SENDS_PER_SECOND: '0' })).toMatchObject({
+      sla: { hours: { kind: 'always' } },
+      teams: { maxSendsPerSecond: 0 },
+    });
   });
 });
 
 describe('schedules and CLI', () => {
   let tdb: TestDatabase;
   let store: Store;
-  beforeAll(async () => { tdb = sqliteDatabase(); store = await openStore(tdb.url); });
-  afterAll(async () => { await store?.close(); await tdb?.drop(); });
+  beforeAll(async () => {
+    tdb = sqliteDatabase();
+    store = await openStore(tdb.url);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await tdb?.drop();
+  });
 
-  it('at start, a bot that was down at 08:00 sends today\'s digest', async () => {
+  it("at start, a bot that was down at 08:00 sends today's digest", async () => {
     const deps = managerDeps({ store, clock: new TestClock(berlin('2025-03-10 10:30')) });
     const schedules = await startSchedules(deps, { instanceId: 'test' });
     schedules.stop();
-    expect(await getDigest(store.db, 'adelev@example.com', '2025-03-10')).toMatchObject({ since: berlin('2025-03-07 08:00') });
+    expect(await getDigest(store.db, 'adelev@example.com', '2025-03-10')).toMatchObject({
+      since: berlin('2025-03-07 08:00'),
+    });
   });
 
   it('`leadbridge digest --preview <email>` prints the card text (or JSON) and sends nothing', async () => {
     const deps = managerDeps({ store, clock: new TestClock(berlin('2025-03-10 10:30')) });
     await installFor(store, 'adelev@example.com');
     let closed = 0;
-    const cmd = digestCommand(async () => ({ deps, close: async () => { closed++; } }));
+    const cmd = digestCommand(async () => ({
+      deps,
+      close: async () => {
+        closed++;
+      },
+    }));
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics } from '../../src/metrics.js';
 import { instrumentClient } from '../../src/metrics/instrument-client.js';
+import { createMetrics } from '../../src/metrics.js';
 import { sample } from './scrape.js';
 
 const scrape = async (m: ReturnType<typeof createMetrics>) => (await m.render()).body;
@@ -65,23 +65,41 @@ describe('metrics (own registry, values change with the hooks)', () => {
   it('times integration calls and counts failures, through instrument() and a wrapped client', async () => {
     const m = createMetrics({ processMetrics: false });
     await m.instrument('c4c', 'createLead', async () => 'ok');
-    await expect(m.instrument('c4c', 'createLead', async () => { throw new Error('503'); })).rejects.toThrow('503');
+    await expect(
+      m.instrument('c4c', 'createLead', async () => {
+        throw new Error('503');
+      }),
+    ).rejects.toThrow('503');
     const client = {
       base: 'https://x',
-      async getContact(id: string) { return { id }; },
-      async updateContact() { throw new Error('429'); },
-      recordUrl(id: string) { return `${this.base}/${id}`; },
+      async getContact(id: string) {
+        return { id };
+      },
+      async updateContact() {
+        throw new Error('429');
+      },
+      recordUrl(id: string) {
+        return `${this.base}/${id}`;
+      },
     };
     const hs = instrumentClient(m, 'hubspot', client);
     expect(await hs.getContact('1')).toEqual({ id: '1' });
     await expect(hs.updateContact()).rejects.toThrow('429');
     expect(hs.recordUrl('7')).toBe('https://x/7');
     const t = await scrape(m);
-    expect(sample(t, 'leadbridge_integration_call_duration_seconds_count', { system: 'c4c', operation: 'createLead' })).toBe(2);
+    expect(
+      sample(t, 'leadbridge_integration_call_duration_seconds_count', { system: 'c4c', operation: 'createLead' }),
+    ).toBe(2);
     expect(sample(t, 'leadbridge_integration_call_errors_total', { system: 'c4c', operation: 'createLead' })).toBe(1);
-    expect(sample(t, 'leadbridge_integration_call_duration_seconds_count', { system: 'hubspot', operation: 'getContact' })).toBe(1);
-    expect(sample(t, 'leadbridge_integration_call_errors_total', { system: 'hubspot', operation: 'updateContact' })).toBe(1);
-    expect(sample(t, 'leadbridge_integration_call_duration_seconds_count', { system: 'hubspot', operation: 'recordUrl' })).toBeUndefined();
+    expect(
+      sample(t, 'leadbridge_integration_call_duration_seconds_count', { system: 'hubspot', operation: 'getContact' }),
+    ).toBe(1);
+    expect(
+      sample(t, 'leadbridge_integration_call_errors_total', { system: 'hubspot', operation: 'updateContact' }),
+    ).toBe(1);
+    expect(
+      sample(t, 'leadbridge_integration_call_duration_seconds_count', { system: 'hubspot', operation: 'recordUrl' }),
+    ).toBeUndefined();
   });
 
   it('reads leads by state and the outbox at scrape time; a failing source keeps the last value and is counted', async () => {
@@ -92,8 +110,15 @@ describe('metrics (own registry, values change with the hooks)', () => {
     const m = createMetrics({
       processMetrics: false,
       collect: {
-        leadsByState: async () => { if (fail) throw new Error('db down'); return counts; },
-        outbox: async () => { outboxReads++; if (fail) throw new Error('db down'); return outbox; },
+        leadsByState: async () => {
+          if (fail) throw new Error('db down');
+          return counts;
+        },
+        outbox: async () => {
+          outboxReads++;
+          if (fail) throw new Error('db down');
+          return outbox;
+        },
       },
     });
     let t = await scrape(m);

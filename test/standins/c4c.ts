@@ -10,7 +10,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { buildModel, checkBody, DEFAULT_CODE_LISTS, metadataXml, NAMESPACE, ODataFailure, type CodeEntry, type ModelOptions } from './c4c-model.js';
+import {
+  buildModel,
+  type CodeEntry,
+  checkBody,
+  DEFAULT_CODE_LISTS,
+  type ModelOptions,
+  metadataXml,
+  NAMESPACE,
+  ODataFailure,
+} from './c4c-model.js';
 
 // C4C: service root /sap/c4c/odata/v1/c4codataapi/ (the trailing slash is required) — SAP-archive/C4CODATAAPIDEVGUIDE README "OData Service Document"
 export const SERVICE_ROOT_PATH = '/sap/c4c/odata/v1/c4codataapi/';
@@ -87,17 +96,25 @@ const WRITE_METHODS = new Set(['POST', 'PATCH', 'MERGE', 'PUT', 'DELETE']);
 const SESSION_COOKIE = 'SAP_SESSIONID_C4C_123';
 
 const faultBody = z.object({
-  method: z.string().optional(), path: z.string().optional(), status: z.number().int().min(100).max(599).optional(),
-  body: z.unknown().optional(), headers: z.record(z.string()).optional(), times: z.number().int().positive().optional(),
+  method: z.string().optional(),
+  path: z.string().optional(),
+  status: z.number().int().min(100).max(599).optional(),
+  body: z.unknown().optional(),
+  headers: z.record(z.string()).optional(),
+  times: z.number().int().positive().optional(),
   delayMs: z.number().int().nonnegative().optional(),
 });
 const downBody = z.object({
-  mode: z.enum(['refuse', 'unavailable']).optional(), forMs: z.number().int().positive().optional(),
+  mode: z.enum(['refuse', 'unavailable']).optional(),
+  forMs: z.number().int().positive().optional(),
   retryAfterSec: z.number().int().nonnegative().optional(),
 });
 
 export interface C4cStandinOptions extends ModelOptions {
-  port?: number; username?: string; password?: string; convertedStatusCode?: string;
+  port?: number;
+  username?: string;
+  password?: string;
+  convertedStatusCode?: string;
   /**
    * How single entities (GET by key, 201 body) are wrapped: `results` = `{"d":{"results":{…}}}` as C4C answers
    * (default), `plain` = `{"d":{…}}` as plain OData v2 would.
@@ -115,7 +132,8 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
   const metadata = metadataXml(model);
   const def = (set: string) => model.get(set)!;
   // C4C: a single entity comes as {"d":{"results":{…}}} (201 after create, GET by key) — SAP-archive/C4CODATAAPIDEVGUIDE sections/serviceticket.md ("HTTP/1.1 201 Created" {"d":{"results":{"__metadata":…}}}); public C4C consumers read d.results.ObjectID after a 201 (code search; one shell consumer also falls back to .d.ObjectID)
-  const single = (json: Record<string, unknown>) => (opts.singleEntityShape === 'plain' ? { d: json } : { d: { results: json } });
+  const single = (json: Record<string, unknown>) =>
+    opts.singleEntityShape === 'plain' ? { d: json } : { d: { results: json } };
   let conversionRefusal: number | undefined;
 
   type AnyRow = Record<string, unknown> & { ObjectID: string };
@@ -139,14 +157,21 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
 
   function insert(set: string, fields: Record<string, unknown>): AnyRow {
     const d = def(set);
-    const given = d.idField === 'AccountID' && typeof fields.AccountID === 'string' && fields.AccountID ? fields.AccountID : undefined;
+    const given =
+      d.idField === 'AccountID' && typeof fields.AccountID === 'string' && fields.AccountID
+        ? fields.AccountID
+        : undefined;
     let id = given;
     if (!id && d.idField) {
       const n = nextId.get(set) ?? d.firstId ?? 1;
       nextId.set(set, n + 1);
       id = String(n);
     }
-    const row: AnyRow = { ...fields, ObjectID: randomBytes(16).toString('hex').toUpperCase(), ...(d.idField ? { [d.idField]: id } : {}) };
+    const row: AnyRow = {
+      ...fields,
+      ObjectID: randomBytes(16).toString('hex').toUpperCase(),
+      ...(d.idField ? { [d.idField]: id } : {}),
+    };
     tables.get(set)!.set(row.ObjectID, row);
     stamp(row.ObjectID);
     return row;
@@ -157,7 +182,9 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
     const d = def(set);
     const uri = `${origin}${SERVICE_ROOT_PATH}${set}('${row.ObjectID}')`;
     // C4C: every entity carries __metadata {uri, type, etag} — SAP-archive/C4CODATAAPIDEVGUIDE README "ETag Support"
-    const out: Record<string, unknown> = { __metadata: { uri, type: `${NAMESPACE}.${d.type}`, etag: etagOf(row.ObjectID) } };
+    const out: Record<string, unknown> = {
+      __metadata: { uri, type: `${NAMESPACE}.${d.type}`, etag: etagOf(row.ObjectID) },
+    };
     if (select) {
       for (const k of select) if (!d.navigations.has(k)) out[k] = row[k] ?? '';
       return out;
@@ -169,25 +196,47 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
   }
 
   /** `$filter=<Property> eq '<value>'`: C4C compares exactly, except that `*` in the value is a wildcard. */
-  function filterRows(set: string, rows: Array<Record<string, unknown>>, filter: string): Array<Record<string, unknown>> {
+  function filterRows(
+    set: string,
+    rows: Array<Record<string, unknown>>,
+    filter: string,
+  ): Array<Record<string, unknown>> {
     // C4C: $filter supports eq/ge/le, no string functions; `*` in an eq value is a wildcard — SAP-archive/C4CODATAAPIDEVGUIDE README "$filter" / "Known Limitations" (the stand-in evaluates eq only)
     const f = /^\s*(\w+)\s+eq\s+'((?:[^']|'')*)'\s*$/.exec(filter);
     if (!f) throw new ODataFailure(400, 'FILTER_NOT_SUPPORTED', `The stand-in cannot evaluate $filter=${filter}`);
     const [, prop, literal] = f as unknown as [string, string, string];
     // C4C: the error text for an unknown $filter property is unverified
-    if (!def(set).properties.has(prop)) throw new ODataFailure(400, 'INVALID_FILTER', `Property '${prop}' not found in type '${NAMESPACE}.${def(set).type}'`);
+    if (!def(set).properties.has(prop))
+      throw new ODataFailure(
+        400,
+        'INVALID_FILTER',
+        `Property '${prop}' not found in type '${NAMESPACE}.${def(set).type}'`,
+      );
     const wanted = literal.replace(/''/g, "'");
     if (!wanted.includes('*')) return rows.filter((r) => (r[prop] ?? '') === wanted);
-    const re = new RegExp(`^${wanted.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const re = new RegExp(
+      `^${wanted
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     return rows.filter((r) => re.test(String(r[prop] ?? '')));
   }
 
   function parseSelect(set: string, select: string | null): string[] | undefined {
     // C4C: $select=<Prop>,<Prop> limits the answer — SAP-archive/C4CODATAAPIDEVGUIDE README "Supported System Query Options"
     if (select === null) return undefined;
-    const props = select.split(',').map((p) => p.trim()).filter(Boolean);
+    const props = select
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const bad = props.find((p) => !def(set).properties.has(p) && !def(set).navigations.has(p));
-    if (bad) throw new ODataFailure(400, 'INVALID_SELECT', `Property '${bad}' not found in type '${NAMESPACE}.${def(set).type}'`);
+    if (bad)
+      throw new ODataFailure(
+        400,
+        'INVALID_SELECT',
+        `Property '${bad}' not found in type '${NAMESPACE}.${def(set).type}'`,
+      );
     return props;
   }
 
@@ -216,19 +265,30 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
 
   type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
-  function handleData(method: string, rel: string, url: URL, req: IncomingMessage, body: unknown, origin: string): Answer {
+  function handleData(
+    method: string,
+    rel: string,
+    url: URL,
+    req: IncomingMessage,
+    body: unknown,
+    origin: string,
+  ): Answer {
     // C4C: the service document in JSON is {"d":{"EntitySets":[…]}} — SAP-archive/C4CODATAAPIDEVGUIDE README "Supported Formats"
     if (rel === '' && method === 'GET') return { status: 200, body: { d: { EntitySets: [...model.keys()] } } };
     // C4C: GET <root>$metadata answers the EDMX (XML) — SAP-archive/C4CODATAAPIDEVGUIDE README "OData Service Metadata"
-    if (rel === '$metadata' && method === 'GET') return { status: 200, body: metadata, headers: { 'content-type': 'application/xml' } };
+    if (rel === '$metadata' && method === 'GET')
+      return { status: 200, body: metadata, headers: { 'content-type': 'application/xml' } };
     const m = /^(\w+)(?:\('([0-9A-Fa-f]+)'\))?$/.exec(rel);
     const set = m?.[1];
-    if (!m || !set || !model.has(set)) throw new ODataFailure(404, 'NOT_FOUND', `Resource not found for segment '${rel}'`);
+    if (!m || !set || !model.has(set))
+      throw new ODataFailure(404, 'NOT_FOUND', `Resource not found for segment '${rel}'`);
     const key = m[2];
     const d = def(set);
 
     if (!key && method === 'GET') {
-      let rows: Array<Record<string, unknown>> = d.readOnly ? (codeLists[set] ?? []).map((e) => ({ ...e })) : [...tables.get(set)!.values()];
+      let rows: Array<Record<string, unknown>> = d.readOnly
+        ? (codeLists[set] ?? []).map((e) => ({ ...e }))
+        : [...tables.get(set)!.values()];
       const filter = url.searchParams.get('$filter');
       if (filter) rows = filterRows(set, rows, filter);
       const select = parseSelect(set, url.searchParams.get('$select'));
@@ -245,15 +305,23 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
     if (!key && method === 'POST') {
       const fields = validateFields(set, body, 'create');
       // C4C: Nullable=false + sap:creatable=true means mandatory (Name here) — SAP-archive/C4CODATAAPIDEVGUIDE README "Note"; the message is unverified
-      if (typeof fields.Name !== 'string' || !fields.Name) throw new ODataFailure(400, 'MANDATORY_FIELD', "Property 'Name' is mandatory");
-      if (set === 'CorporateAccountCollection' && typeof fields.AccountID === 'string'
-        && [...tables.get(set)!.values()].some((a) => a.AccountID === fields.AccountID)) {
+      if (typeof fields.Name !== 'string' || !fields.Name)
+        throw new ODataFailure(400, 'MANDATORY_FIELD', "Property 'Name' is mandatory");
+      if (
+        set === 'CorporateAccountCollection' &&
+        typeof fields.AccountID === 'string' &&
+        [...tables.get(set)!.values()].some((a) => a.AccountID === fields.AccountID)
+      ) {
         throw new ODataFailure(400, 'DUPLICATE_ID', `Account ${fields.AccountID} already exists`);
       }
       const row = insert(set, fields);
       const json = toJson(set, row, origin);
       // C4C: create answers 201 Created with the new entity — SAP-archive/C4CODATAAPIDEVGUIDE sections/serviceticket.md; the Location header is standard OData v2 (unverified for C4C)
-      return { status: 201, body: single(json), headers: { etag: etagOf(row.ObjectID), location: String((json.__metadata as { uri: string }).uri) } };
+      return {
+        status: 201,
+        body: single(json),
+        headers: { etag: etagOf(row.ObjectID), location: String((json.__metadata as { uri: string }).uri) },
+      };
     }
     if (key && method === 'GET') {
       const row = findRow(set, key);
@@ -277,7 +345,11 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
       const fields = validateFields(set, body, 'update');
       // C4C: whether an API user may set the converted user status is unverified (tenant fine-tuning "Maintain Status", SAP KBA 2330129): refusable here
       if (set === 'LeadCollection' && conversionRefusal && fields.UserStatusCode === converted) {
-        throw new ODataFailure(conversionRefusal, 'STATUS_NOT_ALLOWED', `Status ${converted} cannot be set for lead ${row.ID}`);
+        throw new ODataFailure(
+          conversionRefusal,
+          'STATUS_NOT_ALLOWED',
+          `Status ${converted} cannot be set for lead ${row.ID}`,
+        );
       }
       Object.assign(row, fields);
       stamp(row.ObjectID);
@@ -312,7 +384,9 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
   }
 
   function takeFault(method: string, rel: string): (FaultSpec & { left: number }) | undefined {
-    const f = faults.find((x) => x.left > 0 && (!x.method || x.method.toUpperCase() === method) && pathMatches(x.path, rel));
+    const f = faults.find(
+      (x) => x.left > 0 && (!x.method || x.method.toUpperCase() === method) && pathMatches(x.path, rel),
+    );
     if (f) f.left--;
     faults = faults.filter((x) => x.left > 0);
     return f;
@@ -324,9 +398,19 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
     const raw = await readBody(req);
     if (url.pathname.startsWith('/_standin/')) return control(req.method ?? 'GET', url.pathname.slice(10), raw, res);
 
-    const method = req.method === 'POST' && req.headers['x-http-method'] ? String(req.headers['x-http-method']).toUpperCase() : req.method ?? 'GET';
-    const rel = url.pathname.startsWith(SERVICE_ROOT_PATH) ? url.pathname.slice(SERVICE_ROOT_PATH.length) : url.pathname;
-    const entry: RecordedRequest = { method, path: rel, query: Object.fromEntries(url.searchParams), headers: req.headers };
+    const method =
+      req.method === 'POST' && req.headers['x-http-method']
+        ? String(req.headers['x-http-method']).toUpperCase()
+        : (req.method ?? 'GET');
+    const rel = url.pathname.startsWith(SERVICE_ROOT_PATH)
+      ? url.pathname.slice(SERVICE_ROOT_PATH.length)
+      : url.pathname;
+    const entry: RecordedRequest = {
+      method,
+      path: rel,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+    };
     requests.push(entry);
     res.on('finish', () => (entry.status = res.statusCode));
     try {
@@ -342,14 +426,23 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
     }
     const fault = takeFault(method, rel);
     if (fault?.delayMs) await sleep(fault.delayMs);
-    if (fault?.status) return send(res, fault.status, fault.body ?? odataError('STANDIN_FAULT', `Injected fault ${fault.status}`), fault.headers);
+    if (fault?.status)
+      return send(
+        res,
+        fault.status,
+        fault.body ?? odataError('STANDIN_FAULT', `Injected fault ${fault.status}`),
+        fault.headers,
+      );
 
     // C4C: wrong credentials → 401 — public C4C curl guide ("401 Unauthorized"); the realm text is unverified
-    if (!checkAuth(req)) return send(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="SAP NetWeaver Application Server"' });
-    if (!url.pathname.startsWith(SERVICE_ROOT_PATH)) return send(res, 404, odataError('NOT_FOUND', 'Not a service path'));
+    if (!checkAuth(req))
+      return send(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="SAP NetWeaver Application Server"' });
+    if (!url.pathname.startsWith(SERVICE_ROOT_PATH))
+      return send(res, 404, odataError('NOT_FOUND', 'Not a service path'));
 
     let extra: Record<string, string | string[]> = {};
-    if (method === 'GET' && String(req.headers['x-csrf-token'] ?? '').toLowerCase() === 'fetch') extra = csrfHeaders(req);
+    if (method === 'GET' && String(req.headers['x-csrf-token'] ?? '').toLowerCase() === 'fetch')
+      extra = csrfHeaders(req);
     if (WRITE_METHODS.has(method)) {
       const sid = sessionOf(req);
       if (!sid || sessions.get(sid) !== req.headers['x-csrf-token']) {
@@ -358,7 +451,12 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
       }
     }
     // C4C: the default format is Atom XML, JSON needs $format=json — SAP-archive/C4CODATAAPIDEVGUIDE README "Supported Formats"; the stand-in refuses with 406 instead of answering Atom, so a client that forgets it is caught
-    if (method === 'GET' && rel !== '$metadata' && url.searchParams.get('$format') !== 'json' && !String(req.headers.accept).includes('json')) {
+    if (
+      method === 'GET' &&
+      rel !== '$metadata' &&
+      url.searchParams.get('$format') !== 'json' &&
+      !String(req.headers.accept).includes('json')
+    ) {
       return send(res, 406, odataError('NOT_ACCEPTABLE', 'The stand-in only speaks JSON ($format=json)'));
     }
     try {
@@ -381,7 +479,8 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
       'DELETE faults': () => api.clearFaults(),
       'POST expire-csrf': () => api.expireCsrf(),
       'POST bump-etag': (b) => api.bumpEtag(z.object({ objectId: z.string() }).parse(b).objectId),
-      'POST refuse-conversion': (b) => api.refuseConversion(z.object({ status: z.number().int().min(400).max(499).optional() }).parse(b).status),
+      'POST refuse-conversion': (b) =>
+        api.refuseConversion(z.object({ status: z.number().int().min(400).max(499).optional() }).parse(b).status),
       'POST seed-lead': (b) => api.seedLead(z.record(z.unknown()).parse(b)),
       'POST seed-account': (b) => api.seedAccount(z.record(z.unknown()).parse(b)),
       'POST down': (b) => {
@@ -408,14 +507,15 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
   let port = opts.port ?? 0;
   let closing: Promise<void> | undefined;
   let upTimer: NodeJS.Timeout | undefined;
-  const listen = () => new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      port = (server.address() as AddressInfo).port;
-      resolve();
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        port = (server.address() as AddressInfo).port;
+        resolve();
+      });
     });
-  });
   const stop = () => {
     if (!server.listening) return closing ?? Promise.resolve();
     closing = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -427,10 +527,14 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
   const api: C4cStandin = {
     url: `http://${host}:${port}`,
     serviceRoot: `http://${host}:${port}${SERVICE_ROOT_PATH}`,
-    port, username, password, requests,
+    port,
+    username,
+    password,
+    requests,
     leads: () => [...tables.get('LeadCollection')!.values()].map((r) => structuredClone(r) as Row),
     opportunities: () => [...tables.get('OpportunityCollection')!.values()].map((r) => structuredClone(r) as Row),
-    accounts: () => [...tables.get('CorporateAccountCollection')!.values()].map((r) => structuredClone(r) as AccountRow),
+    accounts: () =>
+      [...tables.get('CorporateAccountCollection')!.values()].map((r) => structuredClone(r) as AccountRow),
     seedLead: (fields) => structuredClone(insert('LeadCollection', fields)) as Row,
     seedAccount: (fields) => structuredClone(insert('CorporateAccountCollection', fields)) as AccountRow,
     fault: (f) => void faults.push({ ...f, left: f.times ?? 1 }),
@@ -454,8 +558,13 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
     },
     reset() {
       for (const t of tables.values()) t.clear();
-      nextId.clear(); changedAt.clear(); sessions.clear();
-      faults = []; unavailable = undefined; conversionRefusal = undefined; requests.length = 0;
+      nextId.clear();
+      changedAt.clear();
+      sessions.clear();
+      faults = [];
+      unavailable = undefined;
+      conversionRefusal = undefined;
+      requests.length = 0;
     },
     async close() {
       clearTimeout(upTimer);
@@ -477,7 +586,12 @@ function odataError(code: string, value: string) {
   return { error: { code, message: { lang: 'en', value } } };
 }
 
-function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string | string[]> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string | string[]> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   const isText = typeof body === 'string';
   const payload = body === undefined ? '' : isText ? body : JSON.stringify(body);

@@ -11,11 +11,15 @@
  *   POST   /_standin/reset
  */
 import type http from 'node:http';
-import { faultFromJson, type FaultJson } from './faults.js';
+import { type FaultJson, faultFromJson } from './faults.js';
 import type { HubSpotStandin, SeedData } from './hubspot.js';
-import { queryOne, send, type RecordedRequest } from './standin-http.js';
+import { queryOne, type RecordedRequest, send } from './standin-http.js';
 
-export async function handleHubSpotControl(s: HubSpotStandin, r: RecordedRequest, res: http.ServerResponse): Promise<void> {
+export async function handleHubSpotControl(
+  s: HubSpotStandin,
+  r: RecordedRequest,
+  res: http.ServerResponse,
+): Promise<void> {
   const sub = r.path.slice('/_standin'.length);
   const body = (r.body ?? {}) as Record<string, unknown>;
   const contact = sub.match(/^\/contacts\/([^/]+)$/);
@@ -36,7 +40,11 @@ export async function handleHubSpotControl(s: HubSpotStandin, r: RecordedRequest
     if (r.method === 'GET' && sub === '/requests') {
       const since = Number(queryOne(r.query, 'since') ?? 0) || 0;
       const all = queryOne(r.query, 'all') === '1';
-      return send(res, 200, s.requests.slice(since).filter((x) => all || !x.path.startsWith('/_standin/')));
+      return send(
+        res,
+        200,
+        s.requests.slice(since).filter((x) => all || !x.path.startsWith('/_standin/')),
+      );
     }
     if (r.method === 'DELETE' && sub === '/requests') {
       s.clearRequests();

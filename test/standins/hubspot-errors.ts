@@ -10,7 +10,11 @@ export interface HubSpotErrorBody {
   [k: string]: unknown;
 }
 
-export function hsError(category: string | undefined, message: string, extra: Record<string, unknown> = {}): HubSpotErrorBody {
+export function hsError(
+  category: string | undefined,
+  message: string,
+  extra: Record<string, unknown> = {},
+): HubSpotErrorBody {
   return { status: 'error', message, correlationId: randomUUID(), ...(category ? { category } : {}), ...extra };
 }
 
@@ -25,7 +29,13 @@ export const unauthorized = () =>
 
 /** 400 for invalid property values, with HubSpot's JSON-in-a-string `message`. */
 export function validationError(errors: Array<{ name: string; error: string; message: string }>): HubSpotErrorBody {
-  const detail = errors.map((e) => ({ isValid: false, message: e.message, error: e.error, name: e.name, localizedErrorMessage: e.message }));
+  const detail = errors.map((e) => ({
+    isValid: false,
+    message: e.message,
+    error: e.error,
+    name: e.name,
+    localizedErrorMessage: e.message,
+  }));
   return hsError('VALIDATION_ERROR', `Property values were not valid: ${JSON.stringify(detail)}`);
 }
 
@@ -47,7 +57,11 @@ export function rateLimitFault(policy: RateLimitPolicy, extra: Omit<FaultSpec, '
   const headers: Record<string, string> =
     policy === 'DAILY'
       ? { 'x-hubspot-ratelimit-daily': '250000', 'x-hubspot-ratelimit-daily-remaining': '0' }
-      : { 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' };
+      : {
+          'x-hubspot-ratelimit-max': '190',
+          'x-hubspot-ratelimit-remaining': '0',
+          'x-hubspot-ratelimit-interval-milliseconds': '10000',
+        };
   return { ...extra, status: 429, body: rateLimitBody(policy), headers: { ...headers, ...(extra.headers ?? {}) } };
 }
 

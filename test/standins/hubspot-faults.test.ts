@@ -2,12 +2,13 @@
 import { Client } from '@hubspot/api-client';
 import { ApiException as ContactsApiException } from '@hubspot/api-client/lib/codegen/crm/contacts/index.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rateLimitFault, startHubSpotStandin, type HubSpotStandin } from './hubspot.js';
+import { type HubSpotStandin, rateLimitFault, startHubSpotStandin } from './hubspot.js';
 import { sampleData } from './hubspot-sample.js';
 
 const TOKEN = 'pat-eu1-test-token';
 let hs: HubSpotStandin;
-const client = (retries: number) => new Client({ accessToken: TOKEN, basePath: hs.url, numberOfApiCallRetries: retries });
+const client = (retries: number) =>
+  new Client({ accessToken: TOKEN, basePath: hs.url, numberOfApiCallRetries: retries });
 const crmCalls = () => hs.requests.filter((r) => !r.path.startsWith('/_standin/'));
 
 beforeAll(async () => {
@@ -23,16 +24,25 @@ beforeEach(() => {
 describe('rate limits', () => {
   it('429 TEN_SECONDLY_ROLLING surfaces as ApiException 429 with the policy in the body', async () => {
     hs.fault(rateLimitFault('TEN_SECONDLY_ROLLING', { path: '/crm/v3/objects/contacts/', times: 1 }));
-    const err = await client(1).crm.contacts.basicApi.getById('1001').catch((e) => e);
+    const err = await client(1)
+      .crm.contacts.basicApi.getById('1001')
+      .catch((e) => e);
     expect(err.code).toBe(429);
-    expect(err.body).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING', message: 'You have reached your ten_secondly_rolling limit.' });
+    expect(err.body).toMatchObject({
+      status: 'error',
+      errorType: 'RATE_LIMIT',
+      policyName: 'TEN_SECONDLY_ROLLING',
+      message: 'You have reached your ten_secondly_rolling limit.',
+    });
     expect(err.headers['x-hubspot-ratelimit-remaining']).toBe('0');
     expect(crmCalls()).toHaveLength(1);
   });
 
   it('429 DAILY is never retried by the client, even with retries configured', async () => {
     hs.fault(rateLimitFault('DAILY', { times: 1 }));
-    const err = await client(3).crm.contacts.basicApi.getById('1001').catch((e) => e);
+    const err = await client(3)
+      .crm.contacts.basicApi.getById('1001')
+      .catch((e) => e);
     expect(err.code).toBe(429);
     expect(err.body.policyName).toBe('DAILY');
     expect(crmCalls()).toHaveLength(1);
@@ -79,14 +89,18 @@ describe('server errors, timeouts, auth', () => {
     await client(2).crm.contacts.basicApi.update('1001', { properties: { hs_lead_status: 'OPEN' } });
     expect(crmCalls().map((r) => r.status)).toEqual([500, 200]);
     hs.fault({ method: 'PATCH', status: 503, times: 1 });
-    const err = await client(1).crm.contacts.basicApi.update('1001', { properties: { hs_lead_status: 'OPEN' } }).catch((e) => e);
+    const err = await client(1)
+      .crm.contacts.basicApi.update('1001', { properties: { hs_lead_status: 'OPEN' } })
+      .catch((e) => e);
     expect(err.code).toBe(503);
     expect(err.body).toMatchObject({ status: 'error' });
   });
 
   it('a bare 502 without Content-Type is NOT an ApiException (the client fails parsing it)', async () => {
     hs.fault({ status: 502, body: '', times: 1 });
-    const err = await client(1).crm.contacts.basicApi.getById('1001').catch((e) => e);
+    const err = await client(1)
+      .crm.contacts.basicApi.getById('1001')
+      .catch((e) => e);
     expect(err.code).toBeUndefined();
     expect(String(err.message)).toContain('No Content-Type');
   });
@@ -94,7 +108,13 @@ describe('server errors, timeouts, auth', () => {
   it('the client has no timeout of its own: a slow answer must be cut off by the caller', async () => {
     hs.fault({ delayMs: 1500, status: 504, times: 1 });
     const call = client(1).crm.contacts.basicApi.getById('1001');
-    const outcome = await Promise.race([call.then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('timeout'), 300))]);
+    const outcome = await Promise.race([
+      call.then(
+        () => 'answered',
+        () => 'failed',
+      ),
+      new Promise((r) => setTimeout(() => r('timeout'), 300)),
+    ]);
     expect(outcome).toBe('timeout');
     expect((await call.catch((e) => e)).code).toBe(504);
   });
@@ -112,7 +132,9 @@ describe('server errors, timeouts, auth', () => {
 
   it('a reset connection is a plain Error (FetchError), not an ApiException', async () => {
     hs.fault({ reset: true, times: 1 });
-    const err = await client(1).crm.contacts.basicApi.getById('1001').catch((e) => e);
+    const err = await client(1)
+      .crm.contacts.basicApi.getById('1001')
+      .catch((e) => e);
     expect(err.code).toBe('ECONNRESET');
   });
 
@@ -126,7 +148,9 @@ describe('server errors, timeouts, auth', () => {
 
 describe('client quirks the product must know', () => {
   it('each API module has its own ApiException class: instanceof only works for the module that threw', async () => {
-    const err = await client(1).crm.owners.ownersApi.getById(404).catch((e) => e);
+    const err = await client(1)
+      .crm.owners.ownersApi.getById(404)
+      .catch((e) => e);
     expect(err.code).toBe(404);
     expect(err instanceof ContactsApiException).toBe(false);
   });
@@ -143,15 +167,29 @@ describe('client quirks the product must know', () => {
 describe('control API over HTTP', () => {
   it('seeds, injects faults, reads requests and contacts', async () => {
     const base = `${hs.url}/_standin`;
-    const post = (p: string, body: unknown) => fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (p: string, body: unknown) =>
+      fetch(`${base}${p}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     await post('/seed', { contacts: [{ id: '2001', properties: { firstname: 'Eva', lifecyclestage: 'lead' } }] });
     await post('/faults', { pathRegex: '/contacts/2001$', status: 500, times: 1 });
-    expect((await client(1).crm.contacts.basicApi.getById('2001').catch((e) => e)).code).toBe(500);
+    expect(
+      (
+        await client(1)
+          .crm.contacts.basicApi.getById('2001')
+          .catch((e) => e)
+      ).code,
+    ).toBe(500);
     await client(1).crm.contacts.basicApi.update('2001', { properties: { lifecyclestage: 'marketingqualifiedlead' } });
     const contact = await (await fetch(`${base}/contacts/2001`)).json();
     expect(contact.properties.lifecyclestage).toBe('marketingqualifiedlead');
     const reqs = await (await fetch(`${base}/requests`)).json();
-    expect(reqs.map((r: { method: string; status: number }) => `${r.method} ${r.status}`)).toEqual(['GET 500', 'PATCH 200']);
+    expect(reqs.map((r: { method: string; status: number }) => `${r.method} ${r.status}`)).toEqual([
+      'GET 500',
+      'PATCH 200',
+    ]);
     await fetch(`${base}/faults`, { method: 'DELETE' });
   });
 });

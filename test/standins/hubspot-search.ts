@@ -1,5 +1,5 @@
 /** CRM search semantics (`POST /crm/v3/objects/{type}/search`) over stand-in records. */
-import { value1, type HsRecord } from './hubspot-store.js';
+import { type HsRecord, value1 } from './hubspot-store.js';
 
 export interface SearchFilter {
   propertyName: string;
@@ -25,7 +25,12 @@ export function tokens(s: string): string[] {
 
 function tokenMatches(pattern: string, token: string): boolean {
   if (!pattern.includes('*')) return pattern === token;
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(token);
 }
 
@@ -48,20 +53,34 @@ export function filterMatches(rec: HsRecord, f: SearchFilter): boolean {
   const v = f.value === undefined ? '' : String(f.value);
   const a = actual ?? '';
   switch (f.operator) {
-    case 'EQ': return has && a.toLowerCase() === v.toLowerCase();
-    case 'NEQ': return !has || a.toLowerCase() !== v.toLowerCase();
-    case 'LT': return has && cmp(a, v) < 0;
-    case 'LTE': return has && cmp(a, v) <= 0;
-    case 'GT': return has && cmp(a, v) > 0;
-    case 'GTE': return has && cmp(a, v) >= 0;
-    case 'BETWEEN': return has && cmp(a, v) >= 0 && cmp(a, String(f.highValue ?? '')) <= 0;
-    case 'IN': return has && (f.values ?? []).some((x) => String(x).toLowerCase() === a.toLowerCase());
-    case 'NOT_IN': return !has || !(f.values ?? []).some((x) => String(x).toLowerCase() === a.toLowerCase());
-    case 'HAS_PROPERTY': return has;
-    case 'NOT_HAS_PROPERTY': return !has;
-    case 'CONTAINS_TOKEN': return has && containsToken(a, v);
-    case 'NOT_CONTAINS_TOKEN': return !has || !containsToken(a, v);
-    default: throw new Error(`Unsupported operator ${f.operator}`);
+    case 'EQ':
+      return has && a.toLowerCase() === v.toLowerCase();
+    case 'NEQ':
+      return !has || a.toLowerCase() !== v.toLowerCase();
+    case 'LT':
+      return has && cmp(a, v) < 0;
+    case 'LTE':
+      return has && cmp(a, v) <= 0;
+    case 'GT':
+      return has && cmp(a, v) > 0;
+    case 'GTE':
+      return has && cmp(a, v) >= 0;
+    case 'BETWEEN':
+      return has && cmp(a, v) >= 0 && cmp(a, String(f.highValue ?? '')) <= 0;
+    case 'IN':
+      return has && (f.values ?? []).some((x) => String(x).toLowerCase() === a.toLowerCase());
+    case 'NOT_IN':
+      return !has || !(f.values ?? []).some((x) => String(x).toLowerCase() === a.toLowerCase());
+    case 'HAS_PROPERTY':
+      return has;
+    case 'NOT_HAS_PROPERTY':
+      return !has;
+    case 'CONTAINS_TOKEN':
+      return has && containsToken(a, v);
+    case 'NOT_CONTAINS_TOKEN':
+      return !has || !containsToken(a, v);
+    default:
+      throw new Error(`Unsupported operator ${f.operator}`);
   }
 }
 
@@ -71,7 +90,11 @@ export function queryMatches(rec: HsRecord, query: string, searchable: string[])
   return tokens(query).every((w) => have.some((t) => t.startsWith(w)));
 }
 
-export function runSearch(records: HsRecord[], req: SearchRequest, searchable: string[]): { total: number; page: HsRecord[]; nextAfter?: string } {
+export function runSearch(
+  records: HsRecord[],
+  req: SearchRequest,
+  searchable: string[],
+): { total: number; page: HsRecord[]; nextAfter?: string } {
   let hits = records.filter((r) => !r.archived);
   const groups = req.filterGroups?.filter((g) => g.filters?.length) ?? [];
   if (groups.length) hits = hits.filter((r) => groups.some((g) => g.filters.every((f) => filterMatches(r, f))));

@@ -1,7 +1,11 @@
 /** In-memory CRM state of the HubSpot stand-in and its v3 JSON serialisation. */
 import { companyPropertyDefs, contactPropertyDefs, type PropDef } from './hubspot-schema.js';
 
-export interface TeamRef { id: string; name: string; primary: boolean }
+export interface TeamRef {
+  id: string;
+  name: string;
+  primary: boolean;
+}
 export interface OwnerSeed {
   id: string;
   email: string;
@@ -14,7 +18,10 @@ export interface OwnerSeed {
   type?: 'PERSON' | 'QUEUE';
 }
 export type PropInput = Record<string, string | number | boolean | null | undefined>;
-export interface CompanySeed { id: string; properties: PropInput }
+export interface CompanySeed {
+  id: string;
+  properties: PropInput;
+}
 export interface ContactSeed {
   id: string;
   properties: PropInput;
@@ -25,7 +32,12 @@ export interface ContactSeed {
   archived?: boolean;
 }
 
-export interface ValueWithTimestamp { value: string; timestamp: string; sourceType: string; sourceId?: string }
+export interface ValueWithTimestamp {
+  value: string;
+  timestamp: string;
+  sourceType: string;
+  sourceId?: string;
+}
 
 export interface HsRecord {
   id: string;
@@ -106,7 +118,8 @@ export class HubSpotStore {
   /** Seeded property names become known properties (like custom properties created in the portal). */
   private define(defs: Map<string, PropDef>, props: PropInput): void {
     for (const name of Object.keys(props)) {
-      if (!defs.has(name)) defs.set(name, { name, label: name, type: 'string', fieldType: 'text', groupName: 'custom' });
+      if (!defs.has(name))
+        defs.set(name, { name, label: name, type: 'string', fieldType: 'text', groupName: 'custom' });
     }
   }
 
@@ -168,7 +181,13 @@ export function serialize(rec: HsRecord, o: SerializeOptions): Record<string, un
   const names = new Set([...(o.properties?.length ? o.properties : o.defaults), ...o.always]);
   const properties: Record<string, string | null> = {};
   for (const n of [...names].sort()) properties[n] = value1(rec, n) ?? o.computed?.(n) ?? null;
-  const out: Record<string, unknown> = { id: rec.id, properties, createdAt: rec.createdAt, updatedAt: rec.updatedAt, archived: rec.archived };
+  const out: Record<string, unknown> = {
+    id: rec.id,
+    properties,
+    createdAt: rec.createdAt,
+    updatedAt: rec.updatedAt,
+    archived: rec.archived,
+  };
   if (rec.archivedAt) out.archivedAt = rec.archivedAt;
   if (o.propertiesWithHistory?.length) {
     const h: Record<string, ValueWithTimestamp[]> = {};

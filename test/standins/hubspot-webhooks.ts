@@ -13,7 +13,14 @@
  *   associations API names them.
  */
 export type WebhookStyle = 'classic' | 'generic';
-export type WebhookChange = 'creation' | 'deletion' | 'propertyChange' | 'merge' | 'restore' | 'associationChange' | 'privacyDeletion';
+export type WebhookChange =
+  | 'creation'
+  | 'deletion'
+  | 'propertyChange'
+  | 'merge'
+  | 'restore'
+  | 'associationChange'
+  | 'privacyDeletion';
 export type CrmObject = 'contact' | 'company' | 'deal' | 'ticket';
 
 /** HubSpot's object type ids (e.g. `/crm/v3/objects/0-1/...`). */
@@ -32,35 +39,66 @@ export interface WebhookEventOptions {
   /** merge: the surviving record and the ids merged into it. */
   merge?: { primaryObjectId: number; mergedObjectIds: number[] };
   /** associationChange: the ends (without `objectId`, as HubSpot sends it). */
-  association?: { from: { type: CrmObject; id: number }; to: { type: CrmObject; id: number }; removed?: boolean; primary?: boolean };
+  association?: {
+    from: { type: CrmObject; id: number };
+    to: { type: CrmObject; id: number };
+    removed?: boolean;
+    primary?: boolean;
+  };
   /** Fields to add or override (e.g. `eventType` instead of `subscriptionType`). */
   extra?: Record<string, unknown>;
 }
 
 /** The fields every event carries; the others depend on the change. */
-export interface SentEvent { eventId: number; subscriptionId: number; portalId: number; occurredAt: number; subscriptionType: string; [k: string]: unknown }
+export interface SentEvent {
+  eventId: number;
+  subscriptionId: number;
+  portalId: number;
+  occurredAt: number;
+  subscriptionType: string;
+  [k: string]: unknown;
+}
 
 let seq = 1;
 
 /** One event about `object` (`id` is ignored for associationChange, which names both ends instead). */
-export function webhookEvent(style: WebhookStyle, change: WebhookChange, object: { type: CrmObject; id?: number }, o: WebhookEventOptions): SentEvent {
+export function webhookEvent(
+  style: WebhookStyle,
+  change: WebhookChange,
+  object: { type: CrmObject; id?: number },
+  o: WebhookEventOptions,
+): SentEvent {
   const e: SentEvent = {
-    eventId: o.eventId ?? seq++, subscriptionId: o.subscriptionId ?? 7001, portalId: o.portalId, appId: o.appId ?? 4242424,
-    occurredAt: o.occurredAt ?? Date.now(), subscriptionType: `${style === 'classic' ? object.type : 'object'}.${change}`,
-    attemptNumber: o.attemptNumber ?? 0, changeSource: o.changeSource ?? 'CRM',
+    eventId: o.eventId ?? seq++,
+    subscriptionId: o.subscriptionId ?? 7001,
+    portalId: o.portalId,
+    appId: o.appId ?? 4242424,
+    occurredAt: o.occurredAt ?? Date.now(),
+    subscriptionType: `${style === 'classic' ? object.type : 'object'}.${change}`,
+    attemptNumber: o.attemptNumber ?? 0,
+    changeSource: o.changeSource ?? 'CRM',
   };
   if (style === 'generic' && change !== 'associationChange') e.objectTypeId = OBJECT_TYPE_ID[object.type];
   if (change !== 'associationChange' && object.id !== undefined) e.objectId = object.id;
   if (change === 'propertyChange') Object.assign(e, { propertyName: o.propertyName, propertyValue: o.propertyValue });
   if (change === 'merge' && o.merge) {
-    Object.assign(e, { primaryObjectId: o.merge.primaryObjectId, mergedObjectIds: o.merge.mergedObjectIds, newObjectId: o.merge.primaryObjectId });
+    Object.assign(e, {
+      primaryObjectId: o.merge.primaryObjectId,
+      mergedObjectIds: o.merge.mergedObjectIds,
+      newObjectId: o.merge.primaryObjectId,
+    });
   }
   if (change === 'associationChange' && o.association) {
     const a = o.association;
     Object.assign(e, {
-      associationType: `${a.from.type.toUpperCase()}_TO_${a.to.type.toUpperCase()}`, fromObjectId: a.from.id, toObjectId: a.to.id,
-      associationRemoved: a.removed ?? false, isPrimaryAssociation: a.primary ?? false,
-      ...(style === 'generic' ? { fromObjectTypeId: OBJECT_TYPE_ID[a.from.type], toObjectTypeId: OBJECT_TYPE_ID[a.to.type] } : {}),
+      associationType: `${a.from.type.toUpperCase()}_TO_${a.to.type.toUpperCase()}`,
+      fromObjectId: a.from.id,
+      toObjectId: a.to.id,
+      associationRemoved: a.removed ?? false,
+      isPrimaryAssociation: a.primary ?? false,
+      ...(style === 'generic'
+        ? { fromObjectTypeId: OBJECT_TYPE_ID[a.from.type], toObjectTypeId: OBJECT_TYPE_ID[a.to.type] }
+        : {}),
     });
   }
   return { ...e, ...o.extra };

@@ -6,13 +6,31 @@ import http from 'node:http';
 import { applyFault, FaultBook, type FaultSpec } from './faults.js';
 import { handleHubSpotControl } from './hubspot-control.js';
 import { defaultHubSpotFaultBody, hsError, rateLimitBody, unauthorized } from './hubspot-errors.js';
-import { BATCH_READ, crmRoutes, type CrmBehaviour } from './hubspot-routes.js';
-import { HubSpotStore, currentProps, type CompanySeed, type ContactSeed, type NoteRecord, type OwnerSeed, type PropInput } from './hubspot-store.js';
-import { closeServer, decodePath, headersOf, listen, parseQuery, readBody, send, sleep, type RecordedRequest } from './standin-http.js';
+import { BATCH_READ, type CrmBehaviour, crmRoutes } from './hubspot-routes.js';
+import {
+  type CompanySeed,
+  type ContactSeed,
+  currentProps,
+  HubSpotStore,
+  type NoteRecord,
+  type OwnerSeed,
+  type PropInput,
+} from './hubspot-store.js';
+import {
+  closeServer,
+  decodePath,
+  headersOf,
+  listen,
+  parseQuery,
+  type RecordedRequest,
+  readBody,
+  send,
+  sleep,
+} from './standin-http.js';
 
-export type { CompanySeed, ContactSeed, NoteRecord, OwnerSeed, PropInput } from './hubspot-store.js';
 export type { FaultSpec } from './faults.js';
-export { rateLimitFault, rateLimitBody } from './hubspot-errors.js';
+export { rateLimitBody, rateLimitFault } from './hubspot-errors.js';
+export type { CompanySeed, ContactSeed, NoteRecord, OwnerSeed, PropInput } from './hubspot-store.js';
 
 export interface HubSpotStandinOptions {
   port?: number;
@@ -28,7 +46,11 @@ export interface HubSpotStandinOptions {
   rateLimit?: { max: number; intervalMs?: number; enforce?: boolean };
 }
 
-export interface SeedData { owners?: OwnerSeed[]; companies?: CompanySeed[]; contacts?: ContactSeed[] }
+export interface SeedData {
+  owners?: OwnerSeed[];
+  companies?: CompanySeed[];
+  contacts?: ContactSeed[];
+}
 
 export interface ContactView {
   id: string;
@@ -83,7 +105,14 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodePath(url.pathname).replace(/(.)\/+$/, '$1');
     const { json } = await readBody(req);
-    const rec: RecordedRequest = { method: req.method ?? 'GET', path, query: parseQuery(url), body: json, headers: headersOf(req), at: Date.now() };
+    const rec: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: parseQuery(url),
+      body: json,
+      headers: headersOf(req),
+      at: Date.now(),
+    };
     requests.push(rec);
     res.on('finish', () => (rec.status = res.statusCode));
     try {
@@ -93,7 +122,8 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
       if (fault && (await applyFault(fault, req, res, defaultHubSpotFaultBody))) return;
       const missing = await batchReadFaults(rec, req, res);
       if (missing === 'answered') return;
-      if (standin.accessToken && req.headers.authorization !== `Bearer ${standin.accessToken}`) return send(res, 401, unauthorized());
+      if (standin.accessToken && req.headers.authorization !== `Bearer ${standin.accessToken}`)
+        return send(res, 401, unauthorized());
       if (!count()) return send(res, 429, rateLimitBody('TEN_SECONDLY_ROLLING'), rateHeaders());
       for (const r of routes) {
         const m = r.method === rec.method ? path.match(r.re) : null;
@@ -113,7 +143,11 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
    * so fault tests mean the same with either kind of read: a 404 makes HubSpot report just that id as not found; any
    * other fault (429, 5xx, delay, reset) is a fault of the whole batch request, as it would be at HubSpot.
    */
-  async function batchReadFaults(rec: RecordedRequest, req: http.IncomingMessage, res: http.ServerResponse): Promise<Set<string> | 'answered' | undefined> {
+  async function batchReadFaults(
+    rec: RecordedRequest,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<Set<string> | 'answered' | undefined> {
     const m = rec.method === 'POST' ? BATCH_READ.exec(rec.path) : null;
     const inputs = (rec.body as { inputs?: Array<{ id?: unknown }> } | undefined)?.inputs;
     if (!m || !Array.isArray(inputs)) return undefined;
@@ -132,7 +166,11 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
     return missing;
   }
 
-  const budget = { max: opts.rateLimit?.max ?? 190, intervalMs: opts.rateLimit?.intervalMs ?? 10_000, enforce: opts.rateLimit?.enforce ?? false };
+  const budget = {
+    max: opts.rateLimit?.max ?? 190,
+    intervalMs: opts.rateLimit?.intervalMs ?? 10_000,
+    enforce: opts.rateLimit?.enforce ?? false,
+  };
   /** Counts a CRM call in the rolling window; false when the budget is enforced and spent. */
   function count(): boolean {
     const t = Date.now();
@@ -187,14 +225,30 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
       store.merged.set(mergedId, primaryId);
     },
     defineContactProperty(name, options) {
-      store.contactDefs.set(name, options
-        ? { name, label: name, type: 'enumeration', fieldType: 'select', groupName: 'custom', options: options.map((v) => ({ label: v, value: v })) }
-        : { name, label: name, type: 'string', fieldType: 'text', groupName: 'custom' });
+      store.contactDefs.set(
+        name,
+        options
+          ? {
+              name,
+              label: name,
+              type: 'enumeration',
+              fieldType: 'select',
+              groupName: 'custom',
+              options: options.map((v) => ({ label: v, value: v })),
+            }
+          : { name, label: name, type: 'string', fieldType: 'text', groupName: 'custom' },
+      );
     },
     contact(id) {
       const rec = store.resolveContact(String(id)) ?? [...store.contacts.values()].find((r) => r.id === String(id));
       if (!rec) return undefined;
-      return { id: rec.id, properties: currentProps(rec), companyIds: [...rec.companyIds], archived: rec.archived, notes: store.notesFor(rec.id) };
+      return {
+        id: rec.id,
+        properties: currentProps(rec),
+        companyIds: [...rec.companyIds],
+        archived: rec.archived,
+        notes: store.notesFor(rec.id),
+      };
     },
     notes: (contactId) => store.notesFor(String(contactId)),
     fault: (spec) => faults.add(spec),

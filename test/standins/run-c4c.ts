@@ -7,14 +7,24 @@ import { z } from 'zod';
 import { startC4cStandin } from './c4c.js';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '3981' }, username: { type: 'string' }, password: { type: 'string' }, 'plain-single': { type: 'boolean' } },
+  options: {
+    port: { type: 'string', default: '3981' },
+    username: { type: 'string' },
+    password: { type: 'string' },
+    'plain-single': { type: 'boolean' },
+  },
 });
 const port = z.coerce.number().int().min(0).max(65535).parse(values.port);
 
 const standin = await startC4cStandin({
-  port, username: values.username, password: values.password, singleEntityShape: values['plain-single'] ? 'plain' : 'results',
+  port,
+  username: values.username,
+  password: values.password,
+  singleEntityShape: values['plain-single'] ? 'plain' : 'results',
 });
-console.log(`36One stand-in: ${standin.serviceRoot} (user ${standin.username}); control under ${standin.url}/_standin/`);
+console.log(
+  `36One stand-in: ${standin.serviceRoot} (user ${standin.username}); control under ${standin.url}/_standin/`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void standin.close().then(() => process.exit(0)));

@@ -25,7 +25,9 @@ const standin = await startHubSpotStandin({
 });
 if (!values.empty) standin.seed(sampleData);
 
-console.log(`HubSpot stand-in listening on ${standin.url} (portal ${standin.portalId}${values.token ? ', token required' : ''})`);
+console.log(
+  `HubSpot stand-in listening on ${standin.url} (portal ${standin.portalId}${values.token ? ', token required' : ''})`,
+);
 console.log(`  HUBSPOT_BASE_URL=${standin.url}`);
 console.log(`  control: ${standin.url}/_standin/{seed,faults,requests,contacts/<id>,config,reset}`);
 

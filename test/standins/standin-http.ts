@@ -1,5 +1,5 @@
 /** Small HTTP helpers shared by the stand-in servers (Node's `http`, no framework). */
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Query = Record<string, string | string[]>;
@@ -31,7 +31,10 @@ export function parseQuery(url: URL): Query {
 export function queryList(q: Query, name: string): string[] | undefined {
   const v = q[name];
   if (v === undefined) return undefined;
-  return (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  return (Array.isArray(v) ? v : [v])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function queryOne(q: Query, name: string): string | undefined {
@@ -68,7 +71,12 @@ export async function readBody(req: http.IncomingMessage): Promise<{ raw: string
  * Answers with JSON (objects) or text (strings). An empty-string body is sent without any
  * Content-Type, like a bare gateway error.
  */
-export function send(res: http.ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+export function send(
+  res: http.ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.writableEnded || res.destroyed) return;
   const hasType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
   let payload = '';

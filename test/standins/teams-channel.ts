@@ -6,8 +6,15 @@
  * Bot Framework JWT unless `authorization` is given.
  */
 import {
-  cardActionActivity, installationUpdateActivity, memberOf, membersAddedActivity, messageActivity,
-  type ActivityContext, type IncomingActivity, type TeamRef, type TeamsUser,
+  type ActivityContext,
+  cardActionActivity,
+  type IncomingActivity,
+  installationUpdateActivity,
+  memberOf,
+  membersAddedActivity,
+  messageActivity,
+  type TeamRef,
+  type TeamsUser,
 } from './teams-activities.js';
 import type { TeamsConnector } from './teams-connector.js';
 import { personalConversationId } from './teams-store.js';
@@ -23,7 +30,8 @@ export interface BotResponse {
 }
 
 /** In-process connector, or just the URLs of one running in another process. */
-export type ConnectorHandle = Pick<TeamsConnector, 'serviceUrl'> & Partial<Pick<TeamsConnector, 'url' | 'addMember' | 'addTeam'>>;
+export type ConnectorHandle = Pick<TeamsConnector, 'serviceUrl'> &
+  Partial<Pick<TeamsConnector, 'url' | 'addMember' | 'addTeam'>>;
 
 export interface TeamsChannelOptions {
   /** The bot's base URL or its full `/api/messages` URL. */
@@ -36,7 +44,10 @@ export interface TeamsChannelOptions {
   authorization?: string;
 }
 
-export interface Where { team?: TeamRef; threadId?: string }
+export interface Where {
+  team?: TeamRef;
+  threadId?: string;
+}
 
 export interface TeamsChannel {
   /** The user's 1:1 conversation id (as in the activities). */
@@ -47,9 +58,17 @@ export interface TeamsChannel {
   /** Bot added to a team by `user` (conversation = the selected channel, `channelData.team` set). */
   botAddedToTeam(user: TeamsUser, team: TeamRef): Promise<BotResponse>;
   message(user: TeamsUser, text: string, opts?: Where & { locale?: string }): Promise<BotResponse>;
-  cardAction(user: TeamsUser, action: { verb: string; data?: Record<string, unknown>; title?: string }, opts?: Where & { replyToId?: string; locale?: string }): Promise<BotResponse>;
+  cardAction(
+    user: TeamsUser,
+    action: { verb: string; data?: Record<string, unknown>; title?: string },
+    opts?: Where & { replyToId?: string; locale?: string },
+  ): Promise<BotResponse>;
   /** What Teams sends when a card's `refresh` fires for a listed user. */
-  cardRefresh(user: TeamsUser, action: { verb: string; data?: Record<string, unknown> }, opts?: Where & { replyToId?: string }): Promise<BotResponse>;
+  cardRefresh(
+    user: TeamsUser,
+    action: { verb: string; data?: Record<string, unknown> },
+    opts?: Where & { replyToId?: string },
+  ): Promise<BotResponse>;
   /** POSTs any activity as-is. */
   post(activity: IncomingActivity): Promise<BotResponse>;
 }
@@ -64,19 +83,36 @@ export function createTeamsChannel(o: TeamsChannelOptions): TeamsChannel {
     if (o.connector.addMember) o.connector.addMember(member);
     else if (o.connector.url) await controlPost('/members', member);
     if (team) {
-      const t = { id: team.id, name: team.name, aadGroupId: team.aadGroupId, channels: [{ id: team.id, name: null }, ...(team.channelId && team.channelId !== team.id ? [{ id: team.channelId, name: team.channelName ?? null }] : [])] };
+      const t = {
+        id: team.id,
+        name: team.name,
+        aadGroupId: team.aadGroupId,
+        channels: [
+          { id: team.id, name: null },
+          ...(team.channelId && team.channelId !== team.id
+            ? [{ id: team.channelId, name: team.channelName ?? null }]
+            : []),
+        ],
+      };
       if (o.connector.addTeam) o.connector.addTeam(t);
       else if (o.connector.url) await controlPost('/teams', t);
     }
   }
 
   async function controlPost(path: string, body: unknown): Promise<void> {
-    const r = await fetch(`${o.connector.url}/_standin${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(`${o.connector.url}/_standin${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!r.ok) throw new Error(`connector control ${path} failed: ${r.status}`);
   }
 
   async function post(activity: IncomingActivity): Promise<BotResponse> {
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Microsoft-SkypeBotApi (Microsoft-BotFramework/3.0)' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': 'Microsoft-SkypeBotApi (Microsoft-BotFramework/3.0)',
+    };
     if (o.authorization) headers.authorization = o.authorization;
     const r = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify(activity) });
     const text = await r.text();
@@ -89,7 +125,13 @@ export function createTeamsChannel(o: TeamsChannelOptions): TeamsChannel {
     return { status: r.status, body, activity };
   }
 
-  const ctx = (w?: Where): ActivityContext => ({ serviceUrl: o.connector.serviceUrl, botId, botName, ...(w?.team ? { team: w.team } : {}), ...(w?.threadId ? { threadId: w.threadId } : {}) });
+  const ctx = (w?: Where): ActivityContext => ({
+    serviceUrl: o.connector.serviceUrl,
+    botId,
+    botName,
+    ...(w?.team ? { team: w.team } : {}),
+    ...(w?.threadId ? { threadId: w.threadId } : {}),
+  });
   const withLocale = (u: TeamsUser, locale?: string): TeamsUser => (locale ? { ...u, locale } : u);
 
   return {
@@ -112,7 +154,13 @@ export function createTeamsChannel(o: TeamsChannelOptions): TeamsChannel {
     },
     async cardAction(user, action, opts) {
       await register(user, opts?.team);
-      return post(cardActionActivity(withLocale(user, opts?.locale), action, { ...ctx(opts), replyToId: opts?.replyToId, trigger: 'manual' }));
+      return post(
+        cardActionActivity(withLocale(user, opts?.locale), action, {
+          ...ctx(opts),
+          replyToId: opts?.replyToId,
+          trigger: 'manual',
+        }),
+      );
     },
     async cardRefresh(user, action, opts) {
       await register(user, opts?.team);

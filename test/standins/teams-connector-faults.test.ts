@@ -1,19 +1,38 @@
 /** Blocking, throttling and 5xx of the Teams connector stand-in, and botbuilder's own retry behaviour. */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsInfo, type ConversationReference } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConversationReference,
+  TeamsInfo,
+} from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTeamsConnector, type TeamsConnector, type TeamsMember } from './teams-connector.js';
 
 const megan: TeamsMember = {
-  id: '29:1meganBowenTeamsMri', aadObjectId: '7a3b2c1d-0000-4000-8000-000000000102', name: 'Megan Bowen',
-  email: 'meganb@example.com', userPrincipalName: 'meganb@example.com', tenantId: 'b28fdbfd-2b78-4f93-b0f8-8881793f0f8f',
+  id: '29:1meganBowenTeamsMri',
+  aadObjectId: '7a3b2c1d-0000-4000-8000-000000000102',
+  name: 'Megan Bowen',
+  email: 'meganb@example.com',
+  userPrincipalName: 'meganb@example.com',
+  tenantId: 'b28fdbfd-2b78-4f93-b0f8-8881793f0f8f',
 };
 let tc: TeamsConnector;
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
 const ref = (): ConversationReference => ({
-  channelId: 'msteams', serviceUrl: tc.serviceUrl, bot: { id: '28:bot', name: 'LeadBridge' }, user: { id: megan.id, name: megan.name },
-  conversation: { id: tc.personalConversationId(megan.id), conversationType: 'personal', tenantId: megan.tenantId, isGroup: false, name: '' },
+  channelId: 'msteams',
+  serviceUrl: tc.serviceUrl,
+  bot: { id: '28:bot', name: 'LeadBridge' },
+  user: { id: megan.id, name: megan.name },
+  conversation: {
+    id: tc.personalConversationId(megan.id),
+    conversationType: 'personal',
+    tenantId: megan.tenantId,
+    isGroup: false,
+    name: '',
+  },
 });
-const send = (text: string) => adapter.continueConversationAsync('', ref(), async (ctx) => void (await ctx.sendActivity(text)));
+const send = (text: string) =>
+  adapter.continueConversationAsync('', ref(), async (ctx) => void (await ctx.sendActivity(text)));
 const sends = () => tc.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities'));
 
 beforeAll(async () => {
@@ -78,7 +97,11 @@ describe('throttling and server errors (botbuilder retries on its own)', () => {
   it('faults can target reads too (getMember 500 then OK)', async () => {
     tc.fault({ method: 'GET', path: '/members/', status: 500, times: 1 });
     let email = '';
-    await adapter.continueConversationAsync('', ref(), async (ctx) => void (email = (await TeamsInfo.getMember(ctx, megan.id)).email!));
+    await adapter.continueConversationAsync(
+      '',
+      ref(),
+      async (ctx) => void (email = (await TeamsInfo.getMember(ctx, megan.id)).email!),
+    );
     expect(email).toBe(megan.email);
   });
 
@@ -91,16 +114,29 @@ describe('throttling and server errors (botbuilder retries on its own)', () => {
 describe('control API over HTTP', () => {
   it('members, faults, events long-poll, activities', async () => {
     const base = `${tc.url}/_standin`;
-    const post = (p: string, b: unknown) => fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    const post = (p: string, b: unknown) =>
+      fetch(`${base}${p}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(b),
+      });
     await post('/members', { ...megan, id: '29:other', aadObjectId: 'x', userPrincipalName: 'o@example.com' });
     expect(tc.store.findMember('o@example.com')?.id).toBe('29:other');
-    await post('/faults', { method: 'POST', pathRegex: '/activities', status: 503, times: 1, headers: { 'Retry-After': '0' } });
+    await post('/faults', {
+      method: 'POST',
+      pathRegex: '/activities',
+      status: 503,
+      times: 1,
+      headers: { 'Retry-After': '0' },
+    });
     const since = tc.mark();
     const polled = fetch(`${base}/events?since=${since}&wait=3000`).then((r) => r.json());
     await send('per HTTP');
     const [event] = await polled;
     expect(event).toMatchObject({ kind: 'sent', activity: { text: 'per HTTP' } });
-    const acts = await (await fetch(`${base}/activities?conversationId=${encodeURIComponent(tc.personalConversationId(megan.id))}`)).json();
+    const acts = await (
+      await fetch(`${base}/activities?conversationId=${encodeURIComponent(tc.personalConversationId(megan.id))}`)
+    ).json();
     expect(acts).toHaveLength(1);
     const reqs = await (await fetch(`${base}/requests`)).json();
     expect(reqs.map((r: { status: number }) => r.status)).toEqual([503, 201]);

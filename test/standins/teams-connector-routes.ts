@@ -1,11 +1,20 @@
 /** Bot Framework Connector REST API v3 (Teams flavour) as botbuilder's `ConnectorClient` calls it. */
-import { queryOne, type Query } from './standin-http.js';
+import { type Query, queryOne } from './standin-http.js';
 import {
-  ADAPTIVE_CARD, personalConversationId,
-  type ConversationRecord, type PostedActivity, type StoredActivity, type TeamsMember, type TeamsStore,
+  ADAPTIVE_CARD,
+  type ConversationRecord,
+  type PostedActivity,
+  personalConversationId,
+  type StoredActivity,
+  type TeamsMember,
+  type TeamsStore,
 } from './teams-store.js';
 
-export interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 export interface ConnectorBehaviour {
   /** Which AAD id field member responses carry. Teams documents `objectId`; some scenarios return `aadObjectId`. */
@@ -41,29 +50,60 @@ export function memberJson(m: TeamsMember, field: ConnectorBehaviour['memberIdFi
   };
 }
 
-const notFoundConv = (id: string): Reply => ({ status: 404, body: bfError('ConversationNotFound', `Conversation ${id} not found.`) });
+const notFoundConv = (id: string): Reply => ({
+  status: 404,
+  body: bfError('ConversationNotFound', `Conversation ${id} not found.`),
+});
 
-export function handleV3(store: TeamsStore, beh: ConnectorBehaviour, method: string, segs: string[], query: Query, body: unknown, rawBytes: number): Reply {
+export function handleV3(
+  store: TeamsStore,
+  beh: ConnectorBehaviour,
+  method: string,
+  segs: string[],
+  query: Query,
+  body: unknown,
+  rawBytes: number,
+): Reply {
   const [root, cid, sub, aid, tail] = segs;
   const act = (body ?? {}) as PostedActivity;
 
   const membersOf = (conv: ConversationRecord | undefined): TeamsMember[] =>
-    conv?.memberIds ? conv.memberIds.map((id) => store.members.get(id)).filter((m): m is TeamsMember => !!m) : [...store.members.values()];
+    conv?.memberIds
+      ? conv.memberIds.map((id) => store.members.get(id)).filter((m): m is TeamsMember => !!m)
+      : [...store.members.values()];
 
   function checkWrite(conv: ConversationRecord): Reply | undefined {
     if (conv.blocked) return { status: 403, body: bfError(conv.blocked.code, conv.blocked.message) };
-    if (rawBytes > beh.maxMessageBytes) return { status: 413, body: bfError('MessageSizeTooBig', `Message size ${rawBytes} exceeds the limit.`) };
-    if (typeof act.type !== 'string') return { status: 400, body: bfError('BadArgument', 'Activity type is required.') };
-    const badCard = (act.attachments ?? []).find((a) => a.contentType === ADAPTIVE_CARD && (a.content as { type?: string })?.type !== 'AdaptiveCard');
-    if (badCard) return { status: 400, body: bfError('BadArgument', 'Adaptive card attachment content must be an object of type AdaptiveCard.') };
+    if (rawBytes > beh.maxMessageBytes)
+      return { status: 413, body: bfError('MessageSizeTooBig', `Message size ${rawBytes} exceeds the limit.`) };
+    if (typeof act.type !== 'string')
+      return { status: 400, body: bfError('BadArgument', 'Activity type is required.') };
+    const badCard = (act.attachments ?? []).find(
+      (a) => a.contentType === ADAPTIVE_CARD && (a.content as { type?: string })?.type !== 'AdaptiveCard',
+    );
+    if (badCard)
+      return {
+        status: 400,
+        body: bfError('BadArgument', 'Adaptive card attachment content must be an object of type AdaptiveCard.'),
+      };
     return undefined;
   }
 
-  const find = (conv: ConversationRecord, id: string): StoredActivity | undefined => conv.activities.find((a) => a.id === id && !a.deleted);
+  const find = (conv: ConversationRecord, id: string): StoredActivity | undefined =>
+    conv.activities.find((a) => a.id === id && !a.deleted);
 
-  if (root === 'conversations' && !cid && method === 'POST') return createConversation(store, act as Record<string, unknown>);
+  if (root === 'conversations' && !cid && method === 'POST')
+    return createConversation(store, act as Record<string, unknown>);
   if (root === 'conversations' && !cid && method === 'GET') {
-    return { status: 200, body: { conversations: [...store.conversations.values()].map((c) => ({ id: c.id, members: membersOf(c).map((m) => ({ id: m.id })) })) } };
+    return {
+      status: 200,
+      body: {
+        conversations: [...store.conversations.values()].map((c) => ({
+          id: c.id,
+          members: membersOf(c).map((m) => ({ id: m.id })),
+        })),
+      },
+    };
   }
   if (root === 'teams' && cid && method === 'GET') {
     const team = store.teams.get(cid);
@@ -73,14 +113,21 @@ export function handleV3(store: TeamsStore, beh: ConnectorBehaviour, method: str
     if (sub === 'conversations') return { status: 200, body: { conversations: team.channels } };
     return { status: 200, body: { id: team.id, name: team.name, aadGroupId: team.aadGroupId } };
   }
-  if (root !== 'conversations' || !cid) return { status: 404, body: bfError('NotFound', `Unknown route ${method} /v3/${segs.join('/')}`) };
+  if (root !== 'conversations' || !cid)
+    return { status: 404, body: bfError('NotFound', `Unknown route ${method} /v3/${segs.join('/')}`) };
 
   const conv = store.conversation(cid);
   if (!conv) return notFoundConv(cid);
 
-  if (sub === 'activities' && !aid && method === 'POST') return checkWrite(conv) ?? { status: 201, body: { id: store.addActivity(conv, act).id } };
+  if (sub === 'activities' && !aid && method === 'POST')
+    return checkWrite(conv) ?? { status: 201, body: { id: store.addActivity(conv, act).id } };
   if (sub === 'activities' && aid && !tail && method === 'POST') {
-    return checkWrite(conv) ?? { status: 201, body: { id: store.addActivity(conv, { ...act, replyToId: act.replyToId ?? aid }, aid).id } };
+    return (
+      checkWrite(conv) ?? {
+        status: 201,
+        body: { id: store.addActivity(conv, { ...act, replyToId: act.replyToId ?? aid }, aid).id },
+      }
+    );
   }
   if (sub === 'activities' && aid && method === 'PUT') {
     const blocked = checkWrite(conv);
@@ -99,11 +146,15 @@ export function handleV3(store: TeamsStore, beh: ConnectorBehaviour, method: str
   if (sub === 'activities' && aid && tail === 'members' && method === 'GET') {
     return { status: 200, body: membersOf(conv).map((m) => memberJson(m, beh.memberIdField)) };
   }
-  if (sub === 'members' && !aid && method === 'GET') return { status: 200, body: membersOf(conv).map((m) => memberJson(m, beh.memberIdField)) };
+  if (sub === 'members' && !aid && method === 'GET')
+    return { status: 200, body: membersOf(conv).map((m) => memberJson(m, beh.memberIdField)) };
   if (sub === 'members' && aid && method === 'GET') {
     const m = store.findMember(aid);
     if (!m || (conv.memberIds && !conv.memberIds.includes(m.id))) {
-      return { status: 404, body: bfError('MemberNotFoundInConversation', 'The member could not be found in the conversation.') };
+      return {
+        status: 404,
+        body: bfError('MemberNotFoundInConversation', 'The member could not be found in the conversation.'),
+      };
     }
     return { status: 200, body: memberJson(m, beh.memberIdField) };
   }
@@ -115,7 +166,13 @@ export function handleV3(store: TeamsStore, beh: ConnectorBehaviour, method: str
     const offset = token ? Number(Buffer.from(token, 'base64url').toString()) || 0 : 0;
     const all = membersOf(conv);
     const next = offset + size < all.length ? Buffer.from(String(offset + size)).toString('base64url') : undefined;
-    return { status: 200, body: { members: all.slice(offset, offset + size).map((m) => memberJson(m, beh.memberIdField)), ...(next ? { continuationToken: next } : {}) } };
+    return {
+      status: 200,
+      body: {
+        members: all.slice(offset, offset + size).map((m) => memberJson(m, beh.memberIdField)),
+        ...(next ? { continuationToken: next } : {}),
+      },
+    };
   }
   return { status: 404, body: bfError('NotFound', `Unknown route ${method} /v3/${segs.join('/')}`) };
 }
@@ -139,12 +196,21 @@ function createConversation(store: TeamsStore, p: Record<string, unknown>): Repl
     const stored = activity ? store.addActivity(conv, activity) : undefined;
     return { status: 201, body: { id: conv.id, ...(stored ? { activityId: stored.id } : {}) } };
   }
-  if (members.length !== 1) return { status: 400, body: bfError('BadArgument', 'Exactly one member is needed for a 1:1 conversation.') };
+  if (members.length !== 1)
+    return { status: 400, body: bfError('BadArgument', 'Exactly one member is needed for a 1:1 conversation.') };
   const member = store.findMember(members[0].id);
   // A user the bot shares no team with and who has no personal install: 403 BotNotInConversationRoster — source:
   // OfficeDev/microsoft-teams-apps-company-communicator issue #744 ("403 The bot is not part of the conversation roster").
-  if (!member || !store.botCanReach(member)) return { status: 403, body: bfError('BotNotInConversationRoster', 'The bot is not part of the conversation roster.') };
-  const conv = store.ensureConversation(personalConversationId(member.id), { conversationType: 'personal', tenantId: tenantId ?? member.tenantId, memberIds: [member.id] });
+  if (!member || !store.botCanReach(member))
+    return {
+      status: 403,
+      body: bfError('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'),
+    };
+  const conv = store.ensureConversation(personalConversationId(member.id), {
+    conversationType: 'personal',
+    tenantId: tenantId ?? member.tenantId,
+    memberIds: [member.id],
+  });
   if (activity) {
     // unverified: whether Teams refuses the creation itself for a user who blocked the bot; here only the send is refused.
     if (conv.blocked) return { status: 403, body: bfError(conv.blocked.code, conv.blocked.message) };

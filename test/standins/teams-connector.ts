@@ -5,17 +5,40 @@
  */
 import http from 'node:http';
 import { applyFault, FaultBook, type FaultSpec } from './faults.js';
-import { closeServer, headersOf, listen, parseQuery, readBody, send, sleep, type RecordedRequest } from './standin-http.js';
-import { defaultConnectorFaultBody, handleV3, type ConnectorBehaviour } from './teams-connector-routes.js';
+import {
+  closeServer,
+  headersOf,
+  listen,
+  parseQuery,
+  type RecordedRequest,
+  readBody,
+  send,
+  sleep,
+} from './standin-http.js';
+import { type ConnectorBehaviour, defaultConnectorFaultBody, handleV3 } from './teams-connector-routes.js';
 import { handleTeamsControl } from './teams-control.js';
 import {
-  personalConversationId, TeamsStore,
-  type ActivityEvent, type BlockError, type CardView, type ConversationRecord, type StoredActivity, type TeamRecord, type TeamsMember,
+  type ActivityEvent,
+  type BlockError,
+  type CardView,
+  type ConversationRecord,
+  personalConversationId,
+  type StoredActivity,
+  type TeamsMember,
+  TeamsStore,
 } from './teams-store.js';
 
-export type { ActivityEvent, BlockError, CardView, ConversationRecord, StoredActivity, TeamRecord, TeamsMember } from './teams-store.js';
 export type { FaultSpec } from './faults.js';
-export { adaptiveCardsOf, personalConversationId, ADAPTIVE_CARD } from './teams-store.js';
+export type {
+  ActivityEvent,
+  BlockError,
+  CardView,
+  ConversationRecord,
+  StoredActivity,
+  TeamRecord,
+  TeamsMember,
+} from './teams-store.js';
+export { ADAPTIVE_CARD, adaptiveCardsOf, personalConversationId } from './teams-store.js';
 
 export interface TeamsConnectorOptions {
   port?: number;
@@ -38,7 +61,13 @@ export interface TeamsConnector {
   readonly store: TeamsStore;
   addMember(m: TeamsMember): void;
   /** Registers a team (for `/v3/teams/{id}`) and its General channel conversation. */
-  addTeam(t: { id: string; name: string; aadGroupId?: string; channels?: Array<{ id: string; name: string | null }>; memberIds?: string[] }): void;
+  addTeam(t: {
+    id: string;
+    name: string;
+    aadGroupId?: string;
+    channels?: Array<{ id: string; name: string | null }>;
+    memberIds?: string[];
+  }): void;
   personalConversationId(userId: string): string;
   /** Current versions of a conversation's activities (deleted ones included, flagged). */
   activities(conversationId: string): StoredActivity[];
@@ -58,12 +87,18 @@ export interface TeamsConnector {
   close(): Promise<void>;
 }
 
-export const BLOCKED_BY_USER: BlockError = { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' };
+export const BLOCKED_BY_USER: BlockError = {
+  code: 'ConversationBlockedByUser',
+  message: 'User blocked the conversation with the bot.',
+};
 
 export async function startTeamsConnector(opts: TeamsConnectorOptions = {}): Promise<TeamsConnector> {
   const faults = new FaultBook();
   const requests: RecordedRequest[] = [];
-  const behaviour: ConnectorBehaviour = { memberIdField: opts.memberIdField ?? 'objectId', maxMessageBytes: opts.maxMessageBytes ?? 28 * 1024 };
+  const behaviour: ConnectorBehaviour = {
+    memberIdField: opts.memberIdField ?? 'objectId',
+    maxMessageBytes: opts.maxMessageBytes ?? 28 * 1024,
+  };
   const prefix = (opts.pathPrefix ?? 'emea').replace(/^\/+|\/+$/g, '');
   let store = new TeamsStore();
 
@@ -80,7 +115,14 @@ export async function startTeamsConnector(opts: TeamsConnectorOptions = {}): Pro
     });
     const path = v3 >= 0 ? `/v3/${segs.join('/')}` : `/${segs.join('/')}`;
     const { raw: rawBody, json } = await readBody(req);
-    const rec: RecordedRequest = { method: req.method ?? 'GET', path, query: parseQuery(url), body: json, headers: headersOf(req), at: Date.now() };
+    const rec: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: parseQuery(url),
+      body: json,
+      headers: headersOf(req),
+      at: Date.now(),
+    };
     requests.push(rec);
     res.on('finish', () => (rec.status = res.statusCode));
     try {
@@ -88,7 +130,8 @@ export async function startTeamsConnector(opts: TeamsConnectorOptions = {}): Pro
       if (connector.latencyMs) await sleep(connector.latencyMs);
       const fault = faults.take(rec.method, path);
       if (fault && (await applyFault(fault, req, res, defaultConnectorFaultBody))) return;
-      if (v3 < 0) return send(res, 404, { error: { code: 'NotFound', message: `Not a connector path: ${url.pathname}` } });
+      if (v3 < 0)
+        return send(res, 404, { error: { code: 'NotFound', message: `Not a connector path: ${url.pathname}` } });
       const reply = handleV3(store, behaviour, rec.method, segs, rec.query, json, Buffer.byteLength(rawBody));
       send(res, reply.status, reply.body, reply.headers);
     } catch (e) {
@@ -98,7 +141,9 @@ export async function startTeamsConnector(opts: TeamsConnectorOptions = {}): Pro
 
   const port = await listen(server, opts.port ?? 0);
   const conv = (id: string): ConversationRecord => {
-    const c = store.conversation(id) ?? store.ensureConversation(id, { conversationType: id.startsWith('a:') ? 'personal' : 'channel' });
+    const c =
+      store.conversation(id) ??
+      store.ensureConversation(id, { conversationType: id.startsWith('a:') ? 'personal' : 'channel' });
     return c;
   };
 
@@ -117,11 +162,20 @@ export async function startTeamsConnector(opts: TeamsConnectorOptions = {}): Pro
       // Registering a team again (as each channel activity does) adds channels and keeps its roster.
       const known = store.teams.get(t.id);
       const channels = [...(known?.channels ?? [])];
-      for (const ch of t.channels ?? [{ id: t.id, name: null }]) if (!channels.some((c) => c.id === ch.id)) channels.push(ch);
-      store.teams.set(t.id, { id: t.id, name: t.name, aadGroupId: t.aadGroupId ?? known?.aadGroupId ?? '00000000-0000-0000-0000-000000000000', channels });
+      for (const ch of t.channels ?? [{ id: t.id, name: null }])
+        if (!channels.some((c) => c.id === ch.id)) channels.push(ch);
+      store.teams.set(t.id, {
+        id: t.id,
+        name: t.name,
+        aadGroupId: t.aadGroupId ?? known?.aadGroupId ?? '00000000-0000-0000-0000-000000000000',
+        channels,
+      });
       const memberIds = t.memberIds ?? store.conversations.get(t.id)?.memberIds;
       for (const ch of channels) {
-        const conv = store.ensureConversation(ch.id, { conversationType: 'channel', ...(memberIds ? { memberIds } : {}) });
+        const conv = store.ensureConversation(ch.id, {
+          conversationType: 'channel',
+          ...(memberIds ? { memberIds } : {}),
+        });
         if (t.memberIds) conv.memberIds = t.memberIds;
       }
     },

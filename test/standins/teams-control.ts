@@ -17,12 +17,17 @@
  *   POST   /_standin/reset
  */
 import type http from 'node:http';
-import { faultFromJson, type FaultJson } from './faults.js';
-import { queryOne, send, type RecordedRequest } from './standin-http.js';
+import { type FaultJson, faultFromJson } from './faults.js';
+import { queryOne, type RecordedRequest, send } from './standin-http.js';
 import type { TeamsConnector } from './teams-connector.js';
 import type { ActivityEvent, TeamsMember } from './teams-store.js';
 
-export async function handleTeamsControl(c: TeamsConnector, r: RecordedRequest, res: http.ServerResponse, segs: string[]): Promise<void> {
+export async function handleTeamsControl(
+  c: TeamsConnector,
+  r: RecordedRequest,
+  res: http.ServerResponse,
+  segs: string[],
+): Promise<void> {
   const route = `${r.method} /${segs.join('/')}`;
   const body = (r.body ?? {}) as Record<string, unknown>;
   const cid = queryOne(r.query, 'conversationId');
@@ -35,15 +40,27 @@ export async function handleTeamsControl(c: TeamsConnector, r: RecordedRequest, 
       case 'GET /events':
         return send(res, 200, await events(c, r));
       case 'GET /conversations':
-        return send(res, 200, [...c.store.conversations.values()].map(({ activities, ...rest }) => ({ ...rest, activityCount: activities.length })));
+        return send(
+          res,
+          200,
+          [...c.store.conversations.values()].map(({ activities, ...rest }) => ({
+            ...rest,
+            activityCount: activities.length,
+          })),
+        );
       case 'POST /members':
-        (Array.isArray(r.body) ? (r.body as TeamsMember[]) : [body as unknown as TeamsMember]).forEach((m) => c.addMember(m));
+        (Array.isArray(r.body) ? (r.body as TeamsMember[]) : [body as unknown as TeamsMember]).forEach((m) =>
+          c.addMember(m),
+        );
         return send(res, 200, { ok: true });
       case 'POST /teams':
         c.addTeam(body as Parameters<TeamsConnector['addTeam']>[0]);
         return send(res, 200, { ok: true });
       case 'POST /block':
-        c.block(String(body.conversationId), body.code ? { code: String(body.code), message: String(body.message ?? '') } : undefined);
+        c.block(
+          String(body.conversationId),
+          body.code ? { code: String(body.code), message: String(body.message ?? '') } : undefined,
+        );
         return send(res, 200, { ok: true });
       case 'POST /unblock':
         c.unblock(String(body.conversationId));
@@ -59,14 +76,19 @@ export async function handleTeamsControl(c: TeamsConnector, r: RecordedRequest, 
       case 'GET /requests': {
         const since = Number(queryOne(r.query, 'since') ?? 0) || 0;
         const all = queryOne(r.query, 'all') === '1';
-        return send(res, 200, c.requests.slice(since).filter((x) => all || x.path.startsWith('/v3/')));
+        return send(
+          res,
+          200,
+          c.requests.slice(since).filter((x) => all || x.path.startsWith('/v3/')),
+        );
       }
       case 'DELETE /requests':
         c.clearRequests();
         return send(res, 200, { ok: true });
       case 'POST /config':
         if (typeof body.latencyMs === 'number') c.latencyMs = body.latencyMs;
-        if (body.memberIdField) c.behaviour.memberIdField = body.memberIdField as TeamsConnector['behaviour']['memberIdField'];
+        if (body.memberIdField)
+          c.behaviour.memberIdField = body.memberIdField as TeamsConnector['behaviour']['memberIdField'];
         if (typeof body.maxMessageBytes === 'number') c.behaviour.maxMessageBytes = body.maxMessageBytes;
         return send(res, 200, { ok: true });
       case 'POST /reset':
@@ -88,5 +110,8 @@ async function events(c: TeamsConnector, r: RecordedRequest): Promise<ActivityEv
   const pred = (e: ActivityEvent) => (!cid || e.conversationId === cid) && (!kind || e.kind === kind);
   const past = c.store.events.filter((e) => e.seq > since && pred(e));
   if (past.length || !wait) return past;
-  return c.waitFor(pred, wait).then((e) => [e], () => []);
+  return c.waitFor(pred, wait).then(
+    (e) => [e],
+    () => [],
+  );
 }

@@ -4,7 +4,14 @@ import type { TeamRef, TeamsUser } from './teams-activities.js';
 export const SAMPLE_TENANT = 'b28fdbfd-2b78-4f93-b0f8-8881793f0f8f';
 
 const user = (key: string, name: string, email: string, oid: string): TeamsUser => ({
-  id: `29:1${key}-teams-mri`, aadObjectId: oid, name, email, upn: email, tenantId: SAMPLE_TENANT, locale: 'de-DE', timezone: 'Europe/Berlin',
+  id: `29:1${key}-teams-mri`,
+  aadObjectId: oid,
+  name,
+  email,
+  upn: email,
+  tenantId: SAMPLE_TENANT,
+  locale: 'de-DE',
+  timezone: 'Europe/Berlin',
 });
 
 export const teamsUsers = {
@@ -14,6 +21,9 @@ export const teamsUsers = {
 };
 
 export const csmNordTeam: TeamRef = {
-  id: '19:csmNordGeneral@thread.tacv2', name: 'CSM Nord', aadGroupId: 'f3ec8cd2-e704-4344-8c47-9a3a21d683c0',
-  channelId: '19:csmNordLeads@thread.tacv2', channelName: 'Leads',
+  id: '19:csmNordGeneral@thread.tacv2',
+  name: 'CSM Nord',
+  aadGroupId: 'f3ec8cd2-e704-4344-8c47-9a3a21d683c0',
+  channelId: '19:csmNordLeads@thread.tacv2',
+  channelName: 'Leads',
 };

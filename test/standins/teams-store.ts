@@ -41,7 +41,10 @@ export interface ActivityEvent {
   at: number;
 }
 
-export interface BlockError { code: string; message: string }
+export interface BlockError {
+  code: string;
+  message: string;
+}
 
 export interface ConversationRecord {
   id: string;
@@ -61,7 +64,13 @@ export interface TeamRecord {
   channels: Array<{ id: string; name: string | null }>;
 }
 
-export interface CardView { conversationId: string; activityId: string; card: Record<string, unknown>; activity: PostedActivity; version: number }
+export interface CardView {
+  conversationId: string;
+  activityId: string;
+  card: Record<string, unknown>;
+  activity: PostedActivity;
+  version: number;
+}
 
 type Waiter = { pred: (e: ActivityEvent) => boolean; resolve: (e: ActivityEvent) => void };
 
@@ -71,7 +80,9 @@ export function personalConversationId(userId: string): string {
 }
 
 export function adaptiveCardsOf(a: PostedActivity): Array<Record<string, unknown>> {
-  return ((a.attachments ?? []) as Attachment[]).filter((x) => x.contentType === ADAPTIVE_CARD).map((x) => x.content as Record<string, unknown>);
+  return ((a.attachments ?? []) as Attachment[])
+    .filter((x) => x.contentType === ADAPTIVE_CARD)
+    .map((x) => x.content as Record<string, unknown>);
 }
 
 export class TeamsStore {
@@ -95,7 +106,12 @@ export class TeamsStore {
   /** By Teams id, AAD object id or UPN (all three work on the real endpoint). */
   findMember(key: string): TeamsMember | undefined {
     const k = key.toLowerCase();
-    return this.members.get(key) ?? [...this.members.values()].find((m) => m.aadObjectId.toLowerCase() === k || m.userPrincipalName.toLowerCase() === k);
+    return (
+      this.members.get(key) ??
+      [...this.members.values()].find(
+        (m) => m.aadObjectId.toLowerCase() === k || m.userPrincipalName.toLowerCase() === k,
+      )
+    );
   }
 
   /** Reachable 1:1: a member of a team's roster (General's members; no list = everyone), or a user whose 1:1 chat exists. */
@@ -122,16 +138,32 @@ export class TeamsStore {
     if (known) return known;
     const thread = id.match(/^(.+);messageid=\d+$/);
     const channel = thread ? this.conversations.get(thread[1]) : undefined;
-    if (channel) return this.ensureConversation(id, { conversationType: 'channel', tenantId: channel.tenantId, ...(channel.memberIds ? { memberIds: channel.memberIds } : {}) });
+    if (channel)
+      return this.ensureConversation(id, {
+        conversationType: 'channel',
+        tenantId: channel.tenantId,
+        ...(channel.memberIds ? { memberIds: channel.memberIds } : {}),
+      });
     const owner = [...this.members.values()].find((m) => personalConversationId(m.id) === id);
-    return owner ? this.ensureConversation(id, { conversationType: 'personal', tenantId: owner.tenantId, memberIds: [owner.id] }) : undefined;
+    return owner
+      ? this.ensureConversation(id, { conversationType: 'personal', tenantId: owner.tenantId, memberIds: [owner.id] })
+      : undefined;
   }
 
   addActivity(conv: ConversationRecord, activity: PostedActivity, replyToId?: string): StoredActivity {
     const id = this.nextActivityId();
     const now = Date.now();
     const body = { ...activity, id };
-    const stored: StoredActivity = { conversationId: conv.id, id, activity: body, versions: [body], deleted: false, sentAt: now, updatedAt: now, ...(replyToId ? { replyToId } : {}) };
+    const stored: StoredActivity = {
+      conversationId: conv.id,
+      id,
+      activity: body,
+      versions: [body],
+      deleted: false,
+      sentAt: now,
+      updatedAt: now,
+      ...(replyToId ? { replyToId } : {}),
+    };
     conv.activities.push(stored);
     this.emit('sent', stored);
     return stored;
@@ -158,7 +190,15 @@ export class TeamsStore {
   cards(conversationId?: string): CardView[] {
     return this.allActivities()
       .filter((s) => !s.deleted && (!conversationId || s.conversationId === conversationId))
-      .flatMap((s) => adaptiveCardsOf(s.activity).map((card) => ({ conversationId: s.conversationId, activityId: s.id, card, activity: s.activity, version: s.versions.length })));
+      .flatMap((s) =>
+        adaptiveCardsOf(s.activity).map((card) => ({
+          conversationId: s.conversationId,
+          activityId: s.id,
+          card,
+          activity: s.activity,
+          version: s.versions.length,
+        })),
+      );
   }
 
   get lastSeq(): number {
@@ -166,7 +206,14 @@ export class TeamsStore {
   }
 
   private emit(kind: ActivityEvent['kind'], s: StoredActivity): void {
-    const e: ActivityEvent = { seq: this.lastSeq + 1, kind, conversationId: s.conversationId, activityId: s.id, activity: s.activity, at: Date.now() };
+    const e: ActivityEvent = {
+      seq: this.lastSeq + 1,
+      kind,
+      conversationId: s.conversationId,
+      activityId: s.id,
+      activity: s.activity,
+      at: Date.now(),
+    };
     this.events.push(e);
     for (const w of [...this.waiters]) {
       if (w.pred(e)) {

@@ -1,8 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { startFlags } from '../../scripts/build.mjs';
 
-export interface BotProcess { url: string; pid: number; child: ChildProcess; logs: string[]; kill(signal?: NodeJS.Signals): Promise<void> }
+export interface BotProcess {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  logs: string[];
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
 
 /**
  * Runs LeadBridge as its own process, as `npm start` does (dist/index.js, built by the globalSetup, with the same
@@ -10,7 +16,8 @@ export interface BotProcess { url: string; pid: number; child: ChildProcess; log
  */
 export function startBotProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BotProcess> {
   const child = spawn(process.execPath, [...startFlags(), 'dist/index.js'], {
-    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -18,7 +25,12 @@ export function startBotProcess(env: Record<string, string>, timeoutMs = 30_000)
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bot did not start:\n${logs.slice(-20).join('\n')}`)), timeoutMs);
     let started = false;
-    child.once('exit', (code) => { if (!started) { clearTimeout(timer); reject(new Error(`bot exited (${code}):\n${logs.slice(-20).join('\n')}`)); } });
+    child.once('exit', (code) => {
+      if (!started) {
+        clearTimeout(timer);
+        reject(new Error(`bot exited (${code}):\n${logs.slice(-20).join('\n')}`));
+      }
+    });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       logs.push(line);
       const m = /"port":(\d+).*LeadBridge is listening/.exec(line);
@@ -26,8 +38,16 @@ export function startBotProcess(env: Record<string, string>, timeoutMs = 30_000)
       clearTimeout(timer);
       started = true;
       resolve({
-        url: `http://127.0.0.1:${m[1]}`, pid: child.pid!, child, logs,
-        async kill(signal = 'SIGKILL') { if (child.exitCode === null) { child.kill(signal); await exited; } },
+        url: `http://127.0.0.1:${m[1]}`,
+        pid: child.pid!,
+        child,
+        logs,
+        async kill(signal = 'SIGKILL') {
+          if (child.exitCode === null) {
+            child.kill(signal);
+            await exited;
+          }
+        },
       });
     });
   });

@@ -14,7 +14,9 @@ export function cardTexts(card: unknown): string[] {
 export const cardText = (card: unknown) => cardTexts(card).join('\n');
 
 /** Every action in a card (including inside ShowCards), by title. */
-export function cardActions(card: unknown): Array<{ type: string; title: string; verb?: string; data?: any; isEnabled?: boolean }> {
+export function cardActions(
+  card: unknown,
+): Array<{ type: string; title: string; verb?: string; data?: any; isEnabled?: boolean }> {
   const out: any[] = [];
   const walk = (n: any) => {
     if (!n || typeof n !== 'object') return;
@@ -28,6 +30,11 @@ export function cardActions(card: unknown): Array<{ type: string; title: string;
 
 export function action(card: unknown, title: string) {
   const a = cardActions(card).find((x) => x.title === title);
-  if (!a) throw new Error(`no action "${title}" in card; actions: ${cardActions(card).map((x) => x.title).join(', ')}`);
+  if (!a)
+    throw new Error(
+      `no action "${title}" in card; actions: ${cardActions(card)
+        .map((x) => x.title)
+        .join(', ')}`,
+    );
   return a;
 }

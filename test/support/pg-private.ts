@@ -27,7 +27,11 @@ export interface PrivatePostgres {
 
 function binDir(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (!versions.length) throw new Error(`no PostgreSQL server binaries under ${root}`);
   return join(root, versions[0]!, 'bin');
 }
@@ -54,13 +58,24 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
     chownSync(root, Number(stdout.trim()), Number(gid.trim()));
   }
-  const pgTool = (tool: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args));
+  const pgTool = (tool: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args);
 
   await pgTool('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   let port = 0;
   const start = async () => {
-    await pgTool('pg_ctl', ['-D', dataDir, '-l', join(root, 'server.log'), '-w', '-t', '30',
-      '-o', `-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`, 'start']);
+    await pgTool('pg_ctl', [
+      '-D',
+      dataDir,
+      '-l',
+      join(root, 'server.log'),
+      '-w',
+      '-t',
+      '30',
+      '-o',
+      `-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`,
+      'start',
+    ]);
   };
   const stop = async () => {
     await pgTool('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', '-t', '30', 'stop']);
@@ -72,7 +87,10 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       await start();
       break;
     } catch (err) {
-      if (i >= 3) { rmSync(root, { recursive: true, force: true }); throw err; }
+      if (i >= 3) {
+        rmSync(root, { recursive: true, force: true });
+        throw err;
+      }
     }
   }
   // If the test process ends without destroy() (killed by a timeout, crashed), do not leave a server behind.
@@ -80,13 +98,22 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const onExit = () => {
     if (destroyed) return;
     const args = [join(bin, 'pg_ctl'), '-D', dataDir, '-m', 'immediate', '-w', 'stop'];
-    try { asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', ...args], { stdio: 'ignore' }) : execFileSync(args[0]!, args.slice(1), { stdio: 'ignore' }); } catch { /* already down */ }
+    try {
+      asRoot
+        ? execFileSync('runuser', ['-u', 'postgres', '--', ...args], { stdio: 'ignore' })
+        : execFileSync(args[0]!, args.slice(1), { stdio: 'ignore' });
+    } catch {
+      /* already down */
+    }
     rmSync(root, { recursive: true, force: true });
   };
   process.once('exit', onExit);
   return {
-    port, dataDir, url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    start, stop,
+    port,
+    dataDir,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start,
+    stop,
     async restart(downMs = 2_000) {
       await stop();
       await new Promise((r) => setTimeout(r, downMs));

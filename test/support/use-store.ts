@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { openStore, type Store } from '../../src/store/db.js';
-import { makeDatabase, type ENGINES, type TestDatabase } from './databases.js';
+import { type ENGINES, makeDatabase, type TestDatabase } from './databases.js';
 
 /** A fresh, migrated store of `engine` for the enclosing describe block: opened before its tests, dropped after. */
 export function useStore(engine: (typeof ENGINES)[number]): { store: Store; tdb: TestDatabase } {

@@ -8,8 +8,8 @@ import { activityLocale } from '../../src/bot/conversations.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { memberOf } from '../standins/teams-activities.js';
 import { action, cardText } from '../support/cards.js';
-import { USERS, scoreEvent } from '../support/world.js';
-import { cardsWith, startLoggedWorld, type LoggedWorld } from './support.js';
+import { scoreEvent, USERS } from '../support/world.js';
+import { cardsWith, type LoggedWorld, startLoggedWorld } from './support.js';
 
 const INBOX = '19:lead-eingang@thread.tacv2';
 const VERTRIEB = { id: '19:vertrieb@thread.tacv2', name: 'Vertrieb', aadGroupId: 'group-vertrieb' };
@@ -20,10 +20,19 @@ describe('languages in a tenant', () => {
   beforeAll(async () => {
     w = await startLoggedWorld({ env: { LEAD_INBOX_CHANNEL_ID: INBOX } });
     for (const u of [USERS.alex, USERS.megan]) w.connector.addMember(memberOf(u));
-    w.connector.addTeam({ ...VERTRIEB, channels: [{ id: VERTRIEB.id, name: null }, { id: INBOX, name: 'Lead-Eingang' }], memberIds: [USERS.admin.id, USERS.megan.id] });
+    w.connector.addTeam({
+      ...VERTRIEB,
+      channels: [
+        { id: VERTRIEB.id, name: null },
+        { id: INBOX, name: 'Lead-Eingang' },
+      ],
+      memberIds: [USERS.admin.id, USERS.megan.id],
+    });
     await w.teams.botAddedToTeam(USERS.admin, VERTRIEB);
   });
-  afterAll(async () => { await w?.close(); });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   it('the inbox stays German after English users click and write in that channel', async () => {
     await w.webhook([scoreEvent('1001')]);
@@ -32,12 +41,20 @@ describe('languages in a tenant', () => {
     expect(cardText(posted!.card)).toContain('MQL – wartet auf Annahme');
     const accept = action(posted!.card, 'Annehmen');
     // Megan (en-US) may not act on Alex's lead: the answer in the channel is still German.
-    const refused = await w.teams.cardAction(USERS.megan, { verb: accept.verb!, data: accept.data }, { team: IN_INBOX, replyToId: posted!.activityId });
+    const refused = await w.teams.cardAction(
+      USERS.megan,
+      { verb: accept.verb!, data: accept.data },
+      { team: IN_INBOX, replyToId: posted!.activityId },
+    );
     expect(refused.status).toBe(200);
     expect(cardText((refused.body as any).value)).toContain('MQL – wartet auf Annahme');
     expect(await w.teams.message(USERS.megan, 'What is an SAL?', { team: IN_INBOX })).toMatchObject({ status: 200 });
     // An admin with an English Teams client accepts it there: the answer and the updated inbox card stay German.
-    const done = await w.teams.cardAction(USERS.admin, { verb: accept.verb!, data: accept.data }, { team: IN_INBOX, replyToId: posted!.activityId, locale: 'en-US' });
+    const done = await w.teams.cardAction(
+      USERS.admin,
+      { verb: accept.verb!, data: accept.data },
+      { team: IN_INBOX, replyToId: posted!.activityId, locale: 'en-US' },
+    );
     expect(cardText((done.body as any).value)).toContain('SAL – angenommen');
     await w.settle();
     expect(cardText(cardsWith(w, INBOX, 'Jonas')[0]!.card)).toContain('SAL – angenommen');
@@ -47,12 +64,16 @@ describe('languages in a tenant', () => {
     const next = cardText(cardsWith(w, INBOX, 'Felix')[0]!.card);
     expect(next).toContain('MQL – wartet auf Annahme');
     expect(next).toContain('Für Alex Wilber');
-    const channels = await w.lb.store.db.selectFrom('conversations').select(['id', 'locale']).where('kind', '=', 'channel').execute();
+    const channels = await w.lb.store.db
+      .selectFrom('conversations')
+      .select(['id', 'locale'])
+      .where('kind', '=', 'channel')
+      .execute();
     expect(channels.length).toBeGreaterThanOrEqual(2);
     for (const c of channels) expect(c.locale).toBeNull();
   });
 
-  it('an English user\'s own cards are English, also in the chat the bot opened for her, and so is her welcome', async () => {
+  it("an English user's own cards are English, also in the chat the bot opened for her, and so is her welcome", async () => {
     // Megan has only written in the channel so far (en-US); her lead goes to a 1:1 chat the bot opens.
     const chat = w.connector.personalConversationId(USERS.megan.id);
     w.hubspot.setContactProperties('1002', { hubspotscore: '80' });
@@ -66,7 +87,11 @@ describe('languages in a tenant', () => {
     await w.teams.conversationUpdateMembersAdded(USERS.alex);
     const texts = (id: string) => w.connector.activities(id).map((a) => String(a.activity.text ?? ''));
     expect(texts(chat).some((t) => t.startsWith('Hello! I will post new MQLs for you here.'))).toBe(true);
-    expect(texts(w.connector.personalConversationId(USERS.alex.id)).some((t) => t.startsWith('Hallo! Neue MQLs für dich erscheinen hier.'))).toBe(true);
+    expect(
+      texts(w.connector.personalConversationId(USERS.alex.id)).some((t) =>
+        t.startsWith('Hallo! Neue MQLs für dich erscheinen hier.'),
+      ),
+    ).toBe(true);
     // A German colleague's message in the channel does not change Megan's language.
     await w.teams.message(USERS.alex, 'Was ist ein SAL?', { team: IN_INBOX });
     w.hubspot.setContactProperties('1004', { hubspotscore: '80' });
@@ -77,7 +102,7 @@ describe('languages in a tenant', () => {
 });
 
 describe('where a language comes from', () => {
-  it('the activity\'s locale, else the clientInfo entity\'s', () => {
+  it("the activity's locale, else the clientInfo entity's", () => {
     expect(activityLocale({ locale: 'en-US', entities: [{ type: 'clientInfo', locale: 'de-DE' }] })).toBe('en-US');
     expect(activityLocale({ entities: [{ type: 'mention' }, { type: 'clientInfo', locale: 'en-GB' }] })).toBe('en-GB');
     expect(activityLocale({ entities: [{ type: 'clientInfo' }] })).toBeNull();

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamsConnector, type TeamsConnector } from '../standins/teams-connector.js';
 import { cardText } from '../support/cards.js';
 import { makeDatabase, type TestDatabase } from '../support/databases.js';
-import { USERS, scoreEvent } from '../support/world.js';
-import { cardsWith, startLoggedWorld, type LoggedWorld } from './support.js';
+import { scoreEvent, USERS } from '../support/world.js';
+import { cardsWith, type LoggedWorld, startLoggedWorld } from './support.js';
 
 const INBOX = '19:lead-eingang@thread.tacv2';
 const NORD = { id: '19:nord@thread.tacv2', name: 'Vertrieb Nord', aadGroupId: 'group-nord' };
@@ -19,13 +19,27 @@ describe('a configured inbox channel', () => {
   let w: LoggedWorld;
   beforeAll(async () => {
     w = await startLoggedWorld({ env: { LEAD_INBOX_CHANNEL_ID: INBOX } });
-    w.connector.addTeam({ ...NORD, channels: [{ id: NORD.id, name: null }, { id: INBOX, name: 'Lead-Eingang' }, { id: '19:nord-news@thread.tacv2', name: 'News' }], memberIds: [USERS.admin.id] });
+    w.connector.addTeam({
+      ...NORD,
+      channels: [
+        { id: NORD.id, name: null },
+        { id: INBOX, name: 'Lead-Eingang' },
+        { id: '19:nord-news@thread.tacv2', name: 'News' },
+      ],
+      memberIds: [USERS.admin.id],
+    });
   });
-  afterAll(async () => { await w?.close(); });
+  afterAll(async () => {
+    await w?.close();
+  });
 
   it('is found at install and receives cards although nobody wrote there', async () => {
     await w.teams.botAddedToTeam(USERS.admin, NORD);
-    expect(await w.logged('lead inbox ready')).toMatchObject({ channelId: INBOX, name: 'Lead-Eingang', teamId: NORD.id });
+    expect(await w.logged('lead inbox ready')).toMatchObject({
+      channelId: INBOX,
+      name: 'Lead-Eingang',
+      teamId: NORD.id,
+    });
     await w.webhook([scoreEvent('1001')]);
     await w.settle();
     const cards = cardsWith(w, INBOX, 'Jonas');
@@ -33,7 +47,11 @@ describe('a configured inbox channel', () => {
     expect(cardText(cards[0]!.card)).toContain('Für Alex Wilber');
     expect(w.connector.cards(NORD.id)).toEqual([]);
     // Posted into the channel itself (a new thread), through the team's stored reference.
-    expect(w.connector.requests.some((r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${INBOX}/activities`) && r.status === 201)).toBe(true);
+    expect(
+      w.connector.requests.some(
+        (r) => r.method === 'POST' && r.path.startsWith(`/v3/conversations/${INBOX}/activities`) && r.status === 201,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -45,7 +63,14 @@ describe('the inbox across restarts', () => {
     connector = await startTeamsConnector();
     db = await makeDatabase('postgres');
     connector.addTeam({ ...NORD, memberIds: [USERS.admin.id] });
-    connector.addTeam({ ...SUED, channels: [{ id: SUED.id, name: null }, { id: SUED_TALK.channelId, name: 'Plaudern' }], memberIds: [USERS.admin.id] });
+    connector.addTeam({
+      ...SUED,
+      channels: [
+        { id: SUED.id, name: null },
+        { id: SUED_TALK.channelId, name: 'Plaudern' },
+      ],
+      memberIds: [USERS.admin.id],
+    });
   });
   afterAll(async () => {
     await w?.close();
@@ -69,19 +94,29 @@ describe('the inbox across restarts', () => {
     await w.webhook([scoreEvent('1003')]);
     await w.settle();
     expect(cardsWith(w, NORD.id, 'Felix')).toHaveLength(1);
-    expect(connector.cards().filter((c) => c.conversationId !== NORD.id && JSON.stringify(c.card).includes('Felix'))).toEqual([]);
+    expect(
+      connector.cards().filter((c) => c.conversationId !== NORD.id && JSON.stringify(c.card).includes('Felix')),
+    ).toEqual([]);
     await w.close();
     w = undefined;
   });
 
-  it('a configured channel no team has is logged at start, naming the id and the teams\' channels; cards wait', async () => {
+  it("a configured channel no team has is logged at start, naming the id and the teams' channels; cards wait", async () => {
     w = await startLoggedWorld({ db, connector, env: { LEAD_INBOX_CHANNEL_ID: '19:geloescht@thread.tacv2' } });
-    const warn = await w.logged('lead inbox: LEAD_INBOX_CHANNEL_ID names no channel of a team the bot is installed in; cards for unreachable owners wait');
+    const warn = await w.logged(
+      'lead inbox: LEAD_INBOX_CHANNEL_ID names no channel of a team the bot is installed in; cards for unreachable owners wait',
+    );
     expect(warn.level).toBe(40);
     expect(warn.channelId).toBe('19:geloescht@thread.tacv2');
     expect(warn.teams).toEqual([
       { team: 'Vertrieb Nord', channels: [{ id: NORD.id, name: 'General' }] },
-      { team: 'Vertrieb Süd', channels: [{ id: SUED.id, name: 'General' }, { id: SUED_TALK.channelId, name: 'Plaudern' }] },
+      {
+        team: 'Vertrieb Süd',
+        channels: [
+          { id: SUED.id, name: 'General' },
+          { id: SUED_TALK.channelId, name: 'Plaudern' },
+        ],
+      },
     ]);
     const before = connector.cards().length;
     await w.webhook([scoreEvent('1008')]);

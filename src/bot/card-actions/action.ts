@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { t, type Locale } from '../../cards/i18n.js';
+import { type Locale, t } from '../../cards/i18n.js';
 import type { Verb } from '../../cards/verbs.js';
 import type { Actor } from '../../domain/model.js';
 import type { Deps } from '../../services/deps.js';

@@ -4,7 +4,7 @@ import type { Verb } from '../../cards/verbs.js';
 import type { Deps } from '../../services/deps.js';
 import { resolveActor } from '../actor.js';
 import { turnLocale } from '../conversations.js';
-import { runAction, type CardAction, type CardReply } from './action.js';
+import { type CardAction, type CardReply, runAction } from './action.js';
 import { ACTIONS } from './table.js';
 
 async function reply(deps: Deps, ctx: TurnContext, verb: Verb, action: CardAction, data: unknown): Promise<CardReply> {
@@ -14,7 +14,11 @@ async function reply(deps: Deps, ctx: TurnContext, verb: Verb, action: CardActio
 }
 
 /** Registers each verb of the action table once, as Action.Execute and as its Action.Submit fallback. */
-export function registerCardActions(app: Application<TurnState>, deps: Deps, actions: ReadonlyMap<Verb, CardAction> = ACTIONS): void {
+export function registerCardActions(
+  app: Application<TurnState>,
+  deps: Deps,
+  actions: ReadonlyMap<Verb, CardAction> = ACTIONS,
+): void {
   for (const [verb, action] of actions) {
     app.adaptiveCards.actionExecute(verb, async (ctx, _state, data) => {
       const result = await reply(deps, ctx, verb, action, data);
@@ -28,7 +32,12 @@ export function registerCardActions(app: Application<TurnState>, deps: Deps, act
     app.adaptiveCards.actionSubmit(verb, async (ctx, _state, data) => {
       const result = await reply(deps, ctx, verb, action, data);
       if (typeof result === 'string') await ctx.sendActivity(result);
-      else if (ctx.activity.replyToId) await ctx.updateActivity({ id: ctx.activity.replyToId, type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: result }] });
+      else if (ctx.activity.replyToId)
+        await ctx.updateActivity({
+          id: ctx.activity.replyToId,
+          type: 'message',
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: result }],
+        });
     });
   }
 }

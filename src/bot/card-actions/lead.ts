@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { t, type Locale } from '../../cards/i18n.js';
-import { BANT_CRITERIA, bantYesCount, type BantAnswers } from '../../domain/bant.js';
+import { type Locale, t } from '../../cards/i18n.js';
+import { BANT_CRITERIA, type BantAnswers, bantYesCount } from '../../domain/bant.js';
 import { MIN_BANT_YES_FOR_OPPORTUNITY } from '../../domain/lead.js';
 import type { Lead } from '../../domain/model.js';
 import { roleOn } from '../../domain/permissions.js';
 import { REJECT_REASONS } from '../../domain/reject-reasons.js';
-import { actOnLead, type ActCommand, type ActOutcome } from '../../services/lead/actions.js';
-import { renderLead } from '../../services/lead/view.js';
 import type { Deps } from '../../services/deps.js';
+import { type ActCommand, type ActOutcome, actOnLead } from '../../services/lead/actions.js';
 import { retryFailedEffects } from '../../services/lead/retry.js';
+import { renderLead } from '../../services/lead/view.js';
 import { getLead } from '../../store/leads-repo.js';
-import { defineAction, type ActionGroup, type ActionTurn, type CardReply } from './action.js';
+import { type ActionGroup, type ActionTurn, type CardReply, defineAction } from './action.js';
 
 const bantValue = z.enum(['yes', 'no', 'unknown']).optional();
 const note = z.string().max(300).optional();
@@ -20,8 +20,14 @@ const LeadActionData = z.object({
   v: z.coerce.number().int().positive().optional(),
   reason: z.enum(REJECT_REASONS).optional(),
   note: z.string().max(500).optional(),
-  bant_budget: bantValue, bant_authority: bantValue, bant_need: bantValue, bant_timeframe: bantValue,
-  bant_budget_note: note, bant_authority_note: note, bant_need_note: note, bant_timeframe_note: note,
+  bant_budget: bantValue,
+  bant_authority: bantValue,
+  bant_need: bantValue,
+  bant_timeframe: bantValue,
+  bant_budget_note: note,
+  bant_authority_note: note,
+  bant_need_note: note,
+  bant_timeframe_note: note,
   bant_closeDate: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal('')]).optional(),
 });
 type LeadActionData = z.infer<typeof LeadActionData>;
@@ -39,13 +45,20 @@ function bantFrom(d: LeadActionData): BantAnswers | undefined {
 function noticeOf(o: Extract<ActOutcome, { kind: 'refused' }>, locale: Locale): string {
   const r = t(locale).refused;
   switch (o.why) {
-    case 'not_allowed': return r.notOwner;
-    case 'stale': return r.stale;
-    case 'conflict': return r.conflict;
-    case 'closed': return r.closed;
-    case 'reason_required': return r.reasonRequired;
-    case 'bant_insufficient': return t(locale).convertNeeds(bantYesCount(o.lead.bant), MIN_BANT_YES_FOR_OPPORTUNITY);
-    default: return r.wrongState;
+    case 'not_allowed':
+      return r.notOwner;
+    case 'stale':
+      return r.stale;
+    case 'conflict':
+      return r.conflict;
+    case 'closed':
+      return r.closed;
+    case 'reason_required':
+      return r.reasonRequired;
+    case 'bant_insufficient':
+      return t(locale).convertNeeds(bantYesCount(o.lead.bant), MIN_BANT_YES_FOR_OPPORTUNITY);
+    default:
+      return r.wrongState;
   }
 }
 
@@ -60,16 +73,30 @@ const onLead = (run: (deps: Deps, turn: ActionTurn, lead: Lead, d: LeadActionDat
   });
 
 /** A state transition (or saving BANT) through the lead rules; a refusal shows the current card with the reason. */
-const transition = (action: ActCommand['action']) => onLead(async (deps, turn, lead, d) => {
-  const { locale } = turn;
-  const actor = await turn.actor();
-  if (d.v === undefined) return `${t(locale).refused.invalid}: v`;
-  const outcome = await actOnLead(deps, { leadId: lead.id, version: d.v, actor, action, reason: d.reason, note: d.note, bant: bantFrom(d), source: 'card' });
-  if (outcome.kind === 'not_found') return t(locale).refused.notFound;
-  if (outcome.kind === 'done') return renderLead(deps, outcome.lead, locale);
-  if (outcome.why === 'not_allowed') deps.log.info({ leadId: lead.id, actor: actor.email, verb: turn.verb, role: roleOn(actor, lead, deps.settings.permissions) }, 'card action refused: not allowed');
-  return renderLead(deps, outcome.lead, locale, { notice: noticeOf(outcome, locale) });
-});
+const transition = (action: ActCommand['action']) =>
+  onLead(async (deps, turn, lead, d) => {
+    const { locale } = turn;
+    const actor = await turn.actor();
+    if (d.v === undefined) return `${t(locale).refused.invalid}: v`;
+    const outcome = await actOnLead(deps, {
+      leadId: lead.id,
+      version: d.v,
+      actor,
+      action,
+      reason: d.reason,
+      note: d.note,
+      bant: bantFrom(d),
+      source: 'card',
+    });
+    if (outcome.kind === 'not_found') return t(locale).refused.notFound;
+    if (outcome.kind === 'done') return renderLead(deps, outcome.lead, locale);
+    if (outcome.why === 'not_allowed')
+      deps.log.info(
+        { leadId: lead.id, actor: actor.email, verb: turn.verb, role: roleOn(actor, lead, deps.settings.permissions) },
+        'card action refused: not allowed',
+      );
+    return renderLead(deps, outcome.lead, locale, { notice: noticeOf(outcome, locale) });
+  });
 
 /** The lead card's buttons (and its Universal Actions refresh). */
 export const leadActions = {

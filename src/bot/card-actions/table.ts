@@ -1,13 +1,15 @@
 import { ALL_VERBS, VERBS, type Verb } from '../../cards/verbs.js';
-import { runAction, type ActionGroup, type ActionTurn, type CardAction, type CardReply } from './action.js';
+import type { Deps } from '../../services/deps.js';
+import { type ActionGroup, type ActionTurn, type CardAction, type CardReply, runAction } from './action.js';
 import { leadActions } from './lead.js';
 import { reassignActions } from './reassign.js';
-import type { Deps } from '../../services/deps.js';
 
 /** The verbs a list of groups has no handler for; `never` when it covers every Verb. */
 export type UnhandledVerbs<G extends readonly ActionGroup[]> = Exclude<Verb, { [I in keyof G]: keyof G[I] }[number]>;
 /** `true` only when the groups cover every Verb; otherwise the missing verbs, so assigning `true` names them. */
-export type CoversEveryVerb<G extends readonly ActionGroup[]> = [UnhandledVerbs<G>] extends [never] ? true : UnhandledVerbs<G>;
+export type CoversEveryVerb<G extends readonly ActionGroup[]> = [UnhandledVerbs<G>] extends [never]
+  ? true
+  : UnhandledVerbs<G>;
 
 const GROUPS = [leadActions, reassignActions] as const;
 /** Compile-time: a Verb some card can send but no group handles is a type error here. */
@@ -32,6 +34,11 @@ export function actionTable(groups: readonly ActionGroup[]): ReadonlyMap<Verb, C
 export const ACTIONS = actionTable(GROUPS);
 
 /** Runs the action of `verb` on raw card data (what the bot does for a click; tests call it directly). */
-export function runCardAction(deps: Deps, verb: Verb, turn: Omit<ActionTurn, 'verb'>, raw: unknown): Promise<CardReply> {
+export function runCardAction(
+  deps: Deps,
+  verb: Verb,
+  turn: Omit<ActionTurn, 'verb'>,
+  raw: unknown,
+): Promise<CardReply> {
   return runAction(ACTIONS.get(verb)!, deps, { ...turn, verb }, raw);
 }

@@ -12,14 +12,24 @@ import type { ChatCommandRegistry } from './registry.js';
 const MAX_TEXT = 2000;
 
 /** Chat messages: a chat command runs (personal ones answer in the 1:1 chat); anything else is a question. */
-export function registerChat(app: Application<TurnState>, deps: Deps, brain: ChatBrain, commands: ChatCommandRegistry = chatCommands()): void {
+export function registerChat(
+  app: Application<TurnState>,
+  deps: Deps,
+  brain: ChatBrain,
+  commands: ChatCommandRegistry = chatCommands(),
+): void {
   app.activity('message', async (ctx) => {
     const raw = (ctx.activity.text ?? '').replace(/<[^>]*>/g, ' ');
-    const text = raw.replace(/[\u0000-\u001F\u007F]/g, ' ').trim().slice(0, MAX_TEXT);
+    const text = raw
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters in chat text are replaced on purpose
+      .replace(/[\u0000-\u001F\u007F]/g, ' ')
+      .trim()
+      .slice(0, MAX_TEXT);
     const locale = await turnLocale(deps, ctx);
     if (!text) {
       // An Action.Submit no handler knows (a card LeadBridge no longer has): say so rather than nothing.
-      if (ctx.activity.value && typeof ctx.activity.value === 'object') await ctx.sendActivity(tc(locale).unknownAction(String((ctx.activity.value as { verb?: unknown }).verb ?? '')));
+      if (ctx.activity.value && typeof ctx.activity.value === 'object')
+        await ctx.sendActivity(tc(locale).unknownAction(String((ctx.activity.value as { verb?: unknown }).verb ?? '')));
       return;
     }
     const command = commands.match(text);

@@ -1,8 +1,8 @@
 import type { Locale } from '../../cards/i18n.js';
 import type { Actor } from '../../domain/model.js';
-import { matchCommand, type ChatCommandName, type ChatCommandSpec } from '../../knowledge/commands.js';
-import type { OutboundActivity } from '../../teams/types.js';
+import { type ChatCommandName, type ChatCommandSpec, matchCommand } from '../../knowledge/commands.js';
 import type { Deps } from '../../services/deps.js';
+import type { OutboundActivity } from '../../teams/types.js';
 
 /** The message, without the SDK: the answer language and who wrote (looked up only when asked). */
 export interface ChatTurn {
@@ -27,8 +27,10 @@ export class ChatCommandRegistry {
     const own = command.examples.find((e) => !takes(command, e));
     if (own !== undefined) throw new Error(`chat command ${name} does not take its own example "${own}"`);
     for (const other of this.commands.values()) {
-      const shared = command.examples.find((e) => takes(other, e)) ?? other.examples.find((e) => takes(command, e))
-        ?? command.patterns.find((p) => other.patterns.some((q) => q.source === p.source))?.source;
+      const shared =
+        command.examples.find((e) => takes(other, e)) ??
+        other.examples.find((e) => takes(command, e)) ??
+        command.patterns.find((p) => other.patterns.some((q) => q.source === p.source))?.source;
       if (shared !== undefined) throw new Error(`chat commands ${other.name} and ${name} overlap: "${shared}"`);
     }
     this.commands.set(name, command);

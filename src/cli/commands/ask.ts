@@ -1,8 +1,8 @@
 /** `leadbridge ask "Was ist ein MQL?" [--json] [--lang de|en] [--companies companies.json]`: the bot's answer without Teams. */
 import { readFile } from 'node:fs/promises';
 import type { CompanyDirectory, CompanyRecord } from '../../domain/classification/company-directory.js';
-import { createKnowledge, renderAnswerText, type Answer } from '../../knowledge/index.js';
-import { parseFlags, type CliCommand } from '../registry.js';
+import { type Answer, createKnowledge, renderAnswerText } from '../../knowledge/index.js';
+import { type CliCommand, parseFlags } from '../registry.js';
 
 /** A company list from a JSON file, searched like HubSpot's name search (case-insensitive substring). */
 async function directoryFromFile(path: string): Promise<CompanyDirectory> {
@@ -19,13 +19,20 @@ async function directoryFromFile(path: string): Promise<CompanyDirectory> {
 export function summarise(answer: Answer): Record<string, unknown> {
   const base = { kind: answer.kind, termIds: answer.termIds, confidence: answer.confidence, locale: answer.locale };
   switch (answer.kind) {
-    case 'glossary': return { ...base, term: answer.entry.term, matchedBy: answer.matchedBy };
-    case 'segment': return { ...base, segment: answer.result.segment, basis: answer.result.basis, conflict: answer.result.conflict };
-    case 'betreuungsmodell': return { ...base, model: answer.result.model, closest: answer.result.closest, missing: answer.result.missing };
-    case 'company': return { ...base, company: answer.company, segment: answer.result?.segment ?? null };
-    case 'company_choice': return { ...base, companies: answer.companies.map((c) => ({ id: c.id, name: c.name, domain: c.domain })) };
-    case 'command': return { ...base, command: answer.command };
-    default: return base;
+    case 'glossary':
+      return { ...base, term: answer.entry.term, matchedBy: answer.matchedBy };
+    case 'segment':
+      return { ...base, segment: answer.result.segment, basis: answer.result.basis, conflict: answer.result.conflict };
+    case 'betreuungsmodell':
+      return { ...base, model: answer.result.model, closest: answer.result.closest, missing: answer.result.missing };
+    case 'company':
+      return { ...base, company: answer.company, segment: answer.result?.segment ?? null };
+    case 'company_choice':
+      return { ...base, companies: answer.companies.map((c) => ({ id: c.id, name: c.name, domain: c.domain })) };
+    case 'command':
+      return { ...base, command: answer.command };
+    default:
+      return base;
   }
 }
 

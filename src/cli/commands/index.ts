@@ -5,10 +5,23 @@ import { digestCommand } from './digest.js';
 import { doctorCommand } from './doctor.js';
 
 export function registerCommands(registry: CommandRegistry): CommandRegistry {
-  return registry.register(askCommand).register(digestCommand(async () => {
-    // Only `digest` needs the store and HubSpot: build them on demand, without the worker or the schedules.
-    const [{ buildLeadBridge }, { loadConfig }, { createLog }] = await Promise.all([import('../../app.js'), import('../../config.js'), import('../../log.js')]);
-    const lb = await buildLeadBridge(loadConfig(), createLog('warn'), { worker: false, schedules: false, goLiveChecks: false });
-    return { deps: lb.deps, close: () => lb.close() };
-  })).register(doctorCommand(() => process.env));
+  return registry
+    .register(askCommand)
+    .register(
+      digestCommand(async () => {
+        // Only `digest` needs the store and HubSpot: build them on demand, without the worker or the schedules.
+        const [{ buildLeadBridge }, { loadConfig }, { createLog }] = await Promise.all([
+          import('../../app.js'),
+          import('../../config.js'),
+          import('../../log.js'),
+        ]);
+        const lb = await buildLeadBridge(loadConfig(), createLog('warn'), {
+          worker: false,
+          schedules: false,
+          goLiveChecks: false,
+        });
+        return { deps: lb.deps, close: () => lb.close() };
+      }),
+    )
+    .register(doctorCommand(() => process.env));
 }

@@ -1,8 +1,9 @@
 /** The configuration itself and the files it names (as strict as the bot's start). */
-import { ConfigError, loadConfig, type Config } from '../../config.js';
+
 import { loadC4cMapping } from '../../c4c/mapping.js';
+import { type Config, ConfigError, loadConfig } from '../../config.js';
 import { loadRoster } from '../../roster/roster.js';
-import { fail, ok, type Check, type CheckResult } from '../types.js';
+import { type Check, type CheckResult, fail, ok } from '../types.js';
 
 const CONFIG = 'Configuration';
 
@@ -13,20 +14,36 @@ export function checkConfiguration(env: Record<string, string | undefined>): { c
     return { config, result: { name: CONFIG, ...ok(`valid (NODE_ENV=${config.env})`) } };
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    const problems = err.message.split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
-    return { result: { name: CONFIG, ...fail(problems.join('; '), 'set the named environment variables (README: Configuration), then run the doctor again') } };
+    const problems = err.message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return {
+      result: {
+        name: CONFIG,
+        ...fail(
+          problems.join('; '),
+          'set the named environment variables (README: Configuration), then run the doctor again',
+        ),
+      },
+    };
   }
 }
 
 export function rosterFileCheck(file: string): Check {
   return {
-    id: 'roster', name: 'Roster file',
+    id: 'roster',
+    name: 'Roster file',
     async run() {
       try {
         const r = loadRoster(file);
         return ok(`${file}: ${r.teams.length} team(s), ${r.admins.length} admin(s)`);
       } catch (err) {
-        return fail((err as Error).message.replace(/\n/g, '; '), 'correct the file (the bot refuses to start with it); see the comments at its top');
+        return fail(
+          (err as Error).message.replace(/\n/g, '; '),
+          'correct the file (the bot refuses to start with it); see the comments at its top',
+        );
       }
     },
   };
@@ -34,13 +51,17 @@ export function rosterFileCheck(file: string): Check {
 
 export function c4cMappingCheck(file: string): Check {
   return {
-    id: 'c4c.mapping', name: '36One mapping file',
+    id: 'c4c.mapping',
+    name: '36One mapping file',
     async run() {
       try {
         const m = loadC4cMapping(file);
         return ok(`${file}: ${Object.keys(m.owners).length} owner(s) mapped, account look-up ${m.account.lookup}`);
       } catch (err) {
-        return fail((err as Error).message.replace(/\n/g, '; '), 'correct C4C_MAPPING_FILE (the bot refuses to start with it); see config/c4c-mapping.yaml');
+        return fail(
+          (err as Error).message.replace(/\n/g, '; '),
+          'correct C4C_MAPPING_FILE (the bot refuses to start with it); see config/c4c-mapping.yaml',
+        );
       }
     },
   };

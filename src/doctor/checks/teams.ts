@@ -1,12 +1,17 @@
 /** Teams: the Bot Framework credentials production needs (offline: no call to Microsoft). */
 import type { Config } from '../../config.js';
-import { fail, ok, type Check, type Outcome } from '../types.js';
+import { type Check, fail, type Outcome, ok } from '../types.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FIX = 'copy them from the Azure Bot registration (Configuration: Microsoft App ID, App Tenant ID; a client secret of its app registration)';
+const FIX =
+  'copy them from the Azure Bot registration (Configuration: Microsoft App ID, App Tenant ID; a client secret of its app registration)';
 
 function credentials(bot: Config['bot']): Outcome {
-  if (!bot) return fail('BOT_ID is not set: Bot Framework authentication is off (only for local tests)', `set BOT_ID, BOT_PASSWORD and BOT_TENANT_ID; ${FIX}`);
+  if (!bot)
+    return fail(
+      'BOT_ID is not set: Bot Framework authentication is off (only for local tests)',
+      `set BOT_ID, BOT_PASSWORD and BOT_TENANT_ID; ${FIX}`,
+    );
   const type = String(bot.type);
   const msi = type.toLowerCase() === 'userassignedmsi';
   const problems: string[] = [];
@@ -15,7 +20,9 @@ function credentials(bot: Config['bot']): Outcome {
   if (type !== 'MultiTenant' && !bot.tenantId) problems.push(`BOT_TENANT_ID is not set (needed for ${type})`);
   if (bot.tenantId && !GUID.test(bot.tenantId)) problems.push('BOT_TENANT_ID is not a tenant id (a GUID)');
   if (problems.length) return fail(problems.join('; '), FIX);
-  return ok(`${type} app ${bot.appId}${bot.tenantId ? ` in tenant ${bot.tenantId}` : ''}${msi ? '' : ', password set'}`);
+  return ok(
+    `${type} app ${bot.appId}${bot.tenantId ? ` in tenant ${bot.tenantId}` : ''}${msi ? '' : ', password set'}`,
+  );
 }
 
 export function teamsCheck(bot: Config['bot']): Check {

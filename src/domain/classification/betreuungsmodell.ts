@@ -75,17 +75,25 @@ function check(criterion: Criterion, input: BetreuungsmodellInput): CriterionSta
   const rel = input.relationship;
   const hasMu = typeof mu === 'number';
   switch (criterion) {
-    case 'market_units_more_than_3': return status(hasMu, hasMu && mu > 3);
-    case 'market_units_at_least_3': return status(hasMu, hasMu && mu >= 3);
-    case 'market_units_at_least_2': return status(hasMu, hasMu && mu >= 2);
+    case 'market_units_more_than_3':
+      return status(hasMu, hasMu && mu > 3);
+    case 'market_units_at_least_3':
+      return status(hasMu, hasMu && mu >= 3);
+    case 'market_units_at_least_2':
+      return status(hasMu, hasMu && mu >= 2);
     case 'market_units_exactly_1_or_new_customer':
       if (input.newCustomerInImplementation) return 'met';
       return status(hasMu, hasMu && mu === 1);
-    case 'revenue_potential_high': return status(rev != null, rev === 'high' || (typeof rev === 'number' && rev > THRESHOLD));
-    case 'revenue_potential_above_300k': return status(rev != null, rev === 'high' || (typeof rev === 'number' && rev > THRESHOLD));
-    case 'revenue_potential_below_300k': return status(rev != null, rev === 'low' || (typeof rev === 'number' && rev < THRESHOLD));
-    case 'relationship_c_level': return status(rel != null, rel === 'c_level');
-    case 'relationship_decision_maker': return status(rel != null, rel != null && LEVEL[rel] >= LEVEL.decision_maker);
+    case 'revenue_potential_high':
+      return status(rev != null, rev === 'high' || (typeof rev === 'number' && rev > THRESHOLD));
+    case 'revenue_potential_above_300k':
+      return status(rev != null, rev === 'high' || (typeof rev === 'number' && rev > THRESHOLD));
+    case 'revenue_potential_below_300k':
+      return status(rev != null, rev === 'low' || (typeof rev === 'number' && rev < THRESHOLD));
+    case 'relationship_c_level':
+      return status(rel != null, rel === 'c_level');
+    case 'relationship_decision_maker':
+      return status(rel != null, rel != null && LEVEL[rel] >= LEVEL.decision_maker);
   }
 }
 
@@ -105,7 +113,12 @@ function fit(model: Betreuungsmodell, input: BetreuungsmodellInput): ModelFit {
 /** Share of criteria met, then fewest failed, then fewest unknown, then precedence. */
 function compareFits(a: ModelFit, b: ModelFit): number {
   const share = (f: ModelFit) => f.met / f.checks.length;
-  return share(b) - share(a) || a.notMet - b.notMet || a.unknown - b.unknown || PRECEDENCE.indexOf(a.model) - PRECEDENCE.indexOf(b.model);
+  return (
+    share(b) - share(a) ||
+    a.notMet - b.notMet ||
+    a.unknown - b.unknown ||
+    PRECEDENCE.indexOf(a.model) - PRECEDENCE.indexOf(b.model)
+  );
 }
 
 /** Classifies an account; when no model fits exactly it names the closest one and what is missing for it. */
@@ -121,6 +134,8 @@ export function classifyBetreuungsmodell(input: BetreuungsmodellInput): Betreuun
     closest: closest.model,
     missing: closest.checks.filter((c) => c.status !== 'met'),
     fits: exact ? [exact, ...ranked.filter((f) => f !== exact)] : ranked,
-    assumedHighAbove300k: typeof input.revenuePotential === 'number' && closest.checks.some((c) => c.criterion === 'revenue_potential_high'),
+    assumedHighAbove300k:
+      typeof input.revenuePotential === 'number' &&
+      closest.checks.some((c) => c.criterion === 'revenue_potential_high'),
   };
 }

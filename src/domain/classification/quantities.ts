@@ -12,9 +12,15 @@ export interface Figure {
 }
 
 const END = '(?![\\p{L}\\p{N}])';
-const EMPLOYEES = new RegExp(`^\\s?(mitarbeiter\\p{L}*|mitarbeitende\\p{L}*|ma|beschäftigte\\p{L}*|angestellte\\p{L}*|employees?|staff|people|fte|personen|persons)${END}`, 'iu');
+const EMPLOYEES = new RegExp(
+  `^\\s?(mitarbeiter\\p{L}*|mitarbeitende\\p{L}*|ma|beschäftigte\\p{L}*|angestellte\\p{L}*|employees?|staff|people|fte|personen|persons)${END}`,
+  'iu',
+);
 const MARKET_UNITS = new RegExp(`^\\s?(market[\\s-]?units?|mus?)${END}`, 'iu');
-const MULTIPLIER = new RegExp(`^\\s?(mrd\\.?|milliarden?|billions?|bn|bln\\.?|mio\\.?|millionen|millions?|mn|m|k|tsd\\.?|tausend|thousand)${END}`, 'iu');
+const MULTIPLIER = new RegExp(
+  `^\\s?(mrd\\.?|milliarden?|billions?|bn|bln\\.?|mio\\.?|millionen|millions?|mn|m|k|tsd\\.?|tausend|thousand)${END}`,
+  'iu',
+);
 const CURRENCY_AFTER = new RegExp(`^\\s?(€|eur|euro|usd|\\$|chf)${END}`, 'iu');
 const FACTORS: Array<[RegExp, number]> = [
   [/^(mrd|milliarde|billion|bn|bln)/i, 1e9],
@@ -35,7 +41,10 @@ export function parseNumber(text: string): number | null {
   let normalised = s;
   if (lastDot >= 0 && lastComma >= 0) {
     const decimal = lastDot > lastComma ? '.' : ',';
-    normalised = s.split(decimal === '.' ? ',' : '.').join('').replace(decimal, '.');
+    normalised = s
+      .split(decimal === '.' ? ',' : '.')
+      .join('')
+      .replace(decimal, '.');
   } else if (lastDot >= 0 || lastComma >= 0) {
     const parts = s.split(lastDot >= 0 ? '.' : ',');
     const thousands = parts.length > 2 || parts[parts.length - 1].length === 3;
@@ -73,7 +82,12 @@ export function extractFigures(text: string): Figure[] {
     const bare = !m[1] && !multiplier && !currency;
     if (bare && (!REVENUE_WORD.test(window) || /^(19|20)\d\d$/.test(m[2]))) continue; // a year is not a revenue
     const factor = multiplier ? FACTORS.find(([re]) => re.test(multiplier[1]))![1] : 1;
-    figures.push({ kind: 'money', value: value * factor, raw: clean.slice(start, end).trim(), potential: POTENTIAL_WORD.test(window) });
+    figures.push({
+      kind: 'money',
+      value: value * factor,
+      raw: clean.slice(start, end).trim(),
+      potential: POTENTIAL_WORD.test(window),
+    });
   }
   return figures;
 }

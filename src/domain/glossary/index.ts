@@ -2,8 +2,8 @@
 import { GLOSSARY } from './glossary-entries.js';
 import type { GlossaryEntry, GlossaryGroup } from './glossary-entry.js';
 
-export type { GlossaryEntry, GlossaryGroup } from './glossary-entry.js';
 export { GLOSSARY } from './glossary-entries.js';
+export type { GlossaryEntry, GlossaryGroup } from './glossary-entry.js';
 
 const byId = new Map(GLOSSARY.map((e) => [e.id, e]));
 
@@ -28,7 +28,11 @@ export function glossaryGroup(group: GlossaryGroup): GlossaryEntry[] {
 export function sameDefinition(a: GlossaryEntry, b: GlossaryEntry): boolean {
   const words = (e: GlossaryEntry) => {
     const name = e.term.toLowerCase();
-    return e.definition.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !w.startsWith(name)).join(' ');
+    return e.definition
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w && !w.startsWith(name))
+      .join(' ');
   };
   return words(a) === words(b);
 }

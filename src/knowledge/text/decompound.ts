@@ -19,7 +19,10 @@ export class Decompounder {
   }
 
   private isKnown(part: string): boolean {
-    return ENDINGS.some((e) => part.endsWith(e) && part.length - e.length >= MIN_PART && this.known.has(part.slice(0, part.length - e.length)));
+    return ENDINGS.some(
+      (e) =>
+        part.endsWith(e) && part.length - e.length >= MIN_PART && this.known.has(part.slice(0, part.length - e.length)),
+    );
   }
 
   /**
@@ -47,8 +50,10 @@ export class Decompounder {
 
   /** The longest known head with an unknown tail, else the longest known tail (the German compound's head noun). */
   private splitLoosely(token: string): string[] {
-    for (let i = token.length - MIN_PART; i >= MIN_PART; i--) if (this.isKnown(token.slice(0, i))) return [token.slice(0, i), token.slice(i)];
-    for (let i = MIN_PART; i <= token.length - MIN_PART; i++) if (this.isKnown(token.slice(i))) return [token.slice(0, i), token.slice(i)];
+    for (let i = token.length - MIN_PART; i >= MIN_PART; i--)
+      if (this.isKnown(token.slice(0, i))) return [token.slice(0, i), token.slice(i)];
+    for (let i = MIN_PART; i <= token.length - MIN_PART; i++)
+      if (this.isKnown(token.slice(i))) return [token.slice(0, i), token.slice(i)];
     return [];
   }
 }

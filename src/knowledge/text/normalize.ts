@@ -14,11 +14,13 @@ export function foldBasic(text: string): string {
 
 /** Like foldBasic, and also folds the ae/oe/ue transcriptions of umlauts (German text only). */
 export function foldGerman(text: string): string {
-  return foldBasic(text)
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    // "ue" after a vowel or q is a real vowel pair ("neue", "Queue"), not a transcribed ü.
-    .replace(/([^aeiouq])ue/g, '$1u');
+  return (
+    foldBasic(text)
+      .replace(/ae/g, 'a')
+      .replace(/oe/g, 'o')
+      // "ue" after a vowel or q is a real vowel pair ("neue", "Queue"), not a transcribed ü.
+      .replace(/([^aeiouq])ue/g, '$1u')
+  );
 }
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
@@ -30,5 +32,8 @@ export function tokenizeDe(text: string): string[] {
 
 /** English tokens: lower-cased, accents folded, split like tokenizeDe. */
 export function tokenizeEn(text: string): string[] {
-  return foldBasic(text).replace(/['’]s\b/g, '').split(SPLIT).filter(Boolean);
+  return foldBasic(text)
+    .replace(/['’]s\b/g, '')
+    .split(SPLIT)
+    .filter(Boolean);
 }

@@ -25,13 +25,30 @@ const EN = `what whats is are was were does do did mean means meaning stand stan
   abbreviation acronym word expression`;
 
 // Both foldings, because German-folded tokens turn "does" into "dos".
-const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean).flatMap((w) => [foldGerman(w), foldBasic(w)]));
+const words = (list: string) =>
+  new Set(
+    list
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((w) => [foldGerman(w), foldBasic(w)]),
+  );
 
 export const STOPWORDS_DE = words(DE);
 export const STOPWORDS_EN = words(EN);
 
 /** Nouns that qualify rather than name a term ("HubSpot-Formular", "Midmarket-Kunde", "Small Business segment"). */
-export const QUALIFIERS = new Set(['hubspot', 'kunde', 'kunden', 'customer', 'customers', 'segment', 'modell', 'model', 'marketing', 'system']);
+export const QUALIFIERS = new Set([
+  'hubspot',
+  'kunde',
+  'kunden',
+  'customer',
+  'customers',
+  'segment',
+  'modell',
+  'model',
+  'marketing',
+  'system',
+]);
 
 /** The customer's company name appears in many definitions and tells nothing about a term. */
 export const COMPANY_NAME_TOKENS = new Set(['all', 'for', 'one', 'group', 'gruppe']);

@@ -26,9 +26,40 @@ import { isStopword } from './stopwords.js';
 
 /** Separable particles; a longer one is tried before its prefix ("zusammen…" before "zu…"). */
 const PARTICLES = [
-  'zusammen', 'herunter', 'zuruck', 'vorbei', 'voraus', 'heraus', 'herein', 'hinaus', 'weiter', 'bereit', 'voran',
-  'durch', 'statt', 'fest', 'fort', 'hinzu', 'hoch', 'teil', 'dar', 'mit', 'nach', 'auf', 'aus', 'bei', 'ein',
-  'her', 'hin', 'los', 'vor', 'weg', 'ab', 'an', 'um', 'zu',
+  'zusammen',
+  'herunter',
+  'zuruck',
+  'vorbei',
+  'voraus',
+  'heraus',
+  'herein',
+  'hinaus',
+  'weiter',
+  'bereit',
+  'voran',
+  'durch',
+  'statt',
+  'fest',
+  'fort',
+  'hinzu',
+  'hoch',
+  'teil',
+  'dar',
+  'mit',
+  'nach',
+  'auf',
+  'aus',
+  'bei',
+  'ein',
+  'her',
+  'hin',
+  'los',
+  'vor',
+  'weg',
+  'ab',
+  'an',
+  'um',
+  'zu',
 ];
 const PARTICLE_SET = new Set(PARTICLES);
 
@@ -116,16 +147,35 @@ function parseStrongVerbs(table: string): StrongForms {
 const STRONG = parseStrongVerbs(STRONG_VERBS);
 
 /** Auxiliaries and modals never take a separable particle's meaning. */
-const AUXILIARIES = new Set(`ist sind war waren bin bist seid sein wird werden wurde wurden worden wirst werde hat haben hatte hatten hast habe
-  kann konnen konnte konnten muss mussen musste mussten soll sollen sollte sollten will wollen wollte wollten darf durfen durfte mag mochte`.split(/\s+/));
+const AUXILIARIES = new Set(
+  `ist sind war waren bin bist seid sein wird werden wurde wurden worden wirst werde hat haben hatte hatten hast habe
+  kann konnen konnte konnten muss mussen musste mussten soll sollen sollte sollten will wollen wollte wollten darf durfen durfte mag mochte`.split(
+    /\s+/,
+  ),
+);
 
 /** Words after which the next word is no finite verb ("die typischen Kunden", "mit neuen Kunden"). */
-const BEFORE_NON_VERB = new Set(`der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+const BEFORE_NON_VERB = new Set(
+  `der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
   dieser diese dieses diesen diesem jede jeder jedes jeden jedem sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer
-  unser unsere unseren unserem unserer mit von vom zu zum zur bei beim auf aus in im an am fur uber unter nach vor durch ohne`.split(/\s+/));
+  unser unsere unseren unserem unserer mit von vom zu zum zur bei beim auf aus in im an am fur uber unter nach vor durch ohne`.split(
+    /\s+/,
+  ),
+);
 
 /** "meiner Meinung nach", "der Reihe nach": a postposition after a noun with a bare dative/genitive article, no particle. */
-const POSTPOSITION_ARTICLES = new Set(['meiner', 'deiner', 'seiner', 'ihrer', 'unserer', 'eurer', 'der', 'dem', 'allem', 'aller']);
+const POSTPOSITION_ARTICLES = new Set([
+  'meiner',
+  'deiner',
+  'seiner',
+  'ihrer',
+  'unserer',
+  'eurer',
+  'der',
+  'dem',
+  'allem',
+  'aller',
+]);
 
 /** A clause ends at punctuation, a spaced dash or a line break. */
 const CLAUSE_BREAK = /[.,;:!?()[\]{}"„“”«»…|\n]|\s[-–—]\s|[–—]/;
@@ -173,7 +223,8 @@ function participleInfinitive(core: string, allowWeak: boolean): string | null {
     let stem = bare.slice(0, -1);
     // "-et" after d/t or a consonant + n/m: "gemeldet", "geordnet", "gerechnet".
     if (stem.endsWith('e') && /([dt]|[^aeiou][nm])$/.test(stem.slice(0, -1))) stem = stem.slice(0, -1);
-    if (stem.length >= 3 && /[aeiouy]/.test(stem) && !NOT_PARTICIPLE_CORES.has(bare) && !NOT_PARTICIPLE_CORES.has(stem)) return weakInfinitive(stem);
+    if (stem.length >= 3 && /[aeiouy]/.test(stem) && !NOT_PARTICIPLE_CORES.has(bare) && !NOT_PARTICIPLE_CORES.has(stem))
+      return weakInfinitive(stem);
   }
   return null;
 }
@@ -244,7 +295,14 @@ export function analyzeVerbsDe(text: string): VerbAnalysis {
     const particle = tokens[i];
     if (!PARTICLE_SET.has(particle) || i === 0 || upper(i) || tokens[i - 1] === 'bis') continue;
     if (!breakAfter[i] && !CONJUNCTIONS.has(tokens[i + 1])) continue;
-    if (particle === 'nach' && i >= 2 && upper(i - 1) && POSTPOSITION_ARTICLES.has(tokens[i - 2]) && !BEFORE_NON_VERB.has(tokens[i - 3] ?? '')) continue;
+    if (
+      particle === 'nach' &&
+      i >= 2 &&
+      upper(i - 1) &&
+      POSTPOSITION_ARTICLES.has(tokens[i - 2]) &&
+      !BEFORE_NON_VERB.has(tokens[i - 3] ?? '')
+    )
+      continue;
     let start = i;
     while (start > 0 && !breakAfter[start - 1] && !CONJUNCTIONS.has(tokens[start - 1])) start--;
     // The finite verb is the clause's first verb-like word (German main clauses put it first or second).
@@ -255,7 +313,13 @@ export function analyzeVerbsDe(text: string): VerbAnalysis {
       if (STRONG.finite.has(t)) {
         // A capitalised "Stand" or "Griff" inside a clause is a noun.
         if (k === start || !upper(k)) infinitive = STRONG.finite.get(t)!;
-      } else if (lower(k) && !isStopword(t) && !PARTICLE_SET.has(t) && t.length >= 4 && !(k > 0 && BEFORE_NON_VERB.has(tokens[k - 1]))) {
+      } else if (
+        lower(k) &&
+        !isStopword(t) &&
+        !PARTICLE_SET.has(t) &&
+        t.length >= 4 &&
+        !(k > 0 && BEFORE_NON_VERB.has(tokens[k - 1]))
+      ) {
         infinitive = finiteInfinitive(t);
       }
       if (infinitive) {

@@ -1,38 +1,64 @@
 import { renderDigestCard } from '../../cards/digest-card.js';
 import type { Locale } from '../../cards/i18n.js';
 import { tm } from '../../cards/i18n-follow-up.js';
-import { digestFigures, type DigestFigures } from '../../domain/digest.js';
+import { type DigestFigures, digestFigures } from '../../domain/digest.js';
+import { latestSlot } from '../../domain/digest-slot.js';
 import type { RosterTeam } from '../../domain/roster.js';
 import { addBusinessTime, businessTimeBetween } from '../../domain/sla.js';
-import { latestSlot } from '../../domain/digest-slot.js';
 import { findPersonalByEmail } from '../../store/conversations-repo.js';
 import { pausedManagers, setDigestPaused } from '../../store/digests-repo.js';
+import { loadTeamLeads } from '../../store/team-leads-repo.js';
 import type { Deps } from '../deps.js';
 import { localeFor } from '../locale.js';
-import { loadTeamLeads } from '../../store/team-leads-repo.js';
 
-export interface DigestWindow { since: number; until: number }
+export interface DigestWindow {
+  since: number;
+  until: number;
+}
 
 /** The figures of these teams for the window, with a HubSpot link per lead. */
-export async function teamDigest(deps: Deps, teams: RosterTeam[], w: DigestWindow): Promise<{ figures: DigestFigures; links: Record<string, string> }> {
+export async function teamDigest(
+  deps: Deps,
+  teams: RosterTeam[],
+  w: DigestWindow,
+): Promise<{ figures: DigestFigures; links: Record<string, string> }> {
   const roster = deps.roster.current();
   const { sla } = deps.settings;
   const members = [...new Set(teams.flatMap((t) => t.members))];
   const data = await loadTeamLeads(deps.store.db, members, w.since);
   const figures = digestFigures({
-    leads: data.leads, events: data.events, members, since: w.since, now: w.until,
+    leads: data.leads,
+    events: data.events,
+    members,
+    since: w.since,
+    now: w.until,
     slaDueAt: (l) => addBusinessTime(data.slaStart[l.id] ?? l.mqlAt, sla.remindAfterMs, sla.hours, sla.timeZone),
     elapsed: (a, b) => businessTimeBetween(a, b, sla.hours, sla.timeZone),
     nameOf: (e) => roster.nameOf(e),
   });
-  const links = Object.fromEntries(data.leads.map((l) => [l.id, deps.hubspot.recordUrl(l.portalId, 'contact', l.contactId)]));
+  const links = Object.fromEntries(
+    data.leads.map((l) => [l.id, deps.hubspot.recordUrl(l.portalId, 'contact', l.contactId)]),
+  );
   return { figures, links };
 }
 
 /** The digest card of these teams for the window. */
-export async function renderTeamDigest(deps: Deps, teams: RosterTeam[], w: DigestWindow, locale: Locale, notice?: string): Promise<object> {
+export async function renderTeamDigest(
+  deps: Deps,
+  teams: RosterTeam[],
+  w: DigestWindow,
+  locale: Locale,
+  notice?: string,
+): Promise<object> {
   const { figures, links } = await teamDigest(deps, teams, w);
-  return renderDigestCard({ teamName: teams.map((t) => t.name).join(', '), figures, links, locale, timeZone: deps.settings.timeZone, notice });
+  return renderDigestCard({
+    teamName: teams.map((t) => t.name).join(', '),
+    figures,
+    links,
+    locale,
+    timeZone: deps.settings.timeZone,
+    notice,
+  });
 }
 
 /** An on-demand window: what this morning's digest covered, up to now. */
@@ -48,7 +74,12 @@ export type DigestAnswer = { ok: true; card: object } | { ok: false; why: Digest
  * "digest" / "Zusammenfassung" on demand: the requester's own teams (or the named team, for its manager or an
  * admin). Anyone else is refused: a manager only ever sees their own team's leads.
  */
-export async function digestCardFor(deps: Deps, managerEmail: string, locale: Locale, opts: { team?: string } = {}): Promise<DigestAnswer> {
+export async function digestCardFor(
+  deps: Deps,
+  managerEmail: string,
+  locale: Locale,
+  opts: { team?: string } = {},
+): Promise<DigestAnswer> {
   const roster = deps.roster.current();
   const tx = tm(locale);
   const me = managerEmail.toLowerCase();
@@ -57,7 +88,9 @@ export async function digestCardFor(deps: Deps, managerEmail: string, locale: Lo
     const team = roster.team(opts.team);
     if (!team) return { ok: false, why: 'unknown_team', text: tx.unknownTeam };
     if (team.manager !== me && !roster.isAdmin(me)) {
-      return roster.managedTeams(me).length ? { ok: false, why: 'other_team', text: tx.otherTeam } : { ok: false, why: 'not_manager', text: tx.notManager };
+      return roster.managedTeams(me).length
+        ? { ok: false, why: 'other_team', text: tx.otherTeam }
+        : { ok: false, why: 'not_manager', text: tx.notManager };
     }
     teams = [team];
   } else {
@@ -65,7 +98,13 @@ export async function digestCardFor(deps: Deps, managerEmail: string, locale: Lo
     if (!teams.length) return { ok: false, why: 'not_manager', text: tx.notManager };
   }
   const paused = (await pausedManagers(deps.store.db)).has(me);
-  const card = await renderTeamDigest(deps, teams, onDemandWindow(deps, deps.clock.now()), locale, paused ? tx.digestPaused : undefined);
+  const card = await renderTeamDigest(
+    deps,
+    teams,
+    onDemandWindow(deps, deps.clock.now()),
+    locale,
+    paused ? tx.digestPaused : undefined,
+  );
   return { ok: true, card };
 }
 
@@ -81,7 +120,13 @@ export async function previewDigest(deps: Deps, email: string): Promise<object> 
 export type DigestCommand = 'digest' | 'digest_on' | 'digest_off';
 
 /** The chat answer to "digest", "digest an", "digest aus" (and "Zusammenfassung …"). */
-export async function digestChatReply(deps: Deps, actorEmail: string | null, command: DigestCommand, locale: Locale, opts: { team?: string } = {}): Promise<{ card?: object; text: string }> {
+export async function digestChatReply(
+  deps: Deps,
+  actorEmail: string | null,
+  command: DigestCommand,
+  locale: Locale,
+  opts: { team?: string } = {},
+): Promise<{ card?: object; text: string }> {
   const tx = tm(locale);
   if (!actorEmail) return { text: tx.notManager };
   if (command === 'digest') {

@@ -1,8 +1,8 @@
 import { dueSlot } from '../../domain/digest-slot.js';
 import { claimDigest, pausedManagers } from '../../store/digests-repo.js';
 import { enqueue } from '../../store/jobs-repo.js';
-import { sendDigest } from '../effects/digest.js';
 import type { Deps } from '../deps.js';
+import { sendDigest } from '../effects/digest.js';
 
 /**
  * Claims today's digest for every manager who has not paused it, if today's run time has passed, and enqueues
@@ -17,7 +17,10 @@ export async function runDigestRound(deps: Deps, now: number, instanceId = 'lead
   for (const managerEmail of deps.roster.current().managers()) {
     if (paused.has(managerEmail)) continue;
     const won = await deps.store.db.transaction().execute(async (trx) => {
-      if (!(await claimDigest(trx, { managerEmail, day: slot.day, since: slot.since, until: now, by: instanceId }, now))) return false;
+      if (
+        !(await claimDigest(trx, { managerEmail, day: slot.day, since: slot.since, until: now, by: instanceId }, now))
+      )
+        return false;
       await enqueue(trx, [sendDigest.job({ managerEmail, day: slot.day, since: slot.since, until: now })], now);
       return true;
     });

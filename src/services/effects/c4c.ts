@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AccountMatch, CompanyKey, LeadStatusChange } from '../../c4c/types.js';
 import { bantSummaryText } from '../../domain/bant.js';
-import { contactName, type C4cAccountMatch, type Lead } from '../../domain/model.js';
+import { type C4cAccountMatch, contactName, type Lead } from '../../domain/model.js';
 import { REJECT_REASONS } from '../../domain/reject-reasons.js';
 import { defineJob } from '../../outbox/job.js';
 import { enqueue, type Job, type NewJob } from '../../store/jobs-repo.js';
@@ -26,21 +26,30 @@ async function refreshCard(deps: Deps, leadId: string, job: Job, more: NewJob[] 
 
 /** The HubSpot company whose 36One account is looked up (the client decides how, per the mapping). */
 const companyKeyOf = (lead: Lead): CompanyKey | undefined =>
-  (lead.company ? { portalId: lead.portalId, companyId: lead.company.id, name: lead.company.name ?? undefined } : undefined);
+  lead.company
+    ? { portalId: lead.portalId, companyId: lead.company.id, name: lead.company.name ?? undefined }
+    : undefined;
 
 /** What the lead row keeps of the account decision (a skipped look-up clears it). */
 function accountRef(m: AccountMatch): { id: string | null; match: C4cAccountMatch | null } {
   switch (m.kind) {
-    case 'found': return { id: m.accountId, match: m.via === 'externalId' || m.via === 'name' ? m.via : 'record' };
-    case 'ambiguous': return { id: null, match: 'ambiguous' };
-    case 'none': return { id: null, match: 'none' };
-    case 'skipped': return { id: null, match: null };
+    case 'found':
+      return { id: m.accountId, match: m.via === 'externalId' || m.via === 'name' ? m.via : 'record' };
+    case 'ambiguous':
+      return { id: null, match: 'ambiguous' };
+    case 'none':
+      return { id: null, match: 'none' };
+    case 'skipped':
+      return { id: null, match: null };
   }
 }
 
 const bantOf = (lead: Lead) => ({
-  budget: lead.bant?.budget?.value ?? 'unknown', authority: lead.bant?.authority?.value ?? 'unknown',
-  need: lead.bant?.need?.value ?? 'unknown', timeframe: lead.bant?.timeframe?.value ?? 'unknown', text: bantSummaryText(lead.bant),
+  budget: lead.bant?.budget?.value ?? 'unknown',
+  authority: lead.bant?.authority?.value ?? 'unknown',
+  need: lead.bant?.need?.value ?? 'unknown',
+  timeframe: lead.bant?.timeframe?.value ?? 'unknown',
+  text: bantSummaryText(lead.bant),
 });
 
 /**
@@ -54,12 +63,22 @@ export const c4cEnsureLead = defineJob({
     const lead = await getLead(deps.store.db, leadId);
     if (!lead || !deps.salesCloud) return;
     const ref = await deps.salesCloud.ensureLead({
-      externalId: externalId(lead), name: `MQL ${contactName(lead.contact)}${lead.company?.name ? ` (${lead.company.name})` : ''}`,
-      firstName: lead.contact.firstName ?? undefined, lastName: lead.contact.lastName ?? undefined, email: lead.contact.email ?? undefined,
-      company: lead.company?.name ?? undefined, companyKey: companyKeyOf(lead), score: lead.contact.score ?? undefined, ownerEmail: lead.owner.email ?? undefined,
+      externalId: externalId(lead),
+      name: `MQL ${contactName(lead.contact)}${lead.company?.name ? ` (${lead.company.name})` : ''}`,
+      firstName: lead.contact.firstName ?? undefined,
+      lastName: lead.contact.lastName ?? undefined,
+      email: lead.contact.email ?? undefined,
+      company: lead.company?.name ?? undefined,
+      companyKey: companyKeyOf(lead),
+      score: lead.contact.score ?? undefined,
+      ownerEmail: lead.owner.email ?? undefined,
       note: `HubSpot-Score ${lead.contact.score ?? '–'}; ${deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId)}`,
     });
-    await setC4cRefs(deps.store.db, lead.id, { c4cLeadId: ref.id, ownerMapped: ref.ownerMapped, account: accountRef(ref.account) });
+    await setC4cRefs(deps.store.db, lead.id, {
+      c4cLeadId: ref.id,
+      ownerMapped: ref.ownerMapped,
+      account: accountRef(ref.account),
+    });
     await refreshCard(deps, lead.id, job);
   },
 });
@@ -90,8 +109,11 @@ export const c4cOpportunity = defineJob({
     const lead = await getLead(deps.store.db, leadId);
     if (!lead || !deps.salesCloud) return;
     const ref = await deps.salesCloud.ensureOpportunity({
-      externalId: externalId(lead), name: `${lead.company?.name ?? contactName(lead.contact)} – LeadBridge`,
-      ownerEmail: lead.owner.email ?? undefined, expectedCloseDate: lead.bant?.expectedCloseDate, bant: bantOf(lead),
+      externalId: externalId(lead),
+      name: `${lead.company?.name ?? contactName(lead.contact)} – LeadBridge`,
+      ownerEmail: lead.owner.email ?? undefined,
+      expectedCloseDate: lead.bant?.expectedCloseDate,
+      bant: bantOf(lead),
       companyKey: companyKeyOf(lead),
     });
     await setC4cRefs(deps.store.db, lead.id, { opportunityId: ref.id, account: accountRef(ref.account) });

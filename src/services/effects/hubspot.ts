@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { writeBackProperties } from '../../domain/hubspot-writeback.js';
 import { defineJob } from '../../outbox/job.js';
-import { enqueue, jobsOfLead, systemOf, type Job } from '../../store/jobs-repo.js';
+import { enqueue, type Job, jobsOfLead, systemOf } from '../../store/jobs-repo.js';
 import { getLead } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
 import { refreshCards } from '../lead/card-refresh.js';
 
 /** Once the last HubSpot effect of a lead is through, its cards can say "HubSpot ✓". */
 async function refreshWhenSettled(deps: Deps, job: Job, leadId: string): Promise<void> {
-  const others = (await jobsOfLead(deps.store.db, leadId)).filter((j) => j.id !== job.id && j.status === 'pending' && systemOf(j.kind) === 'hubspot');
+  const others = (await jobsOfLead(deps.store.db, leadId)).filter(
+    (j) => j.id !== job.id && j.status === 'pending' && systemOf(j.kind) === 'hubspot',
+  );
   if (others.length) return;
   await enqueue(deps.store.db, [refreshCards.job({ leadId, settled: job.id })], deps.clock.now());
   deps.kick();
@@ -29,7 +31,8 @@ export const hubspotSync = defineJob({
   },
 });
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Adds a note to the contact's timeline ("accepted by … at …", "rejected: reason", BANT answers). */
 export const hubspotNote = defineJob({

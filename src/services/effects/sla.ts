@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { renderEscalationCard } from '../../cards/escalation-card.js';
-import { toLocale } from '../../cards/i18n.js';
+import type { toLocale } from '../../cards/i18n.js';
 import { tm } from '../../cards/i18n-follow-up.js';
 import { plain } from '../../cards/text.js';
 import { isOpen } from '../../domain/lead.js';
@@ -10,11 +10,14 @@ import { findCardPost } from '../../store/card-posts-repo.js';
 import { findPersonalByEmail } from '../../store/conversations-repo.js';
 import { getLead } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
-import { localeFor } from '../locale.js';
 import { forwardTargetsFor } from '../lead/forward-targets.js';
+import { localeFor } from '../locale.js';
 
 /** A name from HubSpot, safe in a markdown chat message: no HTML, no emphasis, no links. */
-const md = (s: string) => plain(s, 200).replace(/[<>]/g, '').replace(/[\\`*_[\]~#|]/g, (c) => `\\${c}`);
+const md = (s: string) =>
+  plain(s, 200)
+    .replace(/[<>]/g, '')
+    .replace(/[\\`*_[\]~#|]/g, (c) => `\\${c}`);
 
 /** A Teams deep link to a posted message (best effort: opens the chat at the card). */
 export const teamsMessageLink = (conversationId: string, activityId: string) =>
@@ -38,13 +41,18 @@ export const slaReminder = defineJob({
     const locale = await localeFor(deps, to);
     const tx = tm(locale);
     const label = md(leadLabel(lead));
-    const head = nudgedBy ? tx.nudged(md(nudgedBy), label) : tx.reminder(label, tx.duration(deps.clock.now() - lead.mqlAt));
+    const head = nudgedBy
+      ? tx.nudged(md(nudgedBy), label)
+      : tx.reminder(label, tx.duration(deps.clock.now() - lead.mqlAt));
     const post = await findCardPost(deps.store.db, lead.id, to.id);
     const links = [
       ...(post ? [`[${tx.openCard}](${teamsMessageLink(post.conversationId, post.activityId)})`] : []),
       `[${tx.openHubSpot}](${deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId)})`,
     ];
-    await deps.teams.send(to, { text: `${head}\n\n${links.join(' · ')}\n\n${tx.myLeadsHint}`, summary: head.slice(0, 200) });
+    await deps.teams.send(to, {
+      text: `${head}\n\n${links.join(' · ')}\n\n${tx.myLeadsHint}`,
+      summary: head.slice(0, 200),
+    });
   },
 });
 
@@ -54,7 +62,7 @@ export const slaEscalation = defineJob({
   payload: z.object({ leadId: z.string(), managerEmail: z.string().email() }),
   async run(deps: Deps, { leadId, managerEmail }) {
     const lead = await getLead(deps.store.db, leadId);
-    if (!lead || lead.state !== 'MQL') return;
+    if (lead?.state !== 'MQL') return;
     const to = await findPersonalByEmail(deps.store.db, managerEmail);
     if (!to || to.blocked) {
       deps.log.warn({ leadId, manager: managerEmail }, 'sla: manager not reachable in chat; escalation not sent');
@@ -62,17 +70,30 @@ export const slaEscalation = defineJob({
     }
     const locale = await localeFor(deps, to);
     const card = await renderEscalation(deps, lead, locale, managerEmail);
-    await deps.teams.send(to, { card, summary: tm(locale).escalationTitle(tm(locale).duration(deps.clock.now() - lead.mqlAt)) });
+    await deps.teams.send(to, {
+      card,
+      summary: tm(locale).escalationTitle(tm(locale).duration(deps.clock.now() - lead.mqlAt)),
+    });
   },
 });
 
 /** The escalation card for a lead as it stands now. */
-export function renderEscalation(deps: Deps, lead: Lead, locale: ReturnType<typeof toLocale>, actorEmail: string | null, notice?: string): object {
+export function renderEscalation(
+  deps: Deps,
+  lead: Lead,
+  locale: ReturnType<typeof toLocale>,
+  actorEmail: string | null,
+  notice?: string,
+): object {
   const roster = deps.roster.current();
   return renderEscalationCard({
-    lead, locale, timeZone: deps.settings.timeZone, now: deps.clock.now(), notice,
+    lead,
+    locale,
+    timeZone: deps.settings.timeZone,
+    now: deps.clock.now(),
+    notice,
     hubspotUrl: deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId),
     choices: forwardTargetsFor(roster, lead, actorEmail),
-    ownerName: lead.owner.email ? roster.nameOf(lead.owner.email, lead.owner.name) : lead.owner.name ?? '–',
+    ownerName: lead.owner.email ? roster.nameOf(lead.owner.email, lead.owner.name) : (lead.owner.name ?? '–'),
   });
 }

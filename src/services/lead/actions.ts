@@ -1,4 +1,4 @@
-import { mergeBant, bantSummaryText, type BantAnswers } from '../../domain/bant.js';
+import { type BantAnswers, bantSummaryText, mergeBant } from '../../domain/bant.js';
 import { decide, type LeadAction, type Refusal } from '../../domain/lead.js';
 import type { Actor, Lead } from '../../domain/model.js';
 import { roleOn } from '../../domain/permissions.js';
@@ -40,13 +40,20 @@ export async function actOnLead(deps: Deps, cmd: ActCommand): Promise<ActOutcome
     if (!roleOn(cmd.actor, lead, deps.settings.permissions)) return { kind: 'refused', lead, why: 'not_allowed' };
     if (lead.version !== cmd.version) return { kind: 'refused', lead, why: 'stale' };
     const now = clock.now();
-    const bant = cmd.action === 'saveBant' || cmd.action === 'convert' || cmd.action === 'qualify'
-      ? (cmd.bant ? mergeBant(lead.bant, cmd.bant, cmd.actor.name, now) : lead.bant)
-      : lead.bant;
+    const bant =
+      cmd.action === 'saveBant' || cmd.action === 'convert' || cmd.action === 'qualify'
+        ? cmd.bant
+          ? mergeBant(lead.bant, cmd.bant, cmd.actor.name, now)
+          : lead.bant
+        : lead.bant;
     const d = decide(lead.state, { action: cmd.action, reason: cmd.reason, bant });
     if (!d.ok) return { kind: 'refused', lead, why: d.refusal.code };
     const next: Lead = {
-      ...lead, state: d.to, version: lead.version + 1, bant, updatedAt: now,
+      ...lead,
+      state: d.to,
+      version: lead.version + 1,
+      bant,
+      updatedAt: now,
       acceptedAt: cmd.action === 'accept' ? now : lead.acceptedAt,
       closedAt: d.to === 'REJECTED' || d.to === 'OPPORTUNITY' ? now : lead.closedAt,
       rejectReason: cmd.action === 'reject' ? cmd.reason! : lead.rejectReason,
@@ -56,14 +63,24 @@ export async function actOnLead(deps: Deps, cmd: ActCommand): Promise<ActOutcome
       return { kind: 'refused', lead: (await getLead(trx, lead.id))!, why: 'conflict' };
     }
     await addLeadEvent(trx, lead.id, {
-      at: now, actor: { id: cmd.actor.id, name: cmd.actor.name }, action: cmd.action, fromState: lead.state, toState: d.to, source: cmd.source,
-      detail: { ...(cmd.reason ? { reason: cmd.reason } : {}), ...(cmd.note ? { note: cmd.note.slice(0, 500) } : {}), version: next.version },
+      at: now,
+      actor: { id: cmd.actor.id, name: cmd.actor.name },
+      action: cmd.action,
+      fromState: lead.state,
+      toState: d.to,
+      source: cmd.source,
+      detail: {
+        ...(cmd.reason ? { reason: cmd.reason } : {}),
+        ...(cmd.note ? { note: cmd.note.slice(0, 500) } : {}),
+        version: next.version,
+      },
     });
     await enqueue(trx, effectsOf(deps, cmd, next, now), now);
     return { kind: 'done', lead: next };
   });
   if (outcome.kind === 'done') deps.kick();
-  else if (outcome.kind === 'refused' && outcome.why === 'conflict') deps.log.info({ leadId: cmd.leadId, action: cmd.action }, 'concurrent action lost');
+  else if (outcome.kind === 'refused' && outcome.why === 'conflict')
+    deps.log.info({ leadId: cmd.leadId, action: cmd.action }, 'concurrent action lost');
   return outcome;
 }
 
@@ -77,18 +94,31 @@ function effectsOf(deps: Deps, cmd: ActCommand, lead: Lead, now: number): NewJob
   const crm = ((): NewJob[] => {
     switch (cmd.action) {
       case 'accept':
-        return [sync, note(`LeadBridge: Lead angenommen (SAL) von ${who}.`), ...c4c(c4cStatus.job({ leadId, change: { kind: 'accepted' } }))];
+        return [
+          sync,
+          note(`LeadBridge: Lead angenommen (SAL) von ${who}.`),
+          ...c4c(c4cStatus.job({ leadId, change: { kind: 'accepted' } })),
+        ];
       case 'reject':
         return [
-          sync, note(`LeadBridge: Lead abgelehnt von ${who}. Grund: ${cmd.reason}${cmd.note ? ` – ${cmd.note}` : ''}`),
+          sync,
+          note(`LeadBridge: Lead abgelehnt von ${who}. Grund: ${cmd.reason}${cmd.note ? ` – ${cmd.note}` : ''}`),
           ...c4c(c4cStatus.job({ leadId, change: { kind: 'rejected', reason: cmd.reason!, note: cmd.note } })),
         ];
       case 'saveBant':
         return [note(`LeadBridge: BANT gespeichert von ${who}.\n${bantSummaryText(lead.bant)}`)];
       case 'qualify':
-        return [sync, note(`LeadBridge: Als SQL qualifiziert von ${who}.\n${bantSummaryText(lead.bant)}`), ...c4c(c4cStatus.job({ leadId, change: { kind: 'qualified' } }))];
+        return [
+          sync,
+          note(`LeadBridge: Als SQL qualifiziert von ${who}.\n${bantSummaryText(lead.bant)}`),
+          ...c4c(c4cStatus.job({ leadId, change: { kind: 'qualified' } })),
+        ];
       case 'convert':
-        return [sync, note(`LeadBridge: Opportunity angelegt von ${who}.\n${bantSummaryText(lead.bant)}`), ...c4c(c4cOpportunity.job({ leadId }))];
+        return [
+          sync,
+          note(`LeadBridge: Opportunity angelegt von ${who}.\n${bantSummaryText(lead.bant)}`),
+          ...c4c(c4cOpportunity.job({ leadId })),
+        ];
     }
   })();
   return [...crm, refreshCards.job({ leadId })];

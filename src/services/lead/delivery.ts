@@ -4,7 +4,13 @@ import type { Lead } from '../../domain/model.js';
 import { IntegrationError } from '../../lib/integration-error.js';
 import { defineJob } from '../../outbox/job.js';
 import { findCardPost, recordCardPost } from '../../store/card-posts-repo.js';
-import { findPersonalByEmail, installedTeams, saveConversation, setBlocked, type Conversation } from '../../store/conversations-repo.js';
+import {
+  type Conversation,
+  findPersonalByEmail,
+  installedTeams,
+  saveConversation,
+  setBlocked,
+} from '../../store/conversations-repo.js';
 import { enqueue } from '../../store/jobs-repo.js';
 import { getLead, openLeadsOfOwner } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
@@ -18,12 +24,19 @@ export interface DeliveryHooks {
 }
 
 /** Teams refused: the person blocked the bot (or removed it). */
-export const isBlocked = (err: unknown) => err instanceof IntegrationError && err.system === 'teams' && err.status === 403;
+export const isBlocked = (err: unknown) =>
+  err instanceof IntegrationError && err.system === 'teams' && err.status === 403;
 
 /** The lead card as posted there (a card in the lead inbox names the owner it waits for). */
-export async function cardFor(deps: Deps, lead: Lead, to: Conversation, kind: 'owner' | 'inbox', settled?: number): Promise<object> {
+export async function cardFor(
+  deps: Deps,
+  lead: Lead,
+  to: Conversation,
+  kind: 'owner' | 'inbox',
+  settled?: number,
+): Promise<object> {
   const locale = await localeFor(deps, to);
-  const inboxFor = kind === 'inbox' ? lead.owner.name ?? lead.owner.email ?? undefined : undefined;
+  const inboxFor = kind === 'inbox' ? (lead.owner.name ?? lead.owner.email ?? undefined) : undefined;
   return renderLead(deps, lead, locale, { inboxFor }, settled);
 }
 
@@ -53,7 +66,10 @@ export const deliverCard = defineJob({
     }
     const inbox = await findLeadInbox(deps);
     if (!inbox) {
-      deps.log.warn({ leadId, owner: lead.owner.email }, 'owner not reachable and no lead inbox: the card waits until the owner installs the bot');
+      deps.log.warn(
+        { leadId, owner: lead.owner.email },
+        'owner not reachable and no lead inbox: the card waits until the owner installs the bot',
+      );
       return;
     }
     if (await findCardPost(deps.store.db, lead.id, inbox.id)) return;
@@ -64,10 +80,21 @@ export const deliverCard = defineJob({
 
 async function post(deps: Deps, lead: Lead, to: Conversation, kind: 'owner' | 'inbox'): Promise<void> {
   const card = await cardFor(deps, lead, to, kind);
-  const activityId = await deps.teams.send(to, { card, summary: `MQL: ${lead.contact.firstName ?? ''} ${lead.contact.lastName ?? ''}`.trim() });
+  const activityId = await deps.teams.send(to, {
+    card,
+    summary: `MQL: ${lead.contact.firstName ?? ''} ${lead.contact.lastName ?? ''}`.trim(),
+  });
   // Recorded the moment Teams answers: a crash after this line cannot make a second card. The card is already
   // in Teams, so a database that is briefly away (a restart) is waited for rather than failing into a resend.
-  await untilStored(() => recordCardPost(deps.store.db, { leadId: lead.id, conversationId: to.id, activityId, kind, postedAt: deps.clock.now() }));
+  await untilStored(() =>
+    recordCardPost(deps.store.db, {
+      leadId: lead.id,
+      conversationId: to.id,
+      activityId,
+      kind,
+      postedAt: deps.clock.now(),
+    }),
+  );
 }
 
 async function untilStored(write: () => Promise<void>, budgetMs = 30_000): Promise<void> {
@@ -100,7 +127,10 @@ export async function reachPerson(deps: Deps, email: string): Promise<Conversati
       return (await findPersonalByEmail(deps.store.db, email)) ?? chat;
     } catch (err) {
       if (!passOver(err)) throw err;
-      deps.log.warn({ email, team: team.name, teamId: team.id, status: (err as IntegrationError).status, err: String(err) }, 'could not open a 1:1 chat with a team member; trying the next team, else the lead inbox');
+      deps.log.warn(
+        { email, team: team.name, teamId: team.id, status: (err as IntegrationError).status, err: String(err) },
+        'could not open a 1:1 chat with a team member; trying the next team, else the lead inbox',
+      );
     }
   }
   return null;
@@ -118,7 +148,11 @@ export async function rememberConversation(deps: Deps, conv: Conversation): Prom
   for (const lead of await openLeadsOfOwner(deps.store.db, conv.email)) {
     if (!(await findCardPost(deps.store.db, lead.id, conv.id))) waiting.push(lead);
   }
-  await enqueue(deps.store.db, waiting.map((l) => deliverCard.job({ leadId: l.id })), now);
+  await enqueue(
+    deps.store.db,
+    waiting.map((l) => deliverCard.job({ leadId: l.id })),
+    now,
+  );
   if (waiting.length) deps.kick();
   return waiting.length;
 }

@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isOpen } from '../../domain/lead.js';
+import {
+  type CompanySnapshot,
+  type ContactSnapshot,
+  contactName,
+  type Lead,
+  type Owner,
+  ownerName,
+} from '../../domain/model.js';
 import { isMql, nextCycle } from '../../domain/mql.js';
-import { contactName, ownerName, type CompanySnapshot, type ContactSnapshot, type Lead, type Owner } from '../../domain/model.js';
 import { BatchReadError } from '../../hubspot/errors.js';
 import { IntegrationError } from '../../lib/integration-error.js';
 import { defineJob } from '../../outbox/job.js';
-import { addLeadEvent, findLeadByCycle, getContactCycle, insertLead, setContactCycle } from '../../store/leads-repo.js';
 import { enqueue, type Job } from '../../store/jobs-repo.js';
+import { addLeadEvent, findLeadByCycle, getContactCycle, insertLead, setContactCycle } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
 import { c4cEnsureLead } from '../effects/c4c.js';
 import { deliverCard } from './delivery.js';
@@ -41,16 +48,30 @@ export const evaluateContact = defineJob({
 export async function evaluateContacts(deps: Deps, jobs: Job[]): Promise<Array<unknown | undefined>> {
   const { store, hubspot, settings } = deps;
   const failures = new Map<number, unknown>();
-  const fail = (i: number, err: unknown) => { if (!failures.has(i)) failures.set(i, err ?? new Error('failed')); };
+  const fail = (i: number, err: unknown) => {
+    if (!failures.has(i)) failures.set(i, err ?? new Error('failed'));
+  };
   const payloads = jobs.map((job, i): Payload | null => {
-    try { return Payload.parse(job.payload); } catch (err) { fail(i, err); return null; }
+    try {
+      return Payload.parse(job.payload);
+    } catch (err) {
+      fail(i, err);
+      return null;
+    }
   });
   const alive = () => payloads.flatMap((p, i) => (p && !failures.has(i) ? [{ i, p }] : []));
 
-  const contacts = await readMany(alive().map(({ p }) => p.contactId), (ids) => hubspot.getContacts(ids), (id) => hubspot.getContact(id));
+  const contacts = await readMany(
+    alive().map(({ p }) => p.contactId),
+    (ids) => hubspot.getContacts(ids),
+    (id) => hubspot.getContact(id),
+  );
   const mqls: Array<{ i: number; p: Payload; contact: ContactSnapshot; cycle: number }> = [];
   for (const { i, p } of alive()) {
-    if (contacts.failed.has(p.contactId)) { fail(i, contacts.failed.get(p.contactId)); continue; }
+    if (contacts.failed.has(p.contactId)) {
+      fail(i, contacts.failed.get(p.contactId));
+      continue;
+    }
     const contact = contacts.found.get(p.contactId);
     if (!contact) continue; // deleted or merged away: nothing to do
     try {
@@ -67,31 +88,57 @@ export async function evaluateContacts(deps: Deps, jobs: Job[]): Promise<Array<u
 
   // A batch read returns only the primary company (associatedcompanyid); a new MQL without one is read on its own,
   // which also returns its associations, so a contact linked to companies without a primary one keeps its company.
-  await Promise.all(mqls.filter((m) => !m.contact.companyId).map(async (m) => {
-    try {
-      const full = await hubspot.getContact(m.p.contactId);
-      if (full?.companyId) m.contact = { ...m.contact, companyId: full.companyId };
-    } catch (err) {
-      fail(m.i, err);
-    }
-  }));
+  await Promise.all(
+    mqls
+      .filter((m) => !m.contact.companyId)
+      .map(async (m) => {
+        try {
+          const full = await hubspot.getContact(m.p.contactId);
+          if (full?.companyId) m.contact = { ...m.contact, companyId: full.companyId };
+        } catch (err) {
+          fail(m.i, err);
+        }
+      }),
+  );
 
   // Enrichment: companies in one batch read, then owners (cached) for the leads whose company could be read.
-  const companies = await readMany(unique(mqls.filter((m) => !failures.has(m.i)).map((m) => m.contact.companyId)), (ids) => hubspot.getCompanies(ids), (id) => hubspot.getCompany(id));
-  for (const m of mqls) if (m.contact.companyId && companies.failed.has(m.contact.companyId)) fail(m.i, companies.failed.get(m.contact.companyId));
+  const companies = await readMany(
+    unique(mqls.filter((m) => !failures.has(m.i)).map((m) => m.contact.companyId)),
+    (ids) => hubspot.getCompanies(ids),
+    (id) => hubspot.getCompany(id),
+  );
+  for (const m of mqls)
+    if (m.contact.companyId && companies.failed.has(m.contact.companyId))
+      fail(m.i, companies.failed.get(m.contact.companyId));
   const owners = new Map<string, Owner | null>();
   const ownerFailures = new Map<string, unknown>();
-  await Promise.all(unique(mqls.filter((m) => !failures.has(m.i)).map((m) => m.contact.ownerId)).map(async (id) => {
-    try { owners.set(id, await hubspot.getOwner(id)); } catch (err) { ownerFailures.set(id, err); }
-  }));
+  await Promise.all(
+    unique(mqls.filter((m) => !failures.has(m.i)).map((m) => m.contact.ownerId)).map(async (id) => {
+      try {
+        owners.set(id, await hubspot.getOwner(id));
+      } catch (err) {
+        ownerFailures.set(id, err);
+      }
+    }),
+  );
 
   for (const m of mqls) {
     if (failures.has(m.i)) continue;
     const { contact } = m;
-    if (contact.ownerId && ownerFailures.has(contact.ownerId)) { fail(m.i, ownerFailures.get(contact.ownerId)); continue; }
+    if (contact.ownerId && ownerFailures.has(contact.ownerId)) {
+      fail(m.i, ownerFailures.get(contact.ownerId));
+      continue;
+    }
     try {
-      const company = contact.companyId ? companies.found.get(contact.companyId) ?? null : null;
-      await createLead(deps, m.p, contact, m.cycle, company, contact.ownerId ? owners.get(contact.ownerId) ?? null : null);
+      const company = contact.companyId ? (companies.found.get(contact.companyId) ?? null) : null;
+      await createLead(
+        deps,
+        m.p,
+        contact,
+        m.cycle,
+        company,
+        contact.ownerId ? (owners.get(contact.ownerId) ?? null) : null,
+      );
     } catch (err) {
       fail(m.i, err);
     }
@@ -100,26 +147,68 @@ export async function evaluateContacts(deps: Deps, jobs: Job[]): Promise<Array<u
 }
 
 /** Inserts the lead with its audit entry and schedules its card and 36One handover, in one transaction. */
-async function createLead(deps: Deps, p: Payload, contact: ContactSnapshot, cycle: number, company: CompanySnapshot | null, owner: Owner | null): Promise<void> {
+async function createLead(
+  deps: Deps,
+  p: Payload,
+  contact: ContactSnapshot,
+  cycle: number,
+  company: CompanySnapshot | null,
+  owner: Owner | null,
+): Promise<void> {
   const { portalId, contactId, receivedAt } = p;
   const now = deps.clock.now();
   const lead: Lead = {
-    id: randomUUID(), portalId, contactId, cycle, state: 'MQL', version: 1,
-    owner: { id: owner?.id ?? contact.ownerId ?? null, email: owner?.email?.toLowerCase() ?? null, name: owner ? ownerName(owner) : null },
-    contact, company, bant: null, rejectReason: null, rejectNote: null,
-    c4cLeadId: null, c4cOwnerMapped: null, c4cOpportunityId: null,
-    mqlAt: now, acceptedAt: null, closedAt: null, remindedAt: null, escalatedAt: null, createdAt: now, updatedAt: now,
+    id: randomUUID(),
+    portalId,
+    contactId,
+    cycle,
+    state: 'MQL',
+    version: 1,
+    owner: {
+      id: owner?.id ?? contact.ownerId ?? null,
+      email: owner?.email?.toLowerCase() ?? null,
+      name: owner ? ownerName(owner) : null,
+    },
+    contact,
+    company,
+    bant: null,
+    rejectReason: null,
+    rejectNote: null,
+    c4cLeadId: null,
+    c4cOwnerMapped: null,
+    c4cOpportunityId: null,
+    mqlAt: now,
+    acceptedAt: null,
+    closedAt: null,
+    remindedAt: null,
+    escalatedAt: null,
+    createdAt: now,
+    updatedAt: now,
   };
   const created = await deps.store.db.transaction().execute(async (trx) => {
     if (!(await insertLead(trx, lead))) return false;
     await addLeadEvent(trx, lead.id, {
-      at: now, actor: { id: 'system', name: 'LeadBridge' }, action: 'mql', fromState: null, toState: 'MQL', source: 'webhook',
-      detail: { score: contact.score ?? null, lifecycleStage: contact.lifecycleStage ?? null, contact: contactName(contact), receivedAt: receivedAt ?? null },
+      at: now,
+      actor: { id: 'system', name: 'LeadBridge' },
+      action: 'mql',
+      fromState: null,
+      toState: 'MQL',
+      source: 'webhook',
+      detail: {
+        score: contact.score ?? null,
+        lifecycleStage: contact.lifecycleStage ?? null,
+        contact: contactName(contact),
+        receivedAt: receivedAt ?? null,
+      },
     });
-    await enqueue(trx, [
-      deliverCard.job({ leadId: lead.id, receivedAt }),
-      ...(deps.salesCloud ? [c4cEnsureLead.job({ leadId: lead.id })] : []),
-    ], now);
+    await enqueue(
+      trx,
+      [
+        deliverCard.job({ leadId: lead.id, receivedAt }),
+        ...(deps.salesCloud ? [c4cEnsureLead.job({ leadId: lead.id })] : []),
+      ],
+      now,
+    );
     return true;
   });
   if (created) {
@@ -133,7 +222,11 @@ async function createLead(deps: Deps, p: Payload, contact: ContactSnapshot, cycl
  * A permanent refusal of the whole batch (e.g. a 400 caused by one id) is retried id by id, so one bad record cannot
  * take a hundred evaluations down with it; transient failures (429, 5xx, timeouts) fail the batch and it retries whole.
  */
-async function readMany<T>(ids: string[], read: (ids: string[]) => Promise<Map<string, T>>, readOne: (id: string) => Promise<T | null>): Promise<{ found: Map<string, T>; failed: Map<string, unknown> }> {
+async function readMany<T>(
+  ids: string[],
+  read: (ids: string[]) => Promise<Map<string, T>>,
+  readOne: (id: string) => Promise<T | null>,
+): Promise<{ found: Map<string, T>; failed: Map<string, unknown> }> {
   const failed = new Map<string, unknown>();
   if (ids.length === 0) return { found: new Map(), failed };
   try {
@@ -142,7 +235,12 @@ async function readMany<T>(ids: string[], read: (ids: string[]) => Promise<Map<s
     if (ids.length > 1 && err instanceof IntegrationError && err.permanent && !(err instanceof BatchReadError)) {
       const found = new Map<string, T>();
       for (const id of ids) {
-        try { const r = await readOne(id); if (r) found.set(id, r); } catch (e) { failed.set(id, e); }
+        try {
+          const r = await readOne(id);
+          if (r) found.set(id, r);
+        } catch (e) {
+          failed.set(id, e);
+        }
       }
       return { found, failed };
     }
@@ -152,4 +250,6 @@ async function readMany<T>(ids: string[], read: (ids: string[]) => Promise<Map<s
   }
 }
 
-const unique = (ids: Array<string | null | undefined>): string[] => [...new Set(ids.filter((id): id is string => !!id))];
+const unique = (ids: Array<string | null | undefined>): string[] => [
+  ...new Set(ids.filter((id): id is string => !!id)),
+];

@@ -9,7 +9,12 @@ export function leadForwardTargets(deps: Deps, lead: Lead): Array<{ email: strin
 }
 
 /** The CSMs a lead may be forwarded to, with names (for the ChoiceSet on the lead card and escalation). */
-export function forwardTargetsFor(roster: Roster, lead: Lead, actorEmail: string | null = null): Array<{ email: string; name: string }> {
-  return reassignTargets(roster, lead.owner.email, actorEmail).map((email) => ({ email, name: roster.nameOf(email) }))
+export function forwardTargetsFor(
+  roster: Roster,
+  lead: Lead,
+  actorEmail: string | null = null,
+): Array<{ email: string; name: string }> {
+  return reassignTargets(roster, lead.owner.email, actorEmail)
+    .map((email) => ({ email, name: roster.nameOf(email) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,5 +1,5 @@
 import { IntegrationError } from '../../lib/integration-error.js';
-import { findChannel, installedTeams, saveConversation, type Conversation } from '../../store/conversations-repo.js';
+import { type Conversation, findChannel, installedTeams, saveConversation } from '../../store/conversations-repo.js';
 import type { Deps } from '../deps.js';
 
 type ChannelList = Array<{ team: string; channels: Array<{ id: string; name: string | null }> }>;
@@ -16,7 +16,10 @@ export function passOver(err: unknown): boolean {
 async function resolveConfiguredInbox(deps: Deps, channelId: string): Promise<Conversation | null> {
   const teams = await installedTeams(deps.store.db);
   if (!teams.length) {
-    deps.log.warn({ channelId }, 'lead inbox: LEAD_INBOX_CHANNEL_ID is set, but the bot is not installed in any team yet; add it to the team that has this channel');
+    deps.log.warn(
+      { channelId },
+      'lead inbox: LEAD_INBOX_CHANNEL_ID is set, but the bot is not installed in any team yet; add it to the team that has this channel',
+    );
     return null;
   }
   const seen: ChannelList = [];
@@ -26,7 +29,10 @@ async function resolveConfiguredInbox(deps: Deps, channelId: string): Promise<Co
       channels = await deps.directory!.channels(team);
     } catch (err) {
       if (!passOver(err)) throw err;
-      deps.log.warn({ team: team.name, teamId: team.id, err: String(err) }, 'lead inbox: could not list the channels of a team');
+      deps.log.warn(
+        { team: team.name, teamId: team.id, err: String(err) },
+        'lead inbox: could not list the channels of a team',
+      );
       continue;
     }
     const hit = channels.find((c) => c.id === channelId);
@@ -36,7 +42,10 @@ async function resolveConfiguredInbox(deps: Deps, channelId: string): Promise<Co
     }
     seen.push({ team: team.name ?? team.id, channels: channels.map((c) => ({ id: c.id, name: c.name })) });
   }
-  deps.log.warn({ channelId, teams: seen }, 'lead inbox: LEAD_INBOX_CHANNEL_ID names no channel of a team the bot is installed in; cards for unreachable owners wait');
+  deps.log.warn(
+    { channelId, teams: seen },
+    'lead inbox: LEAD_INBOX_CHANNEL_ID names no channel of a team the bot is installed in; cards for unreachable owners wait',
+  );
   return null;
 }
 
@@ -44,7 +53,9 @@ async function resolveConfiguredInbox(deps: Deps, channelId: string): Promise<Co
 export async function findLeadInbox(deps: Deps): Promise<Conversation | null> {
   const channelId = deps.settings.leadInboxChannelId;
   if (!channelId) return (await installedTeams(deps.store.db))[0] ?? null;
-  return (await findChannel(deps.store.db, channelId)) ?? (deps.directory ? resolveConfiguredInbox(deps, channelId) : null);
+  return (
+    (await findChannel(deps.store.db, channelId)) ?? (deps.directory ? resolveConfiguredInbox(deps, channelId) : null)
+  );
 }
 
 /** At start and at every team install: checks that the configured inbox channel exists (and says which inbox is used). */
@@ -52,6 +63,9 @@ export async function checkLeadInbox(deps: Deps): Promise<Conversation | null> {
   const channelId = deps.settings.leadInboxChannelId;
   const inbox = channelId && deps.directory ? await resolveConfiguredInbox(deps, channelId) : await findLeadInbox(deps);
   if (inbox) deps.log.info({ channelId: inbox.id, name: inbox.name, teamId: inbox.teamId }, 'lead inbox ready');
-  else if (!channelId) deps.log.info('lead inbox: none yet (LEAD_INBOX_CHANNEL_ID unset); the General channel of the first team the bot is added to becomes the inbox');
+  else if (!channelId)
+    deps.log.info(
+      'lead inbox: none yet (LEAD_INBOX_CHANNEL_ID unset); the General channel of the first team the bot is added to becomes the inbox',
+    );
   return inbox;
 }

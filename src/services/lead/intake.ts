@@ -4,10 +4,16 @@ import { enqueueUnlessWaiting } from '../../store/jobs-repo.js';
 import type { Deps } from '../deps.js';
 import { evaluateContact } from './evaluate-contact.js';
 
-export interface IgnoredEvent { portalId: number; type: string; reason: IgnoreReason }
+export interface IgnoredEvent {
+  portalId: number;
+  type: string;
+  reason: IgnoreReason;
+}
 
 export interface IntakeResult {
-  received: number; stored: number; duplicates: number;
+  received: number;
+  stored: number;
+  duplicates: number;
   /** New events that name no contact to evaluate: stored and acknowledged, then left alone. */
   ignored: IgnoredEvent[];
   /** Portals of the new events that are evaluated. */
@@ -26,12 +32,21 @@ export async function acceptWebhookBatches(deps: Deps, batches: WebhookEvent[][]
     for (const e of fresh) {
       if (e.contactId) contacts.set(`${e.portalId}:${e.contactId}`, { portalId: e.portalId, contactId: e.contactId });
     }
-    const evaluations = await enqueueUnlessWaiting(trx, evaluateContact.kind, [...contacts.values()].map((c) => evaluateContact.job({ ...c, receivedAt: now })), now);
+    const evaluations = await enqueueUnlessWaiting(
+      trx,
+      evaluateContact.kind,
+      [...contacts.values()].map((c) => evaluateContact.job({ ...c, receivedAt: now })),
+      now,
+    );
     const results = batches.map((events): IntakeResult => {
       const stored = events.filter((e) => fresh.has(e));
       return {
-        received: events.length, stored: stored.length, duplicates: events.length - stored.length,
-        ignored: stored.flatMap((e) => (e.ignored ? [{ portalId: e.portalId, type: e.subscriptionType, reason: e.ignored }] : [])),
+        received: events.length,
+        stored: stored.length,
+        duplicates: events.length - stored.length,
+        ignored: stored.flatMap((e) =>
+          e.ignored ? [{ portalId: e.portalId, type: e.subscriptionType, reason: e.ignored }] : [],
+        ),
         usedPortals: [...new Set(stored.filter((e) => e.contactId).map((e) => e.portalId))],
       };
     });
@@ -58,26 +73,38 @@ export function groupCommitIntake(deps: Deps, maxEventsPerGroup = 1_000) {
   async function drain(): Promise<void> {
     writing = true;
     while (queue.length > 0) {
-      let n = 0, size = 0;
-      while (n < queue.length && (n === 0 || size + queue[n]!.events.length <= maxEventsPerGroup)) size += queue[n++]!.events.length;
+      let n = 0,
+        size = 0;
+      while (n < queue.length && (n === 0 || size + queue[n]!.events.length <= maxEventsPerGroup))
+        size += queue[n++]!.events.length;
       const group = queue.slice(0, n);
       queue = queue.slice(n);
       try {
-        const results = await acceptWebhookBatches(deps, group.map((w) => w.events));
-        group.forEach((w, i) => w.resolve(results[i]!));
+        const results = await acceptWebhookBatches(
+          deps,
+          group.map((w) => w.events),
+        );
+        for (const [i, w] of group.entries()) w.resolve(results[i]!);
       } catch (err) {
         // One batch the database refuses must not fail the others that shared its transaction: retry each alone,
         // side by side (with the database down they all fail at once instead of one connection timeout after another).
         if (group.length === 1) group[0]!.reject(err);
-        else await Promise.all(group.map((w) => acceptWebhookBatches(deps, [w.events]).then((r) => w.resolve(r[0]!), w.reject)));
+        else
+          await Promise.all(
+            group.map((w) => acceptWebhookBatches(deps, [w.events]).then((r) => w.resolve(r[0]!), w.reject)),
+          );
       }
     }
     writing = false;
   }
 
-  return (events: WebhookEvent[]): Promise<IntakeResult> => new Promise((resolve, reject) => {
-    queue.push({ events, resolve, reject });
-    // Let the requests already read in this turn of the event loop join the first group.
-    if (!writing) { writing = true; setImmediate(() => void drain()); }
-  });
+  return (events: WebhookEvent[]): Promise<IntakeResult> =>
+    new Promise((resolve, reject) => {
+      queue.push({ events, resolve, reject });
+      // Let the requests already read in this turn of the event loop join the first group.
+      if (!writing) {
+        writing = true;
+        setImmediate(() => void drain());
+      }
+    });
 }

@@ -5,14 +5,19 @@ import type { Deps } from '../deps.js';
 import { reachPerson } from './delivery.js';
 
 /** A person as Teams' member API identified them. */
-export interface PersonRef { aadObjectId: string; email: string | null }
+export interface PersonRef {
+  aadObjectId: string;
+  email: string | null;
+}
 
 /**
  * The 1:1 chat where personal content for `person` goes: the personal conversation they have with the bot,
  * else one the bot opens with them as a member of a team it is installed in, else null.
  */
 export async function personalChatOf(deps: Deps, person: PersonRef): Promise<Conversation | null> {
-  const conv = (await findPersonalByAad(deps.store.db, person.aadObjectId)) ?? (person.email ? await findPersonalByEmail(deps.store.db, person.email) : null);
+  const conv =
+    (await findPersonalByAad(deps.store.db, person.aadObjectId)) ??
+    (person.email ? await findPersonalByEmail(deps.store.db, person.email) : null);
   if (conv) return conv.blocked ? null : conv;
   if (!person.email) return null;
   try {
@@ -27,7 +32,11 @@ export async function personalChatOf(deps: Deps, person: PersonRef): Promise<Con
  * Sends personal content to the person's 1:1 chat. `content` is only built when there is a chat to send it to.
  * false: no chat known, or Teams refused the message (logged).
  */
-export async function sendPersonally(deps: Deps, person: PersonRef, content: () => Promise<OutboundActivity>): Promise<boolean> {
+export async function sendPersonally(
+  deps: Deps,
+  person: PersonRef,
+  content: () => Promise<OutboundActivity>,
+): Promise<boolean> {
   const chat = await personalChatOf(deps, person);
   if (!chat) return false;
   const activity = await content();

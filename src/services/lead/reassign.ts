@@ -1,6 +1,6 @@
 import { decide } from '../../domain/lead.js';
-import { ownerName, type Actor, type Lead, type Owner } from '../../domain/model.js';
-import { roleOn, type PermissionPolicy, type Role } from '../../domain/permissions.js';
+import { type Actor, type Lead, type Owner, ownerName } from '../../domain/model.js';
+import { type PermissionPolicy, type Role, roleOn } from '../../domain/permissions.js';
 import { reassignTargets } from '../../domain/reassign.js';
 import type { Roster } from '../../domain/roster.js';
 import { IntegrationError } from '../../lib/integration-error.js';
@@ -23,7 +23,15 @@ export interface ReassignCommand {
   source?: 'card' | 'chat';
 }
 
-export type ReassignRefusal = 'not_allowed' | 'stale' | 'conflict' | 'closed' | 'not_in_team' | 'same_owner' | 'unknown_owner' | 'owner_lookup_failed';
+export type ReassignRefusal =
+  | 'not_allowed'
+  | 'stale'
+  | 'conflict'
+  | 'closed'
+  | 'not_in_team'
+  | 'same_owner'
+  | 'unknown_owner'
+  | 'owner_lookup_failed';
 export type ReassignOutcome =
   | { kind: 'done'; lead: Lead; toName: string }
   | { kind: 'refused'; lead: Lead; why: ReassignRefusal }
@@ -74,16 +82,25 @@ export async function reassignLead(deps: Deps, cmd: ReassignCommand, roster: Ros
     const now = deps.clock.now();
     const waiting = lead.state === 'MQL';
     const next: Lead = {
-      ...lead, owner: { id: owner.id, email: toEmail, name: toName }, version: lead.version + 1, updatedAt: now,
+      ...lead,
+      owner: { id: owner.id, email: toEmail, name: toName },
+      version: lead.version + 1,
+      updatedAt: now,
       // The new owner gets a fresh answer SLA.
       ...(waiting ? { remindedAt: null, escalatedAt: null } : {}),
     };
-    if (!(await updateLeadIfVersion(trx, next, lead.version))) return { kind: 'refused', lead: (await getLead(trx, lead.id))!, why: 'conflict' };
+    if (!(await updateLeadIfVersion(trx, next, lead.version)))
+      return { kind: 'refused', lead: (await getLead(trx, lead.id))!, why: 'conflict' };
     if (waiting) await restartSla(trx, lead.id, now);
     const fromName = lead.owner.name ?? lead.owner.email ?? '–';
     await addLeadEvent(trx, lead.id, {
-      at: now, actor: { id: cmd.actor.id, name: cmd.actor.name }, action: 'reassign', fromState: lead.state, toState: lead.state,
-      source: cmd.source ?? 'card', detail: { fromName, fromEmail: lead.owner.email, toName, toEmail, version: next.version },
+      at: now,
+      actor: { id: cmd.actor.id, name: cmd.actor.name },
+      action: 'reassign',
+      fromState: lead.state,
+      toState: lead.state,
+      source: cmd.source ?? 'card',
+      detail: { fromName, fromEmail: lead.owner.email, toName, toEmail, version: next.version },
     });
     const note = `LeadBridge: Lead weitergeleitet von ${fromName} an ${toName} (durch ${cmd.actor.name}).`;
     await enqueue(trx, effectsOf(deps, lead.id, { id: owner.id, email: toEmail }, note, now), now);
@@ -93,7 +110,13 @@ export async function reassignLead(deps: Deps, cmd: ReassignCommand, roster: Ros
   return outcome;
 }
 
-function effectsOf(deps: Deps, leadId: string, owner: { id: string; email: string }, text: string, now: number): NewJob[] {
+function effectsOf(
+  deps: Deps,
+  leadId: string,
+  owner: { id: string; email: string },
+  text: string,
+  now: number,
+): NewJob[] {
   return [
     hubspotOwner.job({ leadId, ownerId: owner.id }),
     hubspotNote.job({ leadId, text, at: now }),
@@ -110,7 +133,11 @@ export type NudgeOutcome =
   | { kind: 'not_found' };
 
 /** "Erinnern": a manager or admin has the owner reminded of an open lead now (a repeated click while one waits is ignored). */
-export async function nudgeOwner(deps: Deps, cmd: { leadId: string; actor: Actor }, roster: Roster): Promise<NudgeOutcome> {
+export async function nudgeOwner(
+  deps: Deps,
+  cmd: { leadId: string; actor: Actor },
+  roster: Roster,
+): Promise<NudgeOutcome> {
   const outcome = await deps.store.db.transaction().execute(async (trx): Promise<NudgeOutcome> => {
     const lead = await getLead(trx, cmd.leadId);
     if (!lead) return { kind: 'not_found' };
@@ -119,9 +146,22 @@ export async function nudgeOwner(deps: Deps, cmd: { leadId: string; actor: Actor
     if (!decide(lead.state, { action: 'reassign' }).ok) return { kind: 'refused', lead, why: 'closed' };
     if (!lead.owner.email) return { kind: 'refused', lead, why: 'no_owner' };
     const now = deps.clock.now();
-    const added = await enqueueUnlessWaiting(trx, slaReminder.kind, [slaReminder.job({ leadId: lead.id, nudgedBy: cmd.actor.name })], now);
+    const added = await enqueueUnlessWaiting(
+      trx,
+      slaReminder.kind,
+      [slaReminder.job({ leadId: lead.id, nudgedBy: cmd.actor.name })],
+      now,
+    );
     if (added) {
-      await addLeadEvent(trx, lead.id, { at: now, actor: { id: cmd.actor.id, name: cmd.actor.name }, action: 'nudge', fromState: lead.state, toState: lead.state, source: 'card', detail: { ownerEmail: lead.owner.email } });
+      await addLeadEvent(trx, lead.id, {
+        at: now,
+        actor: { id: cmd.actor.id, name: cmd.actor.name },
+        action: 'nudge',
+        fromState: lead.state,
+        toState: lead.state,
+        source: 'card',
+        detail: { ownerEmail: lead.owner.email },
+      });
     }
     return { kind: 'done', lead, role };
   });

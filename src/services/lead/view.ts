@@ -1,9 +1,9 @@
-import { renderLeadCard, type LeadCardView, type SyncState } from '../../cards/lead-card.js';
 import type { Locale } from '../../cards/i18n.js';
+import { type LeadCardView, renderLeadCard, type SyncState } from '../../cards/lead-card.js';
 import type { Lead } from '../../domain/model.js';
 import { findPersonalByEmail } from '../../store/conversations-repo.js';
 import type { Db } from '../../store/db.js';
-import { jobsOfLead, systemOf, type JobSummary } from '../../store/jobs-repo.js';
+import { type JobSummary, jobsOfLead, systemOf } from '../../store/jobs-repo.js';
 import { leadEvents } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
 import { leadForwardTargets } from './forward-targets.js';
@@ -12,7 +12,9 @@ import { leadForwardTargets } from './forward-targets.js';
 export const CONVERSION_KIND = 'c4c.convertLead';
 
 function syncOf(jobs: JobSummary[], system: 'hubspot' | 'c4c', settledJobId?: number): SyncState {
-  const mine = jobs.filter((j) => systemOf(j.kind) === system).map((j) => (j.id === settledJobId ? { ...j, status: 'done' as const } : j));
+  const mine = jobs
+    .filter((j) => systemOf(j.kind) === system)
+    .map((j) => (j.id === settledJobId ? { ...j, status: 'done' as const } : j));
   const dead = mine.filter((j) => j.status === 'dead');
   if (dead.length) return { status: 'failed', detail: dead[dead.length - 1]!.lastError ?? undefined };
   if (mine.some((j) => j.status === 'pending')) return { status: 'pending' };
@@ -20,7 +22,14 @@ function syncOf(jobs: JobSummary[], system: 'hubspot' | 'c4c', settledJobId?: nu
 }
 
 /** Everything a lead card shows, read fresh from the store. */
-export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, extra: Partial<LeadCardView> = {}, db: Db = deps.store.db, settledJobId?: number): Promise<LeadCardView> {
+export async function buildLeadCardView(
+  deps: Deps,
+  lead: Lead,
+  locale: Locale,
+  extra: Partial<LeadCardView> = {},
+  db: Db = deps.store.db,
+  settledJobId?: number,
+): Promise<LeadCardView> {
   const [events, jobs, ownerChat] = await Promise.all([
     leadEvents(db, lead.id),
     jobsOfLead(db, lead.id),
@@ -29,13 +38,23 @@ export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, 
   const hubspot = syncOf(jobs, 'hubspot', settledJobId);
   // A refused conversion is not a failed handover: the card shows it next to the opportunity (latest attempt only).
   const isConversion = (j: JobSummary) => j.kind === CONVERSION_KIND;
-  const c4c = deps.salesCloud ? syncOf(jobs.filter((j) => !(isConversion(j) && j.status === 'dead')), 'c4c', settledJobId) : 'off';
+  const c4c = deps.salesCloud
+    ? syncOf(
+        jobs.filter((j) => !(isConversion(j) && j.status === 'dead')),
+        'c4c',
+        settledJobId,
+      )
+    : 'off';
   const conversion = deps.salesCloud ? jobs.filter(isConversion).slice(-1) : [];
   return {
-    lead, events, locale, timeZone: deps.settings.timeZone,
+    lead,
+    events,
+    locale,
+    timeZone: deps.settings.timeZone,
     hubspotUrl: deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId),
     sync: {
-      hubspot: hubspot.status === 'none' ? { status: 'ok' } : hubspot, c4c,
+      hubspot: hubspot.status === 'none' ? { status: 'ok' } : hubspot,
+      c4c,
       ...(conversion.length ? { c4cConversion: syncOf(conversion, 'c4c', settledJobId) } : {}),
     },
     rejectReasons: deps.settings.rejectReasons,
@@ -46,6 +65,12 @@ export async function buildLeadCardView(deps: Deps, lead: Lead, locale: Locale, 
   };
 }
 
-export async function renderLead(deps: Deps, lead: Lead, locale: Locale, extra: Partial<LeadCardView> = {}, settledJobId?: number): Promise<object> {
+export async function renderLead(
+  deps: Deps,
+  lead: Lead,
+  locale: Locale,
+  extra: Partial<LeadCardView> = {},
+  settledJobId?: number,
+): Promise<object> {
   return renderLeadCard(await buildLeadCardView(deps, lead, locale, extra, deps.store.db, settledJobId));
 }

@@ -2,10 +2,13 @@ import type { Roster } from '../../domain/roster.js';
 import { dueSlaSteps } from '../../domain/sla.js';
 import { enqueue, type NewJob } from '../../store/jobs-repo.js';
 import { markSlaStep, slaCandidates } from '../../store/sla-repo.js';
-import { slaEscalation, slaReminder } from '../effects/sla.js';
 import type { Deps } from '../deps.js';
+import { slaEscalation, slaReminder } from '../effects/sla.js';
 
-export interface SweepResult { reminded: number; escalated: number }
+export interface SweepResult {
+  reminded: number;
+  escalated: number;
+}
 
 /**
  * One pass of the answer SLA: for every MQL past its reminder or escalation time, marks the step on the lead
@@ -16,7 +19,12 @@ export async function runSlaSweep(deps: Deps, roster: Roster, now: number): Prom
   const policy = deps.settings.sla;
   const result: SweepResult = { reminded: 0, escalated: 0 };
   for (const c of await slaCandidates(deps.store.db, policy, now)) {
-    const steps = dueSlaSteps({ state: 'MQL', remindedAt: c.remindedAt, escalatedAt: c.escalatedAt }, c.startedAt, now, policy);
+    const steps = dueSlaSteps(
+      { state: 'MQL', remindedAt: c.remindedAt, escalatedAt: c.escalatedAt },
+      c.startedAt,
+      now,
+      policy,
+    );
     if (!steps.length) continue;
     const managers = roster.managersOf(c.ownerEmail);
     const done = await deps.store.db.transaction().execute(async (trx) => {
@@ -33,7 +41,11 @@ export async function runSlaSweep(deps: Deps, roster: Roster, now: number): Prom
       await enqueue(trx, jobs, now);
       return out;
     });
-    if (done.escalated && !managers.length) deps.log.warn({ leadId: c.id, owner: c.ownerEmail }, 'sla: escalation due but the owner has no manager in the roster');
+    if (done.escalated && !managers.length)
+      deps.log.warn(
+        { leadId: c.id, owner: c.ownerEmail },
+        'sla: escalation due but the owner has no manager in the roster',
+      );
     result.reminded += done.reminded;
     result.escalated += done.escalated;
   }

@@ -7,7 +7,8 @@ export function coreMigration(engine: Engine): Migration {
   const id = (c: any) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
   return {
     async up(db: Kysely<any>) {
-      await db.schema.createTable('leads')
+      await db.schema
+        .createTable('leads')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('portal_id', 'bigint', (c) => c.notNull())
         .addColumn('contact_id', 'text', (c) => c.notNull())
@@ -37,7 +38,8 @@ export function coreMigration(engine: Engine): Migration {
       await db.schema.createIndex('leads_owner_state').on('leads').columns(['owner_email', 'state']).execute();
       await db.schema.createIndex('leads_mql_at').on('leads').column('mql_at').execute();
 
-      await db.schema.createTable('lead_events')
+      await db.schema
+        .createTable('lead_events')
         .addColumn('id', idType, id)
         .addColumn('lead_id', 'text', (c) => c.notNull())
         .addColumn('at', 'bigint', (c) => c.notNull())
@@ -51,14 +53,16 @@ export function coreMigration(engine: Engine): Migration {
         .execute();
       await db.schema.createIndex('lead_events_lead').on('lead_events').columns(['lead_id', 'at']).execute();
 
-      await db.schema.createTable('contact_cycles')
+      await db.schema
+        .createTable('contact_cycles')
         .addColumn('portal_id', 'bigint', (c) => c.notNull())
         .addColumn('contact_id', 'text', (c) => c.notNull())
         .addColumn('cycle', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('contact_cycles_pk', ['portal_id', 'contact_id'])
         .execute();
 
-      await db.schema.createTable('webhook_events')
+      await db.schema
+        .createTable('webhook_events')
         .addColumn('id', idType, id)
         .addColumn('dedupe_key', 'text', (c) => c.notNull())
         .addColumn('fingerprint', 'text', (c) => c.notNull())
@@ -74,7 +78,8 @@ export function coreMigration(engine: Engine): Migration {
         .addUniqueConstraint('webhook_events_dedupe', ['dedupe_key', 'fingerprint'])
         .execute();
 
-      await db.schema.createTable('jobs')
+      await db.schema
+        .createTable('jobs')
         .addColumn('id', idType, id)
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('lead_id', 'text')
@@ -94,7 +99,8 @@ export function coreMigration(engine: Engine): Migration {
       await db.schema.createIndex('jobs_order').on('jobs').columns(['order_key', 'status', 'id']).execute();
       await db.schema.createIndex('jobs_lead').on('jobs').columns(['lead_id']).execute();
 
-      await db.schema.createTable('conversations')
+      await db.schema
+        .createTable('conversations')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('user_id', 'text')
@@ -111,7 +117,8 @@ export function coreMigration(engine: Engine): Migration {
         .execute();
       await db.schema.createIndex('conversations_email').on('conversations').column('email').execute();
 
-      await db.schema.createTable('card_posts')
+      await db.schema
+        .createTable('card_posts')
         .addColumn('id', idType, id)
         .addColumn('lead_id', 'text', (c) => c.notNull())
         .addColumn('conversation_id', 'text', (c) => c.notNull())

@@ -3,7 +3,8 @@ import type { Kysely, Migration } from 'kysely';
 /** Digests sent (one per manager and day), digest pauses, and the SLA start of a lead's current owner. */
 export const digestsAndSlaMigration: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.createTable('digests')
+    await db.schema
+      .createTable('digests')
       .addColumn('manager_email', 'text', (c) => c.notNull())
       .addColumn('day', 'text', (c) => c.notNull())
       .addColumn('window_start', 'bigint', (c) => c.notNull())
@@ -14,7 +15,8 @@ export const digestsAndSlaMigration: Migration = {
       .addColumn('activity_id', 'text')
       .addPrimaryKeyConstraint('digests_manager_day', ['manager_email', 'day'])
       .execute();
-    await db.schema.createTable('digest_prefs')
+    await db.schema
+      .createTable('digest_prefs')
       .addColumn('manager_email', 'text', (c) => c.primaryKey())
       .addColumn('paused', 'integer', (c) => c.notNull())
       .addColumn('updated_at', 'bigint', (c) => c.notNull())

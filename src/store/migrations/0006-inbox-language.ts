@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 
 /**
  * `conversations.created_at`: when LeadBridge first learned a conversation (never rewritten), so "the first team
@@ -9,7 +9,8 @@ export const inboxLanguageMigration: Migration = {
   async up(db: Kysely<any>) {
     await db.schema.alterTable('conversations').addColumn('created_at', 'bigint').execute();
     await sql`update conversations set created_at = updated_at`.execute(db);
-    await db.schema.createTable('person_locales')
+    await db.schema
+      .createTable('person_locales')
       // The person's AAD object id, else their Teams user id (`29:…`).
       .addColumn('person_key', 'text', (c) => c.primaryKey())
       .addColumn('locale', 'text', (c) => c.notNull())

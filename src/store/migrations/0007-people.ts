@@ -6,7 +6,8 @@ import type { Kysely, Migration } from 'kysely';
  */
 export const peopleMigration: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.createTable('people')
+    await db.schema
+      .createTable('people')
       .addColumn('tenant_id', 'text', (c) => c.notNull())
       .addColumn('aad_object_id', 'text', (c) => c.notNull())
       .addColumn('user_id', 'text', (c) => c.notNull())

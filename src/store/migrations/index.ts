@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Engine } from '../schema.js';
 import { coreMigration } from './0001-core.js';
 import { digestsAndSlaMigration } from './0002-digests-sla.js';
@@ -26,20 +26,28 @@ function migrations(engine: Engine): Record<string, Migration> {
 async function migrator(db: Kysely<any>, engine: Engine): Promise<Migrator> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(engine) };
   // On PostgreSQL the migration bookkeeping lives in the connection's own schema, so several LeadBridge schemas can share a database.
-  const migrationTableSchema = engine === 'postgres'
-    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-    : undefined;
+  const migrationTableSchema =
+    engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   return new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
 }
 
 export async function migrate(db: Kysely<any>, engine: Engine): Promise<void> {
   const { error, results } = await (await migrator(db, engine)).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String((error as Error)?.message ?? error)}`);
+  if (error || failed)
+    throw new Error(
+      `Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String((error as Error)?.message ?? error)}`,
+    );
 }
 
 /** Which migrations this version knows, split into applied and pending (nothing is changed). */
-export async function migrationState(db: Kysely<any>, engine: Engine): Promise<{ applied: string[]; pending: string[] }> {
+export async function migrationState(
+  db: Kysely<any>,
+  engine: Engine,
+): Promise<{ applied: string[]; pending: string[] }> {
   const all = await (await migrator(db, engine)).getMigrations();
-  return { applied: all.filter((m) => m.executedAt).map((m) => m.name), pending: all.filter((m) => !m.executedAt).map((m) => m.name) };
+  return {
+    applied: all.filter((m) => m.executedAt).map((m) => m.name),
+    pending: all.filter((m) => !m.executedAt).map((m) => m.name),
+  };
 }

@@ -13,12 +13,21 @@
  *
  * All selectors live in this file; see test/e2e/README.md for the DOM facts they rely on.
  */
-import { chromium, selectors, type Browser, type BrowserContext, type Locator, type Page, type Request, type Route } from 'playwright-core';
+
 import fs from 'node:fs';
 import path from 'node:path';
-import { findUser, type PlaygroundRuntimeConfig, type PlaygroundUser } from './playground.js';
-
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Request,
+  type Route,
+  selectors,
+} from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/lib/chromium.js';
+import { findUser, type PlaygroundRuntimeConfig, type PlaygroundUser } from './playground.js';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
@@ -26,7 +35,9 @@ export { CHROMIUM_ARGS, CHROMIUM_PATH };
  * Launch headless Chromium. playwright's launch() always uses a fresh temporary
  * --user-data-dir (it refuses a --user-data-dir arg; use launchPersistentContext for a fixed one).
  */
-export async function launchBrowser(opts: { headless?: boolean; executablePath?: string; slowMo?: number } = {}): Promise<Browser> {
+export async function launchBrowser(
+  opts: { headless?: boolean; executablePath?: string; slowMo?: number } = {},
+): Promise<Browser> {
   await registerSelectorEngines();
   return chromium.launch({
     executablePath: opts.executablePath ?? CHROMIUM_PATH,
@@ -166,7 +177,11 @@ export interface Chat {
    */
   send(text: string, opts?: { mention?: boolean; timeoutMs?: number }): Promise<SentMessage>;
   /** Reply in the thread of the channel post containing `postText` (mentions the bot by default). */
-  reply(postText: string | RegExp, text: string, opts?: { mention?: boolean; timeoutMs?: number }): Promise<SentMessage>;
+  reply(
+    postText: string | RegExp,
+    text: string,
+    opts?: { mention?: boolean; timeoutMs?: number },
+  ): Promise<SentMessage>;
   /** Wait until text is visible in the pane; returns the first visible match. */
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<Locator>;
   /** Wait until no element in the pane shows the text. */
@@ -178,7 +193,11 @@ export interface Chat {
    * invoke (Action.Execute) / submit (Action.Submit) request and returns its response.
    * Pass `expectRequest:false` for Action.OpenUrl / ShowCard / ToggleVisibility.
    */
-  clickCardButton(card: Locator | string | RegExp, buttonName: string, opts?: { expectRequest?: boolean; timeoutMs?: number }): Promise<CardActionResult | undefined>;
+  clickCardButton(
+    card: Locator | string | RegExp,
+    buttonName: string,
+    opts?: { expectRequest?: boolean; timeoutMs?: number },
+  ): Promise<CardActionResult | undefined>;
   /** Fill Input.Text/Number/Date/Time by its `label` (or placeholder). Input ids are NOT in the DOM. */
   fillCardInput(labelOrPlaceholder: string, value: string, opts?: { card?: Locator | string | RegExp }): Promise<void>;
   /** Choose in an Input.ChoiceSet (compact = combobox, expanded = radio group, multi-select = checkboxes) by label and choice title. */
@@ -228,7 +247,11 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
   const team = config.teams[0];
 
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
-  if (opts.blockExternal ?? true) await context.route((url) => !isLocal(url.href), (route) => route.abort());
+  if (opts.blockExternal ?? true)
+    await context.route(
+      (url) => !isLocal(url.href),
+      (route) => route.abort(),
+    );
   const page = await context.newPage();
   page.setDefaultTimeout(opts.defaultTimeoutMs ?? 30_000);
 
@@ -237,7 +260,8 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/ERR_FAILED|ERR_NAME_NOT_RESOLVED/.test(m.text())) pageErrors.push(`console.error: ${m.text()}`);
+    if (m.type() === 'error' && !/ERR_FAILED|ERR_NAME_NOT_RESOLVED/.test(m.text()))
+      pageErrors.push(`console.error: ${m.text()}`);
   });
   page.on('websocket', (ws) => {
     if (!ws.url().includes('/_ws/log')) return;
@@ -246,7 +270,7 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
         const msg = JSON.parse(String(f.payload)) as { logAction?: string; log?: PlaygroundLogEntry };
         if (msg.logAction === 'appendLog' && msg.log) {
           logs.push(msg.log);
-          for (const w of [...logWaiters]) if (w.pred(msg.log)) (logWaiters.delete(w), w.resolve(msg.log));
+          for (const w of [...logWaiters]) if (w.pred(msg.log)) logWaiters.delete(w), w.resolve(msg.log);
         }
       } catch {
         /* not json */
@@ -264,7 +288,7 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
     const id = decodeURIComponent(m[1]!);
     // browser-side wall time of the request (the Node-side event may arrive after the server acted)
     installed.set(id, r.timing().startTime > 0 ? r.timing().startTime : Date.now() - 1_000);
-    for (const w of [...installWaiters]) if (w.ids.includes(id)) (installWaiters.delete(w), w.resolve());
+    for (const w of [...installWaiters]) if (w.ids.includes(id)) installWaiters.delete(w), w.resolve();
   });
 
   let actingAs: PlaygroundUser = me;
@@ -311,10 +335,14 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
       ids.includes(e.conversationId) &&
       e.timestamp >= since &&
       e.response !== undefined;
-    const [inst, upd] = await Promise.all([waitForLog(toBot('installationUpdate'), ms), waitForLog(toBot('conversationUpdate'), ms)]);
+    const [inst, upd] = await Promise.all([
+      waitForLog(toBot('installationUpdate'), ms),
+      waitForLog(toBot('conversationUpdate'), ms),
+    ]);
     for (const e of [inst, upd]) {
       const sc = e.response?.statusCode ?? 0;
-      if (sc >= 400 || sc === 0) throw new Error(`bot answered ${e.activityName} with ${sc}: ${JSON.stringify(e.response?.body)}`);
+      if (sc >= 400 || sc === 0)
+        throw new Error(`bot answered ${e.activityName} with ${sc}: ${JSON.stringify(e.response?.body)}`);
     }
   };
 
@@ -334,10 +362,29 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
 
   const resolveConversation = (name: string): Chat['conversation'] & { installIds: string[]; treeName: RegExp } => {
     const n = name.trim();
-    if (/^personal( chat)?$/i.test(n)) return { name: 'Personal Chat', kind: 'personal', id: config.personalChat.id, installIds: [config.personalChat.id], treeName: /^Personal Chat$/ };
+    if (/^personal( chat)?$/i.test(n))
+      return {
+        name: 'Personal Chat',
+        kind: 'personal',
+        id: config.personalChat.id,
+        installIds: [config.personalChat.id],
+        treeName: /^Personal Chat$/,
+      };
     const g = config.groupChats.find((x) => x.name.toLowerCase() === n.toLowerCase() || /^group( chat)?$/i.test(n));
-    if (g) return { name: g.name, kind: 'group', id: g.id, installIds: [g.id], treeName: new RegExp(`^${escapeRe(g.name)}$`) };
-    const ch = team?.channels.find((c) => c.name.toLowerCase() === n.toLowerCase() || `${team.name} - ${c.name}`.toLowerCase() === n.toLowerCase() || c.id === n);
+    if (g)
+      return {
+        name: g.name,
+        kind: 'group',
+        id: g.id,
+        installIds: [g.id],
+        treeName: new RegExp(`^${escapeRe(g.name)}$`),
+      };
+    const ch = team?.channels.find(
+      (c) =>
+        c.name.toLowerCase() === n.toLowerCase() ||
+        `${team.name} - ${c.name}`.toLowerCase() === n.toLowerCase() ||
+        c.id === n,
+    );
     if (ch && team) {
       return {
         name: ch.name,
@@ -347,7 +394,9 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
         treeName: new RegExp(`^${escapeRe(team.name)} - ${escapeRe(ch.name)}$`),
       };
     }
-    throw new Error(`unknown conversation "${name}"; known: Personal Chat, ${config.groupChats.map((x) => x.name).join(', ')}, ${team?.channels.map((c) => c.name).join(', ')}`);
+    throw new Error(
+      `unknown conversation "${name}"; known: Personal Chat, ${config.groupChats.map((x) => x.name).join(', ')}, ${team?.channels.map((c) => c.name).join(', ')}`,
+    );
   };
 
   const typeIntoEditor = async (editor: Locator, text: string, mention: boolean): Promise<void> => {
@@ -355,19 +404,33 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
     if (mention) {
       const botFirstWord = config.bot.name.split(/\s+/)[0]!;
       await page.keyboard.type(`@${botFirstWord}`);
-      await page.getByRole('menuitem', { name: new RegExp(escapeRe(config.bot.name)) }).first().click();
+      await page
+        .getByRole('menuitem', { name: new RegExp(escapeRe(config.bot.name)) })
+        .first()
+        .click();
       await page.keyboard.insertText(` ${text}`);
     } else {
       await editor.fill(text);
     }
   };
 
-  const sendVia = async (editor: Locator, submit: () => Promise<void>, text: string, mention: boolean, ms: number): Promise<SentMessage> => {
+  const sendVia = async (
+    editor: Locator,
+    submit: () => Promise<void>,
+    text: string,
+    mention: boolean,
+    ms: number,
+  ): Promise<SentMessage> => {
     if (actingAs.id !== me.id) {
-      throw new Error(`send(): the playground always sends typed messages as the signed-in user ${me.name}; switchUser('${me.email}') first (acting as ${actingAs.name})`);
+      throw new Error(
+        `send(): the playground always sends typed messages as the signed-in user ${me.name}; switchUser('${me.email}') first (acting as ${actingAs.name})`,
+      );
     }
     await typeIntoEditor(editor, text, mention);
-    const resP = page.waitForResponse((r) => MESSAGE_PATH.test(new URL(r.url()).pathname) && r.request().method() === 'POST', { timeout: ms });
+    const resP = page.waitForResponse(
+      (r) => MESSAGE_PATH.test(new URL(r.url()).pathname) && r.request().method() === 'POST',
+      { timeout: ms },
+    );
     await submit();
     const res = await resP;
     if (!res.ok()) throw new Error(`send(): playground answered ${res.status()}: ${await res.text()}`);
@@ -416,7 +479,11 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
     async reply(postText, text, o = {}) {
       if (conversation.kind !== 'channel') throw new Error('reply() is for channel posts; use send() in chats');
       const ms = o.timeoutMs ?? 30_000;
-      const post = pane().getByRole('group').filter({ hasText: postText }).filter({ has: page.getByRole('button', { name: 'Send Message' }) }).first();
+      const post = pane()
+        .getByRole('group')
+        .filter({ hasText: postText })
+        .filter({ has: page.getByRole('button', { name: 'Send Message' }) })
+        .first();
       const editor = post.locator(EDITOR);
       return sendVia(editor, () => page.keyboard.press('Enter'), text, o.mention ?? true, ms);
     },
@@ -446,7 +513,10 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
         return undefined;
       }
       const from = actingAs.id;
-      const resP = page.waitForResponse((r) => ACTION_PATH.test(new URL(r.url()).pathname) && r.request().method() === 'POST', { timeout: ms });
+      const resP = page.waitForResponse(
+        (r) => ACTION_PATH.test(new URL(r.url()).pathname) && r.request().method() === 'POST',
+        { timeout: ms },
+      );
       await button.click({ timeout: ms });
       const res = await resP;
       const kind = ACTION_PATH.exec(new URL(res.url()).pathname)![1] as 'invoke' | 'submit';
@@ -493,7 +563,8 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
 
     async switchUser(who) {
       const user = findUser(allUsers, who);
-      if (!user) throw new Error(`switchUser: unknown user "${who}"; known: ${allUsers.map((x) => x.email).join(', ')}`);
+      if (!user)
+        throw new Error(`switchUser: unknown user "${who}"; known: ${allUsers.map((x) => x.email).join(', ')}`);
       if (user.id !== me.id && conversation.kind === 'personal') {
         throw new Error(
           `switchUser(${who}): the personal chat of this playground belongs to ${me.name} only. ` +
@@ -530,7 +601,9 @@ export async function openChat(playgroundUrl: string, opts: OpenChatOptions = {}
     const shot = path.join(process.env.E2E_ARTIFACTS_DIR ?? '/tmp', `openChat-failure-${Date.now()}.png`);
     await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
     await chat.close();
-    throw new Error(`openChat(${base}) failed: ${(e as Error).message}\nscreenshot: ${shot}\npage errors:\n${pageErrors.join('\n')}`);
+    throw new Error(
+      `openChat(${base}) failed: ${(e as Error).message}\nscreenshot: ${shot}\npage errors:\n${pageErrors.join('\n')}`,
+    );
   }
   return chat;
 }
