@@ -18,7 +18,7 @@ import {
   storeLead,
   TestClock,
   twoTeams,
-} from './support.js';
+} from '../support/team-world.js';
 
 describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
   let tdb: TestDatabase;

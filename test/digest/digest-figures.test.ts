@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type DigestInput, digestFigures } from '../../src/domain/digest.js';
 import type { Lead, LeadEvent } from '../../src/domain/model.js';
 import { addBusinessTime, businessTimeBetween, parseBusinessHours } from '../../src/domain/sla.js';
-import { berlin, ev, HOUR, makeLead, TZ } from './support.js';
+import { berlin, ev, HOUR, makeLead, TZ } from '../support/team-world.js';
 
 const office = parseBusinessHours('Mon-Fri 08:00-18:00');
 const at = berlin;

@@ -8,7 +8,7 @@ import {
   parseDuration,
   type SlaPolicy,
 } from '../../src/domain/sla.js';
-import { berlin, HOUR, TZ } from './support.js';
+import { berlin, HOUR, TZ } from '../support/team-world.js';
 
 const office = parseBusinessHours('Mon-Fri 08:00-18:00');
 const iso = (ms: number) => new Date(ms).toISOString();

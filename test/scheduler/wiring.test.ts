@@ -5,7 +5,7 @@ import { startSchedules } from '../../src/scheduler/schedules.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { getDigest } from '../../src/store/digests-repo.js';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { berlin, HOUR, installFor, managerDeps, TestClock } from './support.js';
+import { berlin, HOUR, installFor, managerDeps, TestClock } from '../support/team-world.js';
 
 describe('roster, digest, SLA and pacing configuration', () => {
   it('has the documented defaults', () => {

@@ -23,7 +23,7 @@ import {
   storeLead,
   TestClock,
   twoTeams,
-} from './support.js';
+} from '../support/team-world.js';
 
 const person = (email: string, name: string): Actor => ({ id: `aad-${email}`, name, email });
 const ALEX = person('alexw@example.com', 'Alex Wilber');

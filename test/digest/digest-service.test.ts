@@ -17,7 +17,7 @@ import {
   runDueJobs,
   storeLead,
   TestClock,
-} from './support.js';
+} from '../support/team-world.js';
 
 describe('daily digest: exactly once per manager and day, two instances on one PostgreSQL database', () => {
   let tdb: TestDatabase;

@@ -6,7 +6,7 @@ import { formatDuration } from '../../src/cards/i18n-follow-up.js';
 import { forwardAction, forwardedNote } from '../../src/cards/reassign-form.js';
 import type { DigestFigures } from '../../src/domain/digest.js';
 import { cardActions, cardText } from '../support/cards.js';
-import { berlin, ev, HOUR, makeLead, TZ } from './support.js';
+import { berlin, ev, HOUR, makeLead, TZ } from '../support/team-world.js';
 
 const figures: DigestFigures = {
   since: berlin('2025-03-07 08:00'),

@@ -8,7 +8,7 @@ import { createLog } from '../../src/log.js';
 import { createRosterSource, resolveRoster } from '../../src/roster/resolve.js';
 import { loadRoster, parseRoster } from '../../src/roster/roster.js';
 import { sampleOwners } from '../standins/hubspot-sample.js';
-import { twoTeams } from './support.js';
+import { twoTeams } from '../support/team-world.js';
 
 const tmpFile = (text: string) => {
   const p = join(mkdtempSync(join(tmpdir(), 'lb-roster-')), 'roster.yaml');
