@@ -31,38 +31,35 @@ export function checkConfiguration(env: Record<string, string | undefined>): { c
   }
 }
 
-export function rosterFileCheck(file: string): Check {
+/** A file the bot loads at start: loaded the same way, described when valid, its problem named when not. */
+function fileCheck<T>(id: string, name: string, load: () => T, describe: (loaded: T) => string, fix: string): Check {
   return {
-    id: 'roster',
-    name: 'Roster file',
+    id,
+    name,
     async run() {
       try {
-        const r = loadRoster(file);
-        return ok(`${file}: ${r.teams.length} team(s), ${r.admins.length} admin(s)`);
+        return ok(describe(load()));
       } catch (err) {
-        return fail(
-          (err as Error).message.replace(/\n/g, '; '),
-          'correct the file (the bot refuses to start with it); see the comments at its top',
-        );
+        return fail((err as Error).message.replace(/\n/g, '; '), fix);
       }
     },
   };
 }
 
-export function c4cMappingCheck(file: string): Check {
-  return {
-    id: 'c4c.mapping',
-    name: '36One mapping file',
-    async run() {
-      try {
-        const m = loadC4cMapping(file);
-        return ok(`${file}: ${Object.keys(m.owners).length} owner(s) mapped, account look-up ${m.account.lookup}`);
-      } catch (err) {
-        return fail(
-          (err as Error).message.replace(/\n/g, '; '),
-          'correct C4C_MAPPING_FILE (the bot refuses to start with it); see config/c4c-mapping.yaml',
-        );
-      }
-    },
-  };
-}
+export const rosterFileCheck = (file: string): Check =>
+  fileCheck(
+    'roster',
+    'Roster file',
+    () => loadRoster(file),
+    (r) => `${file}: ${r.teams.length} team(s), ${r.admins.length} admin(s)`,
+    'correct the file (the bot refuses to start with it); see the comments at its top',
+  );
+
+export const c4cMappingCheck = (file: string): Check =>
+  fileCheck(
+    'c4c.mapping',
+    '36One mapping file',
+    () => loadC4cMapping(file),
+    (m) => `${file}: ${Object.keys(m.owners).length} owner(s) mapped, account look-up ${m.account.lookup}`,
+    'correct C4C_MAPPING_FILE (the bot refuses to start with it); see config/c4c-mapping.yaml',
+  );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AccountMatch, CompanyKey, LeadStatusChange } from '../../c4c/types.js';
+import type { AccountMatch, CompanyKey, LeadStatusChange, SalesCloud } from '../../c4c/types.js';
 import { bantSummaryText } from '../../domain/bant.js';
 import { type C4cAccountMatch, contactName, type Lead } from '../../domain/model.js';
 import { REJECT_REASONS } from '../../domain/reject-reasons.js';
@@ -22,6 +22,21 @@ export const externalId = (lead: Lead) => `hubspot:${lead.portalId}:${lead.conta
 async function refreshCard(deps: Deps, leadId: string, job: Job, more: NewJob[] = []) {
   await enqueue(deps.store.db, [...more, refreshCards.job({ leadId, settled: job.id })], deps.clock.now());
   deps.kick();
+}
+
+/**
+ * A 36One step for one lead: nothing to do once the lead is gone or 36One is not configured. `run` returns the jobs
+ * that follow it; the card is refreshed afterwards unless the step says the card does not show it.
+ */
+function forLead<P extends { leadId: string }>(
+  step: (deps: Deps, lead: Lead, salesCloud: SalesCloud, payload: P) => Promise<NewJob[] | 'no-card'>,
+) {
+  return async (deps: Deps, payload: P, job: Job): Promise<void> => {
+    const lead = await getLead(deps.store.db, payload.leadId);
+    if (!lead || !deps.salesCloud) return;
+    const next = await step(deps, lead, deps.salesCloud, payload);
+    if (next !== 'no-card') await refreshCard(deps, lead.id, job, next);
+  };
 }
 
 /** The HubSpot company whose 36One account is looked up (the client decides how, per the mapping). */
@@ -59,10 +74,8 @@ const bantOf = (lead: Lead) => ({
 export const c4cEnsureLead = defineJob({
   kind: 'c4c.ensureLead',
   payload: LeadPayload,
-  async run(deps: Deps, { leadId }, job) {
-    const lead = await getLead(deps.store.db, leadId);
-    if (!lead || !deps.salesCloud) return;
-    const ref = await deps.salesCloud.ensureLead({
+  run: forLead(async (deps, lead, salesCloud) => {
+    const ref = await salesCloud.ensureLead({
       externalId: externalId(lead),
       name: `MQL ${contactName(lead.contact)}${lead.company?.name ? ` (${lead.company.name})` : ''}`,
       firstName: lead.contact.firstName ?? undefined,
@@ -79,21 +92,19 @@ export const c4cEnsureLead = defineJob({
       ownerMapped: ref.ownerMapped,
       account: accountRef(ref.account),
     });
-    await refreshCard(deps, lead.id, job);
-  },
+    return [];
+  }),
 });
 
 /** The 36One lead follows the card: accepted, rejected (with reason) or qualified (with BANT). */
 export const c4cStatus = defineJob({
   kind: 'c4c.status',
   payload: z.object({ leadId: z.string(), change: Change }),
-  async run(deps: Deps, { leadId, change }, job) {
-    const lead = await getLead(deps.store.db, leadId);
-    if (!lead || !deps.salesCloud) return;
+  run: forLead(async (_deps, lead, salesCloud, { change }) => {
     const full: LeadStatusChange = change.kind === 'qualified' ? { kind: 'qualified', bant: bantOf(lead) } : change;
-    await deps.salesCloud.updateLeadStatus(externalId(lead), full);
-    await refreshCard(deps, lead.id, job);
-  },
+    await salesCloud.updateLeadStatus(externalId(lead), full);
+    return [];
+  }),
 });
 
 /**
@@ -105,10 +116,8 @@ export const c4cStatus = defineJob({
 export const c4cOpportunity = defineJob({
   kind: 'c4c.opportunity',
   payload: LeadPayload,
-  async run(deps: Deps, { leadId }, job) {
-    const lead = await getLead(deps.store.db, leadId);
-    if (!lead || !deps.salesCloud) return;
-    const ref = await deps.salesCloud.ensureOpportunity({
+  run: forLead(async (deps, lead, salesCloud) => {
+    const ref = await salesCloud.ensureOpportunity({
       externalId: externalId(lead),
       name: `${lead.company?.name ?? contactName(lead.contact)} – LeadBridge`,
       ownerEmail: lead.owner.email ?? undefined,
@@ -117,8 +126,8 @@ export const c4cOpportunity = defineJob({
       companyKey: companyKeyOf(lead),
     });
     await setC4cRefs(deps.store.db, lead.id, { opportunityId: ref.id, account: accountRef(ref.account) });
-    await refreshCard(deps, lead.id, job, [c4cConvertLead.job({ leadId: lead.id })]);
-  },
+    return [c4cConvertLead.job({ leadId: lead.id })];
+  }),
 });
 
 /**
@@ -129,22 +138,19 @@ export const c4cOpportunity = defineJob({
 export const c4cConvertLead = defineJob({
   kind: CONVERSION_KIND,
   payload: LeadPayload,
-  async run(deps: Deps, { leadId }, job) {
-    const lead = await getLead(deps.store.db, leadId);
-    if (!lead || !deps.salesCloud) return;
-    await deps.salesCloud.markLeadConverted(externalId(lead), lead.c4cAccountId ?? undefined);
-    await refreshCard(deps, lead.id, job);
-  },
+  run: forLead(async (_deps, lead, salesCloud) => {
+    await salesCloud.markLeadConverted(externalId(lead), lead.c4cAccountId ?? undefined);
+    return [];
+  }),
 });
 
 /** The 36One lead moves to its new owner after a reassignment. */
 export const c4cOwner = defineJob({
   kind: 'c4c.owner',
   payload: z.object({ leadId: z.string(), ownerEmail: z.string() }),
-  async run(deps: Deps, { leadId, ownerEmail }) {
-    const lead = await getLead(deps.store.db, leadId);
-    if (!lead || !deps.salesCloud) return;
-    const r = await deps.salesCloud.setLeadOwner(externalId(lead), ownerEmail);
+  run: forLead(async (deps, lead, salesCloud, { ownerEmail }) => {
+    const r = await salesCloud.setLeadOwner(externalId(lead), ownerEmail);
     await setC4cRefs(deps.store.db, lead.id, { ownerMapped: r.ownerMapped });
-  },
+    return 'no-card'; // the owner's name on the card changed with the reassignment itself
+  }),
 });
