@@ -1,9 +1,10 @@
 import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
-import { type Locale, toLocale } from '../cards/i18n.js';
+import type { Locale } from '../cards/i18n.js';
 import type { Deps } from '../services/deps.js';
 import { rememberConversation } from '../services/lead/delivery.js';
+import { inboxLocale, personLocale } from '../services/locale.js';
 import { getConversation } from '../store/conversations-repo.js';
-import { findPersonLocale, savePersonLocale } from '../store/person-locales-repo.js';
+import { savePersonLocale } from '../store/person-locales-repo.js';
 import { memberOf } from './actor.js';
 
 /** Conversations whose reference and user identity are already stored, with their locale (saves a look-up per message). */
@@ -18,17 +19,15 @@ export function activityLocale(a: Partial<Activity>): string | null {
 }
 
 /** The language to answer this activity in: in a personal chat the person's own, elsewhere the inbox language. */
-export async function turnLocale(deps: Deps, ctx: TurnContext): Promise<Locale> {
+export function turnLocale(deps: Deps, ctx: TurnContext): Promise<Locale> {
   const a = ctx.activity;
-  if (a.conversation?.conversationType !== 'personal') return deps.settings.inboxLocale ?? deps.settings.defaultLocale;
-  return personLocale(deps, a);
+  if (a.conversation?.conversationType !== 'personal') return Promise.resolve(inboxLocale(deps));
+  return senderLocale(deps, a);
 }
 
 /** The sender's own language, wherever they wrote: this activity's, else the one kept for them. */
-export async function personLocale(deps: Deps, a: Partial<Activity>): Promise<Locale> {
-  const own = activityLocale(a) ?? (await findPersonLocale(deps.store.db, [a.from?.aadObjectId, a.from?.id]));
-  return toLocale(own, deps.settings.defaultLocale);
-}
+export const senderLocale = (deps: Deps, a: Partial<Activity>): Promise<Locale> =>
+  personLocale(deps, [a.from?.aadObjectId, a.from?.id], activityLocale(a));
 
 /** Keeps the language of the person who sent this activity (wherever they wrote or clicked). */
 async function rememberPersonLocale(deps: Deps, a: Partial<Activity>): Promise<void> {

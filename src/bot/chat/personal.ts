@@ -4,7 +4,7 @@ import { tc } from '../../cards/i18n-chat.js';
 import type { Deps } from '../../services/deps.js';
 import { sendPersonally } from '../../services/lead/personal-chat.js';
 import { resolveActor } from '../actor.js';
-import { personLocale } from '../conversations.js';
+import { senderLocale } from '../conversations.js';
 import { toActivity } from '../teams-outbound.js';
 import type { ChatCommand } from './registry.js';
 
@@ -24,7 +24,7 @@ export async function answerPersonally(
     return;
   }
   // The content goes to the person's chat in their own language; the channel's line in the channel's.
-  const own = await personLocale(deps, ctx.activity);
+  const own = await senderLocale(deps, ctx.activity);
   const sent = await sendPersonally(deps, { aadObjectId: actor.id, email: actor.email }, () =>
     command.run(deps, turn(own)),
   );
