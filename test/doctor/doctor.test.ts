@@ -292,6 +292,35 @@ describe('leadbridge doctor', () => {
       expect(r.code).toBe(0);
     });
 
+    it('a $metadata answer that is no service description fails naming it, with what C4C_BASE_URL must be', async () => {
+      tenant = await startC4cStandin({ username: 'lb', password: 'c4c-secret' });
+      tenant.fault({ path: '$metadata', status: 200, body: '<html><body>Login</body></html>', times: 20 });
+      const r = await against(tenant);
+      expect(r.code).toBe(1);
+      expect(r.line('36One $metadata')).toMatch(/^✗ 36One \$metadata: .*(EDMX|metadata)/i);
+      expect(r.out[r.out.indexOf(r.line('36One $metadata')!) + 1]).toContain(
+        'C4C_BASE_URL must be the OData service root',
+      );
+    });
+
+    it('a code list that fails to read is named by its own set, not as $metadata', async () => {
+      tenant = await startC4cStandin({ username: 'lb', password: 'c4c-secret' });
+      tenant.fault({ method: 'GET', path: 'LeadUserStatusCodeCollection', status: 403 });
+      const r = await against(tenant);
+      expect(r.line('36One $metadata')).toMatch(/^✓ /);
+      expect(r.line('36One codes LeadCollection.UserStatusCode')).toBe(
+        '✗ 36One codes LeadCollection.UserStatusCode: access denied (403) at LeadUserStatusCodeCollection',
+      );
+    });
+
+    it('a service root that sends no CSRF token fails the CSRF check', async () => {
+      tenant = await startC4cStandin({ username: 'lb', password: 'c4c-secret' });
+      tenant.fault({ path: '', status: 200, body: { d: { EntitySets: [] } }, times: 5 });
+      const r = await against(tenant);
+      expect(r.line('36One service root')).toMatch(/^✓ /);
+      expect(r.line('36One CSRF token')).toMatch(/^✗ 36One CSRF token: the service root sent no x-csrf-token header/);
+    });
+
     it('a mapping code missing from an exposed code list fails, naming the code and the mapping key', async () => {
       const statuses = DEFAULT_CODE_LISTS.LeadUserStatusCodeCollection!.filter(
         (c) => c.Code !== userStatus(MAPPING, 'declined'),

@@ -119,7 +119,7 @@ export function c4cChecks(c4c: C4cConfig | undefined, o: { timeoutMs: number }):
             'correct the names in C4C_MAPPING_FILE, or have the 36One administrator add the fields (extension fields end in _KUT/_SDK) to the c4codataapi service',
           );
         } catch (err) {
-          return metadataFailure(err);
+          return readFailure(err, '$metadata');
         }
       },
     },
@@ -132,7 +132,7 @@ export function c4cChecks(c4c: C4cConfig | undefined, o: { timeoutMs: number }):
           try {
             return await codeListOutcome(list, await readMetadata(), reader);
           } catch (err) {
-            return metadataFailure(err);
+            return readFailure(err, list.set);
           }
         },
       }),
@@ -162,8 +162,11 @@ async function codeListOutcome(list: CodeListCheck, doc: ServiceMetadata, reader
   );
 }
 
-function metadataFailure(err: unknown): Outcome {
-  if (err instanceof IntegrationError && err.status) return rootFailure(err.status, '$metadata');
-  if (err instanceof IntegrationError && err.code === 'NotMetadata') return fail(err.message, ROOT_FIX);
+/** Why reading `$metadata` or a code list (`where`) failed: an HTTP refusal, an answer that is no service, or the network. */
+function readFailure(err: unknown, where: string): Outcome {
+  if (!(err instanceof IntegrationError)) throw err;
+  if (err.code === 'NotMetadata') return fail(err.message, ROOT_FIX);
+  if (err.status && err.status >= 300) return rootFailure(err.status, where);
+  if (err.status) return fail(err.message.replace(/^36One: /, ''), ROOT_FIX); // a 2xx that is not what C4C sends
   return unreachable(err);
 }
