@@ -23,15 +23,18 @@ export interface MetricsOptions {
 }
 
 /** The Prometheus metrics of one LeadBridge instance, on a registry of its own. */
+/** What one webhook request did: events received and deduplicated, requests refused, events acknowledged unused. */
+export interface WebhookCounts {
+  received: number;
+  duplicates: number;
+  rejected: number;
+  ignored?: Array<{ type: string; reason: string }>;
+}
+
 export interface Metrics {
   readonly registry: Registry;
   /** Feeds the webhook counters; pass as `webhookRoute`'s `onCounted`. */
-  webhookCounted(c: {
-    received: number;
-    duplicates: number;
-    rejected: number;
-    ignored?: Array<{ type: string; reason: string }>;
-  }): void;
+  webhookCounted(c: WebhookCounts): void;
   /** Feeds the send/job counters and durations; pass as the worker's `onOutcome`. */
   jobOutcome(job: { kind: string }, outcome: JobOutcome, ms: number): void;
   /** Observes webhook-received → card-posted; pass as `DeliveryHooks.onDelivered`. */
@@ -46,8 +49,10 @@ export interface Metrics {
 
 const P = 'leadbridge_';
 const systemOf = (kind: string) => kind.split('.')[0] ?? kind;
-/** A subscription type as a label; anything not shaped like one (`object.propertyChange`) is `other`, so labels stay few. */
-const typeLabel = (t: string) => (/^[a-z_]{1,40}\.[A-Za-z_]{1,40}$/.test(t) ? t : 'other');
+/** HubSpot's webhook subscription types (object scopes × changes, webhooks API docs); anything else is `other`, so labels stay few. */
+const SUBSCRIPTION_TYPE =
+  /^(contact|company|deal|ticket|product|line_item|conversation|object)\.(creation|deletion|propertyChange|merge|restore|associationChange|privacyDeletion|newMessage)$/;
+const typeLabel = (t: string) => (SUBSCRIPTION_TYPE.test(t) ? t : 'other');
 const isSendSystem = (s: string): s is SendSystem => (SEND_SYSTEMS as readonly string[]).includes(s);
 
 /** Builds the metrics on a fresh registry, so tests and several instances in one process never clash. */

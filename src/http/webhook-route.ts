@@ -1,15 +1,9 @@
 import type { Request, Response } from 'restify';
 import { verifyHubSpotSignature } from '../hubspot/signature.js';
 import { parseWebhookBatch } from '../hubspot/webhook-events.js';
+import type { WebhookCounts } from '../metrics.js';
 import type { Deps } from '../services/deps.js';
-import { groupCommitIntake, type IgnoredEvent, type IntakeResult } from '../services/lead/intake.js';
-
-export interface WebhookCounts {
-  received: number;
-  duplicates: number;
-  rejected: number;
-  ignored?: IgnoredEvent[];
-}
+import { groupCommitIntake, type IntakeResult } from '../services/lead/intake.js';
 
 export interface WebhookRouteOptions {
   clientSecret: string;
@@ -66,12 +60,12 @@ export function webhookRoute(deps: Deps, o: WebhookRouteOptions) {
  * its app subscribes to the wrong objects or changes, and no contact will ever be evaluated.
  */
 function ignoredOnlyNotice(deps: Deps) {
-  const portals = new Map<number, 'used' | 'warned'>();
+  const settled = new Set<number>(); // portals that sent a usable event, or were warned about
   return (r: IntakeResult) => {
-    for (const p of r.usedPortals) portals.set(p, 'used');
+    for (const p of r.usedPortals) settled.add(p);
     for (const e of r.ignored) {
-      if (portals.has(e.portalId)) continue;
-      portals.set(e.portalId, 'warned');
+      if (settled.has(e.portalId)) continue;
+      settled.add(e.portalId);
       const seen = r.ignored.filter((x) => x.portalId === e.portalId);
       const kinds = [...new Set(seen.map((x) => `${x.type} (${x.reason})`))].join(', ');
       deps.log.warn(

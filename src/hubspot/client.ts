@@ -3,7 +3,7 @@ import type { CompanySnapshot, ContactSnapshot, Owner } from '../domain/model.js
 import { type Clock, systemClock } from '../lib/clock.js';
 import { IntegrationError } from '../lib/integration-error.js';
 import { BatchReadError, toHubSpotError } from './errors.js';
-import { createHubSpotPacer, type HubSpotPacer, type PacerTime, unpaced } from './pacer.js';
+import { createHubSpotPacer, type HubSpotPacer, type PacerTime, realTime, unpaced } from './pacer.js';
 import type { CompanyHit, HubSpot } from './types.js';
 
 export interface HubSpotOptions {
@@ -62,10 +62,7 @@ function reading(one: string, many: string, ids: string[]): string {
 
 function hubspotPacer(o: HubSpotOptions, clock: Clock): HubSpotPacer {
   if (o.requestsPer10s === 0) return unpaced;
-  const time = o.pacerTime ?? {
-    now: () => clock.now(),
-    sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
-  };
+  const time = o.pacerTime ?? { ...realTime, now: () => clock.now() };
   return createHubSpotPacer({ time, ceiling: o.requestsPer10s ? [10_000, o.requestsPer10s] : undefined });
 }
 

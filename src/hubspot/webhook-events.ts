@@ -87,7 +87,7 @@ const CONTACT_TYPE_ID = '0-1';
 const TRIGGERS = new Set(['creation', 'propertyChange', 'merge', 'restore', 'associationChange']);
 
 /** The contact an event is about (a merge names the surviving record), or why there is none to evaluate. */
-export function contactOf(e: HubSpotEvent): { contactId: number } | { ignored: IgnoreReason } {
+function contactOf(e: HubSpotEvent): { contactId: number } | { ignored: IgnoreReason } {
   const [scope, change = ''] = (e.subscriptionType ?? e.eventType)!.split('.', 2);
   if (scope !== 'contact' && scope !== 'object') return { ignored: 'not_a_contact' };
   if (!TRIGGERS.has(change)) return { ignored: 'not_a_trigger' };

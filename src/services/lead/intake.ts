@@ -56,10 +56,6 @@ export async function acceptWebhookBatches(deps: Deps, batches: WebhookEvent[][]
   return results;
 }
 
-export async function acceptWebhookEvents(deps: Deps, events: WebhookEvent[]): Promise<IntakeResult> {
-  return (await acceptWebhookBatches(deps, [events]))[0]!;
-}
-
 /**
  * Group commit: requests that arrive while a transaction is being written wait for the next one and share
  * it, so a burst of single-event webhooks costs one transaction per group instead of one per request.
