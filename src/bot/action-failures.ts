@@ -1,9 +1,10 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { toLocale } from '../cards/i18n.js';
+import { type Locale, toLocale } from '../cards/i18n.js';
 import { tc } from '../cards/i18n-chat.js';
 import type { Deps } from '../services/deps.js';
+import { turnLocale } from './conversations.js';
 
 const ACTION_INVOKE = 'adaptiveCard/action';
 /** The part of an `adaptiveCard/action` invoke LeadBridge reads; anything else in it is ignored. */
@@ -36,17 +37,26 @@ export function registerUnknownActions(app: Application<TurnState>, deps: Deps):
       const parsed = InvokeValue.safeParse(ctx.activity.value);
       const verb = parsed.success ? (parsed.data.action.verb ?? '') : '';
       deps.log.info({ verb, valid: parsed.success }, 'card action nobody handles');
-      await answerWithMessage(ctx, tc(toLocale(ctx.activity.locale, deps.settings.defaultLocale)).unknownAction(verb));
+      await answerWithMessage(ctx, tc(await failureLocale(deps, ctx)).unknownAction(verb));
     },
     true,
   );
+}
+
+/** The language the card or chat would have answered in; the activity's own when the store cannot say (it may be what failed). */
+async function failureLocale(deps: Deps, ctx: TurnContext): Promise<Locale> {
+  try {
+    return await turnLocale(deps, ctx);
+  } catch {
+    return toLocale(ctx.activity.locale, deps.settings.defaultLocale);
+  }
 }
 
 /** The turn error handler: logs, and tells the person — in the chat, or as the card action's answer (never a 5xx). */
 export function onTurnFailed(deps: Deps) {
   return async (ctx: TurnContext, err: unknown): Promise<void> => {
     deps.log.error({ err: String(err), type: ctx.activity.type, name: ctx.activity.name ?? null }, 'bot turn failed');
-    const text = tc(toLocale(ctx.activity.locale, deps.settings.defaultLocale)).actionFailed;
+    const text = tc(await failureLocale(deps, ctx)).actionFailed;
     try {
       if (isCardAction(ctx)) {
         if (!ctx.turnState.get(INVOKE_RESPONSE_KEY)) await answerWithMessage(ctx, text);
