@@ -4,10 +4,10 @@ import { bantSummaryText } from '../../domain/bant.js';
 import { type C4cAccountMatch, contactName, type Lead } from '../../domain/model.js';
 import { REJECT_REASONS } from '../../domain/reject-reasons.js';
 import { defineJob } from '../../outbox/job.js';
-import { enqueue, type Job, type NewJob } from '../../store/jobs-repo.js';
+import { type Job, } from '../../store/jobs-repo.js';
 import { getLead, setC4cRefs } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
-import { refreshCards } from '../lead/card-refresh.js';
+import { queueCardRefresh } from '../lead/card-refresh.js';
 import { CONVERSION_KIND } from '../lead/view.js';
 
 const LeadPayload = z.object({ leadId: z.string() });
@@ -19,23 +19,13 @@ const Change = z.discriminatedUnion('kind', [
 
 export const externalId = (lead: Lead) => `hubspot:${lead.portalId}:${lead.contactId}`;
 
-async function refreshCard(deps: Deps, leadId: string, job: Job, more: NewJob[] = []) {
-  await enqueue(deps.store.db, [...more, refreshCards.job({ leadId, settled: job.id })], deps.clock.now());
-  deps.kick();
-}
-
-/**
- * A 36One step for one lead: nothing to do once the lead is gone or 36One is not configured. `run` returns the jobs
- * that follow it; the card is refreshed afterwards unless the step says the card does not show it.
- */
+/** A 36One step for one lead: nothing to do once the lead is gone or 36One is not configured. */
 function forLead<P extends { leadId: string }>(
-  step: (deps: Deps, lead: Lead, salesCloud: SalesCloud, payload: P) => Promise<NewJob[] | 'no-card'>,
+  step: (deps: Deps, lead: Lead, salesCloud: SalesCloud, payload: P, job: Job) => Promise<void>,
 ) {
   return async (deps: Deps, payload: P, job: Job): Promise<void> => {
     const lead = await getLead(deps.store.db, payload.leadId);
-    if (!lead || !deps.salesCloud) return;
-    const next = await step(deps, lead, deps.salesCloud, payload);
-    if (next !== 'no-card') await refreshCard(deps, lead.id, job, next);
+    if (lead && deps.salesCloud) await step(deps, lead, deps.salesCloud, payload, job);
   };
 }
 
@@ -74,7 +64,7 @@ const bantOf = (lead: Lead) => ({
 export const c4cEnsureLead = defineJob({
   kind: 'c4c.ensureLead',
   payload: LeadPayload,
-  run: forLead(async (deps, lead, salesCloud) => {
+  run: forLead(async (deps, lead, salesCloud, _payload, job) => {
     const ref = await salesCloud.ensureLead({
       externalId: externalId(lead),
       name: `MQL ${contactName(lead.contact)}${lead.company?.name ? ` (${lead.company.name})` : ''}`,
@@ -92,7 +82,7 @@ export const c4cEnsureLead = defineJob({
       ownerMapped: ref.ownerMapped,
       account: accountRef(ref.account),
     });
-    return [];
+    await queueCardRefresh(deps, lead.id, job);
   }),
 });
 
@@ -100,10 +90,10 @@ export const c4cEnsureLead = defineJob({
 export const c4cStatus = defineJob({
   kind: 'c4c.status',
   payload: z.object({ leadId: z.string(), change: Change }),
-  run: forLead(async (_deps, lead, salesCloud, { change }) => {
+  run: forLead(async (deps, lead, salesCloud, { change }, job) => {
     const full: LeadStatusChange = change.kind === 'qualified' ? { kind: 'qualified', bant: bantOf(lead) } : change;
     await salesCloud.updateLeadStatus(externalId(lead), full);
-    return [];
+    await queueCardRefresh(deps, lead.id, job);
   }),
 });
 
@@ -116,7 +106,7 @@ export const c4cStatus = defineJob({
 export const c4cOpportunity = defineJob({
   kind: 'c4c.opportunity',
   payload: LeadPayload,
-  run: forLead(async (deps, lead, salesCloud) => {
+  run: forLead(async (deps, lead, salesCloud, _payload, job) => {
     const ref = await salesCloud.ensureOpportunity({
       externalId: externalId(lead),
       name: `${lead.company?.name ?? contactName(lead.contact)} – LeadBridge`,
@@ -126,7 +116,7 @@ export const c4cOpportunity = defineJob({
       companyKey: companyKeyOf(lead),
     });
     await setC4cRefs(deps.store.db, lead.id, { opportunityId: ref.id, account: accountRef(ref.account) });
-    return [c4cConvertLead.job({ leadId: lead.id })];
+    await queueCardRefresh(deps, lead.id, job, [c4cConvertLead.job({ leadId: lead.id })]);
   }),
 });
 
@@ -138,9 +128,9 @@ export const c4cOpportunity = defineJob({
 export const c4cConvertLead = defineJob({
   kind: CONVERSION_KIND,
   payload: LeadPayload,
-  run: forLead(async (_deps, lead, salesCloud) => {
+  run: forLead(async (deps, lead, salesCloud, _payload, job) => {
     await salesCloud.markLeadConverted(externalId(lead), lead.c4cAccountId ?? undefined);
-    return [];
+    await queueCardRefresh(deps, lead.id, job);
   }),
 });
 
@@ -151,6 +141,5 @@ export const c4cOwner = defineJob({
   run: forLead(async (deps, lead, salesCloud, { ownerEmail }) => {
     const r = await salesCloud.setLeadOwner(externalId(lead), ownerEmail);
     await setC4cRefs(deps.store.db, lead.id, { ownerMapped: r.ownerMapped });
-    return 'no-card'; // the owner's name on the card changed with the reassignment itself
   }),
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { writeBackProperties } from '../../domain/hubspot-writeback.js';
 import { defineJob } from '../../outbox/job.js';
-import { enqueue, type Job, jobsOfLead, systemOf } from '../../store/jobs-repo.js';
+import { type Job, jobsOfLead, systemOf } from '../../store/jobs-repo.js';
 import { getLead } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
-import { refreshCards } from '../lead/card-refresh.js';
+import { queueCardRefresh } from '../lead/card-refresh.js';
 
 /** Once the last HubSpot effect of a lead is through, its cards can say "HubSpot ✓". */
 async function refreshWhenSettled(deps: Deps, job: Job, leadId: string): Promise<void> {
@@ -12,8 +12,7 @@ async function refreshWhenSettled(deps: Deps, job: Job, leadId: string): Promise
     (j) => j.id !== job.id && j.status === 'pending' && systemOf(j.kind) === 'hubspot',
   );
   if (others.length) return;
-  await enqueue(deps.store.db, [refreshCards.job({ leadId, settled: job.id })], deps.clock.now());
-  deps.kick();
+  await queueCardRefresh(deps, leadId, job);
 }
 
 /** Mirrors the lead's current state onto the contact (absolute values; the lifecycle stage only moves forward). */

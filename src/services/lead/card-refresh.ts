@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineJob } from '../../outbox/job.js';
 import { cardPostsOfLead } from '../../store/card-posts-repo.js';
 import { getConversation, setBlocked } from '../../store/conversations-repo.js';
+import { enqueue, type Job, type NewJob } from '../../store/jobs-repo.js';
 import { getLead } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
 import { cardFor, isBlocked } from './delivery.js';
@@ -30,3 +31,9 @@ export const refreshCards = defineJob({
     }
   },
 });
+
+/** After a CRM step settled: queue `more` (what follows it) and a refresh of the lead's cards that counts `job` as done. */
+export async function queueCardRefresh(deps: Deps, leadId: string, job: Job, more: NewJob[] = []): Promise<void> {
+  await enqueue(deps.store.db, [...more, refreshCards.job({ leadId, settled: job.id })], deps.clock.now());
+  deps.kick();
+}
