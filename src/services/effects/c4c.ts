@@ -4,7 +4,7 @@ import { bantSummaryText } from '../../domain/bant.js';
 import { type C4cAccountMatch, contactName, type Lead } from '../../domain/model.js';
 import { REJECT_REASONS } from '../../domain/reject-reasons.js';
 import { defineJob } from '../../outbox/job.js';
-import { type Job, } from '../../store/jobs-repo.js';
+import type { Job } from '../../store/jobs-repo.js';
 import { getLead, setC4cRefs } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
 import { queueCardRefresh } from '../lead/card-refresh.js';
