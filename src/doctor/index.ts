@@ -10,12 +10,13 @@ import { databaseCheck } from './checks/database.js';
 import { checkConfiguration, rosterFileCheck } from './checks/files.js';
 import { hubspotChecks } from './checks/hubspot.js';
 import { teamsCheck } from './checks/teams.js';
-import { runChecks } from './runner.js';
+import { DEFAULT_CHECK_TIMEOUT_MS, runChecks } from './runner.js';
+
+export { DEFAULT_CHECK_TIMEOUT_MS };
+
 import type { Check, CheckResult } from './types.js';
 
 export type { CheckResult, CheckStatus } from './types.js';
-
-export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
 
 export interface GoLiveOptions {
   /** The bot's open store; without it the database is opened (not migrated) for the check. */

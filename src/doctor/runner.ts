@@ -1,5 +1,8 @@
 import type { Check, CheckResult, Outcome } from './types.js';
 
+/** How long one check may take (`--timeout`). */
+export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
+
 export interface RunOptions {
   /** Per check (default 10 s). */
   timeoutMs?: number;
@@ -9,7 +12,7 @@ export interface RunOptions {
 
 /** Runs every check side by side, each with its own timeout; a failure or exception never stops the others. Results keep the list's order. */
 export async function runChecks(checks: readonly Check[], o: RunOptions = {}): Promise<CheckResult[]> {
-  const timeoutMs = o.timeoutMs ?? 10_000;
+  const timeoutMs = o.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   const started = new Map<string, Promise<CheckResult>>();
   for (const check of checks) {
     const needed = (check.needs ?? []).map((id) => {

@@ -294,6 +294,7 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
       const select = parseSelect(set, url.searchParams.get('$select'));
       const topParam = url.searchParams.get('$top');
       if (topParam !== null) {
+        // OData v2 ($top is a non-negative integer, OData v2 URI conventions §4.3); C4C's error code and text unverified
         if (!/^\d+$/.test(topParam)) throw new ODataFailure(400, 'INVALID_TOP', `Invalid value '${topParam}' for $top`);
         rows = rows.slice(0, Number(topParam));
       }
@@ -301,6 +302,7 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
       const json = d.readOnly ? rows : rows.map((r) => toJson(set, r as AnyRow, origin, select));
       return { status: 200, body: { d: { results: json } } };
     }
+    // Code lists are read-only (sap:creatable/updatable="false" in $metadata); 405 for a write is an unverified stand-in choice
     if (d.readOnly) throw new ODataFailure(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on '${rel}'`);
     if (!key && method === 'POST') {
       const fields = validateFields(set, body, 'create');
@@ -312,6 +314,7 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
         typeof fields.AccountID === 'string' &&
         [...tables.get(set)!.values()].some((a) => a.AccountID === fields.AccountID)
       ) {
+        // Unverified: C4C refuses a second account with the same AccountID; only the seeding helpers write accounts
         throw new ODataFailure(400, 'DUPLICATE_ID', `Account ${fields.AccountID} already exists`);
       }
       const row = insert(set, fields);
@@ -356,6 +359,7 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
       // C4C: a successful update answers 204 No Content — SAP-archive/C4CODATAAPIDEVGUIDE README "Optimistic Concurrency Control with ETag"
       return { status: 204, headers: { etag: etagOf(row.ObjectID) } };
     }
+    // Unverified: what C4C answers to a method LeadBridge never sends (DELETE, PUT, MERGE); the product never sees this
     throw new ODataFailure(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on '${rel}'`);
   }
 
@@ -422,6 +426,7 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
     if (unavailable) {
       const h: Record<string, string> = {};
       if (unavailable.retryAfterSec !== undefined) h['retry-after'] = String(unavailable.retryAfterSec);
+      // Unverified: the body of a C4C 503 (maintenance); gateways commonly send text/HTML, which the client must survive
       return send(res, 503, 'Service Unavailable', h);
     }
     const fault = takeFault(method, rel);
@@ -437,6 +442,7 @@ export async function startC4cStandin(opts: C4cStandinOptions = {}): Promise<C4c
     // C4C: wrong credentials → 401 — public C4C curl guide ("401 Unauthorized"); the realm text is unverified
     if (!checkAuth(req))
       return send(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="SAP NetWeaver Application Server"' });
+    // Unverified: the body of a 404 outside the OData service (a wrong C4C_BASE_URL); only the status is relied on
     if (!url.pathname.startsWith(SERVICE_ROOT_PATH))
       return send(res, 404, odataError('NOT_FOUND', 'Not a service path'));
 

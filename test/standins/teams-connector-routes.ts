@@ -19,7 +19,7 @@ export interface Reply {
 export interface ConnectorBehaviour {
   /** Which AAD id field member responses carry. Teams documents `objectId`; some scenarios return `aadObjectId`. */
   memberIdField: 'objectId' | 'aadObjectId' | 'both';
-  /** Teams rejects messages above ~28 KB with 413. */
+  /** Teams rejects messages above ~28 KB with 413 — Microsoft Learn "Format your bot messages" / Bot Framework "Teams message size limit". */
   maxMessageBytes: number;
 }
 
@@ -76,11 +76,13 @@ export function handleV3(
     if (conv.blocked) return { status: 403, body: bfError(conv.blocked.code, conv.blocked.message) };
     if (rawBytes > beh.maxMessageBytes)
       return { status: 413, body: bfError('MessageSizeTooBig', `Message size ${rawBytes} exceeds the limit.`) };
+    // Bot Framework REST API reference, Activity object: `type` is required; the error text is unverified
     if (typeof act.type !== 'string')
       return { status: 400, body: bfError('BadArgument', 'Activity type is required.') };
     const badCard = (act.attachments ?? []).find(
       (a) => a.contentType === ADAPTIVE_CARD && (a.content as { type?: string })?.type !== 'AdaptiveCard',
     );
+    // Unverified: the connector refusing a malformed Adaptive Card attachment (Teams renders nothing for it in practice)
     if (badCard)
       return {
         status: 400,
@@ -196,6 +198,7 @@ function createConversation(store: TeamsStore, p: Record<string, unknown>): Repl
     const stored = activity ? store.addActivity(conv, activity) : undefined;
     return { status: 201, body: { id: conv.id, ...(stored ? { activityId: stored.id } : {}) } };
   }
+  // Unverified stand-in guard: Teams has no group chats created by bots, so LeadBridge only ever asks for one member
   if (members.length !== 1)
     return { status: 400, body: bfError('BadArgument', 'Exactly one member is needed for a 1:1 conversation.') };
   const member = store.findMember(members[0].id);

@@ -114,7 +114,10 @@ export class TeamsStore {
     );
   }
 
-  /** Reachable 1:1: a member of a team's roster (General's members; no list = everyone), or a user whose 1:1 chat exists. */
+  /**
+   * Reachable 1:1: a member of a team's roster (General's members; no list = everyone), or a user whose 1:1 chat exists
+   * — Microsoft Learn "Send proactive messages" (a bot can message members of a team it is installed in).
+   */
   botCanReach(m: TeamsMember): boolean {
     if (this.conversations.has(personalConversationId(m.id))) return true;
     return [...this.teams.keys()].some((teamId) => {

@@ -8,7 +8,7 @@ const SYMBOL: Record<CheckStatus, string> = { ok: '✓', fail: '✗', skip: '–
 const FLAGS = ['json', 'env-file', 'timeout'];
 
 /** The report as text: one line per check, each failure followed by what to do, then a summary. */
-export function renderReport(results: CheckResult[]): string[] {
+function renderReport(results: CheckResult[]): string[] {
   const lines = results.flatMap((r) => [
     `${SYMBOL[r.status]} ${r.name}: ${r.detail}`,
     ...(r.status === 'fail' && r.fix ? [`    → ${r.fix}`] : []),

@@ -17,7 +17,7 @@ const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('qualified') }),
 ]);
 
-export const externalId = (lead: Lead) => `hubspot:${lead.portalId}:${lead.contactId}`;
+const externalId = (lead: Lead) => `hubspot:${lead.portalId}:${lead.contactId}`;
 
 /** A 36One step for one lead: nothing to do once the lead is gone or 36One is not configured. */
 function forLead<P extends { leadId: string }>(
