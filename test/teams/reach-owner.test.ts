@@ -4,6 +4,7 @@
  * stored as theirs, so the next card reuses it. Refusals (403) and owners outside every roster end in the lead inbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMqlContacts, waitUntil } from '../faults/support.js';
 import { memberOf } from '../standins/teams-activities.js';
 import { cardText } from '../support/cards.js';
 import { scoreEvent, USERS } from '../support/world.js';
@@ -106,5 +107,29 @@ describe('reaching every owner', () => {
     expect(
       await w.lb.store.db.selectFrom('conversations').select('id').where('email', '=', 'adelev@example.com').execute(),
     ).toEqual([]);
+  });
+  it('a passing refusal (429) to open the chat is retried after Retry-After: the card reaches the 1:1 chat, not the inbox', async () => {
+    addMqlContacts(w.hubspot, [{ id: '7501', ownerId: '103' }]); // Adele, still without a chat of her own
+    w.connector.fault({
+      method: 'POST',
+      path: /^\/v3\/conversations$/,
+      status: 429,
+      headers: { 'retry-after': '1' },
+      times: 1,
+    });
+    const before = creates().length;
+    await w.webhook([scoreEvent('7501')]);
+    await waitUntil(
+      'the card in the 1:1 chat',
+      () => cardsWith(w, w.connector.personalConversationId(USERS.adele.id), 'Kontakt7501').length > 0 || undefined,
+      15_000,
+    );
+    await w.settle();
+    expect(
+      creates()
+        .slice(before)
+        .map((c) => c.status),
+    ).toEqual([429, 201]);
+    expect(cardsWith(w, VERTRIEB.id, 'Kontakt7501')).toEqual([]);
   });
 });
