@@ -77,6 +77,31 @@ export interface Lead {
   updatedAt: number;
 }
 
+/** A lead as it starts: an MQL at `at`, nothing answered, decided or handed over to 36One yet. */
+export function newMqlLead(
+  start: Pick<Lead, 'id' | 'portalId' | 'contactId' | 'cycle' | 'owner' | 'contact' | 'company'>,
+  at: number,
+): Lead {
+  return {
+    ...start,
+    state: 'MQL',
+    version: 1,
+    bant: null,
+    rejectReason: null,
+    rejectNote: null,
+    c4cLeadId: null,
+    c4cOwnerMapped: null,
+    c4cOpportunityId: null,
+    mqlAt: at,
+    acceptedAt: null,
+    closedAt: null,
+    remindedAt: null,
+    escalatedAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 /** Who did something: a person from Teams, or LeadBridge itself. */
 export interface Actor {
   id: string;

@@ -3,7 +3,7 @@
  * settled, so the card says "HubSpot ✓" / "36One ✓" and never "ausstehend" for work that has succeeded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lead } from '../../src/domain/model.js';
+import { type Lead, newMqlLead } from '../../src/domain/model.js';
 import { c4cEnsureLead } from '../../src/services/effects/c4c.js';
 import { hubspotSync } from '../../src/services/effects/hubspot.js';
 import { refreshCards } from '../../src/services/lead/card-refresh.js';
@@ -13,27 +13,21 @@ import { insertLead } from '../../src/store/leads-repo.js';
 import { startWorld, type World } from '../support/world.js';
 
 const lead = (): Lead => ({
-  id: crypto.randomUUID(),
-  portalId: 62515,
-  contactId: '9901',
-  cycle: 1,
+  ...newMqlLead(
+    {
+      id: crypto.randomUUID(),
+      portalId: 62515,
+      contactId: '9901',
+      cycle: 1,
+      owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
+      contact: { id: '9901', firstName: 'Max', lastName: 'Muster', score: 80 },
+      company: null,
+    },
+    1000,
+  ),
   state: 'SAL',
   version: 2,
-  owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
-  contact: { id: '9901', firstName: 'Max', lastName: 'Muster', score: 80 },
-  company: null,
-  bant: null,
-  rejectReason: null,
-  rejectNote: null,
-  c4cLeadId: null,
-  c4cOwnerMapped: null,
-  c4cOpportunityId: null,
-  mqlAt: 1000,
   acceptedAt: 2000,
-  closedAt: null,
-  remindedAt: null,
-  escalatedAt: null,
-  createdAt: 1000,
   updatedAt: 2000,
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Lead } from '../../src/domain/model.js';
+import { type Lead, newMqlLead } from '../../src/domain/model.js';
 import {
   findChannel,
   findPersonalByEmail,
@@ -31,31 +31,19 @@ import { ENGINES } from '../support/databases.js';
 import { useStore } from '../support/use-store.js';
 
 function sampleLead(over: Partial<Lead> = {}): Lead {
-  return {
-    id: crypto.randomUUID(),
-    portalId: 62515,
-    contactId: '501',
-    cycle: 1,
-    state: 'MQL',
-    version: 1,
-    owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
-    contact: { id: '501', firstName: 'Max', lastName: 'Muster', score: 80 },
-    company: null,
-    bant: null,
-    rejectReason: null,
-    rejectNote: null,
-    c4cLeadId: null,
-    c4cOwnerMapped: null,
-    c4cOpportunityId: null,
-    mqlAt: 1000,
-    acceptedAt: null,
-    closedAt: null,
-    remindedAt: null,
-    escalatedAt: null,
-    createdAt: 1000,
-    updatedAt: 1000,
-    ...over,
-  };
+  const start = newMqlLead(
+    {
+      id: crypto.randomUUID(),
+      portalId: 62515,
+      contactId: '501',
+      cycle: 1,
+      owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
+      contact: { id: '501', firstName: 'Max', lastName: 'Muster', score: 80 },
+      company: null,
+    },
+    1000,
+  );
+  return { ...start, ...over };
 }
 
 describe.each(ENGINES)('store on %s', (engine) => {

@@ -1,6 +1,6 @@
 /** Test kit for the manager features: a store with the manager tables, a controllable clock, recording Teams. */
 import { randomUUID } from 'node:crypto';
-import type { Lead, LeadEvent, Owner } from '../../src/domain/model.js';
+import { type Lead, type LeadEvent, newMqlLead, type Owner } from '../../src/domain/model.js';
 import { Roster } from '../../src/domain/roster.js';
 import { parseBusinessHours } from '../../src/domain/sla.js';
 import type { HubSpot } from '../../src/hubspot/types.js';
@@ -208,31 +208,19 @@ export function makeLead(over: Partial<Lead> & { ownerEmail?: string } = {}): Le
   const owner = OWNERS.find((o) => o.email === email);
   const contactId = String(++contactSeq);
   const at = rest.mqlAt ?? Date.parse('2025-03-03T08:00:00Z');
-  return {
-    id: randomUUID(),
-    portalId: 62515,
-    contactId,
-    cycle: 1,
-    state: 'MQL',
-    version: 1,
-    owner: { id: owner?.id ?? null, email, name: owner ? `${owner.firstName} ${owner.lastName}` : email },
-    contact: { id: contactId, firstName: 'Kontakt', lastName: contactId, score: 80 },
-    company: { id: `c${contactId}`, name: `Firma ${contactId}` },
-    bant: null,
-    rejectReason: null,
-    rejectNote: null,
-    c4cLeadId: null,
-    c4cOwnerMapped: null,
-    c4cOpportunityId: null,
-    mqlAt: at,
-    acceptedAt: null,
-    closedAt: null,
-    remindedAt: null,
-    escalatedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    ...rest,
-  };
+  const lead = newMqlLead(
+    {
+      id: randomUUID(),
+      portalId: 62515,
+      contactId,
+      cycle: 1,
+      owner: { id: owner?.id ?? null, email, name: owner ? `${owner.firstName} ${owner.lastName}` : email },
+      contact: { id: contactId, firstName: 'Kontakt', lastName: contactId, score: 80 },
+      company: { id: `c${contactId}`, name: `Firma ${contactId}` },
+    },
+    at,
+  );
+  return { ...lead, ...rest };
 }
 
 export const ev = (
