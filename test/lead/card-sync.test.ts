@@ -3,28 +3,18 @@
  * settled, so the card says "HubSpot ✓" / "36One ✓" and never "ausstehend" for work that has succeeded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Lead, newMqlLead } from '../../src/domain/model.js';
+import type { Lead } from '../../src/domain/model.js';
 import { c4cEnsureLead } from '../../src/services/effects/c4c.js';
 import { hubspotSync } from '../../src/services/effects/hubspot.js';
 import { refreshCards } from '../../src/services/lead/card-refresh.js';
 import { buildLeadCardView } from '../../src/services/lead/view.js';
 import { enqueue } from '../../src/store/jobs-repo.js';
 import { insertLead } from '../../src/store/leads-repo.js';
+import { makeLead } from '../support/team-world.js';
 import { startWorld, type World } from '../support/world.js';
 
 const lead = (): Lead => ({
-  ...newMqlLead(
-    {
-      id: crypto.randomUUID(),
-      portalId: 62515,
-      contactId: '9901',
-      cycle: 1,
-      owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
-      contact: { id: '9901', firstName: 'Max', lastName: 'Muster', score: 80 },
-      company: null,
-    },
-    1000,
-  ),
+  ...makeLead({ mqlAt: 1000 }),
   state: 'SAL',
   version: 2,
   acceptedAt: 2000,

@@ -20,29 +20,15 @@ export const TZ = 'Europe/Berlin';
 export function berlin(local: string): number {
   const [d, t = '00:00'] = local.split(' ');
   const guess = Date.parse(`${d}T${t}:00Z`);
-  const off = (ms: number) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone: TZ,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-        .formatToParts(ms)
-        .map((x) => [x.type, x.value]),
-    );
-    return Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!) - ms;
-  };
+  // The zone's offset at `ms`, read from Intl's Swedish format ("2025-03-10 08:00:00") — independent of src/domain.
+  const off = (ms: number) =>
+    Date.parse(`${new Date(ms).toLocaleString('sv-SE', { timeZone: TZ }).replace(' ', 'T')}Z`) - ms;
   return guess - off(guess - off(guess));
 }
 
 export const HOUR = 3_600_000;
 
-/** Opens the store and adds the manager tables unless the core migrations already did (once the lead registers them). */
+/** A clock the test sets and advances by hand. */
 export class TestClock {
   constructor(public t: number) {}
   now = () => this.t;
