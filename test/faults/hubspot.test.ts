@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimitFault } from '../standins/hubspot.js';
-import { cardText } from '../support/cards.js';
+import { cardText, syncLine } from '../support/cards.js';
 import {
   addMqlContacts,
   cardCounts,
@@ -43,10 +43,6 @@ const nextUtcMidnight = (t: number) => {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
 };
 const delayOf = (j: JobRow) => j.runAt - j.updatedAt;
-const syncLine = (card: unknown) =>
-  cardText(card)
-    .split('\n')
-    .find((l) => /^(Abgleich|Sync):/.test(l)) ?? '';
 
 describe('HubSpot faults during enrichment and write-back (several leads at once)', () => {
   let w: FaultWorld;

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rateLimitFault } from '../standins/hubspot.js';
 import { action, cardText } from '../support/cards.js';
-import { scoreEvent, startWorld, USERS, type World } from '../support/world.js';
+import { scoreEvent, USERS, useWorld } from '../support/world.js';
 
 const TEAM = {
   id: '19:leadinbox@thread.tacv2',
@@ -12,13 +12,7 @@ const TEAM = {
 };
 
 describe('who gets the card', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await startWorld();
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = useWorld();
 
   it('posts to the lead inbox, naming the owner, when the owner has not installed the bot; the owner gets it on install', async () => {
     await w.teams.botAddedToTeam(USERS.admin, TEAM);
@@ -63,13 +57,8 @@ describe('who gets the card', () => {
 });
 
 describe('HubSpot failures', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await startWorld();
-    await w.teams.conversationUpdateMembersAdded(USERS.alex);
-  });
-  afterAll(async () => {
-    await w?.close();
+  const w = useWorld({}, async (world) => {
+    await world.teams.conversationUpdateMembersAdded(USERS.alex);
   });
 
   it('retries enrichment after a ten-secondly 429 and a 500, and still makes exactly one card', async () => {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { buildLeadBridge, type LeadBridge, type Overrides } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { listen } from '../../src/http/server.js';
@@ -154,4 +155,25 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
       if (!o.db) await db.drop();
     },
   };
+}
+
+/**
+ * A world for the enclosing describe block: started before its tests (then `ready` runs, e.g. installs), closed after.
+ * The returned object stands for the world once it has started.
+ */
+export function useWorld(o: WorldOptions = {}, ready?: (w: World) => Promise<unknown>): World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld(o);
+    await ready?.(world);
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  return new Proxy({} as World, {
+    get(_, key) {
+      if (!world) throw new Error('the world starts in beforeAll; use it inside a test');
+      return Reflect.get(world, key);
+    },
+  });
 }
