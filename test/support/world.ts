@@ -18,7 +18,8 @@ export const SECRET = 'test-client-secret';
 export const PUBLIC_BASE_URL = 'https://leadbridge.example.com';
 export const PORTAL = 62515;
 
-const user = (n: number, name: string, email: string, locale: string): TeamsUser => ({
+/** A Teams user of the test tenant (`USERS` are 1…4; ids 5…9 are free for more). */
+export const teamsUser = (n: number, name: string, email: string, locale = 'de-DE'): TeamsUser => ({
   id: `29:1user${n}`,
   aadObjectId: `00000000-0000-0000-0000-00000000000${n}`,
   name,
@@ -28,10 +29,10 @@ const user = (n: number, name: string, email: string, locale: string): TeamsUser
   locale,
 });
 export const USERS = {
-  alex: user(1, 'Alex Wilber', 'alexw@example.com', 'de-DE'),
-  megan: user(2, 'Megan Bowen', 'meganb@example.com', 'en-US'),
-  adele: user(3, 'Adele Vance', 'adelev@example.com', 'de-DE'),
-  admin: user(4, 'Ada Admin', 'admin@example.com', 'de-DE'),
+  alex: teamsUser(1, 'Alex Wilber', 'alexw@example.com', 'de-DE'),
+  megan: teamsUser(2, 'Megan Bowen', 'meganb@example.com', 'en-US'),
+  adele: teamsUser(3, 'Adele Vance', 'adelev@example.com', 'de-DE'),
+  admin: teamsUser(4, 'Ada Admin', 'admin@example.com', 'de-DE'),
 };
 
 export interface World {
