@@ -208,14 +208,12 @@ describe('HubSpot faults during enrichment and write-back (several leads at once
     await Promise.all(
       IDS.map(async (id) => {
         const posted = onlyCard(w.connector, id);
-        const t0 = Date.now();
         const res = await w.teams.cardAction(
           owners[id] ?? USERS.alex,
           { verb: 'lead.accept', data: { leadId: await leadIdOf(w, id), v: 1 } },
           { replyToId: posted.activityId },
         );
         expect(res.status).toBe(200);
-        expect(Date.now() - t0).toBeLessThan(3_000); // the click never waits for HubSpot
         expect(cardText((res.body as any).value)).toMatch(/SAL – angenommen|SAL – accepted/);
       }),
     );

@@ -89,14 +89,14 @@ describe('HubSpot failures', () => {
     const posted = w.connector.cards(conv).find((c) => cardText(c.card).includes('Jonas'))!;
     w.hubspot.fault({ path: '/crm/v3/objects/contacts/1001', method: 'PATCH', status: 503, times: 2 });
     const accept = action(posted.card, 'Annehmen');
-    const t0 = Date.now();
     const res = await w.teams.cardAction(
       USERS.alex,
       { verb: accept.verb!, data: accept.data },
       { replyToId: posted.activityId },
     );
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect(cardText((res.body as any).value)).toContain('SAL – angenommen');
+    // Answered before the write-back could land: HubSpot refuses it twice, and retries wait for the backoff.
+    expect(w.hubspot.contact('1001')!.properties.hs_lead_status).not.toBe('IN_PROGRESS');
     await w.settle(20_000);
     expect(w.hubspot.contact('1001')!.properties.hs_lead_status).toBe('IN_PROGRESS');
   });
