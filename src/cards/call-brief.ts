@@ -3,9 +3,9 @@
  * deterministically from HubSpot's analytics on the lead (never by a language model: no customer data leaves).
  */
 import { type ContactContext, hasContext } from '../domain/contact-context.js';
+import { sourceLabel, sourceVia } from './contact-source.js';
 import type { Locale } from './i18n.js';
 import { formatDay, relativeDay } from './relative-day.js';
-import { sourceLabel, sourceVia } from './contact-source.js';
 import { plain } from './text.js';
 
 export interface BriefInput {

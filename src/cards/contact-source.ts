@@ -135,15 +135,17 @@ export function sourceLabel(c: ContactContext | null | undefined, locale: Locale
   const label = isKnown(code) ? SOURCES[locale][code].label : cleanCode(code);
   if (!label) return undefined;
   const detail = detailOf(code, c, locale);
-  return detail ? `${label} (${detail})` : label;
+  // The drill-down replaces the label's own explanation: "Paid Social (LinkedIn)", not "Paid Social (…) (LinkedIn)".
+  return detail ? `${label.replace(/\s*\(.*\)$/, '')} (${detail})` : label;
 }
 
 /** The Original source as the brief says it: "die organische Suche (Google)"; undefined when there is none. */
 export function sourceVia(c: ContactContext | null | undefined, locale: Locale): string | undefined {
   const code = plain(c?.source, 80).toUpperCase();
   if (!c || !code) return undefined;
-  const via = isKnown(code) ? SOURCES[locale][code].via : cleanCode(code);
-  if (!via) return undefined;
+  const cleaned = isKnown(code) ? '' : cleanCode(code);
+  if (!isKnown(code) && !cleaned) return undefined;
+  const via = isKnown(code) ? SOURCES[locale][code].via : quoted(cleaned, locale);
   const detail = detailOf(code, c, locale);
   return detail ? `${via} (${detail})` : via;
 }

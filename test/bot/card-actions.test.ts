@@ -1,8 +1,8 @@
 /** The card action table: one handler per verb, checked when it is built and when the types are checked. */
 import { describe, expect, it } from 'vitest';
 import type { ActionGroup } from '../../src/bot/card-actions/action.js';
-import { registerCardActions } from '../../src/bot/card-actions/index.js';
 import { glossaryActions } from '../../src/bot/card-actions/glossary.js';
+import { registerCardActions } from '../../src/bot/card-actions/index.js';
 import { leadActions } from '../../src/bot/card-actions/lead.js';
 import { reassignActions } from '../../src/bot/card-actions/reassign.js';
 import { ACTIONS, actionTable, type CoversEveryVerb, runCardAction } from '../../src/bot/card-actions/table.js';
