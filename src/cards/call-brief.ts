@@ -30,9 +30,9 @@ const T = {
     cameViaStart: (via: string) => `Kam über ${via}`,
     pageViews: (n: number) => (n === 1 ? '1 Seitenaufruf' : `${n} Seitenaufrufe`),
     lastPage: (p: string) => `zuletzt ${p}`,
-    emailClicked: (mail: string, rel: string) => `Marketing-E-Mail ${mail} ${rel} geklickt`,
-    emailOpened: (mail: string, rel: string) => `Marketing-E-Mail ${mail} ${rel} geöffnet`,
-    anEmail: 'eine',
+    emailClicked: (mail: string | undefined, rel: string) =>
+      `Marketing-E-Mail ${mail ? `${mail} ` : ''}${rel} geklickt`,
+    emailOpened: (mail: string | undefined, rel: string) => `Marketing-E-Mail ${mail ? `${mail} ` : ''}${rel} geöffnet`,
     segment: (company: string | null, seg: string) =>
       company ? `${company} gehört zum Kundensegment ${seg}.` : `Kundensegment ${seg}.`,
     ago: (rel: string, date: string) => `${rel} (${date})`,
@@ -45,9 +45,10 @@ const T = {
     cameViaStart: (via: string) => `Came in via ${via}`,
     pageViews: (n: number) => (n === 1 ? '1 page view' : `${n} page views`),
     lastPage: (p: string) => `last ${p}`,
-    emailClicked: (mail: string, rel: string) => `clicked the marketing email ${mail} ${rel}`,
-    emailOpened: (mail: string, rel: string) => `opened the marketing email ${mail} ${rel}`,
-    anEmail: 'a',
+    emailClicked: (mail: string | undefined, rel: string) =>
+      mail ? `clicked the marketing email ${mail} ${rel}` : `clicked a marketing email ${rel}`,
+    emailOpened: (mail: string | undefined, rel: string) =>
+      mail ? `opened the marketing email ${mail} ${rel}` : `opened a marketing email ${rel}`,
     segment: (company: string | null, seg: string) =>
       company ? `${company} is in the customer segment ${seg}.` : `Customer segment ${seg}.`,
     ago: (rel: string, date: string) => `${rel} (${date})`,
@@ -72,7 +73,7 @@ function emailPart(c: ContactContext, i: BriefInput): string | undefined {
   const open = c.lastEmailOpenAt ?? null;
   if (click == null && open == null) return undefined;
   const tx = T[i.locale];
-  const mail = c.lastEmailName ? q(name(c.lastEmailName, 60), i.locale) : tx.anEmail;
+  const mail = c.lastEmailName ? q(name(c.lastEmailName, 60), i.locale) : undefined;
   const clicked = click != null && (open == null || click >= open);
   const rel = relativeDay(clicked ? click! : open!, i.now, i.locale, i.timeZone);
   return clicked ? tx.emailClicked(mail, rel) : tx.emailOpened(mail, rel);

@@ -64,7 +64,7 @@ function factRows(i: LeadContextInput): object[] {
   const tx = T[i.locale];
   const at = (ms: number | null | undefined) => (ms ? agoWithDate(ms, i.locale, i.timeZone, i.now) : '');
   const event = (name: string | null | undefined, ms: number | null | undefined) =>
-    [plain(name, 120), at(ms)].filter(Boolean).join(' – ');
+    [plain(name, 80), at(ms)].filter(Boolean).join(' – ');
   const clickNewer =
     c.lastEmailClickAt != null && (c.lastEmailOpenAt == null || c.lastEmailClickAt >= c.lastEmailOpenAt);
   const email = clickNewer ? c.lastEmailClickAt : c.lastEmailOpenAt;

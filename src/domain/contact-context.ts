@@ -46,7 +46,7 @@ export const CONTEXT_PROPERTIES: Readonly<Record<string, { field: ContextField; 
 /** `HUBSPOT_CONTEXT_PROPERTIES` when unset: every property above. */
 export const DEFAULT_CONTEXT_PROPERTIES: readonly string[] = Object.keys(CONTEXT_PROPERTIES);
 
-/** True when the context has at least one value worth showing. */
+/** True when the context has at least one value worth showing (a count of 0 or an empty text is none). */
 export function hasContext(c: ContactContext | null | undefined): c is ContactContext {
-  return !!c && Object.values(c).some((v) => v != null && v !== '');
+  return !!c && Object.values(c).some((v) => v != null && v !== '' && v !== 0);
 }

@@ -14,7 +14,8 @@ function readValue(kind: ContextValueKind, raw: unknown): string | number | null
   const parsed = Raw.safeParse(raw);
   if (!parsed.success || parsed.data == null) return null;
   const s = String(parsed.data).trim();
-  if (!s) return null;
+  // Some integrations write the words themselves into a property; they mean "no value" and must never be shown.
+  if (!s || /^(null|undefined|nan)$/i.test(s)) return null;
   switch (kind) {
     case 'number': {
       const n = Number(s);
@@ -25,7 +26,7 @@ function readValue(kind: ContextValueKind, raw: unknown): string | number | null
       return Number.isFinite(ms) && ms > 0 ? ms : null;
     }
     case 'url': {
-      const url = z.string().url().max(2_000).safeParse(s);
+      const url = z.string().url().max(1_000).safeParse(s);
       return url.success && /^https?:\/\//i.test(s) ? s : null;
     }
     default:
