@@ -23,7 +23,8 @@ export const glossaryActions = {
       if (lead) return renderLead(deps, lead, locale, { explain: d.term });
       // The card's lead is gone (e.g. erased): the answer still comes, as a message.
       const e = findGlossaryEntry(d.term)!;
-      return `${headline(e, locale)}: ${definitionText(e, locale)}`;
+      const [name, text] = [headline(e, locale), definitionText(e, locale)];
+      return text.startsWith(`${name}:`) ? text : `${name}: ${text}`;
     },
   }),
 } satisfies ActionGroup;
