@@ -1,6 +1,7 @@
 /** The lead card's "why this lead" section: call brief, HubSpot's analytics facts, glossary terms explained in place. */
 import { hasContext } from '../domain/contact-context.js';
 import { findGlossaryEntry } from '../domain/glossary/index.js';
+import { isOpen } from '../domain/lead.js';
 import type { Lead } from '../domain/model.js';
 import { definitionText, displayName, headline, SOURCE_GLOSSARY, texts } from '../knowledge/labels.js';
 import { execute, showCard } from './actions.js';
@@ -132,24 +133,30 @@ function explanation(id: string | undefined, locale: Locale): object[] {
   ];
 }
 
-/** The section; nothing but the glossary action when HubSpot knows nothing about the contact. */
+/**
+ * The section; nothing but the glossary action when HubSpot knows nothing about the contact or the lead is closed
+ * (the brief prepares a call, which a closed lead no longer needs).
+ */
 export function leadContextSection(i: LeadContextInput): object[] {
   const tx = T[i.locale];
-  const brief = callBrief({
-    context: i.lead.contact.context,
-    company: i.lead.company?.name,
-    segment: i.segment?.label,
-    locale: i.locale,
-    timeZone: i.timeZone,
-    now: i.now,
-  });
+  const open = isOpen(i.lead.state);
+  const brief = !open
+    ? []
+    : callBrief({
+        context: i.lead.contact.context,
+        company: i.lead.company?.name,
+        segment: i.segment?.label,
+        locale: i.locale,
+        timeZone: i.timeZone,
+        now: i.now,
+      });
   const items: object[] = [];
-  if (brief.length || hasContext(i.lead.contact.context)) {
+  if (open && (brief.length || hasContext(i.lead.contact.context))) {
     items.push({ type: 'TextBlock', text: tx.why, weight: 'Bolder', wrap: true });
     if (brief.length) items.push({ ...literal(brief.join(' ')), spacing: 'None' });
   }
   items.push(...explanation(i.explain, i.locale));
-  items.push(...factRows(i));
+  if (open) items.push(...factRows(i));
   const terms = glossaryTermsOn(i);
   if (terms.length) {
     const data = { leadId: i.lead.id, v: i.lead.version };

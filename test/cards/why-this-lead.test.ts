@@ -290,6 +290,16 @@ describe('lead card', () => {
     }
   });
 
+  it('a closed lead no longer shows the brief (there is no call to prepare); SAL and SQL still do', () => {
+    for (const state of ['REJECTED', 'OPPORTUNITY'] as const) {
+      const text = cardText(renderLeadCard(view(lead(FULL, { state, closedAt: NOW }))));
+      expect(text, state).not.toContain('Warum dieser Lead?');
+      expect(text, state).not.toContain('Organische Suche');
+    }
+    for (const state of ['SAL', 'SQL'] as const)
+      expect(cardText(renderLeadCard(view(lead(FULL, { state })))), state).toContain('Warum dieser Lead?');
+  });
+
   it('„Was heißt das?“ shows the glossary’s answer in place', () => {
     const text = cardText(renderLeadCard(view(lead(FULL), { explain: 'gated-asset' })));
     expect(text).toContain('Gated Assets sind Bestandteile einer Marketing-Kampagne');
