@@ -147,7 +147,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
 }
 
 function hubspotClient(config: Config, o: Overrides, clock: Clock): HubSpot {
-  const { accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone } = config.hubspot;
+  const { accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone, contextProperties } = config.hubspot;
   const perSecond = o.hubspotMaxRequestsPerSecond;
   const requestsPer10s =
     o.hubspotRequestsPer10s ?? (perSecond === undefined ? config.hubspot.requestsPer10s : perSecond * 10);
@@ -158,6 +158,7 @@ function hubspotClient(config: Config, o: Overrides, clock: Clock): HubSpot {
     scoreProperty,
     timeoutMs,
     accountTimeZone,
+    contextProperties,
     clock,
     requestsPer10s,
   });

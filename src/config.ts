@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessHours, csv, duration, optional, timeZone, unsetOr } from './config/fields.js';
+import { businessHours, contextProperties, csv, duration, optional, timeZone, unsetOr } from './config/fields.js';
 import { DEFAULT_DIGEST_CRON, isValidCron } from './domain/digest-slot.js';
 import { REJECT_REASONS } from './domain/reject-reasons.js';
 
@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   HUBSPOT_PORTAL_ID: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
   HUBSPOT_APP_URL: z.string().url().default('https://app.hubspot.com'),
   HUBSPOT_SCORE_PROPERTY: z.string().min(1).default('hubspotscore'),
+  HUBSPOT_CONTEXT_PROPERTIES: contextProperties,
   MQL_SCORE_THRESHOLD: z.coerce.number().min(0).default(75),
   HUBSPOT_MQL_STAGE: z.string().default('marketingqualifiedlead'),
   HUBSPOT_SQL_STAGE: z.string().default('salesqualifiedlead'),
@@ -136,6 +137,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
       appUrl: e.HUBSPOT_APP_URL.replace(/\/+$/, ''),
       portalId: e.HUBSPOT_PORTAL_ID,
       scoreProperty: e.HUBSPOT_SCORE_PROPERTY,
+      /** Analytics properties read with each contact for the card's "why this lead" context. */
+      contextProperties: e.HUBSPOT_CONTEXT_PROPERTIES,
       mqlThreshold: e.MQL_SCORE_THRESHOLD,
       timeoutMs: e.HUBSPOT_TIMEOUT_MS,
       accountTimeZone: e.HUBSPOT_ACCOUNT_TIMEZONE,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTEXT_PROPERTIES, DEFAULT_CONTEXT_PROPERTIES } from '../domain/contact-context.js';
 import { parseBusinessHours, parseDuration } from '../domain/sla.js';
 
 /** A comma-separated list ("" = none). */
@@ -53,3 +54,33 @@ const parsedBy = <T>(parse: (s: string) => T, fallback: string) =>
 export const duration = (fallback: string) => parsedBy(parseDuration, fallback);
 /** Business hours such as `Mon-Fri 08:00-18:00` or `always`. */
 export const businessHours = (fallback: string) => parsedBy(parseBusinessHours, fallback);
+
+/**
+ * HubSpot contact properties read for the card's context (comma-separated): unset = all that LeadBridge knows,
+ * `none` = none. A name LeadBridge cannot show is refused, naming the ones it can.
+ */
+export const contextProperties = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return [...DEFAULT_CONTEXT_PROPERTIES];
+    if (s.toLowerCase() === 'none') return [];
+    const names = [
+      ...new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ];
+    const unknown = names.filter((n) => !(n in CONTEXT_PROPERTIES));
+    if (unknown.length) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `not a context property LeadBridge shows: ${unknown.join(', ')} (known: ${DEFAULT_CONTEXT_PROPERTIES.join(', ')}; or none)`,
+      });
+      return z.NEVER;
+    }
+    return names;
+  });

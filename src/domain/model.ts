@@ -1,4 +1,5 @@
 import type { BantAnswers } from './bant.js';
+import type { ContactContext } from './contact-context.js';
 import type { LeadState } from './lead.js';
 import type { RejectReason } from './reject-reasons.js';
 
@@ -16,6 +17,8 @@ export interface ContactSnapshot {
   consent?: string | null;
   ownerId?: string | null;
   companyId?: string | null;
+  /** HubSpot's analytics on why this contact is an MQL (`HUBSPOT_CONTEXT_PROPERTIES`); absent on older leads. */
+  context?: ContactContext | null;
 }
 
 export interface CompanySnapshot {

@@ -61,6 +61,7 @@ export async function buildLeadCardView(
     refreshUserIds: ownerChat?.userId ? [ownerChat.userId] : [],
     retryable: jobs.some((j) => j.status === 'dead'),
     forwardTargets: leadForwardTargets(deps, lead),
+    now: deps.clock.now(),
     ...extra,
   };
 }
