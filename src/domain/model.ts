@@ -75,6 +75,8 @@ export interface Lead {
   escalatedAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /** When the contact's personal data was erased or pseudonymised (privacy.ts); unset while it is kept. */
+  erasedAt?: number | null;
 }
 
 /** Who did something: a person from Teams, or LeadBridge itself. */

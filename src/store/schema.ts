@@ -35,6 +35,9 @@ export interface LeadsTable {
   updated_at: number;
   /** When the lead reached its current owner (reset on reassignment); the SLA counts from here, else from mql_at (0002). */
   sla_started_at: number | null;
+  /** When the contact's personal data was erased or pseudonymised, and why (`ErasureReason`) (0009). */
+  erased_at: number | null;
+  erased_reason: string | null;
 }
 
 export interface LeadEventsTable {

@@ -47,6 +47,14 @@ const TABLE: Record<LeadState, Record<LeadAction, LeadState | string>> = {
     convert: 'closed',
     reassign: 'closed',
   },
+  ERASED: {
+    accept: 'closed',
+    reject: 'closed',
+    saveBant: 'closed',
+    qualify: 'closed',
+    convert: 'closed',
+    reassign: 'closed',
+  },
 };
 
 describe('lead transitions', () => {
