@@ -103,7 +103,7 @@ export async function eraseLeadRows(db: Db, ids: string[], now: number, reason: 
     const personal = Object.fromEntries(Object.entries(PERSONAL_LEAD_COLUMNS).map(([col, f]) => [col, f(r)]));
     const state = r.state as LeadState;
     const toState: LeadState = isOpen(state) ? 'ERASED' : state;
-    await db
+    const res = await db
       .updateTable('leads')
       .set({
         ...personal,
@@ -116,8 +116,9 @@ export async function eraseLeadRows(db: Db, ids: string[], now: number, reason: 
       })
       .where('id', '=', r.id)
       .where('erased_at', 'is', null)
-      .execute();
-    erased.push({ id: r.id, fromState: state, toState });
+      .executeTakeFirst();
+    // Another instance erasing the same lead at once: only one of them counts it.
+    if (Number(res.numUpdatedRows) === 1) erased.push({ id: r.id, fromState: state, toState });
   }
   const leadIds = erased.map((e) => e.id);
   if (leadIds.length === 0) return [];
