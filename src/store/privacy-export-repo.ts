@@ -19,7 +19,7 @@ export interface ContactExport {
       payload: unknown;
       lastError: string | null;
     }>;
-    /** Where its card was posted in Teams (the owner's chat or the lead inbox channel). */
+    /** Where its card (and reminders, escalations) were posted in Teams. */
     cards: Array<{ conversationId: string; where: string; postedAt: string; conversationName: string | null }>;
   }>;
   /** Stored HubSpot webhook events about the contact (kept for deduplication, deleted after RETENTION_DAYS). */
@@ -45,7 +45,7 @@ export async function exportContact(db: Db, contactId: string, now: number): Pro
     .execute();
   const leads: ContactExport['leads'] = [];
   for (const r of rows) {
-    const [events, jobs, posts] = await Promise.all([
+    const [events, jobs, posts, messages] = await Promise.all([
       db.selectFrom('lead_events').selectAll().where('lead_id', '=', r.id).orderBy('at').orderBy('id').execute(),
       db.selectFrom('jobs').selectAll().where('lead_id', '=', r.id).orderBy('id').execute(),
       db
@@ -54,6 +54,13 @@ export async function exportContact(db: Db, contactId: string, now: number): Pro
         .select(['p.conversation_id', 'p.kind', 'p.posted_at', 'c.name'])
         .where('p.lead_id', '=', r.id)
         .orderBy('p.id')
+        .execute(),
+      db
+        .selectFrom('lead_messages as m')
+        .leftJoin('conversations as c', 'c.id', 'm.conversation_id')
+        .select(['m.conversation_id', 'm.kind', 'm.posted_at', 'c.name'])
+        .where('m.lead_id', '=', r.id)
+        .orderBy('m.id')
         .execute(),
     ]);
     leads.push({
@@ -68,12 +75,20 @@ export async function exportContact(db: Db, contactId: string, now: number): Pro
         payload: JSON.parse(j.payload),
         lastError: j.last_error,
       })),
-      cards: posts.map((p) => ({
-        conversationId: p.conversation_id,
-        where: p.kind === 'inbox' ? 'lead inbox channel' : "owner's chat",
-        postedAt: iso(p.posted_at)!,
-        conversationName: p.name ?? null,
-      })),
+      cards: [
+        ...posts.map((p) => ({
+          conversationId: p.conversation_id,
+          where: p.kind === 'inbox' ? 'lead inbox channel' : "owner's chat",
+          postedAt: iso(p.posted_at)!,
+          conversationName: p.name ?? null,
+        })),
+        ...messages.map((m) => ({
+          conversationId: m.conversation_id,
+          where: m.kind === 'escalation' ? "escalation in the manager's chat" : "reminder in the owner's chat",
+          postedAt: iso(m.posted_at)!,
+          conversationName: m.name ?? null,
+        })),
+      ],
     });
   }
   const events = await db

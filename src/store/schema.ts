@@ -127,6 +127,17 @@ export interface CardPostsTable {
   posted_at: number;
 }
 
+/** A reminder or escalation posted about a lead (0009): replaced by the neutral card when the contact is erased. */
+export interface LeadMessagesTable {
+  id: Generated<number>;
+  lead_id: string;
+  conversation_id: string;
+  activity_id: string;
+  /** `reminder` | `escalation`. */
+  kind: string;
+  posted_at: number;
+}
+
 /** One row per manager and local day: claimed together with the send job, so a digest goes out once (0002). */
 export interface DigestsTable {
   manager_email: string;
@@ -167,6 +178,7 @@ export interface Database {
   jobs: JobsTable;
   conversations: ConversationsTable;
   card_posts: CardPostsTable;
+  lead_messages: LeadMessagesTable;
   person_locales: PersonLocalesTable;
   digests: DigestsTable;
   digest_prefs: DigestPrefsTable;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slaReminder } from '../../src/services/effects/sla.js';
+import { enqueue } from '../../src/store/jobs-repo.js';
 import { webhookEvent } from '../standins/hubspot-webhooks.js';
 import { action, cardText } from '../support/cards.js';
 import { ENGINES } from '../support/databases.js';
@@ -104,6 +106,22 @@ describe.each(ENGINES)('a contact erased in HubSpot is erased in LeadBridge (%s)
     opp = await click(P.opp, opp, 'Opportunity anlegen');
     expect(cardText(opp)).toContain('Opportunity');
 
+    // Reminders name the person too (a manager's "Erinnern" on the MQL and on the other lead).
+    await enqueue(
+      w.lb.store.db,
+      [
+        slaReminder.job({ leadId: (await leadOf(P.mql.id)).id, nudgedBy: 'Chefin Nord' }),
+        slaReminder.job({ leadId: (await leadOf(other.id)).id, nudgedBy: 'Chefin Nord' }),
+      ],
+      Date.now(),
+    );
+    w.lb.deps.kick();
+    await w.connector.waitFor(
+      (x) => x.kind === 'sent' && !x.activity.attachments && JSON.stringify(x.activity).includes(P.mql.lastname),
+      10_000,
+      { since: 0 },
+    );
+
     const o = await click(other, await cardOf(other), 'Annehmen');
     await click(other, o, 'BANT speichern', { bant_budget: 'yes', bant_budget_note: notes.other });
     await w.settle(30_000);
@@ -196,8 +214,15 @@ describe.each(ENGINES)('a contact erased in HubSpot is erased in LeadBridge (%s)
       for (const v of [...personValues(p), COMPANY]) expect(text).not.toContain(v);
       expect(text).not.toContain('Action.');
     }
+    // Nothing in Teams names them any more: cards, and the reminder (now the neutral card too).
     const all = JSON.stringify(w.connector.allActivities().map((a) => a.activity));
     for (const p of Object.values(P)) for (const v of personValues(p)) expect(all).not.toContain(v);
+    const reminders = w.connector.activities(conv()).filter((a) => String(a.versions[0]?.text).includes('Chefin Nord'));
+    expect(reminders.map((a) => cardText((a.activity.attachments as any[] | undefined)?.[0]?.content ?? {}))).toEqual([
+      expect.stringContaining(ERASED_DE),
+      '',
+    ]);
+    expect(JSON.stringify(reminders[1]!.activity)).toContain(other.lastname);
     const o = w.connector.activities(conv()).find((x) => x.id === cards.get(other.id))!;
     expect(JSON.stringify(o.activity)).toContain(other.lastname);
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ERASURE_REASONS, type ErasureReason } from '../../domain/privacy.js';
 import { defineJob } from '../../outbox/job.js';
-import { cardPostsOfLead } from '../../store/card-posts-repo.js';
+import { cardPostsOfLead, leadMessagesOf } from '../../store/card-posts-repo.js';
 import type { Db } from '../../store/db.js';
 import {
   cancelWaitingEvaluations,
@@ -53,7 +53,7 @@ async function eraseInTransaction(
       source: 'system',
       detail: { erasure: reason },
     });
-    const posts = (await cardPostsOfLead(trx, l.id)).length;
+    const posts = (await cardPostsOfLead(trx, l.id)).length + (await leadMessagesOf(trx, l.id)).length;
     cards += posts;
     if (posts)
       refreshes.push({ ...refreshCards.job({ leadId: l.id }), ...(cardPriority ? { priority: cardPriority } : {}) });

@@ -20,7 +20,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0004_c4c_account': c4cAccountMigration,
     '0006_inbox_language': inboxLanguageMigration,
     '0007_people': peopleMigration,
-    '0009_privacy': privacyMigration,
+    '0009_privacy': privacyMigration(engine),
   };
 }
 
