@@ -256,10 +256,12 @@ describe.each(ENGINES)('a contact erased in HubSpot is erased in LeadBridge (%s)
     await expect(w.connector.waitFor(() => true, 300, { since: mark })).rejects.toThrow();
   });
 
-  it.runIf(engine === 'sqlite')('the SQLite files (database and WAL) hold none of their values', async () => {
-    const raw = rawSqliteFiles(w.db.url);
-    expect(raw).toContain(asBytes(other.lastname)); // the scan reads real rows
-    for (const p of Object.values(P)) for (const v of personValues(p)) expect(raw).not.toContain(asBytes(v));
-    for (const v of [notes.sal, notes.rejected, notes.opp, COMPANY]) expect(raw).not.toContain(asBytes(v));
-  });
+  // PostgreSQL's files are not scanned: old row versions stay until VACUUM (PRIVACY.md).
+  if (engine === 'sqlite')
+    it('the SQLite files (database and WAL) hold none of their values', async () => {
+      const raw = rawSqliteFiles(w.db.url);
+      expect(raw).toContain(asBytes(other.lastname)); // the scan reads real rows
+      for (const p of Object.values(P)) for (const v of personValues(p)) expect(raw).not.toContain(asBytes(v));
+      for (const v of [notes.sal, notes.rejected, notes.opp, COMPANY]) expect(raw).not.toContain(asBytes(v));
+    });
 });
