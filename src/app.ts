@@ -124,7 +124,11 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const schedules =
     o.schedules === false
       ? undefined
-      : await startSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });
+      : await startSchedules(deps, {
+          instanceId: worker.instanceId,
+          retentionDays: config.retentionDays,
+          leadRetentionDays: config.leadRetentionDays,
+        });
   const checks = new AbortController();
   if (o.goLiveChecks !== false) {
     void logGoLiveChecks(config, log, { store, signal: checks.signal }).catch((err) =>

@@ -72,6 +72,8 @@ const EnvSchema = z.object({
     .int()
     .min(2, 'must be at least 2 (webhook deduplication needs the last days)')
     .default(30),
+  // Closed leads keep the contact's personal data this long, then it is pseudonymised (PRIVACY.md).
+  LEAD_RETENTION_DAYS: z.coerce.number().int().min(1, 'must be at least 1').default(365),
   METRICS_TOKEN: optional.pipe(
     z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
   ),
@@ -130,6 +132,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     teams: { maxSendsPerSecond: e.TEAMS_MAX_SENDS_PER_SECOND },
     worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS, leaseMs: e.WORKER_LEASE_MS },
     retentionDays: e.RETENTION_DAYS,
+    /** Days a closed lead keeps the contact's personal data before it is pseudonymised. */
+    leadRetentionDays: e.LEAD_RETENTION_DAYS,
     hubspot: {
       accessToken: e.HUBSPOT_ACCESS_TOKEN,
       clientSecret: e.HUBSPOT_CLIENT_SECRET,

@@ -78,6 +78,8 @@ export interface Lead {
   escalatedAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /** When the contact's personal data was erased or pseudonymised (privacy.ts); unset while it is kept. */
+  erasedAt?: number | null;
 }
 
 /** A lead as it starts: an MQL at `at`, nothing answered, decided or handed over to 36One yet. */

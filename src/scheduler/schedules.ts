@@ -10,6 +10,8 @@ export interface ScheduleOptions {
   rosterCron?: string;
   /** Days finished jobs and webhook events are kept; without it, nothing is pruned. */
   retentionDays?: number;
+  /** Days closed leads keep the contact's personal data (default 365); used with `retentionDays`. */
+  leadRetentionDays?: number;
 }
 
 /**
@@ -24,7 +26,9 @@ export async function startSchedules(deps: Deps, o: ScheduleOptions = {}): Promi
     { stop: () => roster.stop() },
     await startDigestSchedule(deps, o.instanceId),
     startSlaSchedule(deps),
-    ...(o.retentionDays === undefined ? [] : [startRetentionSchedule(deps, o.retentionDays, deps.settings.timeZone)]),
+    ...(o.retentionDays === undefined
+      ? []
+      : [startRetentionSchedule(deps, o.retentionDays, deps.settings.timeZone, o.leadRetentionDays)]),
   ];
   return {
     stop: () => {

@@ -35,6 +35,7 @@ const TABLE: Record<LeadState, Record<LeadAction, LeadState | string>> = {
   },
   OPPORTUNITY: CLOSED,
   REJECTED: CLOSED,
+  ERASED: CLOSED,
 };
 
 describe('lead transitions', () => {

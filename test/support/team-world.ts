@@ -298,8 +298,10 @@ export async function clearStore(store: Store): Promise<void> {
     'lead_events',
     'conversations',
     'card_posts',
+    'lead_messages',
     'people',
     'person_locales',
+    'webhook_events',
   ] as const)
-    await store.db.deleteFrom(t as 'jobs').execute(); // manager tables are outside the core schema type
+    await store.db.deleteFrom(t).execute();
 }

@@ -1,3 +1,4 @@
+import { renderErasedCard } from '../../cards/erased-card.js';
 import type { Locale } from '../../cards/i18n.js';
 import { type LeadCardView, renderLeadCard, type SyncState } from '../../cards/lead-card.js';
 import type { Lead } from '../../domain/model.js';
@@ -73,5 +74,6 @@ export async function renderLead(
   extra: Partial<LeadCardView> = {},
   settledJobId?: number,
 ): Promise<object> {
+  if (lead.erasedAt != null) return renderErasedCard(locale);
   return renderLeadCard(await buildLeadCardView(deps, lead, locale, extra, deps.store.db, settledJobId));
 }
