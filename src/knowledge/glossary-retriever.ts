@@ -152,9 +152,10 @@ export class GlossaryRetriever {
     if (m.id.startsWith('group:') || m.quality < MIN_CONTEXT_QUALITY || !this.ranker.mentions) return null;
     for (const i of q.content) {
       if (i >= m.start && i < m.end) continue;
+      // After a preposition even another term is context ("Opportunity in C4C"); before the term it competes.
+      if (i >= m.end && q.tokens.slice(m.end, i).some((t) => CONTEXT_PREPOSITIONS.has(t))) continue;
       if (matches.some((o) => o.id !== m.id && o.quality === 1 && i >= o.start && i < o.end)) return null;
-      const framed = i >= m.end && q.tokens.slice(m.end, i).some((t) => CONTEXT_PREPOSITIONS.has(t));
-      if (!framed && !this.ranker.mentions(m.id, q.tokens[i])) return null;
+      if (!this.ranker.mentions(m.id, q.tokens[i])) return null;
     }
     return this.fromMatch({ ...m, quality: round(m.quality * NAMED_WITH_CONTEXT) });
   }

@@ -1,7 +1,7 @@
 /** Takes a free-text glossary question apart: language, tokens, content words, comparison parts, "describes a term" cue. */
 import { detectLanguage, type Locale } from './text/language.js';
 import { foldGerman, tokenizeDe } from './text/normalize.js';
-import { isQualifier, isStopword } from './text/stopwords.js';
+import { isQualifier, isStopword, swappedStopword } from './text/stopwords.js';
 
 export interface ParsedQuestion {
   text: string;
@@ -61,6 +61,32 @@ function comparisonParts(tokens: string[], folded: string): Split[] {
   return splits;
 }
 
+/** Words a question starts with; what comes before them in the same message is preamble ("Sorry, dumme Frage: was ist …"). */
+const QUESTION_START =
+  /^(was|wie|wer|wen|wem|wo|wozu|wofur|warum|wieso|welche[rsnm]?|what|whats|how|who|which|why|where|erklar\w*|explain|define|kannst|can|could)$/;
+const CLAUSE_BREAK = /[,:;!?…–—]|\.{2,}|\s-\s/;
+
+/** First token of the message's last clause that starts with a question word, if it holds content; else 0. */
+function questionStart(text: string, tokens: string[]): number {
+  const clauses = text.split(CLAUSE_BREAK);
+  let before = text.length;
+  for (let k = clauses.length - 1; k > 0; k--) {
+    before -= clauses[k].length + 1;
+    const words = tokenizeDe(clauses[k]);
+    if (!words.length || !QUESTION_START.test(words[0])) continue;
+    const from = tokenizeDe(text.slice(0, Math.max(0, before))).length;
+    if (from < tokens.length && contentPositions(tokens, from).length) return from;
+  }
+  return 0;
+}
+
+/** Content from `from` on; a swapped-letter function word among the first two ("wsa ist …") is no content. */
+function questionContent(tokens: string[], from: number): number[] {
+  const content = contentPositions(tokens, from);
+  const kept = content.filter((i) => i - from >= 2 || !swappedStopword(tokens[i]));
+  return kept.length ? kept : content;
+}
+
 /** Tokens written in capitals, 2–5 letters ("DE", "PMM"), folded like the other tokens. */
 function acronymsOf(text: string): Set<string> {
   return new Set([...text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu)].flatMap((m) => tokenizeDe(m[0])));
@@ -76,7 +102,7 @@ export function parseQuestion(text: string, forced?: Locale): ParsedQuestion {
     text,
     locale: forced ?? detectLanguage(text),
     tokens,
-    content: contentPositions(tokens),
+    content: questionContent(tokens, questionStart(text, tokens)),
     descriptive: DESCRIPTIVE_CUE.test(folded),
     comparison: comparisonParts(tokens, folded),
     acronyms: acronymsOf(text),

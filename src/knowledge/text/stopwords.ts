@@ -16,7 +16,7 @@ const DE = `was ist sind war bedeutet bedeuten bedeutung heisst heissen heist st
   wurde wurden zwar erst kommt kommen bekommen bekommt finden findet geht gehen
   abkurzung abkurzungen wort worter ausdruck fachbegriff
   hey hallo hi moin servus kurze frage fragen nochmal nochmals wieder sagen brauchen brauche braucht brauchst wann
-  zahlt zahlen gilt gelten uberhaupt denn ja eben halt grad gerade schnell`;
+  zahlt zahlen gilt gelten uberhaupt denn ja eben halt grad gerade schnell wozu warum wieso weshalb sorry dumme blode dient dienen`;
 
 const EN = `what whats is are was were does do did mean means meaning stand stands for a an the of to in on at by with and or
   tell me explain please define definition who whom which how call called term name we you i it its this that these those be
@@ -65,7 +65,18 @@ export function isQualifier(token: string): boolean {
 /** The customer's company name appears in many definitions and tells nothing about a term. */
 export const COMPANY_NAME_TOKENS = new Set(['all', 'for', 'one', 'group', 'gruppe']);
 
+const listed = (token: string) => STOPWORDS_DE.has(token) || STOPWORDS_EN.has(token) || COMPANY_NAME_TOKENS.has(token);
+
+/** A short function word typed with two letters swapped ("wsa" for "was", "waht" for "what"); only for a question's first words, as "form" is also "from". */
+export function swappedStopword(token: string): boolean {
+  if (token.length < 3 || token.length > 5) return false;
+  for (let i = 0; i + 1 < token.length; i++)
+    if (token[i] !== token[i + 1] && listed(token.slice(0, i) + token[i + 1] + token[i] + token.slice(i + 2)))
+      return true;
+  return false;
+}
+
 /** No meaning for retrieval: a stopword of either language or part of the customer's name. */
 export function isStopword(token: string): boolean {
-  return STOPWORDS_DE.has(token) || STOPWORDS_EN.has(token) || COMPANY_NAME_TOKENS.has(token);
+  return listed(token);
 }
