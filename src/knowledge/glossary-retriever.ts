@@ -4,7 +4,8 @@ import type { DefinitionRanker, RankedEntry } from './definition-index.js';
 import { contentPositions, type ParsedQuestion } from './question.js';
 import type { AliasKind, TermMatch, TermMatcher } from './term-matcher.js';
 
-export type MatchedBy = AliasKind | 'typo' | 'description';
+/** 'model': the optional language-model fallback picked the entry among the retriever's candidates. */
+export type MatchedBy = AliasKind | 'typo' | 'description' | 'model';
 
 export type GlossaryResult =
   | { kind: 'entry'; id: string; confidence: number; matchedBy: MatchedBy; alias?: string; alternatives?: string[] }
@@ -192,6 +193,17 @@ export class GlossaryRetriever {
     const cover = bestCover(this.terms.find(tokens), content);
     if (cover && cover.coverage === 1 && !cover.match.id.startsWith('group:')) return cover.match.id;
     return null;
+  }
+
+  /** Entries close to a question, best first, for the model fallback: named terms, then ranked definitions. */
+  candidates(q: ParsedQuestion, limit: number): string[] {
+    const ids: string[] = [];
+    const add = (id: string) => {
+      if (!id.startsWith('group:') && !ids.includes(id)) ids.push(id);
+    };
+    for (const m of this.terms.find(q.tokens).sort((a, b) => b.quality - a.quality)) add(m.id);
+    for (const r of this.ranker.rank(q.text, { limit, describes: true })) add(r.id);
+    return ids.slice(0, limit);
   }
 
   private suggestions(matches: TermMatch[], ranked: RankedEntry[]): string[] {

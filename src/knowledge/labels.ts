@@ -10,6 +10,8 @@ const TEXTS = {
     also: 'Auch',
     related: 'Verwandte Begriffe',
     inferred: 'Aus deiner Beschreibung erschlossen. Auch möglich:',
+    chosenByModel:
+      'Ein Sprachmodell hat diesen Glossareintrag für deine Frage ausgewählt; der Text ist der des Glossars.',
     inClarification: (w: string) =>
       `Noch nicht definiert: Dieser Begriff ist beim Kunden mit ${w} in Klärung. Sobald die Definition vorliegt, steht sie hier.`,
     comparison: (a: string, b: string) => `${a} und ${b} im Vergleich`,
@@ -63,6 +65,7 @@ const TEXTS = {
     also: 'Also',
     related: 'Related terms',
     inferred: 'Inferred from your description. Also possible:',
+    chosenByModel: 'A language model picked this glossary entry for your question; the text is the glossary’s own.',
     inClarification: (w: string) =>
       `Not defined yet: the customer is still clarifying this term with ${w === 'Vertrieb' ? 'Sales' : w}. Once defined, it will be shown here.`,
     comparison: (a: string, b: string) => `${a} compared with ${b}`,

@@ -34,6 +34,7 @@ export function renderAnswerText(answer: Answer, locale: Locale = answer.locale)
       if (answer.alternatives.length)
         lines.push('', `${t.inferred} ${answer.alternatives.map((e) => displayName(e, locale)).join(', ')}`);
       if (answer.entry.related.length) lines.push('', related(answer.entry, locale));
+      if (answer.matchedBy === 'model') lines.push('', t.chosenByModel);
       lines.push('', SOURCE_GLOSSARY);
       break;
     case 'comparison':
