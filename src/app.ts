@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { createAdapter } from './bot/adapter.js';
+import { createGlossaryChooser } from './bot/ai/glossary-chooser.js';
 import { createBotApp } from './bot/app.js';
 import type { ChatBrain } from './bot/chat/brain.js';
 import { createChatBrain } from './bot/chat/brain.js';
@@ -95,7 +96,9 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     onOutcome: metrics.jobOutcome,
     onDead: refreshCardsWhenDead(deps),
   });
-  const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId));
+  // The model fallback exists only when configured; otherwise no question ever leaves LeadBridge.
+  const chooser = config.glossaryModel ? createGlossaryChooser(config.glossaryModel) : undefined;
+  const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId), chooser);
   const app = createBotApp(adapter, deps, brain, {
     botAppId: config.bot?.appId,
     tenantId: config.tenantId,

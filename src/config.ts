@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { businessHours, contextProperties, csv, duration, optional, timeZone, unsetOr } from './config/fields.js';
+import {
+  businessHours,
+  contextProperties,
+  csv,
+  duration,
+  glossaryModel,
+  optional,
+  timeZone,
+  unsetOr,
+} from './config/fields.js';
 import { DEFAULT_DIGEST_CRON, isValidCron } from './domain/digest-slot.js';
 import { REJECT_REASONS } from './domain/reject-reasons.js';
 
@@ -91,6 +100,16 @@ const EnvSchema = z.object({
   BUSINESS_HOURS: businessHours('Mon-Fri 08:00-18:00'),
   TEAMS_MAX_SENDS_PER_SECOND: z.coerce.number().int().min(0).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Optional language model for unsure glossary answers (README "Glossary answers: the optional AI fallback")
+  AZURE_OPENAI_ENDPOINT: optional.pipe(z.string().url().optional()),
+  AZURE_OPENAI_API_KEY: optional,
+  AZURE_OPENAI_DEPLOYMENT: optional,
+  // The latest GA version of the Azure OpenAI inference API (learn.microsoft.com/azure/ai-services/openai/reference)
+  AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
+  OPENAI_API_KEY: optional,
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  OPENAI_BASE_URL: optional.pipe(z.string().url().optional()),
+  GLOSSARY_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(4000),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -163,6 +182,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     bot: e.BOT_ID
       ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE }
       : undefined,
+    /** Undefined unless configured: then no question ever leaves LeadBridge. */
+    glossaryModel: glossaryModel(e).config,
     c4c: e.C4C_BASE_URL
       ? { baseUrl: e.C4C_BASE_URL, username: e.C4C_USERNAME, password: e.C4C_PASSWORD, mappingFile: e.C4C_MAPPING_FILE }
       : undefined,
@@ -199,6 +220,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  HUBSPOT_MAX_REQUESTS_PER_SECOND: replaced by HUBSPOT_REQUESTS_PER_10S; set only HUBSPOT_REQUESTS_PER_10S',
     );
   }
+  const modelProblems = glossaryModel(parsed.data).problems;
+  if (modelProblems.length)
+    throw new ConfigError(`Invalid configuration:\n${modelProblems.map((p) => `  ${p}`).join('\n')}`);
   const config = toConfig(parsed.data);
   if (config.env === 'production' && !config.bot) {
     throw new ConfigError(

@@ -16,6 +16,10 @@ export const SECRET_KEYS = [
   'HUBSPOT_ACCESS_TOKEN',
   'HUBSPOT_CLIENT_SECRET',
   'C4C_PASSWORD',
+  'apiKey',
+  'api-key',
+  'AZURE_OPENAI_API_KEY',
+  'OPENAI_API_KEY',
 ];
 
 /**
