@@ -2,18 +2,16 @@
  * The glossary fallback's model call through teams-ai's OpenAIModel (Azure OpenAI or OpenAI chat completions).
  * The knowledge module builds the prompt and checks the reply; this file only sends it.
  */
-import {
-  GPTTokenizer,
-  type Memory,
-  OpenAIModel,
-  Prompt,
-  type PromptFunctions,
-  type PromptTemplate,
-  TextSection,
-} from '@microsoft/teams-ai';
+import type { Memory, OpenAIModel, PromptFunctions, PromptTemplate } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { GlossaryModelConfig } from '../../config/fields.js';
 import type { ChooserPrompt, EntryChooser } from '../../knowledge/index.js';
+
+type TeamsAi = typeof import('@microsoft/teams-ai');
+// The package root brings tokenizers and the OpenAI client, which a bot without a model never needs (start-up memory,
+// see README "Decisions"): it is loaded with the first question that goes to the model.
+let teamsAi: Promise<TeamsAi> | undefined;
+const loadTeamsAi = () => (teamsAi ??= import('@microsoft/teams-ai'));
 
 /** An id is a few tokens; a longer reply is not an id anyway. */
 const MAX_REPLY_TOKENS = 20;
@@ -23,7 +21,7 @@ export interface ChooserOptions {
   clientOptions?: Record<string, unknown>;
 }
 
-function modelOf(config: GlossaryModelConfig, options: ChooserOptions): OpenAIModel {
+function modelOf(ai: TeamsAi, config: GlossaryModelConfig, options: ChooserOptions): OpenAIModel {
   // One attempt within the timeout: the chat answer must not wait for retries (the retriever's answer is the fallback).
   const common = {
     maxRetries: 0,
@@ -31,20 +29,20 @@ function modelOf(config: GlossaryModelConfig, options: ChooserOptions): OpenAIMo
     clientOptions: { ...options.clientOptions, timeout: config.timeoutMs, maxRetries: 0 },
   };
   return config.kind === 'azure'
-    ? new OpenAIModel({
+    ? new ai.OpenAIModel({
         ...common,
         azureApiKey: config.apiKey,
         azureEndpoint: config.endpoint,
         azureDefaultDeployment: config.deployment,
         azureApiVersion: config.apiVersion,
       })
-    : new OpenAIModel({ ...common, apiKey: config.apiKey, defaultModel: config.model, endpoint: config.baseUrl });
+    : new ai.OpenAIModel({ ...common, apiKey: config.apiKey, defaultModel: config.model, endpoint: config.baseUrl });
 }
 
-function template(prompt: ChooserPrompt): PromptTemplate {
+function template(ai: TeamsAi, prompt: ChooserPrompt): PromptTemplate {
   return {
     name: 'glossary-chooser',
-    prompt: new Prompt([new TextSection(prompt.system, 'system'), new TextSection(prompt.user, 'user')]),
+    prompt: new ai.Prompt([new ai.TextSection(prompt.system, 'system'), new ai.TextSection(prompt.user, 'user')]),
     config: {
       schema: 1.1,
       type: 'completion',
@@ -86,13 +84,25 @@ const NO_FUNCTIONS: PromptFunctions = {
 
 /** An EntryChooser backed by the configured model; a failed or timed-out call throws (the caller keeps its own answer). */
 export function createGlossaryChooser(config: GlossaryModelConfig, options: ChooserOptions = {}): EntryChooser {
-  const model = modelOf(config, options);
-  const tokenizer = new GPTTokenizer();
+  let parts: Promise<{ ai: TeamsAi; model: OpenAIModel; tokenizer: InstanceType<TeamsAi['GPTTokenizer']> }> | undefined;
+  const ready = () =>
+    (parts ??= loadTeamsAi().then((ai) => ({
+      ai,
+      model: modelOf(ai, config, options),
+      tokenizer: new ai.GPTTokenizer(),
+    })));
   return {
     async choose(prompt) {
+      const { ai, model, tokenizer } = await ready();
       // The prompt's sections are fixed text: the turn context and memory are not read, only passed through.
       const memory = scratchMemory();
-      const response = await model.completePrompt({} as TurnContext, memory, NO_FUNCTIONS, tokenizer, template(prompt));
+      const response = await model.completePrompt(
+        {} as TurnContext,
+        memory,
+        NO_FUNCTIONS,
+        tokenizer,
+        template(ai, prompt),
+      );
       if (response.status !== 'success') throw response.error ?? new Error(`model answered ${response.status}`);
       const content = response.message?.content;
       return typeof content === 'string' ? content : '';
