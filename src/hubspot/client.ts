@@ -2,6 +2,7 @@ import { Client } from '@hubspot/api-client';
 import type { CompanySnapshot, ContactSnapshot, Owner } from '../domain/model.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { IntegrationError } from '../lib/integration-error.js';
+import type { StartLog } from '../lib/rate-limit.js';
 import { BatchReadError, toHubSpotError } from './errors.js';
 import { ownerDirectory } from './owner-directory.js';
 import { createHubSpotPacer, type HubSpotPacer, type PacerTime, realTime, unpaced } from './pacer.js';
@@ -20,6 +21,8 @@ export interface HubSpotOptions {
   requestsPer10s?: number;
   /** Time for the pacer (default: `clock` and real timers); tests pass a virtual one. */
   pacerTime?: PacerTime;
+  /** Where the pacer counts requests: this process (default) or the database all instances share. */
+  startLog?: StartLog;
   /** The product's clock (daily-limit reset, owner cache); default the system clock. */
   clock?: Clock;
   /** How long the owner list is trusted before it is read again (default 5 minutes; 0 = read on every ask). */
@@ -64,7 +67,11 @@ function reading(one: string, many: string, ids: string[]): string {
 function hubspotPacer(o: HubSpotOptions, clock: Clock): HubSpotPacer {
   if (o.requestsPer10s === 0) return unpaced;
   const time = o.pacerTime ?? { ...realTime, now: () => clock.now() };
-  return createHubSpotPacer({ time, ceiling: o.requestsPer10s ? [10_000, o.requestsPer10s] : undefined });
+  return createHubSpotPacer({
+    time,
+    ceiling: o.requestsPer10s ? [10_000, o.requestsPer10s] : undefined,
+    log: o.startLog,
+  });
 }
 
 /** HubSpot over the official client; retries are left to the outbox, which honours rate-limit windows. */

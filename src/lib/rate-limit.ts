@@ -10,3 +10,54 @@ export function readyAt(starts: number[], limits: readonly RateLimit[], now: num
   }
   return at;
 }
+
+/** Starts counted under one name (`teams:app`, `teams:conversation:<id>`, `hubspot`) against its limits. */
+export interface Bucket {
+  key: string;
+  limits: readonly RateLimit[];
+}
+
+/** Counted (`ok`), or not: then `at` is the earliest time to try again and `key` the bucket that holds it back. */
+export type Taken = { ok: true } | { ok: false; at: number; key: string };
+
+/** Where starts are counted: in this process, or in the database that every instance shares. */
+export interface StartLog {
+  /** Counts one start at `now` in every bucket when all their limits allow it; else counts nothing. */
+  take(buckets: readonly Bucket[], now: number): Taken | Promise<Taken>;
+  /** Makes the count of `key`'s starts within the last `windowMs` at least `counted` (what the platform says it saw). */
+  atLeast(key: string, windowMs: number, counted: number, now: number): void | Promise<void>;
+}
+
+const longestOf = (limits: readonly RateLimit[]) => Math.max(1000, ...limits.map(([ms]) => ms));
+
+/** Starts counted in this process only (one instance, or SQLite). */
+export function memoryStartLog(): StartLog {
+  const starts = new Map<string, number[]>();
+  const prune = (key: string, keepMs: number, now: number) => {
+    const list = starts.get(key);
+    if (!list) return [];
+    while (list.length && list[0]! <= now - keepMs) list.shift();
+    if (!list.length) starts.delete(key);
+    return list;
+  };
+  return {
+    take(buckets, now) {
+      for (const b of buckets) {
+        const at = readyAt(prune(b.key, longestOf(b.limits), now), b.limits, now);
+        if (at > now) return { ok: false, at, key: b.key };
+      }
+      for (const b of buckets) {
+        const list = starts.get(b.key) ?? [];
+        list.push(now);
+        starts.set(b.key, list);
+      }
+      return { ok: true };
+    },
+    atLeast(key, windowMs, counted, now) {
+      const list = starts.get(key) ?? [];
+      const local = list.filter((t) => t > now - windowMs).length;
+      for (let i = local; i < counted; i++) list.push(now);
+      if (list.length) starts.set(key, list);
+    },
+  };
+}

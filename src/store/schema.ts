@@ -156,6 +156,12 @@ export interface PeopleTable {
 }
 
 /** Every table after all migrations. */
+/** One start counted against a budget shared by every instance (0008). */
+export interface RateStartsTable {
+  bucket: string;
+  at: number;
+}
+
 export interface Database {
   leads: LeadsTable;
   lead_events: LeadEventsTable;
@@ -168,4 +174,5 @@ export interface Database {
   digests: DigestsTable;
   digest_prefs: DigestPrefsTable;
   people: PeopleTable;
+  rate_starts: RateStartsTable;
 }

@@ -1,8 +1,11 @@
-import { type RateLimit, readyAt } from '../lib/rate-limit.js';
+import { memoryStartLog, type RateLimit, type StartLog, type Taken } from '../lib/rate-limit.js';
 import type { Conversation } from '../store/conversations-repo.js';
 import type { OutboundActivity, TeamsOutbound } from './types.js';
 
-/** Teams' limits per bot and conversation: 7 per second, 8 per 2 s, 60 per 30 s, 1800 per hour. */
+/**
+ * Teams' limits per bot and conversation (thread): 7 per second, 8 per 2 s, 60 per 30 s, 1800 per hour — Microsoft
+ * Learn, "Optimize your bot with rate limiting in Teams" (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit).
+ */
 export const TEAMS_CONVERSATION_LIMITS: readonly RateLimit[] = [
   [1000, 7],
   [2000, 8],
@@ -10,38 +13,62 @@ export const TEAMS_CONVERSATION_LIMITS: readonly RateLimit[] = [
   [3_600_000, 1800],
 ];
 
+/** Teams allows an app 50 requests per second per tenant (same page); LeadBridge keeps 20 % of it in reserve. */
+export const TEAMS_APP_SENDS_PER_SECOND = 40;
+
 export interface PacerOptions {
   /** App-wide sends and updates per second (TEAMS_MAX_SENDS_PER_SECOND); 0 = no app-wide limit. */
   maxPerSecond: number;
   perConversation?: readonly RateLimit[];
-  /** Defaults to Date.now; timers are the global ones (fake timers work). */
+  /** Where starts are counted: this process (default) or the database all instances share. */
+  log?: StartLog;
+  /** Defaults to Date.now; timers are the global ones (fake timers work) unless `timers` is given. */
   now?: () => number;
+  /** For tests that drive time themselves. */
+  timers?: Timers;
 }
+
+export interface Timers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const globalTimers: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms).unref(),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
 
 interface Waiting {
   key: string;
   run: () => void;
+  fail: (err: unknown) => void;
 }
+
+const APP = 'teams:app';
+const conversationBucket = (key: string) => `teams:conversation:${key}`;
 
 /**
  * One paced queue: calls start in order, except that a conversation at its limit does not hold up the others.
+ * The budgets (per conversation, per app) are counted in `log`, so with the shared log they hold across instances.
  * It only paces; retries (429 and friends) stay with botbuilder and the outbox worker.
  */
 export class SendPacer {
   private readonly queue: Waiting[] = [];
-  private readonly appStarts: number[] = [];
-  private readonly convStarts = new Map<string, number[]>();
   private readonly appLimits: readonly RateLimit[];
   private readonly convLimits: readonly RateLimit[];
-  private readonly longest: number;
+  private readonly log: StartLog;
   private readonly now: () => number;
-  private timer?: ReturnType<typeof setTimeout>;
+  private readonly timers: Timers;
+  private timer?: unknown;
+  private pumping = false;
+  private again = false;
 
   constructor(o: PacerOptions) {
     this.appLimits = o.maxPerSecond > 0 ? [[1000, o.maxPerSecond]] : [];
     this.convLimits = o.perConversation ?? TEAMS_CONVERSATION_LIMITS;
-    this.longest = Math.max(1000, ...this.convLimits.map(([w]) => w));
-    this.now = o.now ?? Date.now;
+    this.log = o.log ?? memoryStartLog();
+    this.now = o.now ?? (() => Date.now());
+    this.timers = o.timers ?? globalTimers;
   }
 
   /** Runs `fn` once the limits of `conversationKey` and of the app allow it. */
@@ -56,8 +83,9 @@ export class SendPacer {
             reject(err);
           }
         },
+        fail: reject,
       });
-      this.pump();
+      void this.pump();
     });
   }
 
@@ -66,11 +94,31 @@ export class SendPacer {
     return this.queue.length;
   }
 
-  private pump(): void {
-    if (this.timer) clearTimeout(this.timer);
+  private buckets(key: string) {
+    const conv = { key: conversationBucket(key), limits: this.convLimits };
+    return this.appLimits.length ? [conv, { key: APP, limits: this.appLimits }] : [conv];
+  }
+
+  /** One pass at a time; a call queued meanwhile makes the pass go round once more. */
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.again = false;
+        await this.pass();
+      } while (this.again);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async pass(): Promise<void> {
+    if (this.timer !== undefined) this.timers.clear(this.timer);
     this.timer = undefined;
-    const now = this.now();
-    this.prune(now);
     let wait = Infinity;
     const held = new Set<string>();
     for (let i = 0; i < this.queue.length; ) {
@@ -79,36 +127,29 @@ export class SendPacer {
         i++;
         continue;
       }
-      const appAt = readyAt(this.appStarts, this.appLimits, now);
-      if (appAt > now) {
-        wait = Math.min(wait, appAt - now);
-        break;
+      const now = this.now();
+      let taken: Taken;
+      try {
+        const t = this.log.take(this.buckets(item.key), now);
+        taken = t instanceof Promise ? await t : t;
+      } catch (err) {
+        // The shared budget could not be read (database away): this call fails; the outbox retries its job.
+        this.queue.splice(this.queue.indexOf(item), 1);
+        item.fail(err);
+        continue;
       }
-      const starts = this.convStarts.get(item.key) ?? [];
-      const convAt = readyAt(starts, this.convLimits, now);
-      if (convAt > now) {
-        wait = Math.min(wait, convAt - now);
+      if (!taken.ok) {
+        wait = Math.min(wait, taken.at - now);
+        if (taken.key === APP) break;
         held.add(item.key);
         i++;
         continue;
       }
-      this.queue.splice(i, 1);
-      this.appStarts.push(now);
-      starts.push(now);
-      this.convStarts.set(item.key, starts);
+      this.queue.splice(this.queue.indexOf(item), 1);
       item.run();
     }
     if (this.queue.length && wait < Infinity) {
-      this.timer = setTimeout(() => this.pump(), wait);
-      this.timer.unref?.();
-    }
-  }
-
-  private prune(now: number): void {
-    while (this.appStarts.length && this.appStarts[0]! <= now - 1000) this.appStarts.shift();
-    for (const [key, starts] of this.convStarts) {
-      while (starts.length && starts[0]! <= now - this.longest) starts.shift();
-      if (!starts.length) this.convStarts.delete(key);
+      this.timer = this.timers.set(() => void this.pump(), Math.max(0, wait));
     }
   }
 }
