@@ -73,6 +73,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const adapter = createAdapter(config.bot);
   const botId = config.bot?.appId ?? '';
   let worker: OutboxWorker | undefined;
+  let schedules: Awaited<ReturnType<typeof startSchedules>> | undefined;
   const roster = createRosterSource({ file: config.roster.file, hubspot, log, admins: config.admins });
   const deps: Deps = {
     store,
@@ -88,6 +89,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     directory: createTeamsDirectory(adapter, botId),
     settings: settingsOf(config, rosterPermissions(roster, config.admins)),
     kick: () => worker?.kick(),
+    slaChanged: () => schedules?.slaChanged(),
   };
   const foreground = new Foreground();
   worker = new OutboxWorker({
@@ -128,7 +130,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   void checkLeadInbox(deps).catch((err) =>
     log.warn({ err: String(err) }, 'lead inbox: could not check the channel at start'),
   );
-  const schedules =
+  schedules =
     o.schedules === false
       ? undefined
       : await startSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });

@@ -40,6 +40,20 @@ export function virtualTime(t0 = 0) {
         atLeast: (key, windowMs, counted, at) => track(log.atLeast(key, windowMs, counted, at)),
       };
     },
+    /** Fires the timers due up to `t` in time order, awaiting `settle()` after each, then moves the clock to `t`. */
+    async advanceTo(t: number, settle: () => Promise<unknown>): Promise<void> {
+      await settle();
+      for (;;) {
+        due.sort((a, b) => a.at - b.at || a.seq - b.seq);
+        const next = due[0];
+        if (!next || next.at > t) break;
+        due.shift();
+        now = Math.max(now, next.at);
+        next.fn();
+        await settle();
+      }
+      now = Math.max(now, t);
+    },
     /** Fires timers in time order until `done()`; between timers, waits until no tracked call is in flight. */
     async runUntil(done: () => boolean, maxTimers = 100_000): Promise<void> {
       for (let i = 0; i < maxTimers; i++) {
