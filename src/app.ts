@@ -65,8 +65,9 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics({ now: () => clock.now(), collect: storeSources(store, clock) });
   // Several instances share one database: the platforms' budgets are counted there, so they hold for all of them.
-  const startLog = store.engine === 'postgres' ? sharedStartLog(store.db, store.engine) : undefined;
-  const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? hubspotClient(config, o, clock, startLog));
+  const shared = (lock: string) =>
+    store.engine === 'postgres' ? sharedStartLog(store.db, store.engine, lock) : undefined;
+  const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? hubspotClient(config, o, clock, shared('hubspot')));
   const c4c = o.salesCloud === null ? undefined : (o.salesCloud ?? salesCloudClient(config, log));
   const salesCloud = c4c && instrumentClient(metrics, 'c4c', c4c);
   if (!salesCloud) log.info('36One handover not configured (C4C_BASE_URL unset): leads stay in HubSpot and Teams only');
@@ -84,7 +85,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     roster,
     teams: pacedTeams(createTeamsOutbound(adapter, botId), {
       maxPerSecond: config.teams.maxSendsPerSecond,
-      log: startLog,
+      log: shared('teams'),
     }),
     directory: createTeamsDirectory(adapter, botId),
     settings: settingsOf(config, rosterPermissions(roster, config.admins)),

@@ -59,8 +59,8 @@ export function createHubSpotPacer(o: HubSpotPacerOptions = {}): HubSpotPacer {
     await syncing;
     for (;;) {
       const now = time.now();
-      const t = log.take([{ key: BUCKET, limits: limits() }], now);
-      const taken = t instanceof Promise ? await t : t;
+      const t = log.take([[{ key: BUCKET, limits: limits() }]], now);
+      const taken = (t instanceof Promise ? await t : t)[0]!;
       if (taken.ok) return;
       await time.sleep(taken.at - now);
     }

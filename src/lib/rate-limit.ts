@@ -20,10 +20,16 @@ export interface Bucket {
 /** Counted (`ok`), or not: then `at` is the earliest time to try again and `key` the bucket that holds it back. */
 export type Taken = { ok: true } | { ok: false; at: number; key: string };
 
+/** One start asked for: counted in every bucket named, or in none. */
+export type StartRequest = readonly Bucket[];
+
 /** Where starts are counted: in this process, or in the database that every instance shares. */
 export interface StartLog {
-  /** Counts one start at `now` in every bucket when all their limits allow it; else counts nothing. */
-  take(buckets: readonly Bucket[], now: number): Taken | Promise<Taken>;
+  /**
+   * Decides `requests` in order, as one step: each is counted at `now` in all its buckets when all their limits allow
+   * it (counting the ones granted before it), else refused with the earliest time to ask again.
+   */
+  take(requests: readonly StartRequest[], now: number): Taken[] | Promise<Taken[]>;
   /** Makes the count of `key`'s starts within the last `windowMs` at least `counted` (what the platform says it saw). */
   atLeast(key: string, windowMs: number, counted: number, now: number): void | Promise<void>;
 }
@@ -40,19 +46,20 @@ export function memoryStartLog(): StartLog {
     if (!list.length) starts.delete(key);
     return list;
   };
+  const takeOne = (buckets: StartRequest, now: number): Taken => {
+    for (const b of buckets) {
+      const at = readyAt(prune(b.key, longestOf(b.limits), now), b.limits, now);
+      if (at > now) return { ok: false, at, key: b.key };
+    }
+    for (const b of buckets) {
+      const list = starts.get(b.key) ?? [];
+      list.push(now);
+      starts.set(b.key, list);
+    }
+    return { ok: true };
+  };
   return {
-    take(buckets, now) {
-      for (const b of buckets) {
-        const at = readyAt(prune(b.key, longestOf(b.limits), now), b.limits, now);
-        if (at > now) return { ok: false, at, key: b.key };
-      }
-      for (const b of buckets) {
-        const list = starts.get(b.key) ?? [];
-        list.push(now);
-        starts.set(b.key, list);
-      }
-      return { ok: true };
-    },
+    take: (requests, now) => requests.map((r) => takeOne(r, now)),
     atLeast(key, windowMs, counted, now) {
       const list = starts.get(key) ?? [];
       const local = list.filter((t) => t > now - windowMs).length;

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import type { Bucket, RateLimit, StartLog, Taken } from '../lib/rate-limit.js';
+import type { RateLimit, StartLog, StartRequest, Taken } from '../lib/rate-limit.js';
 import type { Db } from './db.js';
 import type { Engine } from './schema.js';
 
-/** Namespace of LeadBridge's budget locks among PostgreSQL advisory locks (two-key form; the key is the bucket's hash). */
+/** Namespace of LeadBridge's budget locks among PostgreSQL advisory locks (two-key form; the key is the lock's hash). */
 const LOCK_SPACE = 8_008;
-/** Every this many starts, the taking buckets' rows that left their longest window are deleted. */
+/** Every this many takes, the taking buckets' rows that left their longest window are deleted. */
 const PRUNE_EVERY = 20;
-/** Every this many starts, rows of every bucket older than an hour (the longest window) are deleted. */
+/** Every this many takes, rows of every bucket older than an hour (the longest window) are deleted. */
 const SWEEP_EVERY = 500;
 const HOUR_MS = 3_600_000;
 /** Starts stamped further ahead than this came from a clock that has since been set back: they no longer count. */
@@ -15,72 +15,99 @@ const AHEAD_MS = 60_000;
 
 const longestOf = (limits: readonly RateLimit[]) => Math.max(1000, ...limits.map(([ms]) => ms));
 
-/**
- * The earliest time one more start fits every bucket's limits, and the bucket that holds it back (none: now), in one
- * query: per limit, the max-th latest start within the window; one more is allowed once that one has left it.
- */
-async function readyAt(db: Db, buckets: readonly Bucket[], now: number): Promise<{ at: number; key?: string }> {
-  const checks = buckets.flatMap((b) => b.limits.map(([windowMs, max]) => ({ key: b.key, windowMs, max })));
-  if (!checks.length) return { at: now };
-  const columns = checks.map(
-    (c, i) =>
-      sql`(select at from rate_starts where bucket = ${c.key} and at > ${now - c.windowMs} and at <= ${now + AHEAD_MS}
-        order by at desc limit 1 offset ${c.max - 1}) as ${sql.ref(`c${i}`)}`,
-  );
-  const { rows } = await sql<Record<string, number | string | null>>`select ${sql.join(columns)}`.execute(db);
-  let ready: { at: number; key?: string } = { at: now };
-  checks.forEach((c, i) => {
-    const v = rows[0]?.[`c${i}`];
-    if (v != null && Number(v) + c.windowMs > ready.at) ready = { at: Number(v) + c.windowMs, key: c.key };
+interface Window {
+  key: string;
+  windowMs: number;
+  max: number;
+  /** Starts within the window before this take, and the oldest of them. */
+  count: number;
+  oldest: number | null;
+  /** Granted in this take. */
+  granted: number;
+}
+
+/** Per bucket and limit: how many starts the window holds and the oldest of them, in one query. */
+async function readWindows(db: Db, requests: readonly StartRequest[], now: number): Promise<Map<string, Window[]>> {
+  const windows = new Map<string, Window[]>();
+  for (const r of requests)
+    for (const b of r)
+      if (!windows.has(b.key))
+        windows.set(
+          b.key,
+          b.limits.map(([windowMs, max]) => ({ key: b.key, windowMs, max, count: 0, oldest: null, granted: 0 })),
+        );
+  const all = [...windows.values()].flat();
+  if (!all.length) return windows;
+  const columns = all.flatMap((w, i) => {
+    const where = sql`bucket = ${w.key} and at > ${now - w.windowMs} and at <= ${now + AHEAD_MS}`;
+    return [
+      sql`(select count(*) from rate_starts where ${where}) as ${sql.ref(`n${i}`)}`,
+      sql`(select min(at) from rate_starts where ${where}) as ${sql.ref(`o${i}`)}`,
+    ];
   });
-  return ready;
+  const { rows } = await sql<Record<string, number | string | null>>`select ${sql.join(columns)}`.execute(db);
+  all.forEach((w, i) => {
+    w.count = Number(rows[0]?.[`n${i}`] ?? 0);
+    const o = rows[0]?.[`o${i}`];
+    w.oldest = o == null ? null : Number(o);
+  });
+  return windows;
 }
 
 /**
- * Starts counted in the database the instances share, so a budget holds for the whole deployment. Each take is one
- * transaction; on PostgreSQL it holds an advisory lock per bucket (always in the order given), so two instances never
- * both take the last start of a window. On SQLite (one process) the single connection serialises the transactions.
+ * Starts counted in the database the instances share, so a budget holds for the whole deployment. One take decides
+ * many requests in one transaction under one lock (`lockKey`: all of Teams' buckets, or HubSpot's): on PostgreSQL an
+ * advisory lock, so two instances never both take the last start of a window; on SQLite (one process) the single
+ * connection serialises the transactions.
  */
-export function sharedStartLog(db: Db, engine: Engine): StartLog {
-  let taken = 0;
-  const lock = async (trx: Db, key: string, first: boolean) => {
+export function sharedStartLog(db: Db, engine: Engine, lockKey: string): StartLog {
+  let takes = 0;
+  const lock = async (trx: Db) => {
     if (engine !== 'postgres') return;
     // A start lost in a crash only lets one more through: the commit need not wait for the disk.
-    if (first)
-      await sql`select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(${LOCK_SPACE}, hashtext(${key}))`.execute(
-        trx,
-      );
-    else await sql`select pg_advisory_xact_lock(${LOCK_SPACE}, hashtext(${key}))`.execute(trx);
+    await sql`select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(${LOCK_SPACE}, hashtext(${lockKey}))`.execute(
+      trx,
+    );
   };
   return {
-    take(buckets: readonly Bucket[], now: number): Promise<Taken> {
-      const n = ++taken;
+    take(requests: readonly StartRequest[], now: number): Promise<Taken[]> {
+      const n = ++takes;
       return db.transaction().execute(async (trx) => {
-        for (const [i, b] of buckets.entries()) await lock(trx, b.key, i === 0);
-        const ready = await readyAt(trx, buckets, now);
-        if (ready.at > now) return { ok: false, at: ready.at, key: ready.key! } as const;
+        await lock(trx);
+        const windows = await readWindows(trx, requests, now);
+        const results: Taken[] = requests.map((r) => {
+          const ws = r.flatMap((b) => windows.get(b.key)!);
+          const full = ws.filter((w) => w.count + w.granted >= w.max);
+          if (full.length) {
+            // Room comes back when the oldest start of the window leaves it (this take's own starts are at `now`).
+            const at = (w: Window) => (w.count ? w.oldest! : now) + w.windowMs;
+            const worst = full.reduce((a, b) => (at(b) > at(a) ? b : a));
+            return { ok: false, at: at(worst), key: worst.key };
+          }
+          for (const w of ws) w.granted++;
+          return { ok: true };
+        });
+        const rows = requests.flatMap((r, i) => (results[i]!.ok ? r.map((b) => ({ bucket: b.key, at: now })) : []));
+        if (!rows.length) return results;
         if (n % PRUNE_EVERY === 0)
-          for (const b of buckets)
+          for (const [key, ws] of windows)
             await trx
               .deleteFrom('rate_starts')
-              .where('bucket', '=', b.key)
-              .where('at', '<=', now - longestOf(b.limits))
+              .where('bucket', '=', key)
+              .where('at', '<=', now - longestOf(ws.map((w) => [w.windowMs, w.max] as const)))
               .execute();
         if (n % SWEEP_EVERY === 0)
           await trx
             .deleteFrom('rate_starts')
             .where((eb) => eb.or([eb('at', '<=', now - HOUR_MS), eb('at', '>', now + AHEAD_MS)]))
             .execute();
-        await trx
-          .insertInto('rate_starts')
-          .values(buckets.map((b) => ({ bucket: b.key, at: now })))
-          .execute();
-        return { ok: true } as const;
+        await trx.insertInto('rate_starts').values(rows).execute();
+        return results;
       });
     },
     async atLeast(key, windowMs, counted, now) {
       await db.transaction().execute(async (trx) => {
-        await lock(trx, key, true);
+        await lock(trx);
         const row = await trx
           .selectFrom('rate_starts')
           .select((eb) => eb.fn.countAll<number>().as('n'))

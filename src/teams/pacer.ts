@@ -45,6 +45,8 @@ interface Waiting {
 }
 
 const APP = 'teams:app';
+/** Calls decided in one step (one transaction with the shared log). */
+const PER_STEP = 64;
 const conversationBucket = (key: string) => `teams:conversation:${key}`;
 
 /**
@@ -116,41 +118,48 @@ export class SendPacer {
     }
   }
 
+  /**
+   * Asks the budget for the first calls waiting (one step, one database transaction with the shared log) and starts
+   * those it grants. A conversation refused holds its later calls back, not the others'; the app budget refused holds
+   * everything until it has room again.
+   */
   private async pass(): Promise<void> {
     if (this.timer !== undefined) this.timers.clear(this.timer);
     this.timer = undefined;
     let wait = Infinity;
-    const held = new Set<string>();
-    for (let i = 0; i < this.queue.length; ) {
-      const item = this.queue[i]!;
-      if (held.has(item.key)) {
-        i++;
-        continue;
-      }
+    for (;;) {
+      const asked = this.queue.slice(0, PER_STEP);
+      if (!asked.length) return;
       const now = this.now();
-      let taken: Taken;
+      let taken: Taken[];
       try {
-        const t = this.log.take(this.buckets(item.key), now);
+        const t = this.log.take(
+          asked.map((item) => this.buckets(item.key)),
+          now,
+        );
         taken = t instanceof Promise ? await t : t;
       } catch (err) {
-        // The shared budget could not be read (database away): this call fails; the outbox retries its job.
-        this.queue.splice(this.queue.indexOf(item), 1);
-        item.fail(err);
+        // The shared budget could not be read (database away): these calls fail; the outbox retries their jobs.
+        for (const item of asked) this.remove(item).fail(err);
         continue;
       }
-      if (!taken.ok) {
-        wait = Math.min(wait, taken.at - now);
-        if (taken.key === APP) break;
-        held.add(item.key);
-        i++;
-        continue;
-      }
-      this.queue.splice(this.queue.indexOf(item), 1);
-      item.run();
+      let granted = 0;
+      asked.forEach((item, i) => {
+        const r = taken[i]!;
+        if (r.ok) {
+          granted++;
+          this.remove(item).run();
+        } else wait = Math.min(wait, r.at - now);
+      });
+      // All asked were granted and more wait: ask again at once; else wait for the earliest room.
+      if (granted < asked.length || !this.queue.length) break;
     }
-    if (this.queue.length && wait < Infinity) {
-      this.timer = this.timers.set(() => void this.pump(), Math.max(0, wait));
-    }
+    if (this.queue.length && wait < Infinity) this.timer = this.timers.set(() => void this.pump(), Math.max(0, wait));
+  }
+
+  private remove(item: Waiting): Waiting {
+    this.queue.splice(this.queue.indexOf(item), 1);
+    return item;
   }
 }
 

@@ -48,7 +48,7 @@ describe.each(ENGINES)('budgets shared by two instances (%s)', (engine) => {
   /** Two instances, each with its own pacer and start log, on one database and one virtual clock. */
   function twoInstances(maxPerSecond: number) {
     const time = virtualTime(T0 + round++ * 10_000_000);
-    const logs = [sharedStartLog(ctx.store.db, engine), sharedStartLog(second.db, engine)];
+    const logs = [sharedStartLog(ctx.store.db, engine, 'teams'), sharedStartLog(second.db, engine, 'teams')];
     const pacers = logs.map(
       (log) => new SendPacer({ maxPerSecond, log: time.tracked(log), now: time.now, timers: time.timers }),
     );
@@ -90,7 +90,7 @@ describe.each(ENGINES)('budgets shared by two instances (%s)', (engine) => {
   it('the HubSpot budget (100 per 10 s) holds for two instances together', async () => {
     const time = virtualTime(T0 + round++ * 10_000_000);
     const pacers = [ctx.store, second].map((s) =>
-      createHubSpotPacer({ time, log: time.tracked(sharedStartLog(s.db, engine)) }),
+      createHubSpotPacer({ time, log: time.tracked(sharedStartLog(s.db, engine, 'hubspot')) }),
     );
     const starts: number[] = [];
     const all = Array.from({ length: 240 }, (_, i) => pacers[i % 2]!.acquire().then(() => starts.push(time.now())));
@@ -121,19 +121,18 @@ describe('a shared budget that cannot be read', () => {
   it('fails that send (the outbox retries its job) and keeps pacing the others', async () => {
     let fail = true;
     const log: StartLog = {
-      take: async () => {
+      take: async (requests) => {
         if (fail) {
           fail = false;
           throw new Error('connection terminated');
         }
-        return { ok: true };
+        return requests.map(() => ({ ok: true }) as const);
       },
       atLeast: () => undefined,
     };
     const pacer = new SendPacer({ maxPerSecond: 40, log });
     const first = pacer.run('a', async () => 'sent');
-    const second = pacer.run('b', async () => 'sent');
     await expect(first).rejects.toThrow('connection terminated');
-    await expect(second).resolves.toBe('sent');
+    await expect(pacer.run('b', async () => 'sent')).resolves.toBe('sent');
   });
 });
