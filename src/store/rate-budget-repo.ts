@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { RateLimit, StartLog, StartRequest, Taken } from '../lib/rate-limit.js';
 import type { Db } from './db.js';
@@ -12,6 +13,8 @@ const SWEEP_EVERY = 500;
 const HOUR_MS = 3_600_000;
 /** Starts stamped further ahead than this came from a clock that has since been set back: they no longer count. */
 const AHEAD_MS = 60_000;
+/** A held start not finished after this long belongs to an instance that stopped: it counts at its start again. */
+const HOLD_MAX_MS = 30_000;
 
 const longestOf = (limits: readonly RateLimit[]) => Math.max(1000, ...limits.map(([ms]) => ms));
 
@@ -39,10 +42,12 @@ async function readWindows(db: Db, requests: readonly StartRequest[], now: numbe
   const all = [...windows.values()].flat();
   if (!all.length) return windows;
   const columns = all.flatMap((w, i) => {
-    const where = sql`bucket = ${w.key} and at > ${now - w.windowMs} and at <= ${now + AHEAD_MS}`;
+    // A held start (in flight) counts as now.
+    const holding = sql`open = 1 and at > ${now - HOLD_MAX_MS}`;
+    const where = sql`bucket = ${w.key} and at <= ${now + AHEAD_MS} and (at > ${now - w.windowMs} or (${holding}))`;
     return [
       sql`(select count(*) from rate_starts where ${where}) as ${sql.ref(`n${i}`)}`,
-      sql`(select min(at) from rate_starts where ${where}) as ${sql.ref(`o${i}`)}`,
+      sql`(select min(case when ${holding} then ${now} else at end) from rate_starts where ${where}) as ${sql.ref(`o${i}`)}`,
     ];
   });
   const { rows } = await sql<Record<string, number | string | null>>`select ${sql.join(columns)}`.execute(db);
@@ -62,6 +67,18 @@ async function readWindows(db: Db, requests: readonly StartRequest[], now: numbe
  */
 export function sharedStartLog(db: Db, engine: Engine, lockKey: string): StartLog {
   let takes = 0;
+  /** Finished starts not yet written, with the latest end among them (written as the end of all: never too early). */
+  let finished: string[] = [];
+  let finishedAt = 0;
+  let flushing: Promise<void> | undefined;
+  const writeFinished = async (trx: Db) => {
+    if (!finished.length) return;
+    const refs = finished;
+    const at = finishedAt;
+    finished = [];
+    finishedAt = 0;
+    await trx.updateTable('rate_starts').set({ at, open: 0 }).where('ref', 'in', refs).execute();
+  };
   const lock = async (trx: Db) => {
     if (engine !== 'postgres') return;
     // A start lost in a crash only lets one more through: the commit need not wait for the disk.
@@ -70,10 +87,11 @@ export function sharedStartLog(db: Db, engine: Engine, lockKey: string): StartLo
     );
   };
   return {
-    take(requests: readonly StartRequest[], now: number): Promise<Taken[]> {
+    take(requests: readonly StartRequest[], now: number, hold = false): Promise<Taken[]> {
       const n = ++takes;
       return db.transaction().execute(async (trx) => {
         await lock(trx);
+        await writeFinished(trx);
         const windows = await readWindows(trx, requests, now);
         const results: Taken[] = requests.map((r) => {
           const ws = r.flatMap((b) => windows.get(b.key)!);
@@ -85,9 +103,12 @@ export function sharedStartLog(db: Db, engine: Engine, lockKey: string): StartLo
             return { ok: false, at: at(worst), key: worst.key };
           }
           for (const w of ws) w.granted++;
-          return { ok: true };
+          return { ok: true, ref: randomUUID() };
         });
-        const rows = requests.flatMap((r, i) => (results[i]!.ok ? r.map((b) => ({ bucket: b.key, at: now })) : []));
+        const rows = requests.flatMap((r, i) => {
+          const t = results[i]!;
+          return t.ok ? r.map((b) => ({ bucket: b.key, at: now, open: hold ? 1 : 0, ref: hold ? t.ref : null })) : [];
+        });
         if (!rows.length) return results;
         if (n % PRUNE_EVERY === 0)
           for (const [key, ws] of windows)
@@ -104,6 +125,18 @@ export function sharedStartLog(db: Db, engine: Engine, lockKey: string): StartLo
         await trx.insertInto('rate_starts').values(rows).execute();
         return results;
       });
+    },
+    finish(refs, now) {
+      finished.push(...refs);
+      finishedAt = Math.max(finishedAt, now);
+      // Written soon, in one statement for all finished meanwhile (or by the next take, whichever comes first).
+      flushing ??= new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => db.transaction().execute(writeFinished))
+        .catch(() => undefined)
+        .finally(() => {
+          flushing = undefined;
+        });
+      return flushing;
     },
     async atLeast(key, windowMs, counted, now) {
       await db.transaction().execute(async (trx) => {

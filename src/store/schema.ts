@@ -160,6 +160,9 @@ export interface PeopleTable {
 export interface RateStartsTable {
   bucket: string;
   at: number;
+  /** 1 while the call is in flight (it counts as now); its end replaces `at` when it finishes. */
+  open: Generated<number>;
+  ref: string | null;
 }
 
 export interface Database {

@@ -40,7 +40,8 @@ const globalTimers: Timers = {
 
 interface Waiting {
   key: string;
-  run: () => void;
+  /** Starts the call; `settled` runs when it has an answer (or failed). */
+  run: (settled: () => void) => void;
   fail: (err: unknown) => void;
 }
 
@@ -78,10 +79,20 @@ export class SendPacer {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({
         key: conversationKey,
-        run: () => {
+        run: (settled) => {
           try {
-            fn().then(resolve, reject);
+            fn().then(
+              (v) => {
+                settled();
+                resolve(v);
+              },
+              (err) => {
+                settled();
+                reject(err);
+              },
+            );
           } catch (err) {
+            settled();
             reject(err);
           }
         },
@@ -133,9 +144,11 @@ export class SendPacer {
       const now = this.now();
       let taken: Taken[];
       try {
+        // Held: a send counts as happening now until Teams answered, so arrivals never bunch above the limits.
         const t = this.log.take(
           asked.map((item) => this.buckets(item.key)),
           now,
+          true,
         );
         taken = t instanceof Promise ? await t : t;
       } catch (err) {
@@ -148,13 +161,19 @@ export class SendPacer {
         const r = taken[i]!;
         if (r.ok) {
           granted++;
-          this.remove(item).run();
+          this.remove(item).run(() => this.finish(r.ref));
         } else wait = Math.min(wait, r.at - now);
       });
       // All asked were granted and more wait: ask again at once; else wait for the earliest room.
       if (granted < asked.length || !this.queue.length) break;
     }
     if (this.queue.length && wait < Infinity) this.timer = this.timers.set(() => void this.pump(), Math.max(0, wait));
+  }
+
+  /** The send has its answer: from now on it counts at this time. */
+  private finish(ref: string): void {
+    const done = this.log.finish([ref], this.now());
+    if (done instanceof Promise) void done.catch(() => undefined);
   }
 
   private remove(item: Waiting): Waiting {

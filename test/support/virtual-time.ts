@@ -36,7 +36,8 @@ export function virtualTime(t0 = 0) {
         }
       };
       return {
-        take: (buckets, at) => track(log.take(buckets, at)),
+        take: (requests, at, hold) => track(log.take(requests, at, hold)),
+        finish: (refs, at) => track(log.finish(refs, at)),
         atLeast: (key, windowMs, counted, at) => track(log.atLeast(key, windowMs, counted, at)),
       };
     },

@@ -126,8 +126,9 @@ describe('a shared budget that cannot be read', () => {
           fail = false;
           throw new Error('connection terminated');
         }
-        return requests.map(() => ({ ok: true }) as const);
+        return requests.map(() => ({ ok: true, ref: 'r' }) as const);
       },
+      finish: () => undefined,
       atLeast: () => undefined,
     };
     const pacer = new SendPacer({ maxPerSecond: 40, log });
