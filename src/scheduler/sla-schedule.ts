@@ -1,18 +1,9 @@
 import { Cron } from 'croner';
+import { systemTimers, type Timers } from '../lib/clock.js';
 import type { Deps } from '../services/deps.js';
 import { nextSlaDue } from '../services/sla/next-due.js';
 import { runSlaSweep } from '../services/sla/sweep.js';
 import type { Schedule } from './guard.js';
-
-export interface Timers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const globalTimers: Timers = {
-  set: (fn, ms) => setTimeout(fn, ms).unref(),
-  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
 
 /** Node's timers take at most 2^31-1 ms; a step further off is armed again by the minute sweep. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -36,7 +27,7 @@ export interface SlaScheduleOptions {
  * claimed in the database (`markSlaStep`), so every instance may run it and each step is sent once.
  */
 export function startSlaSchedule(deps: Deps, o: SlaScheduleOptions = {}): SlaSchedule {
-  const timers = o.timers ?? globalTimers;
+  const timers = o.timers ?? systemTimers;
   let timer: unknown;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();

@@ -1,3 +1,4 @@
+import { systemTimers, type Timers } from '../lib/clock.js';
 import { memoryStartLog, type RateLimit, type StartLog, type Taken } from '../lib/rate-limit.js';
 import type { Conversation } from '../store/conversations-repo.js';
 import type { OutboundActivity, TeamsOutbound } from './types.js';
@@ -27,16 +28,6 @@ export interface PacerOptions {
   /** For tests that drive time themselves. */
   timers?: Timers;
 }
-
-export interface Timers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const globalTimers: Timers = {
-  set: (fn, ms) => setTimeout(fn, ms).unref(),
-  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
 
 interface Waiting {
   key: string;
@@ -71,7 +62,7 @@ export class SendPacer {
     this.convLimits = o.perConversation ?? TEAMS_CONVERSATION_LIMITS;
     this.log = o.log ?? memoryStartLog();
     this.now = o.now ?? (() => Date.now());
-    this.timers = o.timers ?? globalTimers;
+    this.timers = o.timers ?? systemTimers;
   }
 
   /** Runs `fn` once the limits of `conversationKey` and of the app allow it. */
