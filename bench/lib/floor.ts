@@ -104,7 +104,7 @@ export async function floorBurst(
     const firstEvent = world.connector.store.events.length;
     const ids = Array.from({ length: FLOOR.leads }, (_, i) => FLOOR_BASE + run * FLOOR.leads + i);
     run++;
-    const started = Date.now();
+    const started = Date.now(); // eventToCard's own start is a moment later: its totalMs is the figure used
     const r = await eventToCard(
       world,
       children.map((c) => c.url),
@@ -114,11 +114,12 @@ export async function floorBurst(
     );
     hubspotCalls += hs.requests.length;
     hs.clearRequests = clear;
+    const firstCard = Math.min(...[...r.cards.values()].map((c) => c.sentAt));
+    const lastCard = Math.max(...[...r.cards.values()].map((c) => c.sentAt));
     const events = world.connector.store.events
       .slice(firstEvent)
-      .filter((e) => e.kind !== 'deleted' && e.at <= started + r.totalMs);
+      .filter((e) => e.kind !== 'deleted' && e.at <= lastCard);
     const at = events.map((e) => e.at).sort((a, b) => a - b);
-    const firstCard = Math.min(...[...r.cards.values()].map((c) => c.sentAt));
     const bySecond = new Map<number, number>();
     for (const t of at) bySecond.set(Math.floor(t / 1000), (bySecond.get(Math.floor(t / 1000)) ?? 0) + 1);
     let sliding = 0;
