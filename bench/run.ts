@@ -39,7 +39,7 @@ const RATE_LEADS = QUICK ? 200 : 600;
 const E2C_TIMEOUT_MS = 60_000;
 /**
  * Default pacing: HubSpot 100 calls per rolling 10 s, then as its rate-limit headers say (evaluations read 100 contacts
- * per call, owners once each) and Teams 20 sends/s app-wide, so 1,000 cards need ≥ 50 s.
+ * per call, owners from the owner list) and Teams 40 sends/s app-wide, so 1,000 cards need ≥ 25 s.
  */
 const PACED = { leads: QUICK ? 100 : 1_000, timeoutMs: QUICK ? 30_000 : 120_000 };
 /** Pacing off: no client-side HubSpot limiter, no app-wide Teams send limit (Teams' per-conversation limits stay; leads are spread over 250 owners). */
