@@ -37,6 +37,8 @@ const STEADY = { leads: QUICK ? 100 : 500, rate: 50 };
 const RATES = QUICK ? [200] : [100, 200, 400];
 const RATE_LEADS = QUICK ? 200 : 600;
 const E2C_TIMEOUT_MS = 60_000;
+/** MQLs in the burst that counts HubSpot calls with and without the analytics context. */
+const CALLS_LEADS = QUICK ? 100 : 300;
 /**
  * Default pacing: HubSpot 100 calls per rolling 10 s, then as its rate-limit headers say (evaluations read 100 contacts
  * per call, owners from the owner list) and Teams 40 sends/s app-wide, so 1,000 cards need ≥ 25 s.
@@ -387,6 +389,48 @@ async function main() {
         value: `${paced.delivered}/${paced.leads} in ${fmt(paced.totalMs / 1000, 1)} s (${fmt(paced.leadsPerSecond, 1)} leads/s)`,
       });
       rows.push({ bench: label, measure: 'per lead p50 / p95 / p99', value: spreadText(paced.latency) });
+    }
+
+    // ---- HubSpot calls for a burst, with and without the "why this lead" context (same batch read) ----
+    {
+      const counted: Record<string, { calls: Record<string, number>; cards: number }> = {};
+      for (const [label, props] of [
+        ['off', 'none'],
+        ['on', ''],
+      ] as const) {
+        const cdb = await makeDb('sqlite');
+        log(`HubSpot calls, ${CALLS_LEADS} MQLs burst, context ${label}`);
+        counted[label] = await withChild(
+          `leadbridge-context-${label}`,
+          BOT,
+          world.env(cdb, { ...PACING_OFF, HUBSPOT_CONTEXT_PROPERTIES: props }),
+          async (c) => {
+            await installOwners(world, c.url);
+            world.hubspotCalls();
+            const r = await eventToCard(world, [c.url], takeContacts(CALLS_LEADS), { burst: true }, E2C_TIMEOUT_MS);
+            await drain(c, 30_000);
+            return { calls: world.hubspotCalls(), cards: r.delivered };
+          },
+        );
+        await cdb.drop();
+      }
+      raw.hubspotCalls = counted;
+      const sum = (x: Record<string, number>, re?: RegExp) =>
+        Object.entries(x).reduce((t, [k, n]) => t + (!re || re.test(k) ? n : 0), 0);
+      const on = counted.on!.calls;
+      const off = counted.off!.calls;
+      const single = /GET \/crm\/v3\/objects\/contacts\/\{id\}/;
+      const label = `HubSpot calls, ${CALLS_LEADS} MQLs burst, pacing off (SQLite)`;
+      rows.push({
+        bench: label,
+        measure: 'calls with context (contacts / companies / owners)',
+        value: `${sum(on)} (${sum(on, /contacts\/batch/)} / ${sum(on, /companies\/batch/)} / ${sum(on, /owners/)})`,
+        baseline: `${sum(off)} without context`,
+        ratio: pct(sum(on) / Math.max(1, sum(off))),
+        target: 'no extra call per lead',
+        // Batching follows arrival, so the two runs may group the burst a little differently.
+        met: sum(on, single) === sum(off, single) && sum(on) <= sum(off) * 1.1 + 2 && counted.on!.cards === CALLS_LEADS,
+      });
     }
 
     const seq = sqlite.acceptSeq as Awaited<ReturnType<typeof accepts>>;

@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { createAdapter } from './bot/adapter.js';
+import { createGlossaryChooser } from './bot/ai/glossary-chooser.js';
 import { createBotApp } from './bot/app.js';
 import type { ChatBrain } from './bot/chat/brain.js';
 import { createChatBrain } from './bot/chat/brain.js';
@@ -105,7 +106,9 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     onOutcome: metrics.jobOutcome,
     onDead: refreshCardsWhenDead(deps),
   });
-  const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId));
+  // The model fallback exists only when configured; otherwise no question ever leaves LeadBridge.
+  const chooser = config.glossaryModel ? createGlossaryChooser(config.glossaryModel) : undefined;
+  const brain: ChatBrain = createChatBrain(hubspotCompanies(hubspot, config.hubspot.portalId), chooser);
   const app = createBotApp(adapter, deps, brain, {
     botAppId: config.bot?.appId,
     tenantId: config.tenantId,
@@ -134,7 +137,11 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   schedules =
     o.schedules === false
       ? undefined
-      : await startSchedules(deps, { instanceId: worker.instanceId, retentionDays: config.retentionDays });
+      : await startSchedules(deps, {
+          instanceId: worker.instanceId,
+          retentionDays: config.retentionDays,
+          leadRetentionDays: config.leadRetentionDays,
+        });
   const checks = new AbortController();
   if (o.goLiveChecks !== false) {
     void logGoLiveChecks(config, log, { store, signal: checks.signal }).catch((err) =>
@@ -157,7 +164,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
 }
 
 function hubspotClient(config: Config, o: Overrides, clock: Clock, startLog?: StartLog): HubSpot {
-  const { accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone } = config.hubspot;
+  const { accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone, contextProperties } = config.hubspot;
   const perSecond = o.hubspotMaxRequestsPerSecond;
   const requestsPer10s =
     o.hubspotRequestsPer10s ?? (perSecond === undefined ? config.hubspot.requestsPer10s : perSecond * 10);
@@ -168,6 +175,7 @@ function hubspotClient(config: Config, o: Overrides, clock: Clock, startLog?: St
     scoreProperty,
     timeoutMs,
     accountTimeZone,
+    contextProperties,
     clock,
     requestsPer10s,
     startLog,

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { businessHours, csv, duration, optional, timeZone, unsetOr } from './config/fields.js';
+import {
+  businessHours,
+  contextProperties,
+  csv,
+  duration,
+  glossaryModel,
+  optional,
+  timeZone,
+  unsetOr,
+} from './config/fields.js';
 import { DEFAULT_DIGEST_CRON, isValidCron } from './domain/digest-slot.js';
 import { REJECT_REASONS } from './domain/reject-reasons.js';
 
@@ -18,6 +27,7 @@ const EnvSchema = z.object({
   HUBSPOT_PORTAL_ID: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
   HUBSPOT_APP_URL: z.string().url().default('https://app.hubspot.com'),
   HUBSPOT_SCORE_PROPERTY: z.string().min(1).default('hubspotscore'),
+  HUBSPOT_CONTEXT_PROPERTIES: contextProperties,
   MQL_SCORE_THRESHOLD: z.coerce.number().min(0).default(75),
   HUBSPOT_MQL_STAGE: z.string().default('marketingqualifiedlead'),
   HUBSPOT_SQL_STAGE: z.string().default('salesqualifiedlead'),
@@ -71,6 +81,8 @@ const EnvSchema = z.object({
     .int()
     .min(2, 'must be at least 2 (webhook deduplication needs the last days)')
     .default(30),
+  // Closed leads keep the contact's personal data this long, then it is pseudonymised (PRIVACY.md).
+  LEAD_RETENTION_DAYS: z.coerce.number().int().min(1, 'must be at least 1').default(365),
   METRICS_TOKEN: optional.pipe(
     z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional(),
   ),
@@ -89,6 +101,16 @@ const EnvSchema = z.object({
   /** Teams allows 50 requests/s per app and tenant (learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit); 40 keeps 20 % headroom. */
   TEAMS_MAX_SENDS_PER_SECOND: z.coerce.number().int().min(0).default(40),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Optional language model for unsure glossary answers (README "Glossary answers: the optional AI fallback")
+  AZURE_OPENAI_ENDPOINT: optional.pipe(z.string().url().optional()),
+  AZURE_OPENAI_API_KEY: optional,
+  AZURE_OPENAI_DEPLOYMENT: optional,
+  // The latest GA version of the Azure OpenAI inference API (learn.microsoft.com/azure/ai-services/openai/reference)
+  AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
+  OPENAI_API_KEY: optional,
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  OPENAI_BASE_URL: optional.pipe(z.string().url().optional()),
+  GLOSSARY_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(4000),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -130,6 +152,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     teams: { maxSendsPerSecond: e.TEAMS_MAX_SENDS_PER_SECOND },
     worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS, leaseMs: e.WORKER_LEASE_MS },
     retentionDays: e.RETENTION_DAYS,
+    /** Days a closed lead keeps the contact's personal data before it is pseudonymised. */
+    leadRetentionDays: e.LEAD_RETENTION_DAYS,
     hubspot: {
       accessToken: e.HUBSPOT_ACCESS_TOKEN,
       clientSecret: e.HUBSPOT_CLIENT_SECRET,
@@ -137,6 +161,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
       appUrl: e.HUBSPOT_APP_URL.replace(/\/+$/, ''),
       portalId: e.HUBSPOT_PORTAL_ID,
       scoreProperty: e.HUBSPOT_SCORE_PROPERTY,
+      /** Analytics properties read with each contact for the card's "why this lead" context. */
+      contextProperties: e.HUBSPOT_CONTEXT_PROPERTIES,
       mqlThreshold: e.MQL_SCORE_THRESHOLD,
       timeoutMs: e.HUBSPOT_TIMEOUT_MS,
       accountTimeZone: e.HUBSPOT_ACCOUNT_TIMEZONE,
@@ -157,6 +183,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     bot: e.BOT_ID
       ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE }
       : undefined,
+    /** Undefined unless configured: then no question ever leaves LeadBridge. */
+    glossaryModel: glossaryModel(e).config,
     c4c: e.C4C_BASE_URL
       ? { baseUrl: e.C4C_BASE_URL, username: e.C4C_USERNAME, password: e.C4C_PASSWORD, mappingFile: e.C4C_MAPPING_FILE }
       : undefined,
@@ -193,6 +221,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  HUBSPOT_MAX_REQUESTS_PER_SECOND: replaced by HUBSPOT_REQUESTS_PER_10S; set only HUBSPOT_REQUESTS_PER_10S',
     );
   }
+  const modelProblems = glossaryModel(parsed.data).problems;
+  if (modelProblems.length)
+    throw new ConfigError(`Invalid configuration:\n${modelProblems.map((p) => `  ${p}`).join('\n')}`);
   const config = toConfig(parsed.data);
   if (config.env === 'production' && !config.bot) {
     throw new ConfigError(

@@ -49,6 +49,8 @@ export const OWNER_USERS: TeamsUser[] = BENCH_OWNERS.map((o, i) => ({
 export interface BenchWorld {
   hubspot: HubSpotStandin;
   connector: TeamsConnector;
+  /** HubSpot CRM calls since the last ask, by method and path (record ids as `{id}`); resets the count. */
+  hubspotCalls(): Record<string, number>;
   env(db: TestDatabase, extra?: Record<string, string>): Record<string, string>;
   channel(botUrl: string): TeamsChannel;
   close(): Promise<void>;
@@ -72,6 +74,14 @@ export async function startBenchWorld(): Promise<BenchWorld> {
         hs_lead_status: 'NEW',
         hubspot_owner_id: BENCH_OWNERS[i % OWNER_COUNT]!.id,
         hs_legal_basis: 'Freely given consent from contact',
+        // HubSpot's analytics, read for the card's "why this lead" context in the same batch read.
+        hs_analytics_source: 'ORGANIC_SEARCH',
+        hs_analytics_source_data_1: 'google',
+        recent_conversion_event_name: 'Whitepaper Download',
+        recent_conversion_date: '2026-11-20T10:00:00.000Z',
+        num_conversion_events: 1 + (i % 5),
+        hs_analytics_num_page_views: 3 + (i % 40),
+        hs_analytics_last_url: 'https://www.example.com/loesungen/crm',
       },
     });
   }
@@ -88,9 +98,18 @@ export async function startBenchWorld(): Promise<BenchWorld> {
       },
     });
   }
-  // The stand-ins keep a log of every request; the benchmarks do not need it and it would only grow.
-  const trim = setInterval(() => {
+  // The stand-ins keep a log of every request; the benchmarks only need HubSpot's calls counted, and the log would grow.
+  const tally = new Map<string, number>();
+  const collect = () => {
+    for (const r of hubspot.requests) {
+      if (r.path.startsWith('/_standin/')) continue;
+      const kind = `${r.method} ${r.path.replace(/\/\d+$/, '/{id}')}`;
+      tally.set(kind, (tally.get(kind) ?? 0) + 1);
+    }
     hubspot.clearRequests();
+  };
+  const trim = setInterval(() => {
+    collect();
     connector.clearRequests();
   }, 1000);
   trim.unref();
@@ -98,6 +117,12 @@ export async function startBenchWorld(): Promise<BenchWorld> {
   return {
     hubspot,
     connector,
+    hubspotCalls() {
+      collect();
+      const out = Object.fromEntries(tally);
+      tally.clear();
+      return out;
+    },
     env(db, extra = {}) {
       return {
         NODE_ENV: 'development',

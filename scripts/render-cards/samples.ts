@@ -5,7 +5,9 @@
 import { type DigestCardView, renderDigestCard } from '../../src/cards/digest-card.js';
 import { renderAnswerCard } from '../../src/cards/knowledge-card.js';
 import { type LeadCardView, renderLeadCard } from '../../src/cards/lead-card.js';
+import { myLeadsCard } from '../../src/cards/my-leads-card.js';
 import type { BantAnswers } from '../../src/domain/bant.js';
+import type { ContactContext } from '../../src/domain/contact-context.js';
 import { digestFigures } from '../../src/domain/digest.js';
 import type { LeadState } from '../../src/domain/lead.js';
 import type { Lead, LeadEvent } from '../../src/domain/model.js';
@@ -37,6 +39,24 @@ const T_BANT = at('2025-03-11 14:40');
 const T_QUALIFY = at('2025-03-12 11:05');
 const T_CONVERT = at('2025-03-14 16:20');
 
+/** HubSpot's analytics on the sample contact: why she is an MQL. */
+const FULL_CONTEXT: ContactContext = {
+  source: 'ORGANIC_SEARCH',
+  sourceDrillDown1: 'google',
+  sourceDrillDown2: 'unknown keywords (SSL)',
+  recentConversion: 'Whitepaper Bauprojekte digital steuern – Download',
+  recentConversionAt: at('2025-03-08 16:45'),
+  firstConversion: 'Newsletter-Anmeldung',
+  firstConversionAt: at('2024-11-19 10:02'),
+  conversions: 3,
+  pageViews: 17,
+  lastPageUrl: 'https://www.contoso.example/loesungen/projektsteuerung',
+  lastEmailName: 'Newsletter März 2025',
+  lastEmailClickAt: at('2025-03-05 08:31'),
+  lastEmailOpenAt: at('2025-03-05 08:30'),
+  becameMqlAt: at('2025-03-10 09:10'),
+};
+
 function sampleLead(over: Partial<Lead> = {}): Lead {
   return {
     id: 'lead-901-1',
@@ -58,6 +78,7 @@ function sampleLead(over: Partial<Lead> = {}): Lead {
       consent: 'Einwilligung erteilt (Whitepaper-Download, 03.03.2025)',
       ownerId: '77',
       companyId: '5501',
+      context: FULL_CONTEXT,
     },
     company: {
       id: '5501',
@@ -130,6 +151,7 @@ function leadView(over: Partial<LeadCardView> & { lead: Lead }): LeadCardView {
     sync: { hubspot: { status: 'ok' }, c4c: { status: 'ok' } },
     rejectReasons: [...REJECT_REASONS],
     refreshUserIds: [ALEX.id],
+    now: T_MQL + 5 * MIN,
     ...over,
   };
 }
@@ -203,7 +225,23 @@ export const LEAD_VIEWS: Record<string, { title: string; view: LeadCardView }> =
     title: 'New MQL, English',
     view: leadView({ lead: sampleLead(), locale: 'en' }),
   },
+  'lead-mql-explained': {
+    title: '„Was heißt das?“ – Gated Asset, im Chat erklärt',
+    view: leadView({ lead: sampleLead(), explain: 'gated-asset' }),
+  },
+  'lead-mql-none': {
+    title: 'Neues MQL ohne Analytics-Daten in HubSpot',
+    view: leadView({ lead: noContext(sampleLead()) }),
+  },
+  'lead-mql-none-en': {
+    title: 'New MQL without HubSpot analytics, English',
+    view: leadView({ lead: noContext(sampleLead()), locale: 'en' }),
+  },
 };
+
+function noContext(lead: Lead): Lead {
+  return { ...lead, contact: { ...lead.contact, context: null } };
+}
 
 // ---------------------------------------------------------------------------------------------
 // digest
@@ -248,6 +286,25 @@ const DIGEST_LEADS: Spec[] = [
   ],
 ];
 
+/** Why the leads still waiting are MQLs (index into DIGEST_LEADS). */
+const DIGEST_CONTEXT: Record<number, ContactContext> = {
+  0: {
+    source: 'PAID_SOCIAL',
+    sourceDrillDown1: 'LinkedIn',
+    recentConversion: 'Webinar-Anmeldung Lagerlogistik 2025',
+    recentConversionAt: at('2025-03-09 18:20'),
+    conversions: 2,
+    pageViews: 9,
+  },
+  1: {
+    source: 'EMAIL_MARKETING',
+    sourceDrillDown2: 'Newsletter März 2025',
+    recentConversion: 'Kontaktformular',
+    recentConversionAt: at('2025-03-10 12:58'),
+    pageViews: 4,
+  },
+};
+
 function digestView(): DigestCardView {
   const since = at('2025-03-10 08:00');
   const now = at('2025-03-11 08:00');
@@ -285,7 +342,13 @@ function digestView(): DigestCardView {
         state: from,
         version: trail.length,
         owner: { id: String(100 + ownerIx), email: owner.email, name: owner.name },
-        contact: { id: String(2000 + i), firstName, lastName, email: `${firstName!.toLowerCase()}@example.com` },
+        contact: {
+          id: String(2000 + i),
+          firstName,
+          lastName,
+          email: `${firstName!.toLowerCase()}@example.com`,
+          context: DIGEST_CONTEXT[i] ?? null,
+        },
         company: { id: String(6000 + i), name: company },
         rejectReason: reason ?? null,
         mqlAt,
@@ -297,6 +360,7 @@ function digestView(): DigestCardView {
     );
     events[id] = trail;
   });
+  DIGEST_SAMPLE_LEADS = leads;
   const figures = digestFigures({
     leads,
     events,
@@ -319,6 +383,9 @@ function digestView(): DigestCardView {
 
 export const GLOSSARY_QUESTION = 'Was ist ein MQL?';
 export const SEGMENT_QUESTION = 'Welches Segment hat eine Firma mit 85 Mio. Umsatz und 400 Mitarbeitern?';
+
+/** The digest's leads, for the "meine Leads" sample (set by digestView). */
+let DIGEST_SAMPLE_LEADS: Lead[] = [];
 
 /** Every card of docs/cards/, in README order. */
 export async function buildSamples(): Promise<CardSample[]> {
@@ -352,6 +419,13 @@ export async function buildSamples(): Promise<CardSample[]> {
     title: 'Tageszusammenfassung für die Teamleitung (Charts als FactSet-Fallback)',
     locale: 'de',
     card: renderDigestCard(digestView()),
+  });
+  const mine = DIGEST_SAMPLE_LEADS.filter((l) => l.state === 'MQL' || l.state === 'SAL');
+  out.push({
+    name: 'my-leads',
+    title: '„Meine Leads“ – eine Zeile Kontext pro Lead',
+    locale: 'de',
+    card: myLeadsCard(mine, 'de', at('2025-03-11 08:00'), TIME_ZONE),
   });
   return out;
 }

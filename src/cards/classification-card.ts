@@ -11,6 +11,7 @@ import type {
   UnavailableAnswer,
 } from '../knowledge/answer.js';
 import { BETREUUNGSMODELL_LABEL } from '../knowledge/classification-terms.js';
+import { sameName } from '../knowledge/company-lookup.js';
 import { formatCount, formatEur } from '../knowledge/format.js';
 import { SOURCE_GLOSSARY, texts } from '../knowledge/labels.js';
 import type { Locale } from '../knowledge/text/language.js';
@@ -62,6 +63,7 @@ export function companyCard(a: CompanyAnswer, locale: Locale = a.locale): object
         weight: 'Bolder',
         size: 'Large',
       }),
+      ...(sameName(c.name, a.query) ? [] : [literal(t.companyFound(c.name, a.query), { isSubtle: true })]),
       facts([
         [t.revenue, c.annualRevenue != null ? formatEur(c.annualRevenue, locale) : t.unknown],
         [t.employees, c.employees != null ? formatCount(c.employees, locale) : t.unknown],

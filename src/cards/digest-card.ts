@@ -1,5 +1,6 @@
 import type { DigestFigures } from '../domain/digest.js';
 import type { RejectReason } from '../domain/reject-reasons.js';
+import { contextLine } from './call-brief.js';
 import { formatTime, type Locale, t } from './i18n.js';
 import { type FollowUpTexts, tm } from './i18n-follow-up.js';
 import { facts, literal, plain } from './text.js';
@@ -148,6 +149,8 @@ function waiting(v: DigestCardView, tx: FollowUpTexts): object[] {
       ...literal(tx.waitingLine(w.ownerName, tx.duration(w.ageMs)), { isSubtle: true, size: 'Small' }),
       spacing: 'None',
     });
+    const why = contextLine(w.context, v.locale, v.timeZone, v.figures.until);
+    if (why) out.push({ ...literal(why, { size: 'Small' }), spacing: 'None' });
   }
   return out;
 }

@@ -30,6 +30,7 @@ export function glossaryCard(a: GlossaryAnswer, locale: Locale = a.locale): obje
     [
       ...entryBlocks(a.entry, locale),
       ...(note ? [text(note, { isSubtle: true, size: 'Small' })] : []),
+      ...(a.matchedBy === 'model' ? [text(t.chosenByModel, { isSubtle: true, size: 'Small' })] : []),
       footer(SOURCE_GLOSSARY),
     ],
     [...a.alternatives, ...related].map((e) => askButton(e, locale)),

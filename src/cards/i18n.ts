@@ -64,6 +64,7 @@ const de = {
     SQL: 'SQL – vertriebsqualifiziert',
     OPPORTUNITY: 'Opportunity',
     REJECTED: 'Abgelehnt',
+    ERASED: 'Gelöscht (Datenschutz)',
   } as Record<LeadState, string>,
   criteria: {
     budget: 'Budget',
@@ -88,7 +89,11 @@ const de = {
     convert: 'Opportunity angelegt',
     reassign: 'Weitergeleitet',
     nudge: 'Erinnert',
+    erased: 'Kontaktdaten gelöscht',
   } as Record<string, string>,
+  erasedTitle: 'Kontakt aus Datenschutzgründen gelöscht',
+  erasedBody:
+    'Die Daten dieses Kontakts wurden in LeadBridge gelöscht. Für diesen Lead gibt es hier nichts mehr zu tun.',
   by: 'von',
   at: 'am',
   refused: {
@@ -153,6 +158,7 @@ const en: typeof de = {
     SQL: 'SQL – sales qualified',
     OPPORTUNITY: 'Opportunity',
     REJECTED: 'Rejected',
+    ERASED: 'Erased (data protection)',
   },
   criteria: { budget: 'Budget', authority: 'Authority', need: 'Need', timeframe: 'Timeframe' },
   reasons: {
@@ -172,7 +178,10 @@ const en: typeof de = {
     convert: 'Opportunity created',
     reassign: 'Forwarded',
     nudge: 'Reminded',
+    erased: 'Contact data erased',
   },
+  erasedTitle: 'Contact erased for data protection',
+  erasedBody: "This contact's data was erased in LeadBridge. There is nothing left to do for this lead here.",
   by: 'by',
   at: 'on',
   refused: {

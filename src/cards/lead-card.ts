@@ -5,6 +5,7 @@ import { contactName, type Lead, type LeadEvent } from '../domain/model.js';
 import type { RejectReason } from '../domain/reject-reasons.js';
 import { execute, showCard } from './actions.js';
 import { bantValueLabel, formatTime, type Locale, type Texts, t } from './i18n.js';
+import { leadContextSection } from './lead-context.js';
 import { forwardAction, forwardedNote, type OwnerChoice } from './reassign-form.js';
 import { facts, literal, plain } from './text.js';
 
@@ -29,6 +30,10 @@ export interface LeadCardView {
   retryable?: boolean;
   /** Team CSMs the lead may be forwarded to ("Weiterleiten"); none: no button. */
   forwardTargets?: OwnerChoice[];
+  /** Now, for relative dates ("vor 2 Tagen"); without it the "why this lead" section uses `lead.updatedAt`. */
+  now?: number;
+  /** A glossary entry id explained in place ("Was heißt das?"), for the one who asked. */
+  explain?: string;
 }
 
 /** The lead card: Adaptive Card 1.5, Universal Actions with Action.Submit fallback, updated in place after every action. */
@@ -71,6 +76,21 @@ export function renderLeadCard(v: LeadCardView): object {
       [tx.consent, lead.contact.consent ?? tx.consentUnknown],
       [tx.owner, lead.owner.name ?? lead.owner.email ?? tx.noOwner],
     ]),
+  );
+  body.push(
+    ...leadContextSection({
+      lead,
+      locale: v.locale,
+      timeZone: v.timeZone,
+      now: v.now ?? lead.updatedAt,
+      segment: seg
+        ? {
+            label: segmentLabel(seg.segment, v.locale),
+            glossaryId: `kundensegment-${seg.segment.toLowerCase().replace(/_/g, '-')}`,
+          }
+        : null,
+      explain: v.explain,
+    }),
   );
   body.push({ type: 'TextBlock', text: syncLine(v, tx), wrap: true, size: 'Small', spacing: 'Small' });
   const noAccount = noAccountLine(v, tx);

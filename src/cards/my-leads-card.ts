@@ -1,17 +1,22 @@
 import { contactName, type Lead } from '../domain/model.js';
 import { execute } from './actions.js';
+import { contextLine } from './call-brief.js';
 import { type Locale, t } from './i18n.js';
 import { literal } from './text.js';
 
 const hours = (ms: number) => Math.max(0, Math.round(ms / 3_600_000));
 
-/** "Meine Leads": open leads, oldest first, each with its state and a button that shows its card. */
-export function myLeadsCard(leads: Lead[], locale: Locale, now: number): object {
+/** "Meine Leads": open leads, oldest first, each with its state, why it is a lead (one line) and a button that shows its card. */
+export function myLeadsCard(leads: Lead[], locale: Locale, now: number, timeZone: string): object {
   const tx = t(locale);
   const title = locale === 'de' ? `Deine offenen Leads (${leads.length})` : `Your open leads (${leads.length})`;
   const empty = locale === 'de' ? 'Keine offenen Leads.' : 'No open leads.';
   const open = locale === 'de' ? 'Karte zeigen' : 'Show card';
   const sorted = [...leads].sort((a, b) => a.mqlAt - b.mqlAt);
+  const why = (l: Lead) => {
+    const line = contextLine(l.contact.context, locale, timeZone, now);
+    return line ? [{ ...literal(line, { size: 'Small' }), spacing: 'None' }] : [];
+  };
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -31,6 +36,7 @@ export function myLeadsCard(leads: Lead[], locale: Locale, now: number): object 
             spacing: 'None',
             wrap: true,
           },
+          ...why(l),
           { type: 'ActionSet', actions: [execute(open, 'lead.refresh', { leadId: l.id })] },
         ],
       })),

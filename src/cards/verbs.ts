@@ -12,6 +12,7 @@ export const VERBS = {
   'lead.retry': 'retry dead CRM effects (admin)',
   'lead.reassign': 'Weiterleiten / Neu zuweisen: a new Contact Owner (the chosen e-mail arrives as `newOwner`)',
   'lead.nudge': 'Erinnern: remind the owner (escalation card)',
+  'glossary.explain': '„Was heißt das?“: the lead card again with a glossary term (`term`) explained in place',
 } as const;
 
 export type Verb = keyof typeof VERBS;

@@ -1,3 +1,4 @@
+import type { ContactContext } from './contact-context.js';
 import type { LeadState } from './lead.js';
 import { contactName, type Lead, type LeadEvent } from './model.js';
 
@@ -26,6 +27,8 @@ export interface WaitingLead {
   ownerName: string;
   mqlAt: number;
   ageMs: number;
+  /** HubSpot's analytics on the contact (why it is an MQL), when known. */
+  context?: ContactContext | null;
 }
 export interface SlaBreach {
   leadId: string;
@@ -118,6 +121,7 @@ export function digestFigures(input: DigestInput): DigestFigures {
       ownerName: nameOf(l.owner.email, l.owner.name),
       mqlAt: l.mqlAt,
       ageMs: now - l.mqlAt,
+      context: l.contact.context ?? null,
     }));
 
   const slaBreaches: SlaBreach[] = [];

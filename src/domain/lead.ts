@@ -1,8 +1,11 @@
 import { type BantAnswers, bantYesCount } from './bant.js';
 import type { RejectReason } from './reject-reasons.js';
 
-/** Where a lead stands in the customer's funnel (see the glossary: MQL → SAL → SQL → Opportunity). */
-export const LEAD_STATES = ['MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'REJECTED'] as const;
+/**
+ * Where a lead stands in the customer's funnel (see the glossary: MQL → SAL → SQL → Opportunity). ERASED: an open lead
+ * whose contact was erased (closed; a rejected lead or an opportunity keeps its state when erased).
+ */
+export const LEAD_STATES = ['MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'REJECTED', 'ERASED'] as const;
 export type LeadState = (typeof LEAD_STATES)[number];
 
 /** What a person can do to a lead from its card. */

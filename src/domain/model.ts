@@ -1,4 +1,5 @@
 import type { BantAnswers } from './bant.js';
+import type { ContactContext } from './contact-context.js';
 import type { LeadState } from './lead.js';
 import type { RejectReason } from './reject-reasons.js';
 
@@ -16,6 +17,8 @@ export interface ContactSnapshot {
   consent?: string | null;
   ownerId?: string | null;
   companyId?: string | null;
+  /** HubSpot's analytics on why this contact is an MQL (`HUBSPOT_CONTEXT_PROPERTIES`); absent on older leads. */
+  context?: ContactContext | null;
 }
 
 export interface CompanySnapshot {
@@ -77,6 +80,33 @@ export interface Lead {
   escalatedAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /** When the contact's personal data was erased or pseudonymised (privacy.ts); unset while it is kept. */
+  erasedAt?: number | null;
+}
+
+/** A lead as it starts: an MQL at `at`, nothing answered, decided or handed over to 36One yet. */
+export function newMqlLead(
+  start: Pick<Lead, 'id' | 'portalId' | 'contactId' | 'cycle' | 'owner' | 'contact' | 'company'>,
+  at: number,
+): Lead {
+  return {
+    ...start,
+    state: 'MQL',
+    version: 1,
+    bant: null,
+    rejectReason: null,
+    rejectNote: null,
+    c4cLeadId: null,
+    c4cOwnerMapped: null,
+    c4cOpportunityId: null,
+    mqlAt: at,
+    acceptedAt: null,
+    closedAt: null,
+    remindedAt: null,
+    escalatedAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** Who did something: a person from Teams, or LeadBridge itself. */

@@ -3,6 +3,7 @@ import type { CompanySnapshot, ContactSnapshot, Owner } from '../domain/model.js
 import { type Clock, systemClock } from '../lib/clock.js';
 import { IntegrationError } from '../lib/integration-error.js';
 import type { StartLog } from '../lib/rate-limit.js';
+import { contactContextOf } from './contact-context.js';
 import { BatchReadError, toHubSpotError } from './errors.js';
 import { ownerDirectory } from './owner-directory.js';
 import { createHubSpotPacer, type HubSpotPacer, type PacerTime, realTime, unpaced } from './pacer.js';
@@ -29,6 +30,8 @@ export interface HubSpotOptions {
   ownerCacheMs?: number;
   /** The HubSpot account's time zone: its daily API limit resets at midnight there (default UTC). */
   accountTimeZone?: string;
+  /** Analytics properties read with every contact, in the same call (`HUBSPOT_CONTEXT_PROPERTIES`; default none). */
+  contextProperties?: readonly string[];
 }
 
 const CONTACT_PROPS = [
@@ -115,6 +118,8 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     }
   }
   const notFound = (err: unknown) => err instanceof IntegrationError && err.status === 404;
+  const contextProps = o.contextProperties ?? [];
+  const contactProps = [...new Set([...CONTACT_PROPS, o.scoreProperty, ...contextProps])];
 
   const toContact = (r: { id: string; properties: Props }, primaryCompanyId?: string): ContactSnapshot => {
     const p = r.properties;
@@ -130,6 +135,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       consent: str(p.hs_legal_basis),
       ownerId: str(p.hubspot_owner_id),
       companyId: str(p.associatedcompanyid) ?? primaryCompanyId ?? null,
+      ...(contextProps.length ? { context: contactContextOf(p, contextProps) } : {}),
     };
   };
   const toCompany = (r: { id: string; properties: Props }): CompanySnapshot => {
@@ -238,9 +244,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     async getContact(id) {
       try {
         const r = await call(`reading contact ${id}`, () =>
-          client.crm.contacts.basicApi.getByIdWithHttpInfo(id, [...CONTACT_PROPS, o.scoreProperty], undefined, [
-            'companies',
-          ]),
+          client.crm.contacts.basicApi.getByIdWithHttpInfo(id, contactProps, undefined, ['companies']),
         );
         const assoc = (r.associations as any)?.companies?.results as Array<{ id: string; type: string }> | undefined;
         const primary = assoc?.find((a) => a.type === 'contact_to_company') ?? assoc?.[0];
@@ -266,7 +270,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
         read: (chunk) =>
           client.crm.contacts.batchApi.readWithHttpInfo({
             inputs: chunk.map((id) => ({ id })),
-            properties: [...CONTACT_PROPS, o.scoreProperty, 'hs_merged_object_ids'],
+            properties: [...contactProps, 'hs_merged_object_ids'],
             propertiesWithHistory: [],
           }) as Promise<unknown> as Promise<{ data: ReadResponse; headers: Record<string, string> }>,
         toSnapshot: (r) => toContact(r),

@@ -54,9 +54,16 @@ export type HubSpotEvent = z.infer<typeof EventSchema>;
 /** Why an event is acknowledged but not evaluated (a bounded set: it is a metrics label). */
 export type IgnoreReason = 'not_a_contact' | 'not_a_trigger' | 'no_contact_id';
 
-/** A stored event plus what LeadBridge makes of it: the contact to evaluate, or why it is left alone. */
+/** A contact HubSpot erased (GDPR delete: `privacyDeletion`) or deleted: LeadBridge erases it too. */
+export interface ContactErasure {
+  contactId: string;
+  reason: 'privacy_deletion' | 'deletion';
+}
+
+/** A stored event plus what LeadBridge makes of it: the contact to evaluate or to erase, or why it is left alone. */
 export interface WebhookEvent extends InboxEvent {
   contactId: string | null;
+  erase: ContactErasure | null;
   ignored: IgnoreReason | null;
 }
 
@@ -85,11 +92,28 @@ export function parseWebhookBatch(rawBody: string): ParseResult {
 const CONTACT_TYPE_ID = '0-1';
 /** The changes that can make a contact an MQL (a deletion or a privacy deletion cannot). */
 const TRIGGERS = new Set(['creation', 'propertyChange', 'merge', 'restore', 'associationChange']);
+/**
+ * The changes that erase a contact: `privacyDeletion` (HubSpot changelog "Webhooks now support privacy-compliant
+ * contact deletions": HubSpot then also sends `deletion`; on the developer platform a `hubEvents` subscription, docs
+ * "Configure webhooks") and a plain `deletion`. Unverified: the generic `object.privacyDeletion` with objectTypeId 0-1
+ * (public code handles it next to object.deletion); it is read like every generic event.
+ */
+const ERASURES: Record<string, ContactErasure['reason']> = {
+  privacyDeletion: 'privacy_deletion',
+  deletion: 'deletion',
+};
 
-/** The contact an event is about (a merge names the surviving record), or why there is none to evaluate. */
-function contactOf(e: HubSpotEvent): { contactId: number } | { ignored: IgnoreReason } {
+type Use = { contactId: number } | { erase: number; reason: ContactErasure['reason'] } | { ignored: IgnoreReason };
+
+/** The contact an event is about (a merge names the surviving record) and whether it is erased, or why it is left alone. */
+function contactOf(e: HubSpotEvent): Use {
   const [scope, change = ''] = (e.subscriptionType ?? e.eventType)!.split('.', 2);
   if (scope !== 'contact' && scope !== 'object') return { ignored: 'not_a_contact' };
+  const erasure = ERASURES[change];
+  if (erasure) {
+    if (scope === 'object' && e.objectTypeId !== CONTACT_TYPE_ID) return { ignored: 'not_a_contact' };
+    return e.objectId === undefined ? { ignored: 'no_contact_id' } : { erase: e.objectId, reason: erasure };
+  }
   if (!TRIGGERS.has(change)) return { ignored: 'not_a_trigger' };
   const contact =
     change === 'associationChange'
@@ -126,7 +150,8 @@ function toWebhookEvent(e: HubSpotEvent): WebhookEvent {
   const value = e.propertyValue == null ? null : String(e.propertyValue);
   const use = contactOf(e);
   const contactId = 'contactId' in use ? String(use.contactId) : null;
-  const objectId = contactId ?? String(e.objectId ?? e.fromObjectId ?? '');
+  const erase = 'erase' in use ? { contactId: String(use.erase), reason: use.reason } : null;
+  const objectId = contactId ?? erase?.contactId ?? String(e.objectId ?? e.fromObjectId ?? '');
   // eventId alone is not unique at HubSpot: the fingerprint guards against folding distinct events together.
   const fingerprint = createHash('sha1')
     .update(JSON.stringify([type, objectId, e.propertyName ?? null, value, e.occurredAt]))
@@ -143,6 +168,7 @@ function toWebhookEvent(e: HubSpotEvent): WebhookEvent {
     attemptNumber: e.attemptNumber,
     payload: e,
     contactId,
+    erase,
     ignored: 'ignored' in use ? use.ignored : null,
   };
 }

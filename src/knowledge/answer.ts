@@ -73,6 +73,8 @@ export interface BetreuungsmodellAnswer extends AnswerBase {
 export interface CompanyAnswer extends AnswerBase {
   kind: 'company';
   company: CompanyRecord;
+  /** The name as asked; the answer names the record found when it differs ("Nordlicht Software GmbH" → "… AG"). */
+  query: string;
   /** Null when the record has neither revenue nor employees. */
   result: KundensegmentResult | null;
   reasoning: string[];

@@ -39,7 +39,8 @@ export function detectClassification(text: string): ClassificationIntent | null 
   const folded = foldBasic(text);
   const figures = extractFigures(text);
   const money = figures.filter((f) => f.kind === 'money');
-  const marketUnits = figures.find((f) => f.kind === 'market_units')?.value;
+  const units = figures.find((f) => f.kind === 'market_units');
+  const marketUnits = units?.value;
   const rel = relationship(folded);
   const newCustomer = NEW_CUSTOMER.test(folded) && IMPLEMENTATION.test(folded);
   const qualitative = HIGH.test(folded) ? 'high' : LOW.test(folded) ? 'low' : undefined;
@@ -54,6 +55,8 @@ export function detectClassification(text: string): ClassificationIntent | null 
         revenuePotential: potential?.value ?? qualitative ?? null,
         relationship: rel,
         newCustomerInImplementation: newCustomer,
+        ...(units?.comparison ? { marketUnitsComparison: units.comparison } : {}),
+        ...(potential?.comparison ? { revenuePotentialComparison: potential.comparison } : {}),
       },
     };
   }
@@ -63,7 +66,12 @@ export function detectClassification(text: string): ClassificationIntent | null 
     return {
       kind: 'segment',
       figures,
-      input: { annualRevenue: revenue?.value ?? null, employees: employees?.value ?? null },
+      input: {
+        annualRevenue: revenue?.value ?? null,
+        employees: employees?.value ?? null,
+        ...(revenue?.comparison ? { revenueComparison: revenue.comparison } : {}),
+        ...(employees?.comparison ? { employeesComparison: employees.comparison } : {}),
+      },
     };
   }
   return null;

@@ -23,6 +23,11 @@ export interface RankOptions {
 
 export interface DefinitionRanker {
   rank(text: string, options?: RankOptions): RankedEntry[];
+  /**
+   * Where an entry's own text has a question word (folded token): among its names ("lead" in "Marketing Qualified
+   * Lead"), only in its definition, or not at all. Rankers without it leave named-term questions to ranking.
+   */
+  mentions?(id: string, token: string): 'name' | 'body' | null;
 }
 
 interface Doc {
@@ -106,6 +111,23 @@ export class Bm25DefinitionIndex implements DefinitionRanker {
     this.vocabulary = [...this.df.keys()];
     this.avgName = this.docs.reduce((s, d) => s + d.nameLength, 0) / this.docs.length;
     this.avgBody = this.docs.reduce((s, d) => s + d.bodyLength, 0) / this.docs.length;
+  }
+
+  mentions(id: string, token: string): 'name' | 'body' | null {
+    const d = this.docs.find((doc) => doc.id === id);
+    if (!d) return null;
+    const whole = [stemDe(token), stemEn(token)];
+    const parts = this.decompounder.split(token).map(stemDe);
+    // The word as the head of a compound of the entry ("Umsatz" in "Jahresumsatz") counts too.
+    const isHead = (t: string) => t.length >= MIN_PREFIX && ((v: string) => v.length > t.length + 2 && v.endsWith(t));
+    const has = (field: Map<string, number>) =>
+      whole.some((t) => field.has(t)) ||
+      (parts.length > 0 && parts.every((t) => field.has(t))) ||
+      whole.some((t) => {
+        const head = isHead(t);
+        return head !== false && [...field.keys()].some(head);
+      });
+    return has(d.name) ? 'name' : has(d.body) ? 'body' : null;
   }
 
   private idf(term: string): number {

@@ -7,6 +7,7 @@ import {
   type CriterionCheck,
 } from '../domain/classification/betreuungsmodell.js';
 import { BETREUUNGSMODELL_LABEL } from './classification-terms.js';
+import { boundWord } from './explain-segment.js';
 import { formatEur } from './format.js';
 import type { Locale } from './text/language.js';
 
@@ -45,14 +46,16 @@ function given(c: Criterion, input: BetreuungsmodellInput, locale: Locale): stri
   if (c.startsWith('market_units')) {
     if (input.newCustomerInImplementation)
       return locale === 'de' ? 'Neukunde in der Implementierung' : 'new customer in implementation';
-    return input.marketUnits == null ? null : `${input.marketUnits} Market Unit${input.marketUnits === 1 ? '' : 's'}`;
+    if (input.marketUnits == null) return null;
+    const bound = boundWord(input.marketUnitsComparison, locale);
+    return `${bound}${input.marketUnits} Market Unit${input.marketUnits === 1 && !bound ? '' : 's'}`;
   }
   if (c.startsWith('revenue')) {
     const r = input.revenuePotential;
     if (r == null) return null;
     if (r === 'high') return locale === 'de' ? 'hoch' : 'high';
     if (r === 'low') return locale === 'de' ? 'gering' : 'low';
-    return formatEur(r, locale);
+    return `${boundWord(input.revenuePotentialComparison, locale)}${formatEur(r, locale)}`;
   }
   return input.relationship ? RELATIONSHIP[input.relationship][locale] : null;
 }

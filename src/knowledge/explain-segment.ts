@@ -1,5 +1,6 @@
 /** Explains a Kundensegment classification in the reader's language: which figures, which rule, which measure won. */
 import { type Kundensegment, type KundensegmentResult, segmentLabel } from '../domain/classification/kundensegment.js';
+import type { Comparison } from '../domain/classification/quantities.js';
 import { formatCount, formatEur } from './format.js';
 import type { Locale } from './text/language.js';
 
@@ -14,6 +15,18 @@ const EMPLOYEE_RULE: Record<Kundensegment, { de: string; en: string }> = {
   LARGE_ENTERPRISE: { de: 'über 2000 Mitarbeiter', en: 'more than 2000 employees' },
 };
 
+const BOUND: Record<Comparison, { de: string; en: string }> = {
+  above: { de: 'über ', en: 'more than ' },
+  below: { de: 'unter ', en: 'less than ' },
+  at_least: { de: 'mindestens ', en: 'at least ' },
+  at_most: { de: 'höchstens ', en: 'at most ' },
+};
+
+/** "über " / "more than " for a bounded figure, "" for an exact one. */
+export const boundWord = (c: Comparison | undefined, locale: Locale): string => (c ? BOUND[c][locale] : '');
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** One line per measure used, then the conflict rule or the note that only one measure was known. */
 export function explainSegment(r: KundensegmentResult, locale: Locale): string[] {
   const de = locale === 'de';
@@ -22,16 +35,16 @@ export function explainSegment(r: KundensegmentResult, locale: Locale): string[]
     const seg = segmentLabel(r.bySegmentRevenue, locale);
     lines.push(
       de
-        ? `Jahresumsatz ${formatEur(r.annualRevenue, locale)} → ${seg} (${REVENUE_RULE[r.bySegmentRevenue].de}).`
-        : `Annual revenue ${formatEur(r.annualRevenue, locale)} → ${seg} (${REVENUE_RULE[r.bySegmentRevenue].en}).`,
+        ? `Jahresumsatz ${boundWord(r.revenueComparison, locale)}${formatEur(r.annualRevenue, locale)} → ${seg} (${REVENUE_RULE[r.bySegmentRevenue].de}).`
+        : `Annual revenue ${boundWord(r.revenueComparison, locale)}${formatEur(r.annualRevenue, locale)} → ${seg} (${REVENUE_RULE[r.bySegmentRevenue].en}).`,
     );
   }
   if (r.bySegmentEmployees && r.employees !== undefined) {
     const seg = segmentLabel(r.bySegmentEmployees, locale);
     lines.push(
       de
-        ? `${formatCount(r.employees, locale)} Mitarbeiter → ${seg} (${EMPLOYEE_RULE[r.bySegmentEmployees].de}).`
-        : `${formatCount(r.employees, locale)} employees → ${seg} (${EMPLOYEE_RULE[r.bySegmentEmployees].en}).`,
+        ? `${upperFirst(boundWord(r.employeesComparison, locale))}${formatCount(r.employees, locale)} Mitarbeiter → ${seg} (${EMPLOYEE_RULE[r.bySegmentEmployees].de}).`
+        : `${upperFirst(boundWord(r.employeesComparison, locale))}${formatCount(r.employees, locale)} employees → ${seg} (${EMPLOYEE_RULE[r.bySegmentEmployees].en}).`,
     );
   }
   const result = segmentLabel(r.segment, locale);

@@ -4,7 +4,8 @@ import type { DefinitionRanker, RankedEntry } from './definition-index.js';
 import { contentPositions, type ParsedQuestion } from './question.js';
 import type { AliasKind, TermMatch, TermMatcher } from './term-matcher.js';
 
-export type MatchedBy = AliasKind | 'typo' | 'description';
+/** 'model': the optional language-model fallback picked the entry among the retriever's candidates. */
+export type MatchedBy = AliasKind | 'typo' | 'description' | 'model';
 
 export type GlossaryResult =
   | { kind: 'entry'; id: string; confidence: number; matchedBy: MatchedBy; alias?: string; alternatives?: string[] }
@@ -21,6 +22,26 @@ export const RETRIEVAL_LIMITS = {
   /** Suggestions need at least this coverage. */
   suggestionCoverage: 0.2,
 };
+
+/** Confidence of a term named among other terms, and the factor for a term named with framing words. */
+const NAMED_AMONG_OTHERS = 0.9;
+const NAMED_WITH_CONTEXT = 0.9;
+/** A typo'd name still counts as named ("Pushkampange bei uns"), a far-fetched one does not. */
+const MIN_CONTEXT_QUALITY = 0.8;
+/** Words after which the rest of a question is context: "… in our process", "… bei uns", "… im CRM". */
+const CONTEXT_PREPOSITIONS = new Set([
+  'in',
+  'im',
+  'bei',
+  'beim',
+  'fur',
+  'for',
+  'at',
+  'within',
+  'innerhalb',
+  'auf',
+  'on',
+]);
 
 interface Cover {
   match: TermMatch;
@@ -58,13 +79,19 @@ export class GlossaryRetriever {
   ) {}
 
   retrieve(q: ParsedQuestion): GlossaryResult {
-    if (q.comparison) {
-      const pair = this.comparison(q, q.comparison);
+    for (const split of q.comparison) {
+      const pair = this.comparison(q, split);
       if (pair) return pair;
     }
-    const matches = this.terms.find(q.tokens);
+    const matches = [...this.terms.find(q.tokens), ...this.terms.findInitials(q.tokens, q.acronyms)];
     const cover = q.content.length ? bestCover(matches, q.content) : null;
     if (cover && cover.coverage === 1) return this.fromMatch(cover.match);
+    // A question that names a term ("Wann ist ein Lead ein MQL?") is about that term, not a description of another one.
+    if (!q.descriptive) {
+      const named =
+        this.namedAmongOthers(q, matches) ?? (cover ? this.namedWithContext(q, cover.match, matches) : null);
+      if (named) return named;
+    }
 
     const describes = q.descriptive || q.content.length >= 3;
     const ranked = this.ranker.rank(q.text, { limit: 5, describes });
@@ -92,6 +119,48 @@ export class GlossaryRetriever {
     return { kind: 'none', suggestions: this.suggestions(matches, ranked) };
   }
 
+  /**
+   * Several terms named, together covering the question: the one whose own names contain the others
+   * ("MQL" = Marketing Qualified *Lead*), else the one whose definition mentions the others ("Wert" of a Marketingmerkmal).
+   */
+  private namedAmongOthers(q: ParsedQuestion, matches: TermMatch[]): GlossaryResult | null {
+    const exact = matches.filter((m) => m.quality === 1 && !m.id.startsWith('group:'));
+    if (!q.content.every((i) => exact.some((m) => i >= m.start && i < m.end))) return null;
+    const ids = [...new Set(exact.map((m) => m.id))];
+    if (ids.length < 2 || !this.ranker.mentions) return null;
+    const mentions = this.ranker.mentions.bind(this.ranker);
+    // Each other named entry counts once: 2 when this entry's names contain it, 1 when only its definition does.
+    const score = (id: string) =>
+      ids
+        .filter((other) => other !== id)
+        .reduce((sum, other) => {
+          const m = exact.find((x) => x.id === other)!;
+          const where = contentPositions(q.tokens, m.start, m.end).map((i) => mentions(id, q.tokens[i]));
+          return sum + (where.every((w) => w === 'name') ? 2 : where.every((w) => w !== null) ? 1 : 0);
+        }, 0);
+    const ranked = ids.map((id) => ({ id, score: score(id) })).sort((a, b) => b.score - a.score);
+    if (!ranked[0].score || ranked[0].score === ranked[1].score) return null;
+    const best = exact.find((m) => m.id === ranked[0].id)!;
+    return this.fromMatch({ ...best, quality: NAMED_AMONG_OTHERS });
+  }
+
+  /**
+   * One term named plus words that only frame it: context after a preposition ("Opportunity in our process") or an
+   * aspect the term's own text speaks of ("Wie viel Umsatz hat ein Midmarket-Kunde?"). Anything else stays unanswered,
+   * so "Lead Magnet" or "HubSpot-Lizenz" are not taken for Lead or HubSpot.
+   */
+  private namedWithContext(q: ParsedQuestion, m: TermMatch, matches: TermMatch[]): GlossaryResult | null {
+    if (m.id.startsWith('group:') || m.quality < MIN_CONTEXT_QUALITY || !this.ranker.mentions) return null;
+    for (const i of q.content) {
+      if (i >= m.start && i < m.end) continue;
+      // After a preposition even another term is context ("Opportunity in C4C"); before the term it competes.
+      if (i >= m.end && q.tokens.slice(m.end, i).some((t) => CONTEXT_PREPOSITIONS.has(t))) continue;
+      if (matches.some((o) => o.id !== m.id && o.quality === 1 && i >= o.start && i < o.end)) return null;
+      if (!this.ranker.mentions(m.id, q.tokens[i])) return null;
+    }
+    return this.fromMatch({ ...m, quality: round(m.quality * NAMED_WITH_CONTEXT) });
+  }
+
   private fromMatch(m: TermMatch): GlossaryResult {
     if (m.id.startsWith('group:'))
       return { kind: 'group', group: m.id.slice(6) as GlossaryGroup, confidence: m.quality };
@@ -105,7 +174,7 @@ export class GlossaryRetriever {
   }
 
   /** Resolves both sides of "X vs. Y"; a side without its noun borrows the other side's last word ("explizites und implizites Scoring"). */
-  private comparison(q: ParsedQuestion, [left, right]: [[number, number], [number, number]]): GlossaryResult | null {
+  private comparison(q: ParsedQuestion, [left, right]: ParsedQuestion['comparison'][number]): GlossaryResult | null {
     const side = ([from, to]: [number, number], borrow: number | undefined): string | null => {
       const tokens = q.tokens.slice(from, to);
       const direct = this.resolveSide(tokens);
@@ -124,6 +193,17 @@ export class GlossaryRetriever {
     const cover = bestCover(this.terms.find(tokens), content);
     if (cover && cover.coverage === 1 && !cover.match.id.startsWith('group:')) return cover.match.id;
     return null;
+  }
+
+  /** Entries close to a question, best first, for the model fallback: named terms, then ranked definitions. */
+  candidates(q: ParsedQuestion, limit: number): string[] {
+    const ids: string[] = [];
+    const add = (id: string) => {
+      if (!id.startsWith('group:') && !ids.includes(id)) ids.push(id);
+    };
+    for (const m of this.terms.find(q.tokens).sort((a, b) => b.quality - a.quality)) add(m.id);
+    for (const r of this.ranker.rank(q.text, { limit, describes: true })) add(r.id);
+    return ids.slice(0, limit);
   }
 
   private suggestions(matches: TermMatch[], ranked: RankedEntry[]): string[] {

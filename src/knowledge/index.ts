@@ -16,6 +16,7 @@ import { detectCommand } from './commands.js';
 import { detectCompanyLookup } from './company-intent.js';
 import { lookUpCompany } from './company-lookup.js';
 import { Bm25DefinitionIndex } from './definition-index.js';
+import { chooserPrompt, chosenId, type EntryChooser, MAX_CANDIDATES } from './entry-chooser.js';
 import { explainBetreuungsmodell } from './explain-betreuungsmodell.js';
 import { explainSegment } from './explain-segment.js';
 import { GLOSSARY_GROUPS } from './glossary-groups.js';
@@ -26,6 +27,7 @@ import { detectLanguage, type Locale } from './text/language.js';
 
 export type * from './answer.js';
 export { detectCommand } from './commands.js';
+export type { ChooserPrompt, EntryChooser } from './entry-chooser.js';
 export { renderAnswerText } from './render-text.js';
 
 /** What the bot can do, in `locale`. */
@@ -34,7 +36,14 @@ export const helpAnswer = (locale: Locale): HelpAnswer => ({ kind: 'help', local
 export interface KnowledgeOptions {
   /** CRM company search for "Klassifiziere die Musterfirma GmbH"; without it such questions answer "unavailable". */
   companies?: CompanyDirectory;
+  /** Optional language model that picks among close entries when the retriever is unsure; without it nothing is sent. */
+  chooser?: EntryChooser;
 }
+
+/** Glossary answers below this confidence (and refusals with candidates) go to the chooser, if there is one. */
+export const LOW_CONFIDENCE = 0.6;
+/** Confidence of an entry the model picked: it chose among candidates, it did not find the words. */
+const MODEL_CONFIDENCE = 0.7;
 
 export interface Knowledge {
   /** Answers a free-text message; `locale` forces the answer language, otherwise the question's language is used. */
@@ -57,7 +66,16 @@ export function createKnowledge(opts: KnowledgeOptions = {}): Knowledge {
     if (classification) return classify(classification, locale);
     const company = detectCompanyLookup(text);
     if (company) return lookUpCompany(opts.companies, company, locale);
-    return fromGlossary(retriever.retrieve(parseQuestion(text, locale)), text, locale);
+    const parsed = parseQuestion(text, locale);
+    const answer = fromGlossary(retriever.retrieve(parsed), text, locale);
+    if (
+      !opts.chooser ||
+      !(answer.kind === 'not_found' || (answer.kind === 'glossary' && answer.confidence < LOW_CONFIDENCE))
+    )
+      return answer;
+    const candidates = retriever.candidates(parsed, MAX_CANDIDATES).map(glossaryEntry);
+    if (!candidates.length) return answer; // nothing close: nothing to choose from, nothing sent
+    return askModel(opts.chooser, text, candidates, answer, locale);
   };
   return {
     async ask(raw, forced) {
@@ -72,6 +90,37 @@ export function createKnowledge(opts: KnowledgeOptions = {}): Knowledge {
       const text = withoutMentions(raw);
       return question(text, forced ?? detectLanguage(text));
     },
+  };
+}
+
+/**
+ * The model picks one candidate by id and the answer is that glossary entry; "none", an unknown id or nonsense gives
+ * the plain refusal; a model that fails or times out leaves the retriever's own answer.
+ */
+async function askModel(
+  chooser: EntryChooser,
+  question: string,
+  candidates: GlossaryEntry[],
+  own: Answer,
+  locale: Locale,
+): Promise<Answer> {
+  const prompt = chooserPrompt(question, candidates);
+  let reply: string;
+  try {
+    reply = await chooser.choose(prompt);
+  } catch {
+    return own;
+  }
+  const id = chosenId(reply, prompt.ids);
+  if (!id) return fromGlossary({ kind: 'none', suggestions: prompt.ids.slice(0, 3) }, question, locale);
+  return {
+    kind: 'glossary',
+    entry: glossaryEntry(id),
+    matchedBy: 'model',
+    alternatives: [],
+    locale,
+    confidence: MODEL_CONFIDENCE,
+    termIds: [id],
   };
 }
 

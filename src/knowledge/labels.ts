@@ -10,6 +10,8 @@ const TEXTS = {
     also: 'Auch',
     related: 'Verwandte Begriffe',
     inferred: 'Aus deiner Beschreibung erschlossen. Auch möglich:',
+    chosenByModel:
+      'Ein Sprachmodell hat diesen Glossareintrag für deine Frage ausgewählt; der Text ist der des Glossars.',
     inClarification: (w: string) =>
       `Noch nicht definiert: Dieser Begriff ist beim Kunden mit ${w} in Klärung. Sobald die Definition vorliegt, steht sie hier.`,
     comparison: (a: string, b: string) => `${a} und ${b} im Vergleich`,
@@ -40,6 +42,7 @@ const TEXTS = {
       'In HubSpot sind weder Jahresumsatz noch Mitarbeiterzahl gepflegt; ohne sie lässt sich das Kundensegment nicht bestimmen.',
     openRecord: 'In HubSpot öffnen',
     companySource: 'Quelle: HubSpot (annualrevenue, numberofemployees); Regeln: Glossar Leadmanagement',
+    companyFound: (name: string, query: string) => `In HubSpot gefunden: „${name}“ (gefragt: „${query}“).`,
     companyChoice: (q: string, n: number) => `${n} Firmen passen zu „${q}“. Welche meinst du?`,
     moreCompanies: 'Es gibt weitere Treffer; gib den Namen genauer an.',
     companyNotFound: (q: string) => `In HubSpot gibt es keine Firma namens „${q}“.`,
@@ -62,6 +65,7 @@ const TEXTS = {
     also: 'Also',
     related: 'Related terms',
     inferred: 'Inferred from your description. Also possible:',
+    chosenByModel: 'A language model picked this glossary entry for your question; the text is the glossary’s own.',
     inClarification: (w: string) =>
       `Not defined yet: the customer is still clarifying this term with ${w === 'Vertrieb' ? 'Sales' : w}. Once defined, it will be shown here.`,
     comparison: (a: string, b: string) => `${a} compared with ${b}`,
@@ -88,6 +92,7 @@ const TEXTS = {
       'HubSpot has neither annual revenue nor headcount for this company; without them the segment cannot be determined.',
     openRecord: 'Open in HubSpot',
     companySource: 'Source: HubSpot (annualrevenue, numberofemployees); rules: Glossar Leadmanagement',
+    companyFound: (name: string, query: string) => `Found in HubSpot: "${name}" (you asked for "${query}").`,
     companyChoice: (q: string, n: number) => `${n} companies match "${q}". Which one do you mean?`,
     moreCompanies: 'There are more matches; please give a more precise name.',
     companyNotFound: (q: string) => `HubSpot has no company called "${q}".`,

@@ -1,7 +1,7 @@
 /** Takes a free-text glossary question apart: language, tokens, content words, comparison parts, "describes a term" cue. */
 import { detectLanguage, type Locale } from './text/language.js';
 import { foldGerman, tokenizeDe } from './text/normalize.js';
-import { isStopword, QUALIFIERS } from './text/stopwords.js';
+import { isQualifier, isStopword, swappedStopword } from './text/stopwords.js';
 
 export interface ParsedQuestion {
   text: string;
@@ -12,13 +12,20 @@ export interface ParsedQuestion {
   content: number[];
   /** The question describes a term instead of naming it ("Wie nennt man …", "What do you call …"). */
   descriptive: boolean;
-  /** "Unterschied zwischen X und Y", "X vs. Y": the token ranges [start, end) of X and Y. */
-  comparison: [[number, number], [number, number]] | null;
+  /**
+   * "Unterschied zwischen X und Y", "X vs. Y", "Was unterscheidet X von Y", "Unterschied X Y": the possible splits
+   * into the token ranges [start, end) of X and Y, most likely first (the retriever takes the first whose sides are terms).
+   */
+  comparison: Array<[[number, number], [number, number]]>;
+  /** Folded tokens the question writes in capitals ("DE", "PMM"): only these may be read as a term's initials. */
+  acronyms: Set<string>;
 }
 
 const COMPARISON_CUE =
   /\b(unterschied\w*|unterscheid\w*|difference\w*|differ\w*|vs|versus|verglichen|vergleich|compare\w*|gegenuber)\b/;
 const CONJUNCTIONS = new Set(['und', 'and', 'vs', 'versus', 'oder', 'or']);
+/** Words that join the two sides only after a comparison verb ("unterscheidet X von Y", "compared to Y"). */
+const WEAK_CONJUNCTIONS = new Set(['von', 'vom', 'from', 'to', 'with', 'mit', 'gegenuber']);
 const DESCRIPTIVE_CUE =
   /^(wie (nennt|nennen|heisst|heissen|bezeichnet|bezeichnen|nenne)|wer (ist|macht|kummert|ubernimmt|verantwortet)|welche[rsnm]? |what (do|does|is the (term|name|word))|who |which |was ist (das|der) (wort|begriff|name) )/;
 
@@ -26,23 +33,63 @@ const DESCRIPTIVE_CUE =
 export function contentPositions(tokens: string[], from = 0, to = tokens.length): number[] {
   const positions: number[] = [];
   for (let i = from; i < to; i++) if (!isStopword(tokens[i]) && !/^\d+$/.test(tokens[i])) positions.push(i);
-  const specific = positions.filter((i) => !QUALIFIERS.has(tokens[i]));
+  const specific = positions.filter((i) => !isQualifier(tokens[i]));
   return specific.length ? specific : positions;
 }
 
-function comparisonParts(tokens: string[], folded: string): [[number, number], [number, number]] | null {
-  if (!COMPARISON_CUE.test(folded)) return null;
-  const vs = tokens.findIndex((t) => t === 'vs' || t === 'versus');
-  const between = tokens.findIndex((t) => t === 'zwischen' || t === 'between');
-  const conj = vs >= 0 ? vs : tokens.findIndex((t, i) => i > between && CONJUNCTIONS.has(t));
-  if (conj < 0) return null;
+type Split = [[number, number], [number, number]];
+
+function comparisonParts(tokens: string[], folded: string): Split[] {
+  if (!COMPARISON_CUE.test(folded)) return [];
   const hasContent = (from: number, to: number) => contentPositions(tokens, from, to).length > 0;
-  return hasContent(0, conj) && hasContent(conj + 1, tokens.length)
-    ? [
-        [0, conj],
-        [conj + 1, tokens.length],
-      ]
-    : null;
+  const splits: Split[] = [];
+  const add = (leftEnd: number, rightStart: number) => {
+    if (hasContent(0, leftEnd) && hasContent(rightStart, tokens.length))
+      splits.push([
+        [0, leftEnd],
+        [rightStart, tokens.length],
+      ]);
+  };
+  const between = tokens.findIndex((t) => t === 'zwischen' || t === 'between');
+  for (const words of [CONJUNCTIONS, WEAK_CONJUNCTIONS])
+    tokens.forEach((t, i) => {
+      if (i > between && words.has(t)) add(i, i + 1);
+    });
+  // No joining word at all ("Unterschied Inbound Outbound"): every gap between two content words.
+  const content = contentPositions(tokens);
+  for (let k = 1; k < content.length; k++) add(content[k], content[k]);
+  return splits;
+}
+
+/** Words a question starts with; what comes before them in the same message is preamble ("Sorry, dumme Frage: was ist …"). */
+const QUESTION_START =
+  /^(was|wie|wer|wen|wem|wo|wozu|wofur|warum|wieso|welche[rsnm]?|what|whats|how|who|which|why|where|erklar\w*|explain|define|kannst|can|could)$/;
+const CLAUSE_BREAK = /[,:;!?…–—]|\.{2,}|\s-\s/;
+
+/** First token of the message's last clause that starts with a question word, if it holds content; else 0. */
+function questionStart(text: string, tokens: string[]): number {
+  const clauses = text.split(CLAUSE_BREAK);
+  let before = text.length;
+  for (let k = clauses.length - 1; k > 0; k--) {
+    before -= clauses[k].length + 1;
+    const words = tokenizeDe(clauses[k]);
+    if (!words.length || !QUESTION_START.test(words[0])) continue;
+    const from = tokenizeDe(text.slice(0, Math.max(0, before))).length;
+    if (from < tokens.length && contentPositions(tokens, from).length) return from;
+  }
+  return 0;
+}
+
+/** Content from `from` on; a swapped-letter function word among the first two ("wsa ist …") is no content. */
+function questionContent(tokens: string[], from: number): number[] {
+  const content = contentPositions(tokens, from);
+  const kept = content.filter((i) => i - from >= 2 || !swappedStopword(tokens[i]));
+  return kept.length ? kept : content;
+}
+
+/** Tokens written in capitals, 2–5 letters ("DE", "PMM"), folded like the other tokens. */
+function acronymsOf(text: string): Set<string> {
+  return new Set([...text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu)].flatMap((m) => tokenizeDe(m[0])));
 }
 
 /** A question is short; longer text is cut so a pasted e-mail cannot cost more than a question. */
@@ -55,9 +102,10 @@ export function parseQuestion(text: string, forced?: Locale): ParsedQuestion {
     text,
     locale: forced ?? detectLanguage(text),
     tokens,
-    content: contentPositions(tokens),
+    content: questionContent(tokens, questionStart(text, tokens)),
     descriptive: DESCRIPTIVE_CUE.test(folded),
     comparison: comparisonParts(tokens, folded),
+    acronyms: acronymsOf(text),
   };
 }
 

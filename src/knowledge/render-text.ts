@@ -5,6 +5,7 @@ import { type GlossaryEntry, glossaryEntry } from '../domain/glossary/index.js';
 import type { Answer } from './answer.js';
 import { BETREUUNGSMODELL_LABEL } from './classification-terms.js';
 import { CHAT_COMMANDS } from './commands.js';
+import { sameName } from './company-lookup.js';
 import { formatCount, formatEur } from './format.js';
 import { definitionText, displayName, headline, helpLines, SOURCE_GLOSSARY, texts } from './labels.js';
 import type { Locale } from './text/language.js';
@@ -33,6 +34,7 @@ export function renderAnswerText(answer: Answer, locale: Locale = answer.locale)
       if (answer.alternatives.length)
         lines.push('', `${t.inferred} ${answer.alternatives.map((e) => displayName(e, locale)).join(', ')}`);
       if (answer.entry.related.length) lines.push('', related(answer.entry, locale));
+      if (answer.matchedBy === 'model') lines.push('', t.chosenByModel);
       lines.push('', SOURCE_GLOSSARY);
       break;
     case 'comparison':
@@ -70,6 +72,7 @@ export function renderAnswerText(answer: Answer, locale: Locale = answer.locale)
     case 'company': {
       const c = answer.company;
       lines.push(answer.result ? t.companyTitle(c.name, segmentLabel(answer.result.segment, locale)) : c.name);
+      if (!sameName(c.name, answer.query)) lines.push(t.companyFound(c.name, answer.query));
       lines.push(`${t.revenue}: ${c.annualRevenue != null ? formatEur(c.annualRevenue, locale) : t.unknown}`);
       lines.push(`${t.employees}: ${c.employees != null ? formatCount(c.employees, locale) : t.unknown}`);
       lines.push(...(answer.result ? answer.reasoning : [t.companyNoFigures]));

@@ -49,9 +49,21 @@ export interface GroupAlias {
   aliases: string[];
 }
 
+/**
+ * Initials of a multi-word name ("Delivery Executive" → "de", "Portfolio Marketing Manager" → "pmm"), for names whose
+ * words all have three letters or more; the glossary never spells these out, but people write them.
+ */
+export function initialsOf(name: string): string | null {
+  const words = tokenizeDe(name.replace(/\(.*?\)/g, ' '));
+  if (words.length < 2 || words.length > 4 || words.some((w) => w.length < 3 || !/^\p{L}/u.test(w))) return null;
+  return words.map((w) => w[0]).join('');
+}
+
 export class TermMatcher {
   private readonly byKey = new Map<string, Alias[]>();
   private readonly aliases: Alias[] = [];
+  /** Initials → the one entry they stand for (initials two entries share are dropped). */
+  private readonly initials = new Map<string, Alias>();
 
   constructor(entries: readonly GlossaryEntry[], groups: GroupAlias[] = []) {
     for (const e of entries) {
@@ -64,6 +76,38 @@ export class TermMatcher {
       for (const s of e.synonymsEn) this.add(e.id, s, 'english');
     }
     for (const g of groups) for (const a of g.aliases) this.add(`group:${g.group}`, a, 'group');
+    this.deriveInitials(entries);
+  }
+
+  /** Main names first; a synonym's initials only where no main name has them ("doppelte Einwilligung" ≠ Delivery Executive). */
+  private deriveInitials(entries: readonly GlossaryEntry[]): void {
+    const tiers = [(e: GlossaryEntry) => [e.term, e.termEn], (e: GlossaryEntry) => [...e.synonyms, ...e.synonymsEn]];
+    for (const names of tiers) {
+      const owners = new Map<string, Set<string>>();
+      for (const e of entries)
+        for (const name of names(e)) {
+          const initials = initialsOf(name);
+          if (initials) owners.set(initials, (owners.get(initials) ?? new Set()).add(e.id));
+        }
+      for (const [initials, ids] of owners) {
+        const [id] = ids;
+        // Ambiguous (Smart/Single Account → "sa"), or already another entry's name or initials: not an abbreviation.
+        const taken = this.byKey.get(initials)?.some((a) => a.id !== id) || this.initials.has(initials);
+        const term = entries.find((e) => e.id === id)!.term;
+        if (ids.size === 1 && !taken)
+          this.initials.set(initials, { id, text: term, kind: 'abbreviation', compact: initials });
+      }
+    }
+  }
+
+  /** Terms whose initials the question writes in capitals ("Was macht ein DE?"). */
+  findInitials(tokens: string[], acronyms: Set<string>): TermMatch[] {
+    const matches: TermMatch[] = [];
+    tokens.forEach((t, i) => {
+      const a = acronyms.has(t) ? this.initials.get(t) : undefined;
+      if (a) matches.push({ id: a.id, alias: a.text, aliasKind: 'abbreviation', start: i, end: i + 1, quality: 1 });
+    });
+    return matches;
   }
 
   private add(id: string, text: string, kind: AliasKind): void {

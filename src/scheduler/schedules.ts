@@ -10,6 +10,8 @@ export interface ScheduleOptions {
   rosterCron?: string;
   /** Days finished jobs and webhook events are kept; without it, nothing is pruned. */
   retentionDays?: number;
+  /** Days closed leads keep the contact's personal data (default 365); used with `retentionDays`. */
+  leadRetentionDays?: number;
 }
 
 /**
@@ -25,7 +27,9 @@ export async function startSchedules(deps: Deps, o: ScheduleOptions = {}): Promi
     { stop: () => roster.stop() },
     await startDigestSchedule(deps, o.instanceId),
     sla,
-    ...(o.retentionDays === undefined ? [] : [startRetentionSchedule(deps, o.retentionDays, deps.settings.timeZone)]),
+    ...(o.retentionDays === undefined
+      ? []
+      : [startRetentionSchedule(deps, o.retentionDays, deps.settings.timeZone, o.leadRetentionDays)]),
   ];
   return {
     slaChanged: () => sla.rearm(),

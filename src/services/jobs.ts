@@ -9,6 +9,7 @@ import { slaEscalation, slaReminder } from './effects/sla.js';
 import { refreshCards } from './lead/card-refresh.js';
 import { type DeliveryHooks, deliverCard } from './lead/delivery.js';
 import { evaluateContact } from './lead/evaluate-contact.js';
+import { eraseContactJob } from './privacy/erasure.js';
 
 /** Every outbox job kind LeadBridge runs. */
 export const JOBS = [
@@ -26,6 +27,7 @@ export const JOBS = [
   sendDigest,
   slaReminder,
   slaEscalation,
+  eraseContactJob,
 ] as const;
 
 type Runs = Deps & DeliveryHooks;

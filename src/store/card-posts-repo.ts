@@ -54,3 +54,36 @@ export async function findCardPost(db: Db, leadId: string, conversationId: strin
       }
     : null;
 }
+
+/** A reminder or escalation about a lead, as posted (so it can be replaced when the contact is erased). */
+export interface LeadMessage {
+  leadId: string;
+  conversationId: string;
+  activityId: string;
+  kind: 'reminder' | 'escalation';
+  postedAt: number;
+}
+
+export async function recordLeadMessage(db: Db, m: LeadMessage): Promise<void> {
+  await db
+    .insertInto('lead_messages')
+    .values({
+      lead_id: m.leadId,
+      conversation_id: m.conversationId,
+      activity_id: m.activityId,
+      kind: m.kind,
+      posted_at: m.postedAt,
+    })
+    .execute();
+}
+
+export async function leadMessagesOf(db: Db, leadId: string): Promise<LeadMessage[]> {
+  const rows = await db.selectFrom('lead_messages').selectAll().where('lead_id', '=', leadId).orderBy('id').execute();
+  return rows.map((r) => ({
+    leadId: r.lead_id,
+    conversationId: r.conversation_id,
+    activityId: r.activity_id,
+    kind: r.kind as LeadMessage['kind'],
+    postedAt: Number(r.posted_at),
+  }));
+}

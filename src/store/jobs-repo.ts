@@ -24,7 +24,8 @@ export interface NewJob {
   priority?: number;
 }
 
-export type JobStatus = 'pending' | 'done' | 'dead';
+/** `cancelled`: dropped because the lead's contact was erased (erasure-repo). */
+export type JobStatus = 'pending' | 'done' | 'dead' | 'cancelled';
 
 /** Adds jobs; call inside the transaction that makes the state change they follow from. */
 export async function enqueue(db: Db, jobs: NewJob[], now: number): Promise<void> {

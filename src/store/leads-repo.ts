@@ -33,11 +33,12 @@ export function toLead(r: Selectable<LeadsTable>): Lead {
     escalatedAt: r.escalated_at == null ? null : Number(r.escalated_at),
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
+    ...(r.erased_at != null ? { erasedAt: Number(r.erased_at) } : {}),
   };
 }
 
-/** The columns a `Lead` holds (the SLA start is written only by `restartSla`). */
-export function toRow(l: Lead): Omit<Selectable<LeadsTable>, 'sla_started_at'> {
+/** The columns a `Lead` holds (the SLA start is written only by `restartSla`, the erasure only by erasure-repo). */
+export function toRow(l: Lead): Omit<Selectable<LeadsTable>, 'sla_started_at' | 'erased_at' | 'erased_reason'> {
   return {
     id: l.id,
     portal_id: l.portalId,

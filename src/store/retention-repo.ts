@@ -7,7 +7,7 @@ export interface Pruned {
 
 /**
  * Deletes finished outbox jobs and stored webhook events older than `before`, in chunks so no statement holds
- * the database for long. Pending and dead jobs stay (dead ones are shown on cards with a retry button).
+ * the database for long (cancelled ones too). Pending and dead jobs stay (dead ones are shown on cards with a retry button).
  * Webhook events only serve deduplication, and HubSpot stops retrying an event after a day.
  */
 export async function pruneBefore(db: Db, before: number, chunk = 5_000): Promise<Pruned> {
@@ -16,7 +16,7 @@ export async function pruneBefore(db: Db, before: number, chunk = 5_000): Promis
     const ids = db
       .selectFrom('jobs')
       .select('id')
-      .where('status', '=', 'done')
+      .where('status', 'in', ['done', 'cancelled'])
       .where('done_at', '<', before)
       .orderBy('id')
       .limit(chunk);

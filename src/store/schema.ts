@@ -35,6 +35,9 @@ export interface LeadsTable {
   updated_at: number;
   /** When the lead reached its current owner (reset on reassignment); the SLA counts from here, else from mql_at (0002). */
   sla_started_at: number | null;
+  /** When the contact's personal data was erased or pseudonymised, and why (`ErasureReason`) (0009). */
+  erased_at: number | null;
+  erased_reason: string | null;
 }
 
 export interface LeadEventsTable {
@@ -124,6 +127,17 @@ export interface CardPostsTable {
   posted_at: number;
 }
 
+/** A reminder or escalation posted about a lead (0009): replaced by the neutral card when the contact is erased. */
+export interface LeadMessagesTable {
+  id: Generated<number>;
+  lead_id: string;
+  conversation_id: string;
+  activity_id: string;
+  /** `reminder` | `escalation`. */
+  kind: string;
+  posted_at: number;
+}
+
 /** One row per manager and local day: claimed together with the send job, so a digest goes out once (0002). */
 export interface DigestsTable {
   manager_email: string;
@@ -173,6 +187,7 @@ export interface Database {
   jobs: JobsTable;
   conversations: ConversationsTable;
   card_posts: CardPostsTable;
+  lead_messages: LeadMessagesTable;
   person_locales: PersonLocalesTable;
   digests: DigestsTable;
   digest_prefs: DigestPrefsTable;

@@ -186,10 +186,11 @@ describe('HubSpot app as code (hubspot/)', () => {
       'lifecyclestage',
       'object.associationChange',
       'object.creation',
+      'object.deletion',
       'object.merge',
       'object.restore',
     ]);
-    // Each subscription's events name a contact that LeadBridge evaluates (none is acknowledged and then ignored).
+    // Each subscription's events name a contact that LeadBridge evaluates or erases (none is acknowledged and then ignored).
     for (const s of contactSubscriptions) {
       const change = s.subscriptionType.split('.')[1] as WebhookChange;
       const e = webhookEvent(
@@ -205,11 +206,19 @@ describe('HubSpot app as code (hubspot/)', () => {
         },
       );
       const parsed = parseWebhookBatch(JSON.stringify([e]));
-      expect({ s: s.subscriptionType, contactId: parsed.ok ? parsed.events[0]!.contactId : parsed.message }).toEqual({
-        s: s.subscriptionType,
-        contactId: '1001',
-      });
+      const used = parsed.ok ? (parsed.events[0]!.contactId ?? parsed.events[0]!.erase?.contactId) : parsed.message;
+      expect({ s: s.subscriptionType, contactId: used }).toEqual({ s: s.subscriptionType, contactId: '1001' });
     }
+  });
+
+  it("subscribes to HubSpot's GDPR delete of a contact (hubEvents contact.privacyDeletion), which LeadBridge erases", () => {
+    // HubSpot docs "Configure webhooks" (developer platform): contact.privacyDeletion is a hubEvents subscription.
+    expect(webhooks.config.subscriptions.hubEvents).toEqual([
+      { subscriptionType: 'contact.privacyDeletion', active: true },
+    ]);
+    const e = webhookEvent('classic', 'privacyDeletion', { type: 'contact', id: 1001 }, { portalId: 1 });
+    const parsed = parseWebhookBatch(JSON.stringify([e]));
+    expect(parsed.ok && parsed.events[0]!.erase).toEqual({ contactId: '1001', reason: 'privacy_deletion' });
   });
 
   it('subscribes to the score property LeadBridge reads (HUBSPOT_SCORE_PROPERTY in every env sample)', () => {

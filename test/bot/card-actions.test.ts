@@ -1,6 +1,7 @@
 /** The card action table: one handler per verb, checked when it is built and when the types are checked. */
 import { describe, expect, it } from 'vitest';
 import type { ActionGroup } from '../../src/bot/card-actions/action.js';
+import { glossaryActions } from '../../src/bot/card-actions/glossary.js';
 import { registerCardActions } from '../../src/bot/card-actions/index.js';
 import { leadActions } from '../../src/bot/card-actions/lead.js';
 import { reassignActions } from '../../src/bot/card-actions/reassign.js';
@@ -18,18 +19,25 @@ describe('card action table', () => {
   });
 
   it('a verb handled twice, a verb no card sends, or a verb left out fails when the table is built', () => {
-    expect(() => actionTable([leadActions, reassignActions, { 'lead.nudge': reassignActions['lead.nudge'] }])).toThrow(
-      'card action registered twice: lead.nudge',
-    );
     expect(() =>
-      actionTable([leadActions, reassignActions, { 'lead.explode': leadActions['lead.accept'] } as ActionGroup]),
+      actionTable([leadActions, reassignActions, glossaryActions, { 'lead.nudge': reassignActions['lead.nudge'] }]),
+    ).toThrow('card action registered twice: lead.nudge');
+    expect(() =>
+      actionTable([
+        leadActions,
+        reassignActions,
+        glossaryActions,
+        { 'lead.explode': leadActions['lead.accept'] } as ActionGroup,
+      ]),
     ).toThrow('card action for a verb no card sends: lead.explode');
-    expect(() => actionTable([leadActions])).toThrow('card verbs without a handler: lead.reassign, lead.nudge');
+    expect(() => actionTable([leadActions])).toThrow(
+      'card verbs without a handler: lead.reassign, lead.nudge, glossary.explain',
+    );
   });
 
   it('a missing handler or an unknown verb on a button does not compile', () => {
-    const complete: CoversEveryVerb<[typeof leadActions, typeof reassignActions]> = true;
-    // @ts-expect-error lead.reassign and lead.nudge have no handler
+    const complete: CoversEveryVerb<[typeof leadActions, typeof reassignActions, typeof glossaryActions]> = true;
+    // @ts-expect-error lead.reassign, lead.nudge and glossary.explain have no handler
     const partial: CoversEveryVerb<[typeof leadActions]> = true;
     // @ts-expect-error no handler takes this verb, so no card may send it
     const button = () => execute('Explode', 'lead.explode', {});

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardActions, cardText } from '../support/cards.js';
-import { startWorld, USERS, type World } from '../support/world.js';
+import { USERS, useWorld } from '../support/world.js';
 
 describe('chat: glossary, classification and lead commands over /api/messages', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await startWorld();
-    await w.teams.conversationUpdateMembersAdded(USERS.alex);
-  });
-  afterAll(async () => {
-    await w?.close();
+  const w = useWorld({}, async (world) => {
+    await world.teams.conversationUpdateMembersAdded(USERS.alex);
   });
 
   async function ask(text: string, user = USERS.alex) {

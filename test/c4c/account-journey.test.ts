@@ -18,16 +18,12 @@ import {
   startFaultWorld,
   USERS,
 } from '../faults/support.js';
-import { cardText } from '../support/cards.js';
+import { cardText, syncLine } from '../support/cards.js';
 import { MAPPING_FILE } from './harness.js';
 
 const PORTAL = 62515;
 const ext = (contactId: string) => `hubspot:${PORTAL}:${contactId}`;
 const ref = (companyId: string) => `hubspot:${PORTAL}:company:${companyId}`;
-const syncLine = (card: unknown) =>
-  cardText(card)
-    .split('\n')
-    .find((l) => l.startsWith('Abgleich:')) ?? '';
 
 describe("36One account of the lead's company, end to end", () => {
   let w: FaultWorld;

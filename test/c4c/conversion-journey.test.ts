@@ -19,15 +19,11 @@ import {
   USERS,
   waitUntil,
 } from '../faults/support.js';
-import { cardActions, cardText } from '../support/cards.js';
+import { cardActions, cardText, syncLine } from '../support/cards.js';
 import { MAPPING_FILE } from './harness.js';
 
 const PORTAL = 62515;
 const ext = (contactId: string) => `hubspot:${PORTAL}:${contactId}`;
-const syncLine = (card: unknown) =>
-  cardText(card)
-    .split('\n')
-    .find((l) => l.startsWith('Abgleich:')) ?? '';
 const RETRY = 'Übertrag erneut versuchen';
 
 async function world(mappingText?: string): Promise<FaultWorld> {

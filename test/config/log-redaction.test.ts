@@ -31,6 +31,38 @@ describe('logs never carry secrets', () => {
   });
 });
 
+describe("logs never carry a prospect's e-mail, phone or notes", () => {
+  it('redacts personal keys, masks addresses and numbers in error texts, and keeps owners and ids readable', () => {
+    const { log, text } = capture();
+    log.info(
+      {
+        contact: { email: 'max.muster@privat.de', phone: '+49 171 9876543' },
+        job: { payload: { text: 'BANT: Budget – Max zahlt selbst', note: 'ruft abends an' } },
+        firstname: 'Maximilian',
+        owner: 'alexw@example.com',
+        leadId: 'L-1',
+        contactId: '123456789',
+      },
+      'x',
+    );
+    log.warn(
+      {
+        jobId: 7,
+        reason: 'HubSpot 400 while writing contact 123456789: Email address max.muster@privat.de is invalid',
+        err: 'IntegrationError: 36One: phone 0171 9876543 already used',
+      },
+      'outbox: effect failed; will retry',
+    );
+    const out = text();
+    for (const v of ['max.muster@privat.de', '9876543', 'Max zahlt selbst', 'ruft abends an', 'Maximilian'])
+      expect(out).not.toContain(v);
+    expect(out).toContain('alexw@example.com');
+    expect(out).toContain('"contactId":"123456789"');
+    expect(out).toContain('while writing contact 123456789: Email address [email] is invalid');
+    expect(out).toContain('phone [phone] already used');
+  });
+});
+
 describe('configuration', () => {
   it('names every bad variable in one message, without echoing secrets', () => {
     try {

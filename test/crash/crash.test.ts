@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signV3 } from '../../src/hubspot/signature.js';
 import { type C4cStandin, startC4cStandin } from '../standins/c4c.js';
 import { type HubSpotStandin, startHubSpotStandin } from '../standins/hubspot.js';
 import { sampleOwners } from '../standins/hubspot-sample.js';
@@ -8,7 +7,7 @@ import { startTeamsConnector, type TeamsConnector } from '../standins/teams-conn
 import { type BotProcess, startBotProcess } from '../support/bot-process.js';
 import { cardText } from '../support/cards.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { PORTAL, PUBLIC_BASE_URL, SECRET, scoreEvent } from '../support/world.js';
+import { PORTAL, PUBLIC_BASE_URL, postSignedWebhook, SECRET, scoreEvent } from '../support/world.js';
 
 const N = 500;
 const OWNERS = 50;
@@ -83,20 +82,8 @@ describe.each([
     await db?.drop();
   });
 
-  async function send(url: string, events: object[]) {
-    const body = JSON.stringify(events);
-    const ts = String(Date.now());
-    const r = await fetch(`${url}/api/hubspot/webhook`, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-hubspot-request-timestamp': ts,
-        'x-hubspot-signature-v3': signV3(SECRET, 'POST', `${PUBLIC_BASE_URL}/api/hubspot/webhook`, body, ts),
-      },
-    });
-    return r.status;
-  }
+  const send = async (url: string, events: object[]) =>
+    (await postSignedWebhook(url, events, { timestamp: Date.now() })).status;
 
   const cardsByContact = () => {
     const counts = new Map<string, number>();

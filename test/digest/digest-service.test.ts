@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { digestCardFor, digestChatReply, previewDigest } from '../../src/services/digest/digest.js';
 import { runDigestRound } from '../../src/services/digest/round.js';
-import { openStore, type Store } from '../../src/store/db.js';
 import { getDigest } from '../../src/store/digests-repo.js';
 import { cardText } from '../support/cards.js';
-import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.js';
 import {
   berlin,
-  clearStore,
   ev,
   installFor,
   makeLead,
@@ -18,35 +15,21 @@ import {
   storeLead,
   TestClock,
 } from '../support/team-world.js';
+import { useStore, useTwoInstances } from '../support/use-store.js';
 
 describe('daily digest: exactly once per manager and day, two instances on one PostgreSQL database', () => {
-  let tdb: TestDatabase;
-  let a: Store;
-  let b: Store;
-  beforeAll(async () => {
-    tdb = await postgresDatabase();
-    a = await openStore(tdb.url);
-    b = await openStore(tdb.url);
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await tdb?.drop();
-  });
-  beforeEach(async () => {
-    await clearStore(a);
-  });
+  const pg = useTwoInstances({ clean: true });
 
   it('two instances racing at 08:00 claim each manager once, and the send job is enqueued with the claim', async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
-    const da = managerDeps({ store: a, clock });
-    const db = managerDeps({ store: b, clock });
+    const da = managerDeps({ store: pg.a, clock });
+    const db = managerDeps({ store: pg.b, clock });
     const results = await Promise.all([
       ...Array.from({ length: 5 }, () => runDigestRound(da, clock.now(), 'instance-a')),
       ...Array.from({ length: 5 }, () => runDigestRound(db, clock.now(), 'instance-b')),
     ]);
     expect(results.reduce((s, n) => s + n, 0)).toBe(2);
-    const rows = (await a.db
+    const rows = (await pg.a.db
       .selectFrom('digests' as any)
       .selectAll()
       .orderBy('manager_email')
@@ -55,7 +38,7 @@ describe('daily digest: exactly once per manager and day, two instances on one P
       ['adelev@example.com', '2025-03-10'],
       ['sued.lead@example.com', '2025-03-10'],
     ]);
-    const jobs = await pendingJobs(a);
+    const jobs = await pendingJobs(pg.a);
     expect(jobs.map((j) => [j.kind, j.payload.managerEmail, j.payload.day])).toEqual(
       expect.arrayContaining([
         ['teams.digest', 'adelev@example.com', '2025-03-10'],
@@ -65,17 +48,17 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     expect(jobs).toHaveLength(2);
     // Monday's digest covers the weekend: since Friday's run.
     expect(jobs[0]!.payload.since).toBe(berlin('2025-03-07 08:00'));
-    // A later tick or a restart the same day does nothing.
+    // A later tick or pg.a restart the same day does nothing.
     clock.set(berlin('2025-03-10 15:00'));
     expect(await runDigestRound(db, clock.now(), 'instance-b')).toBe(0);
   });
 
-  it("keeps the day's digest waiting for a manager who has not installed the bot, and drops it the next day", async () => {
+  it("keeps the day's digest waiting for pg.a manager who has not installed the bot, and drops it the next day", async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
     const teams = recordingTeams();
-    const deps = managerDeps({ store: a, clock, teams });
+    const deps = managerDeps({ store: pg.a, clock, teams });
     await runDigestRound(deps, clock.now());
-    const [job] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'adelev@example.com');
+    const [job] = (await pendingJobs(pg.a)).filter((j) => j.payload.managerEmail === 'adelev@example.com');
     const { sendDigest } = await import('../../src/services/effects/digest.js');
     const run = () =>
       sendDigest.handler(deps)({
@@ -89,12 +72,12 @@ describe('daily digest: exactly once per manager and day, two instances on one P
       });
     await expect(run()).rejects.toMatchObject({ retryAfterMs: 600_000, message: expect.stringMatching(/waits/) });
     clock.set(berlin('2025-03-10 11:00'));
-    await installFor(a, 'adelev@example.com');
+    await installFor(pg.a, 'adelev@example.com');
     await run();
     expect(teams.sent.filter((s) => s.to.email === 'adelev@example.com')).toHaveLength(1);
-    expect((await getDigest(a.db, 'adelev@example.com', '2025-03-10'))?.sentAt).not.toBeNull();
+    expect((await getDigest(pg.a.db, 'adelev@example.com', '2025-03-10'))?.sentAt).not.toBeNull();
     // Another manager never installs: the next day the old digest is given up quietly.
-    const [other] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'sued.lead@example.com');
+    const [other] = (await pendingJobs(pg.a)).filter((j) => j.payload.managerEmail === 'sued.lead@example.com');
     clock.set(berlin('2025-03-11 07:00'));
     await sendDigest.handler(deps)({
       id: 0,
@@ -108,14 +91,14 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     expect(teams.sent.filter((s) => s.to.email === 'sued.lead@example.com')).toHaveLength(0);
   });
 
-  it('sends the digest once even when the job runs twice (a crash after Teams answered)', async () => {
+  it('sends the digest once even when the job runs twice (pg.a crash after Teams answered)', async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
     const teams = recordingTeams();
-    const deps = managerDeps({ store: a, clock, teams });
-    await installFor(a, 'adelev@example.com');
-    await storeLead(a, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: berlin('2025-03-07 09:00') }));
+    const deps = managerDeps({ store: pg.a, clock, teams });
+    await installFor(pg.a, 'adelev@example.com');
+    await storeLead(pg.a, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: berlin('2025-03-07 09:00') }));
     await runDigestRound(deps, clock.now());
-    const [job] = (await pendingJobs(a)).filter((j) => j.payload.managerEmail === 'adelev@example.com');
+    const [job] = (await pendingJobs(pg.a)).filter((j) => j.payload.managerEmail === 'adelev@example.com');
     await runDueJobs(deps);
     const { sendDigest } = await import('../../src/services/effects/digest.js');
     await sendDigest.handler(deps)({
@@ -131,34 +114,22 @@ describe('daily digest: exactly once per manager and day, two instances on one P
     const text = cardText(teams.sent[0]!.activity.card);
     expect(text).toContain('Tageszusammenfassung CSM Nord');
     expect(text).toContain('Kontakt');
-    expect((await getDigest(a.db, 'adelev@example.com', '2025-03-10'))?.sentAt).toBe(clock.now());
+    expect((await getDigest(pg.a.db, 'adelev@example.com', '2025-03-10'))?.sentAt).toBe(clock.now());
   });
 });
 
 describe('daily digest schedule (SQLite)', () => {
-  let tdb: TestDatabase;
-  let store: Store;
-  beforeAll(async () => {
-    tdb = sqliteDatabase();
-    store = await openStore(tdb.url);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await tdb?.drop();
-  });
-  beforeEach(async () => {
-    await clearStore(store);
-  });
+  const ctx = useStore('sqlite', { clean: true });
 
   it("catches up after downtime the same day, but never sends a previous day's digest", async () => {
     const clock = new TestClock(berlin('2025-03-10 07:59'));
-    const deps = managerDeps({ store, clock });
+    const deps = managerDeps({ store: ctx.store, clock });
     // Before today's run time: nothing (Friday's is not sent on Monday).
     expect(await runDigestRound(deps, clock.now())).toBe(0);
     // The bot was down at 08:00 and comes back at 10:30: the missed digest goes out.
     clock.set(berlin('2025-03-10 10:30'));
     expect(await runDigestRound(deps, clock.now())).toBe(2);
-    expect(await getDigest(store.db, 'adelev@example.com', '2025-03-10')).toMatchObject({
+    expect(await getDigest(ctx.store.db, 'adelev@example.com', '2025-03-10')).toMatchObject({
       since: berlin('2025-03-07 08:00'),
       until: berlin('2025-03-10 10:30'),
     });
@@ -177,14 +148,14 @@ describe('daily digest schedule (SQLite)', () => {
 
   it('"digest aus" pauses a manager, "digest an" resumes; only managers may', async () => {
     const clock = new TestClock(berlin('2025-03-10 07:00'));
-    const deps = managerDeps({ store, clock });
+    const deps = managerDeps({ store: ctx.store, clock });
     expect((await digestChatReply(deps, 'adelev@example.com', 'digest_off', 'de')).text).toContain('pausiert');
     expect((await digestChatReply(deps, 'alexw@example.com', 'digest_off', 'de')).text).toContain(
       'nur für Teamleitungen',
     );
     clock.set(berlin('2025-03-10 08:00'));
     expect(await runDigestRound(deps, clock.now())).toBe(1);
-    expect(await getDigest(store.db, 'adelev@example.com', '2025-03-10')).toBeNull();
+    expect(await getDigest(ctx.store.db, 'adelev@example.com', '2025-03-10')).toBeNull();
     expect((await digestChatReply(deps, 'adelev@example.com', 'digest_on', 'en')).text).toBe(
       'The daily digest is on again.',
     );
@@ -194,9 +165,9 @@ describe('daily digest schedule (SQLite)', () => {
 
   it("on demand: a manager gets their own team at once; another team's digest and non-managers are refused", async () => {
     const clock = new TestClock(berlin('2025-03-11 15:00'));
-    const deps = managerDeps({ store, clock });
+    const deps = managerDeps({ store: ctx.store, clock });
     await storeLead(
-      store,
+      ctx.store,
       makeLead({
         ownerEmail: 'alexw@example.com',
         mqlAt: berlin('2025-03-11 09:00'),
@@ -204,7 +175,7 @@ describe('daily digest schedule (SQLite)', () => {
       }),
     );
     await storeLead(
-      store,
+      ctx.store,
       makeLead({
         ownerEmail: 'zoeb@example.com',
         mqlAt: berlin('2025-03-11 09:00'),
@@ -246,9 +217,9 @@ describe('daily digest schedule (SQLite)', () => {
   it('previewDigest renders without sending and names a non-manager', async () => {
     const clock = new TestClock(berlin('2025-03-11 15:00'));
     const teams = recordingTeams();
-    const deps = managerDeps({ store, clock, teams });
-    await installFor(store, 'adelev@example.com', 'en-US');
-    await storeLead(store, makeLead({ ownerEmail: 'meganb@example.com', mqlAt: berlin('2025-03-10 09:00') }), [
+    const deps = managerDeps({ store: ctx.store, clock, teams });
+    await installFor(ctx.store, 'adelev@example.com', 'en-US');
+    await storeLead(ctx.store, makeLead({ ownerEmail: 'meganb@example.com', mqlAt: berlin('2025-03-10 09:00') }), [
       ev(berlin('2025-03-10 09:00'), 'mql', null, 'MQL'),
     ]);
     const card = await previewDigest(deps, 'adelev@example.com');

@@ -236,7 +236,7 @@ describe('leadbridge doctor', () => {
     );
   });
 
-  it('a wrong 36One password fails as such, and no CSRF token is asked for', async () => {
+  it('a wrong 36One password fails as such, and the CSRF check is not run', async () => {
     const r = await doctor({ ...workingEnv(), C4C_PASSWORD: 'wrong' });
     expect(r.code).toBe(1);
     expect(r.line('36One service root')).toBe(
@@ -312,6 +312,23 @@ describe('leadbridge doctor', () => {
         '✗ 36One codes LeadCollection.UserStatusCode: access denied (403) at LeadUserStatusCodeCollection',
       );
     });
+
+    it.each([
+      [403, 'access denied (403) at', 'give the communication user access to the c4codataapi service'],
+      [404, 'no OData service at', 'C4C_BASE_URL must be the OData service root'],
+    ])(
+      'a service root answering %i fails naming it, with the fix; the root is asked once',
+      async (status, what, fix) => {
+        tenant = await startC4cStandin({ username: 'lb', password: 'c4c-secret' });
+        tenant.fault({ path: '', status, times: 5 });
+        const r = await against(tenant);
+        expect(r.code).toBe(1);
+        expect(r.line('36One service root')).toContain(`✗ 36One service root: ${what}`);
+        expect(r.out[r.out.indexOf(r.line('36One service root')!) + 1]).toContain(fix);
+        expect(r.line('36One CSRF token')).toBe('– 36One CSRF token: not checked: 36One service root failed');
+        expect(tenant.requests.filter((q) => q.path === '')).toHaveLength(1);
+      },
+    );
 
     it('a service root that sends no CSRF token fails the CSRF check', async () => {
       tenant = await startC4cStandin({ username: 'lb', password: 'c4c-secret' });

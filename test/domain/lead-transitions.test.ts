@@ -6,6 +6,8 @@ const two: BantAnswers = { budget: { value: 'yes' }, need: { value: 'yes' }, aut
 const one: BantAnswers = { budget: { value: 'yes' }, need: { value: 'unknown' } };
 
 // Every state × action, with enough BANT and a reason: the expected target, or the refusal code.
+// A closed lead refuses every action.
+const CLOSED = Object.fromEntries(LEAD_ACTIONS.map((a) => [a, 'closed'])) as Record<LeadAction, string>;
 const TABLE: Record<LeadState, Record<LeadAction, LeadState | string>> = {
   MQL: {
     accept: 'SAL',
@@ -31,22 +33,9 @@ const TABLE: Record<LeadState, Record<LeadAction, LeadState | string>> = {
     convert: 'OPPORTUNITY',
     reassign: 'SQL',
   },
-  OPPORTUNITY: {
-    accept: 'closed',
-    reject: 'closed',
-    saveBant: 'closed',
-    qualify: 'closed',
-    convert: 'closed',
-    reassign: 'closed',
-  },
-  REJECTED: {
-    accept: 'closed',
-    reject: 'closed',
-    saveBant: 'closed',
-    qualify: 'closed',
-    convert: 'closed',
-    reassign: 'closed',
-  },
+  OPPORTUNITY: CLOSED,
+  REJECTED: CLOSED,
+  ERASED: CLOSED,
 };
 
 describe('lead transitions', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIFECYCLE_ORDER, writeBackProperties } from '../../src/domain/hubspot-writeback.js';
 import type { Lead } from '../../src/domain/model.js';
 import { isMql, nextCycle } from '../../src/domain/mql.js';
+import { LIFECYCLE_STAGES } from '../standins/hubspot-schema.js';
 
 const rule = { threshold: 75, mqlStage: 'marketingqualifiedlead' };
 
@@ -52,16 +53,7 @@ describe('HubSpot write-back', () => {
     expect(writeBackProperties(lead('SQL'), 'my_custom_stage', wb).lifecyclestage).toBeUndefined();
   });
   it("knows HubSpot's default stages in HubSpot's order, `other` last: a contact in `other` is not moved", () => {
-    expect(LIFECYCLE_ORDER).toEqual([
-      'subscriber',
-      'lead',
-      'marketingqualifiedlead',
-      'salesqualifiedlead',
-      'opportunity',
-      'customer',
-      'evangelist',
-      'other',
-    ]);
+    expect(LIFECYCLE_ORDER).toEqual(LIFECYCLE_STAGES); // the stand-in's list carries HubSpot's documented order
     expect(writeBackProperties(lead('OPPORTUNITY'), 'other', wb)).toEqual({ hs_lead_status: 'OPEN_DEAL' });
     expect(writeBackProperties(lead('SQL'), 'lead', wb).lifecyclestage).toBe('salesqualifiedlead');
   });

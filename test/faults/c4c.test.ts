@@ -5,7 +5,7 @@
  * "Übertrag erneut versuchen" button; the admin's click re-queues the handover, which completes once the fault is fixed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { action, cardActions, cardText } from '../support/cards.js';
+import { action, cardActions, cardText, syncLine } from '../support/cards.js';
 import {
   addMqlContacts,
   cardCounts,
@@ -24,10 +24,6 @@ import {
 } from './support.js';
 
 const ext = (contactId: string) => `hubspot:62515:${contactId}`;
-const syncLine = (card: unknown) =>
-  cardText(card)
-    .split('\n')
-    .find((l) => l.startsWith('Abgleich:')) ?? '';
 const cardOf = (w: FaultWorld, contactId: string) => cardsByContact(w.connector).get(contactId)?.[0];
 
 describe('36One faults', () => {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimitFault } from '../standins/hubspot.js';
-import { cardText } from '../support/cards.js';
+import { cardText, syncLine } from '../support/cards.js';
 import {
   addMqlContacts,
   cardCounts,
@@ -43,10 +43,6 @@ const nextUtcMidnight = (t: number) => {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
 };
 const delayOf = (j: JobRow) => j.runAt - j.updatedAt;
-const syncLine = (card: unknown) =>
-  cardText(card)
-    .split('\n')
-    .find((l) => /^(Abgleich|Sync):/.test(l)) ?? '';
 
 describe('HubSpot faults during enrichment and write-back (several leads at once)', () => {
   let w: FaultWorld;
@@ -209,14 +205,12 @@ describe('HubSpot faults during enrichment and write-back (several leads at once
     await Promise.all(
       IDS.map(async (id) => {
         const posted = onlyCard(w.connector, id);
-        const t0 = Date.now();
         const res = await w.teams.cardAction(
           owners[id] ?? USERS.alex,
           { verb: 'lead.accept', data: { leadId: await leadIdOf(w, id), v: 1 } },
           { replyToId: posted.activityId },
         );
         expect(res.status).toBe(200);
-        expect(Date.now() - t0).toBeLessThan(3_000); // the click never waits for HubSpot
         expect(cardText((res.body as any).value)).toMatch(/SAL – angenommen|SAL – accepted/);
       }),
     );

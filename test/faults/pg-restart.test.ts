@@ -6,14 +6,13 @@
  */
 import pgClient from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signV3 } from '../../src/hubspot/signature.js';
 import { type HubSpotStandin, startHubSpotStandin } from '../standins/hubspot.js';
 import { sampleOwners } from '../standins/hubspot-sample.js';
 import { createTeamsChannel } from '../standins/teams-channel.js';
 import { startTeamsConnector, type TeamsConnector } from '../standins/teams-connector.js';
 import { type BotProcess, startBotProcess } from '../support/bot-process.js';
 import { type PrivatePostgres, startPrivatePostgres } from '../support/pg-private.js';
-import { PUBLIC_BASE_URL, SECRET } from '../support/world.js';
+import { PUBLIC_BASE_URL, postSignedWebhook, SECRET } from '../support/world.js';
 import {
   addMqlContacts,
   cardCounts,
@@ -240,17 +239,11 @@ describe('PostgreSQL restarted under load: the bot process survives and reconnec
         hubspot!,
         ids.map((id) => ({ id, ownerId: ownerOf(id) })),
       );
-      const body = JSON.stringify(ids.map((id) => scoreEvent(id)));
-      const ts = String(Date.now());
-      const status = await fetch(`${proc.url}/api/hubspot/webhook`, {
-        method: 'POST',
-        body,
-        headers: {
-          'content-type': 'application/json',
-          'x-hubspot-request-timestamp': ts,
-          'x-hubspot-signature-v3': signV3(SECRET, 'POST', `${PUBLIC_BASE_URL}/api/hubspot/webhook`, body, ts),
-        },
-      }).then(
+      const status = await postSignedWebhook(
+        proc.url,
+        ids.map((id) => scoreEvent(id)),
+        { timestamp: Date.now() },
+      ).then(
         (r) => r.status,
         () => 'network' as const,
       );

@@ -13,7 +13,7 @@ import type { CardView, TeamsConnector } from '../standins/teams-connector.js';
 import { action, cardText } from '../support/cards.js';
 import { startWorld, type World, type WorldOptions } from '../support/world.js';
 
-export { PORTAL, scoreEvent, USERS } from '../support/world.js';
+export { PORTAL, scoreEvent, teamsUser, USERS } from '../support/world.js';
 
 /** Where every fault world's clock starts: a Wednesday, 10:00 UTC (11:00 in Berlin), far from midnight and weekends. */
 export const FAULT_WORLD_START = Date.parse('2026-11-25T10:00:00Z');
@@ -202,19 +202,6 @@ export async function waitUntil<T>(
       throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what} (last: ${JSON.stringify(last)})`);
     await sleep(everyMs);
   }
-}
-
-/** A Teams user beyond the four in `USERS` (ids 5…9). */
-export function teamsUser(n: number, name: string, email: string, locale = 'de-DE'): TeamsUser {
-  return {
-    id: `29:1user${n}`,
-    aadObjectId: `00000000-0000-0000-0000-00000000000${n}`,
-    name,
-    email,
-    upn: email,
-    tenantId: 'tenant-1',
-    locale,
-  };
 }
 
 /**

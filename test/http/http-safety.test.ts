@@ -1,16 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseWebhookBatch } from '../../src/hubspot/webhook-events.js';
-import { scoreEvent, startWorld, USERS, type World } from '../support/world.js';
+import { scoreEvent, USERS, useWorld } from '../support/world.js';
 
 describe('HTTP surface: refusals are clear and never a stack trace', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await startWorld({ env: { WEBHOOK_MAX_BYTES: '20000' } });
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = useWorld({ env: { WEBHOOK_MAX_BYTES: '20000' } });
 
   it('answers health and readiness', async () => {
     expect(await (await fetch(`${w.url}/healthz`)).json()).toEqual({ status: 'ok' });
@@ -123,18 +117,12 @@ describe('webhook parser properties', () => {
 });
 
 describe('Bot Framework authentication', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await startWorld({
-      env: {
-        BOT_ID: '11111111-2222-3333-4444-555555555555',
-        BOT_PASSWORD: 'secret',
-        BOT_TENANT_ID: '99999999-8888-4777-8666-555555555555',
-      },
-    });
-  });
-  afterAll(async () => {
-    await w?.close();
+  const w = useWorld({
+    env: {
+      BOT_ID: '11111111-2222-3333-4444-555555555555',
+      BOT_PASSWORD: 'secret',
+      BOT_TENANT_ID: '99999999-8888-4777-8666-555555555555',
+    },
   });
 
   it('refuses activities with a missing or forged token (401)', async () => {

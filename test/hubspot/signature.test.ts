@@ -158,19 +158,46 @@ describe('webhook batch parsing', () => {
       contactId: null,
       ignored: 'not_a_contact',
     });
-    expect(use({ subscriptionType: 'contact.deletion', objectId: 7 })).toEqual({
+    expect(use({ subscriptionType: 'company.deletion', objectId: 7 })).toEqual({
       contactId: null,
-      ignored: 'not_a_trigger',
+      ignored: 'not_a_contact',
     });
-    expect(use({ subscriptionType: 'object.deletion', objectTypeId: '0-1', objectId: 7 })).toEqual({
+    expect(use({ subscriptionType: 'object.privacyDeletion', objectTypeId: '0-2', objectId: 7 })).toEqual({
       contactId: null,
-      ignored: 'not_a_trigger',
+      ignored: 'not_a_contact',
     });
-    expect(use({ subscriptionType: 'contact.privacyDeletion', objectId: 7 })).toEqual({
+    expect(use({ subscriptionType: 'contact.privacyDeletion' })).toEqual({ contactId: null, ignored: 'no_contact_id' });
+    expect(use({ subscriptionType: 'contact.newMessage', objectId: 7 })).toEqual({
       contactId: null,
       ignored: 'not_a_trigger',
     });
     expect(use({ subscriptionType: 'contact.creation' })).toEqual({ contactId: null, ignored: 'no_contact_id' });
+  });
+  it('reads a (privacy) deletion of a contact, in both styles, as an erasure of that contact, not an evaluation', () => {
+    const erase = (e: object) => {
+      const r = parseWebhookBatch(
+        JSON.stringify([{ eventId: 1, subscriptionId: 2, portalId: 3, occurredAt: 4, ...e }]),
+      );
+      if (!r.ok) throw new Error(r.message);
+      return { contactId: r.events[0]!.contactId, erase: r.events[0]!.erase, ignored: r.events[0]!.ignored };
+    };
+    expect(erase({ subscriptionType: 'contact.privacyDeletion', objectId: 7 })).toEqual({
+      contactId: null,
+      erase: { contactId: '7', reason: 'privacy_deletion' },
+      ignored: null,
+    });
+    expect(erase({ subscriptionType: 'object.privacyDeletion', objectTypeId: '0-1', objectId: 8 })).toEqual({
+      contactId: null,
+      erase: { contactId: '8', reason: 'privacy_deletion' },
+      ignored: null,
+    });
+    expect(erase({ subscriptionType: 'contact.deletion', objectId: 9 })).toMatchObject({
+      erase: { contactId: '9', reason: 'deletion' },
+    });
+    expect(erase({ subscriptionType: 'object.deletion', objectTypeId: '0-1', objectId: 10 })).toMatchObject({
+      erase: { contactId: '10', reason: 'deletion' },
+    });
+    expect(erase({ subscriptionType: 'contact.creation', objectId: 11 }).erase).toBeNull();
   });
   it('gives the same key but a different fingerprint to distinct events sharing an eventId', () => {
     const r = parseWebhookBatch(JSON.stringify([ev, { ...ev, objectId: 6 }]));

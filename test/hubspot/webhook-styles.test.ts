@@ -108,7 +108,7 @@ describe('HubSpot webhooks in both styles', () => {
         { propertyName: 'annualrevenue', propertyValue: '1' },
       ),
       event('generic', 'creation', { type: 'company', id: 209 }),
-      event('classic', 'deletion', { type: 'contact', id: 1005 }),
+      event('classic', 'creation', { type: 'deal', id: 1005 }),
     ]);
     expect(ack).toEqual({ status: 200, body: { received: 3, duplicates: 0 } });
     await w.settle();
@@ -124,7 +124,7 @@ describe('HubSpot webhooks in both styles', () => {
       sample(text, 'leadbridge_webhook_events_ignored_total', { type: 'object.creation', reason: 'not_a_contact' }),
     ).toBe(1);
     expect(
-      sample(text, 'leadbridge_webhook_events_ignored_total', { type: 'contact.deletion', reason: 'not_a_trigger' }),
+      sample(text, 'leadbridge_webhook_events_ignored_total', { type: 'deal.creation', reason: 'not_a_contact' }),
     ).toBe(1);
     // This portal also sends events LeadBridge uses: no warning for it.
     expect(logs.filter((l) => /only events LeadBridge does not evaluate/.test(l.msg))).toEqual([]);

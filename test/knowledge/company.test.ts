@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { renderAnswerCard } from '../../src/cards/knowledge-card.js';
+import type { CompanyRecord } from '../../src/domain/classification/company-directory.js';
+import { detectCompanyLookup, withoutLegalForm } from '../../src/knowledge/company-intent.js';
 import { type Answer, createKnowledge } from '../../src/knowledge/index.js';
 import { renderAnswerText } from '../../src/knowledge/render-text.js';
 import { COMPANIES, inMemoryDirectory } from './companies.js';
@@ -70,5 +73,68 @@ describe('company look-up', () => {
     const none = await createKnowledge({}).ask('Klassifiziere die Musterfirma GmbH');
     expectKind(none, 'unavailable');
     expect(none.reason).toBe('not_configured');
+  });
+});
+
+describe('company names with words around them', () => {
+  const crm = (): CompanyRecord[] => [
+    ...COMPANIES,
+    { id: '701', name: 'Weserblick Logistik GmbH', annualRevenue: 120_000_000, employees: 650 },
+    { id: '702', name: 'Hanse Maschinenbau GmbH & Co. KG', annualRevenue: 480_000_000, employees: 2200 },
+  ];
+
+  it.each([
+    ['Ordne das Unternehmen Weserblick Logistik GmbH ein', 'Weserblick Logistik GmbH'],
+    ['Ordne mal den Account Weserblick Logistik zu', 'Weserblick Logistik'],
+    ['Welches Segment hat der Kunde Weserblick Logistik?', 'Weserblick Logistik'],
+    ['Klassifiziere bitte die Firma Weserblick Logistik', 'Weserblick Logistik'],
+    ['Firma Weserblick Logistik GmbH – welches Segment?', 'Weserblick Logistik GmbH'],
+    ['Weserblick Logistik GmbH: welches Segment?', 'Weserblick Logistik GmbH'],
+    ['In welches Segment fällt unser Kunde Weserblick Logistik?', 'Weserblick Logistik'],
+    ['Segment vom Kunden Weserblick Logistik GmbH?', 'Weserblick Logistik GmbH'],
+    ['Which segment is the customer Weserblick Logistik in?', 'Weserblick Logistik'],
+    ['What segment does the company Weserblick Logistik belong to?', 'Weserblick Logistik'],
+  ])('%s → searches "%s"', async (question, searched) => {
+    const directory = inMemoryDirectory(crm());
+    const a = await ask(question, directory);
+    expect(directory.calls[0]).toBe(searched);
+    expectKind(a, 'company');
+    expect(a.company.id).toBe('701');
+  });
+
+  it('leaves sentences that only describe a company to the glossary', () => {
+    expect(detectCompanyLookup('Welches Segment hat unser größter Kunde?')).toBeNull();
+    expect(detectCompanyLookup('Welches Segment hat ein Unternehmen mit 80 Mitarbeitern?')).toBeNull();
+    expect(detectCompanyLookup('Kunde mit vielen Standorten – welches Segment?')).toBeNull();
+  });
+
+  it.each([
+    ['Hanse Maschinenbau GmbH & Co. KG', 'Hanse Maschinenbau'],
+    ['Hanse Maschinenbau GmbH & Co KG', 'Hanse Maschinenbau'],
+    ['Weserblick Logistik G.m.b.H', 'Weserblick Logistik'],
+    ['Contoso Ltd.', 'Contoso'],
+    ['Beispiel AG', 'Beispiel'],
+    ['AG', 'AG'],
+  ])('legal form of %s', (name, core) => expect(withoutLegalForm(name)).toBe(core));
+
+  it('finds a company under another legal form and says which record it used', async () => {
+    const directory = inMemoryDirectory(crm());
+    const a = await ask('Welches Kundensegment hat die Weserblick Logistik AG?', directory);
+    expect(directory.calls).toEqual(['Weserblick Logistik AG', 'Weserblick Logistik']);
+    expectKind(a, 'company');
+    expect(a.company.id).toBe('701');
+    expect(renderAnswerText(a)).toContain(
+      'In HubSpot gefunden: „Weserblick Logistik GmbH“ (gefragt: „Weserblick Logistik AG“)',
+    );
+    const exact = await ask('Klassifiziere Weserblick Logistik GmbH', inMemoryDirectory(crm()));
+    expect(renderAnswerText(exact)).not.toContain('gefunden');
+  });
+
+  it('asks back with one button per record when the name fits several', async () => {
+    const a = await ask('Klassifiziere den Kunden Beispiel');
+    expectKind(a, 'company_choice');
+    const card = JSON.stringify(renderAnswerCard(a));
+    expect(card).toContain('Klassifiziere Beispiel AG (ID 201)');
+    expect(card).toContain('Klassifiziere Beispiel AG (ID 202)');
   });
 });

@@ -38,7 +38,10 @@ export function grade(question: TestQuestion, answer: Answer): Graded {
         (e.closest === undefined || answer.termIds[0] === e.closest);
       break;
     case 'company':
-      correct = answer.kind === 'company' && (answer.result?.segment ?? null) === e.segment;
+      correct =
+        answer.kind === 'company' &&
+        (answer.result?.segment ?? null) === e.segment &&
+        (e.id === undefined || answer.company.id === e.id);
       break;
     case 'company_choice':
     case 'company_not_found':

@@ -10,7 +10,7 @@ export type Expect =
   | { kind: 'not_found' }
   | { kind: 'segment'; segment: Kundensegment; conflict?: boolean }
   | { kind: 'betreuungsmodell'; model: string | null; closest?: string }
-  | { kind: 'company'; segment: Kundensegment | null }
+  | { kind: 'company'; segment: Kundensegment | null; id?: string } // id: the record that must be found
   | { kind: 'company_choice' }
   | { kind: 'company_not_found' }
   | { kind: 'command'; command: string }
@@ -27,7 +27,11 @@ export type Tag =
   | 'segment'
   | 'betreuung'
   | 'company'
-  | 'routing';
+  | 'routing'
+  | 'neighbour'
+  | 'description'
+  | 'abbreviation'
+  | 'quantity';
 
 export interface TestQuestion {
   q: string;

@@ -71,13 +71,26 @@ describe('question parsing', () => {
     expect(parseQuestion('Was ist ein MQL?').descriptive).toBe(false);
   });
 
-  it('splits comparisons at the conjunction', () => {
-    const q = parseQuestion('Was ist der Unterschied zwischen MQL und SQL?');
-    expect(q.comparison).not.toBeNull();
-    const [[a, b], [c, d]] = q.comparison!;
-    expect(q.tokens.slice(a, b)).toContain('mql');
-    expect(q.tokens.slice(c, d)).toEqual(['sql']);
-    expect(parseQuestion('MQL und SQL').comparison).toBeNull();
+  it('splits comparisons at the conjunction first, then at "von"/"to", then between two content words', () => {
+    const sides = (text: string) => {
+      const q = parseQuestion(text);
+      return q.comparison.map(([[a, b], [c, d]]) => [q.tokens.slice(a, b).join(' '), q.tokens.slice(c, d).join(' ')]);
+    };
+    expect(sides('Was ist der Unterschied zwischen MQL und SQL?')[0]).toEqual([
+      'was ist der unterschied zwischen mql',
+      'sql',
+    ]);
+    expect(sides('Was unterscheidet Midmarket von Large Enterprise?')[0]).toEqual([
+      'was unterscheidet midmarket',
+      'large enterprise',
+    ]);
+    expect(sides('Unterschied Inbound Outbound')).toEqual([['unterschied inbound', 'outbound']]);
+    expect(parseQuestion('MQL und SQL').comparison).toEqual([]);
+  });
+
+  it('remembers which words were written in capitals', () => {
+    expect([...parseQuestion('Was macht ein DE bei der PMM-Runde?').acronyms]).toEqual(['de', 'pmm']);
+    expect(parseQuestion('was macht ein de?').acronyms.size).toBe(0);
   });
 
   it('extracts what was asked about', () => {

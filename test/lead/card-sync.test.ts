@@ -2,7 +2,7 @@
  * A CRM effect queues the card refresh before the worker marks the effect done. The refresh names that job as
  * settled, so the card says "HubSpot ✓" / "36One ✓" and never "ausstehend" for work that has succeeded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Lead } from '../../src/domain/model.js';
 import { c4cEnsureLead } from '../../src/services/effects/c4c.js';
 import { hubspotSync } from '../../src/services/effects/hubspot.js';
@@ -10,41 +10,19 @@ import { refreshCards } from '../../src/services/lead/card-refresh.js';
 import { buildLeadCardView } from '../../src/services/lead/view.js';
 import { enqueue } from '../../src/store/jobs-repo.js';
 import { insertLead } from '../../src/store/leads-repo.js';
-import { startWorld, type World } from '../support/world.js';
+import { makeLead } from '../support/team-world.js';
+import { useWorld } from '../support/world.js';
 
 const lead = (): Lead => ({
-  id: crypto.randomUUID(),
-  portalId: 62515,
-  contactId: '9901',
-  cycle: 1,
+  ...makeLead({ mqlAt: 1000 }),
   state: 'SAL',
   version: 2,
-  owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
-  contact: { id: '9901', firstName: 'Max', lastName: 'Muster', score: 80 },
-  company: null,
-  bant: null,
-  rejectReason: null,
-  rejectNote: null,
-  c4cLeadId: null,
-  c4cOwnerMapped: null,
-  c4cOpportunityId: null,
-  mqlAt: 1000,
   acceptedAt: 2000,
-  closedAt: null,
-  remindedAt: null,
-  escalatedAt: null,
-  createdAt: 1000,
   updatedAt: 2000,
 });
 
 describe('card sync line while an effect is being completed', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await startWorld({ c4c: true, overrides: { worker: false } });
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = useWorld({ c4c: true, overrides: { worker: false } });
 
   it('counts the settled job as done and every other pending job as pending', async () => {
     const l = lead();

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leadEvents } from '../../src/store/leads-repo.js';
 import { action, cardText } from '../support/cards.js';
 import { ENGINES } from '../support/databases.js';
-import { scoreEvent, startWorld, USERS, type World } from '../support/world.js';
+import { scoreEvent, USERS, useWorld } from '../support/world.js';
 
 describe.each(ENGINES)('MQL → card → accept / reject (in-process, real HTTP, %s)', (engine) => {
-  let w: World;
-  beforeAll(async () => {
-    w = await startWorld({ engine });
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = useWorld({ engine });
 
   async function cardFor(contactId: string, userId: string) {
     const conv = w.connector.personalConversationId(userId);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCardAction } from '../../src/bot/card-actions/table.js';
 import type { Verb } from '../../src/cards/verbs.js';
 import type { Actor } from '../../src/domain/model.js';
@@ -7,10 +7,8 @@ import { forwardTargetsFor } from '../../src/services/lead/forward-targets.js';
 import { nudgeOwner, reassignLead } from '../../src/services/lead/reassign.js';
 import { runSlaSweep } from '../../src/services/sla/sweep.js';
 import { recordCardPost } from '../../src/store/card-posts-repo.js';
-import { openStore, type Store } from '../../src/store/db.js';
 import { getLead, leadEvents } from '../../src/store/leads-repo.js';
 import { cardText } from '../support/cards.js';
-import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
 import {
   berlin,
   fakeHubSpot,
@@ -24,6 +22,7 @@ import {
   TestClock,
   twoTeams,
 } from '../support/team-world.js';
+import { useStore } from '../support/use-store.js';
 
 const person = (email: string, name: string): Actor => ({ id: `aad-${email}`, name, email });
 const ALEX = person('alexw@example.com', 'Alex Wilber');
@@ -33,38 +32,25 @@ const SVEN = person('sued.lead@example.com', 'Sven Süd');
 const ADMIN = person('admin@example.com', 'Ada Admin');
 
 describe('reassignment (service level: store and outbox)', () => {
-  let tdb: TestDatabase;
-  let store: Store;
+  const ctx = useStore('sqlite', { clean: true });
   const roster = twoTeams();
-  beforeAll(async () => {
-    tdb = sqliteDatabase();
-    store = await openStore(tdb.url);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await tdb?.drop();
-  });
-  beforeEach(async () => {
-    for (const t of ['jobs', 'leads', 'lead_events', 'conversations', 'card_posts'] as const)
-      await store.db.deleteFrom(t).execute();
-  });
 
   it('the owner forwards ("Weiterleiten"): owner, version, audit and every follow-up in one go', async () => {
     const clock = new TestClock(berlin('2025-03-10 10:00'));
     const teams = recordingTeams();
     const hubspot = fakeHubSpot();
-    const deps = managerDeps({ store, clock, teams, hubspot, salesCloud: {} });
-    const alexChat = await installFor(store, 'alexw@example.com');
-    await installFor(store, 'meganb@example.com', 'en-US');
+    const deps = managerDeps({ store: ctx.store, clock, teams, hubspot, salesCloud: {} });
+    const alexChat = await installFor(ctx.store, 'alexw@example.com');
+    await installFor(ctx.store, 'meganb@example.com', 'en-US');
     const lead = await storeLead(
-      store,
+      ctx.store,
       makeLead({
         ownerEmail: 'alexw@example.com',
         mqlAt: berlin('2025-03-10 08:00'),
         remindedAt: berlin('2025-03-10 09:00'),
       }),
     );
-    await recordCardPost(store.db, {
+    await recordCardPost(ctx.store.db, {
       leadId: lead.id,
       conversationId: alexChat.id,
       activityId: 'alex-card',
@@ -78,20 +64,20 @@ describe('reassignment (service level: store and outbox)', () => {
       roster,
     );
     expect(out.kind).toBe('done');
-    const saved = (await getLead(store.db, lead.id))!;
+    const saved = (await getLead(ctx.store.db, lead.id))!;
     expect([saved.owner, saved.version, saved.state, saved.remindedAt]).toEqual([
       { id: '102', email: 'meganb@example.com', name: 'Megan Bowen' },
       2,
       'MQL',
       null,
     ]);
-    const row = await store.db
+    const row = await ctx.store.db
       .selectFrom('leads')
       .select('sla_started_at')
       .where('id', '=', lead.id)
       .executeTakeFirstOrThrow();
     expect(row.sla_started_at).toBe(clock.now());
-    const [, reassign] = await leadEvents(store.db, lead.id);
+    const [, reassign] = await leadEvents(ctx.store.db, lead.id);
     expect(reassign).toMatchObject({
       action: 'reassign',
       actor: { name: 'Alex Wilber' },
@@ -99,7 +85,7 @@ describe('reassignment (service level: store and outbox)', () => {
       toState: 'MQL',
       detail: { fromName: 'Alex Wilber', toName: 'Megan Bowen', toEmail: 'meganb@example.com' },
     });
-    expect((await pendingJobs(store)).map((j) => [j.kind, j.orderKey, j.payload])).toEqual([
+    expect((await pendingJobs(ctx.store)).map((j) => [j.kind, j.orderKey, j.payload])).toEqual([
       ['hubspot.owner', `hubspot:${lead.id}`, { leadId: lead.id, ownerId: '102' }],
       [
         'hubspot.note',
@@ -128,8 +114,8 @@ describe('reassignment (service level: store and outbox)', () => {
 
   it("the manager and an admin may reassign; another CSM or another team's manager may not", async () => {
     const clock = new TestClock(berlin('2025-03-10 10:00'));
-    const deps = managerDeps({ store, clock });
-    const lead = await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com' }));
+    const deps = managerDeps({ store: ctx.store, clock });
+    const lead = await storeLead(ctx.store, makeLead({ ownerEmail: 'alexw@example.com' }));
     expect(
       await reassignLead(
         deps,
@@ -169,8 +155,8 @@ describe('reassignment (service level: store and outbox)', () => {
 
   it('refuses other teams, the same owner, stale cards, closed leads, unknown HubSpot owners and a HubSpot outage', async () => {
     const clock = new TestClock(berlin('2025-03-10 10:00'));
-    const deps = managerDeps({ store, clock });
-    const lead = await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com' }));
+    const deps = managerDeps({ store: ctx.store, clock });
+    const lead = await storeLead(ctx.store, makeLead({ ownerEmail: 'alexw@example.com' }));
     const r = (over: object, d = deps) =>
       reassignLead(
         d,
@@ -180,7 +166,7 @@ describe('reassignment (service level: store and outbox)', () => {
     expect(await r({ newOwnerEmail: 'zoeb@example.com' })).toMatchObject({ why: 'not_in_team' });
     expect(await r({ newOwnerEmail: 'alexw@example.com' })).toMatchObject({ why: 'same_owner' });
     expect(await r({ version: 7 })).toMatchObject({ why: 'stale' });
-    expect(await r({}, managerDeps({ store, clock, hubspot: fakeHubSpot([]) }))).toMatchObject({
+    expect(await r({}, managerDeps({ store: ctx.store, clock, hubspot: fakeHubSpot([]) }))).toMatchObject({
       why: 'unknown_owner',
     });
     const down = {
@@ -189,8 +175,10 @@ describe('reassignment (service level: store and outbox)', () => {
         throw new IntegrationError('hubspot', '503 Service Unavailable', { status: 503 });
       },
     };
-    expect(await r({}, managerDeps({ store, clock, hubspot: down }))).toMatchObject({ why: 'owner_lookup_failed' });
-    const closed = await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com', state: 'REJECTED' }));
+    expect(await r({}, managerDeps({ store: ctx.store, clock, hubspot: down }))).toMatchObject({
+      why: 'owner_lookup_failed',
+    });
+    const closed = await storeLead(ctx.store, makeLead({ ownerEmail: 'alexw@example.com', state: 'REJECTED' }));
     expect(
       await reassignLead(
         deps,
@@ -198,25 +186,25 @@ describe('reassignment (service level: store and outbox)', () => {
         roster,
       ),
     ).toMatchObject({ why: 'closed' });
-    expect((await getLead(store.db, lead.id))!.version).toBe(1);
-    expect(await pendingJobs(store)).toEqual([]);
+    expect((await getLead(ctx.store.db, lead.id))!.version).toBe(1);
+    expect(await pendingJobs(ctx.store)).toEqual([]);
   });
 
   it('of two reassignments clicked at once exactly one wins', async () => {
-    const deps = managerDeps({ store, clock: new TestClock(berlin('2025-03-10 10:00')) });
-    const lead = await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com' }));
+    const deps = managerDeps({ store: ctx.store, clock: new TestClock(berlin('2025-03-10 10:00')) });
+    const lead = await storeLead(ctx.store, makeLead({ ownerEmail: 'alexw@example.com' }));
     const outs = await Promise.all([
       reassignLead(deps, { leadId: lead.id, version: 1, actor: ALEX, newOwnerEmail: 'meganb@example.com' }, roster),
       reassignLead(deps, { leadId: lead.id, version: 1, actor: ADELE, newOwnerEmail: 'meganb@example.com' }, roster),
     ]);
     expect(outs.filter((o) => o.kind === 'done')).toHaveLength(1);
-    expect((await leadEvents(store.db, lead.id)).filter((e) => e.action === 'reassign')).toHaveLength(1);
+    expect((await leadEvents(ctx.store.db, lead.id)).filter((e) => e.action === 'reassign')).toHaveLength(1);
   });
 
   it('the new owner gets a fresh SLA: reminded 4 business hours after the reassignment', async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
-    const deps = managerDeps({ store, clock });
-    const lead = await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now() }));
+    const deps = managerDeps({ store: ctx.store, clock });
+    const lead = await storeLead(ctx.store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now() }));
     expect(await runSlaSweep(deps, roster, berlin('2025-03-10 12:00'))).toEqual({ reminded: 1, escalated: 0 });
     clock.set(berlin('2025-03-11 10:00'));
     await reassignLead(
@@ -226,7 +214,7 @@ describe('reassignment (service level: store and outbox)', () => {
     );
     expect(await runSlaSweep(deps, roster, berlin('2025-03-11 13:59'))).toEqual({ reminded: 0, escalated: 0 });
     expect(await runSlaSweep(deps, roster, berlin('2025-03-11 14:00'))).toEqual({ reminded: 1, escalated: 0 });
-    const reminders = (await pendingJobs(store)).filter((j) => j.kind === 'teams.remind');
+    const reminders = (await pendingJobs(ctx.store)).filter((j) => j.kind === 'teams.remind');
     expect(reminders).toHaveLength(2);
   });
 
@@ -238,25 +226,16 @@ describe('reassignment (service level: store and outbox)', () => {
 });
 
 describe('"Erinnern" and the card verbs', () => {
-  let tdb: TestDatabase;
-  let store: Store;
+  const ctx = useStore('sqlite');
   const roster = twoTeams();
-  beforeAll(async () => {
-    tdb = sqliteDatabase();
-    store = await openStore(tdb.url);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await tdb?.drop();
-  });
 
   it('a manager nudges the owner once per click (repeated clicks while one waits are one reminder); others may not', async () => {
     const clock = new TestClock(berlin('2025-03-10 10:00'));
     const teams = recordingTeams();
-    const deps = managerDeps({ store, clock, teams });
-    await installFor(store, 'alexw@example.com');
+    const deps = managerDeps({ store: ctx.store, clock, teams });
+    await installFor(ctx.store, 'alexw@example.com');
     const lead = await storeLead(
-      store,
+      ctx.store,
       makeLead({
         ownerEmail: 'alexw@example.com',
         state: 'SAL',
@@ -276,7 +255,7 @@ describe('"Erinnern" and the card verbs', () => {
       role: 'manager',
     });
     expect(await nudgeOwner(deps, { leadId: lead.id, actor: ADELE }, roster)).toMatchObject({ kind: 'done' });
-    expect((await pendingJobs(store)).map((j) => [j.kind, j.payload])).toEqual([
+    expect((await pendingJobs(ctx.store)).map((j) => [j.kind, j.payload])).toEqual([
       ['teams.remind', { leadId: lead.id, nudgedBy: 'Adele Vance' }],
     ]);
     await runDueJobs(deps);
@@ -287,9 +266,9 @@ describe('"Erinnern" and the card verbs', () => {
 
   it('lead.reassign from the escalation card answers with the escalation card and the outcome', async () => {
     const clock = new TestClock(berlin('2025-03-12 11:00'));
-    const deps = managerDeps({ store, clock });
+    const deps = managerDeps({ store: ctx.store, clock });
     const lead = await storeLead(
-      store,
+      ctx.store,
       makeLead({ ownerEmail: 'alexw@example.com', mqlAt: berlin('2025-03-07 17:00') }),
     );
     /** Adele clicks `verb` on a card with `raw` data (the bot's action table, without Teams). */

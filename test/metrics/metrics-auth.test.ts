@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { bearerMatches, createServer, listen } from '../../src/http/server.js';
 import { createLog } from '../../src/log.js';
-import { startWorld, USERS, type World } from '../support/world.js';
+import { startWorld, USERS, useWorld, type World } from '../support/world.js';
 
 const TOKEN = 'metrics-scrape-token-0123456789abcdef';
 const BOT = {
@@ -27,13 +27,7 @@ async function expectRefused(r: Response) {
 }
 
 describe('GET /metrics with METRICS_TOKEN set (real server)', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await startWorld({ env: { METRICS_TOKEN: TOKEN } });
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = useWorld({ env: { METRICS_TOKEN: TOKEN } });
 
   it('refuses a request without Authorization (401, WWW-Authenticate: Bearer, JSON error)', async () => {
     await expectRefused(await scrape(w.url));
@@ -65,13 +59,7 @@ describe('GET /metrics with METRICS_TOKEN set (real server)', () => {
 });
 
 describe('POST /api/messages takes JSON only (the body limit cannot be bypassed with multipart)', () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await startWorld({ env: { WEBHOOK_MAX_BYTES: '20000', METRICS_TOKEN: TOKEN } });
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = useWorld({ env: { WEBHOOK_MAX_BYTES: '20000', METRICS_TOKEN: TOKEN } });
 
   it('refuses a multipart upload larger than the limit with 415, unread, and writes no file', async () => {
     const uploads = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('upload_')));

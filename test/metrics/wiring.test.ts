@@ -2,14 +2,21 @@ import type { Server } from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, listen } from '../../src/http/server.js';
 import { webhookRoute } from '../../src/http/webhook-route.js';
-import { signV3 } from '../../src/hubspot/signature.js';
 import { instrumentClient } from '../../src/metrics/instrument-client.js';
 import { storeSources } from '../../src/metrics/store-sources.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
 import { OutboxWorker } from '../../src/outbox/worker.js';
 import { jobHandlers } from '../../src/services/jobs.js';
 import { action } from '../support/cards.js';
-import { PUBLIC_BASE_URL, SECRET, scoreEvent, startWorld, USERS, type World } from '../support/world.js';
+import {
+  PUBLIC_BASE_URL,
+  postSignedWebhook,
+  SECRET,
+  scoreEvent,
+  startWorld,
+  USERS,
+  type World,
+} from '../support/world.js';
 import { sample } from './scrape.js';
 
 /**
@@ -65,20 +72,8 @@ describe('metrics wired to a running LeadBridge (SQLite file, stand-ins over HTT
     await w?.close();
   });
 
-  async function post(events: object[], secret = SECRET) {
-    const body = JSON.stringify(events);
-    const ts = String(Date.now());
-    const r = await fetch(`${url}/api/hubspot/webhook`, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-hubspot-signature-v3': signV3(secret, 'POST', `${PUBLIC_BASE_URL}/api/hubspot/webhook`, body, ts),
-        'x-hubspot-request-timestamp': ts,
-      },
-    });
-    return r.status;
-  }
+  const post = async (events: object[], secret = SECRET) =>
+    (await postSignedWebhook(url, events, { timestamp: Date.now(), secret })).status;
   const scrape = async () => {
     const r = await fetch(`${url}/metrics`);
     expect(r.headers.get('content-type')).toMatch(/^text\/plain/);

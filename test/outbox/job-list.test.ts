@@ -14,6 +14,7 @@ describe('the job list', () => {
       'c4c.opportunity',
       'c4c.owner',
       'c4c.status',
+      'contact.erase',
       'contact.evaluate',
       'hubspot.note',
       'hubspot.owner',

@@ -77,10 +77,9 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
     await sleep(200);
     expect(started).toHaveLength(0);
     expect(vi.mocked(claimJobs)).not.toHaveBeenCalled();
-    const ended = Date.now();
     endRequest();
+    // Started by the request's end, not by maxYieldMs: until() gives up after 5 s, half of the 10 s yield.
     await until(() => started.length === 3);
-    expect(Math.max(...started) - ended).toBeLessThan(150);
   });
 
   it('starts jobs after maxYieldMs when a foreground request does not end', async () => {
@@ -102,8 +101,8 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
       { foreground: fg },
     );
     await until(() => started.length === 2);
+    // Not before maxYieldMs (a timer never fires early); the request itself is still in flight.
     expect(started[0]! - t0).toBeGreaterThanOrEqual(140);
-    expect(started[0]! - t0).toBeLessThan(1_000);
     endRequest();
     // Let the loop reach its idle wait first: a kick() that arrives while it waits in quiet() is lost, and stop() would sit out pollMs.
     await sleep(20);

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { digestCommand } from '../../src/cli/commands/digest.js';
 import { loadConfig } from '../../src/config.js';
 import { startSchedules } from '../../src/scheduler/schedules.js';
-import { openStore, type Store } from '../../src/store/db.js';
 import { getDigest } from '../../src/store/digests-repo.js';
-import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
 import { berlin, HOUR, installFor, managerDeps, TestClock } from '../support/team-world.js';
+import { useStore } from '../support/use-store.js';
 
 describe('roster, digest, SLA and pacing configuration', () => {
   it('has the documented defaults', () => {
@@ -56,29 +55,20 @@ describe('roster, digest, SLA and pacing configuration', () => {
 });
 
 describe('schedules and CLI', () => {
-  let tdb: TestDatabase;
-  let store: Store;
-  beforeAll(async () => {
-    tdb = sqliteDatabase();
-    store = await openStore(tdb.url);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await tdb?.drop();
-  });
+  const ctx = useStore('sqlite');
 
   it("at start, a bot that was down at 08:00 sends today's digest", async () => {
-    const deps = managerDeps({ store, clock: new TestClock(berlin('2025-03-10 10:30')) });
+    const deps = managerDeps({ store: ctx.store, clock: new TestClock(berlin('2025-03-10 10:30')) });
     const schedules = await startSchedules(deps, { instanceId: 'test' });
     schedules.stop();
-    expect(await getDigest(store.db, 'adelev@example.com', '2025-03-10')).toMatchObject({
+    expect(await getDigest(ctx.store.db, 'adelev@example.com', '2025-03-10')).toMatchObject({
       since: berlin('2025-03-07 08:00'),
     });
   });
 
   it('`leadbridge digest --preview <email>` prints the card text (or JSON) and sends nothing', async () => {
-    const deps = managerDeps({ store, clock: new TestClock(berlin('2025-03-10 10:30')) });
-    await installFor(store, 'adelev@example.com');
+    const deps = managerDeps({ store: ctx.store, clock: new TestClock(berlin('2025-03-10 10:30')) });
+    await installFor(ctx.store, 'adelev@example.com');
     let closed = 0;
     const cmd = digestCommand(async () => ({
       deps,

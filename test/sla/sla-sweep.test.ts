@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actOnLead } from '../../src/services/lead/actions.js';
 import { runSlaSweep } from '../../src/services/sla/sweep.js';
 import { recordCardPost } from '../../src/store/card-posts-repo.js';
-import { openStore, type Store } from '../../src/store/db.js';
 import { getLead } from '../../src/store/leads-repo.js';
 import { cardActions, cardText } from '../support/cards.js';
-import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.js';
 import {
   berlin,
-  clearStore,
   installFor,
   makeLead,
   managerDeps,
@@ -19,37 +16,26 @@ import {
   TestClock,
   twoTeams,
 } from '../support/team-world.js';
+import { useStore, useTwoInstances } from '../support/use-store.js';
 
 describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
-  let tdb: TestDatabase;
-  let store: Store;
-  beforeAll(async () => {
-    tdb = sqliteDatabase();
-    store = await openStore(tdb.url);
-  });
-  afterAll(async () => {
-    await store?.close();
-    await tdb?.drop();
-  });
-  beforeEach(async () => {
-    await clearStore(store);
-  });
+  const ctx = useStore('sqlite', { clean: true });
 
   it('an MQL of Friday 17:00 reminds its owner on Monday 11:00 and escalates to the manager on Wednesday 11:00, once each', async () => {
     const clock = new TestClock(berlin('2025-03-07 17:00'));
     const teams = recordingTeams();
-    const deps = managerDeps({ store, clock, teams });
-    const alex = await installFor(store, 'alexw@example.com');
-    await installFor(store, 'adelev@example.com');
+    const deps = managerDeps({ store: ctx.store, clock, teams });
+    const alex = await installFor(ctx.store, 'alexw@example.com');
+    await installFor(ctx.store, 'adelev@example.com');
     const lead = await storeLead(
-      store,
+      ctx.store,
       makeLead({
         ownerEmail: 'alexw@example.com',
         mqlAt: clock.now(),
         contact: { id: '1001', firstName: 'Jonas', lastName: 'Schmidt' },
       }),
     );
-    await recordCardPost(store.db, {
+    await recordCardPost(ctx.store.db, {
       leadId: lead.id,
       conversationId: alex.id,
       activityId: 'card-1',
@@ -67,7 +53,7 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
       expect(await sweep(t)).toEqual({ reminded: 0, escalated: 0 });
     expect(await sweep('2025-03-10 11:00')).toEqual({ reminded: 1, escalated: 0 });
     expect(await sweep('2025-03-10 11:01')).toEqual({ reminded: 0, escalated: 0 });
-    expect((await getLead(store.db, lead.id))!.remindedAt).toBe(berlin('2025-03-10 11:00'));
+    expect((await getLead(ctx.store.db, lead.id))!.remindedAt).toBe(berlin('2025-03-10 11:00'));
     expect(await runDueJobs(deps)).toEqual(['teams.remind']);
     expect(teams.sent).toHaveLength(1);
     const reminder = teams.sent[0]!;
@@ -97,18 +83,18 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
     ]);
 
     // A restart (a fresh set of services on the same database) sends nothing again.
-    const again = managerDeps({ store, clock, teams });
+    const again = managerDeps({ store: ctx.store, clock, teams });
     expect(await runSlaSweep(again, roster, berlin('2025-03-14 12:00'))).toEqual({ reminded: 0, escalated: 0 });
   });
 
   it('stops the moment the lead is acted on, also when the reminder is already queued', async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
     const teams = recordingTeams();
-    const deps = managerDeps({ store, clock, teams });
-    await installFor(store, 'alexw@example.com');
+    const deps = managerDeps({ store: ctx.store, clock, teams });
+    await installFor(ctx.store, 'alexw@example.com');
     const roster = twoTeams();
-    const early = await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now() }));
-    const late = await storeLead(store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now() }));
+    const early = await storeLead(ctx.store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now() }));
+    const late = await storeLead(ctx.store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now() }));
     const actor = { id: 'aad-alex', name: 'Alex Wilber', email: 'alexw@example.com' };
 
     clock.set(berlin('2025-03-10 11:00'));
@@ -117,7 +103,7 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
     ).toBe('done');
     clock.set(berlin('2025-03-10 12:00'));
     expect(await runSlaSweep(deps, roster, clock.now())).toEqual({ reminded: 1, escalated: 0 });
-    expect((await getLead(store.db, early.id))!.remindedAt).toBeNull();
+    expect((await getLead(ctx.store.db, early.id))!.remindedAt).toBeNull();
     // The reminder for `late` is queued; Alex rejects before the worker sends it.
     expect(
       (
@@ -140,10 +126,10 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
   it('a contact name from HubSpot cannot inject links or HTML into the reminder', async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
     const teams = recordingTeams();
-    const deps = managerDeps({ store, clock, teams });
-    await installFor(store, 'alexw@example.com');
+    const deps = managerDeps({ store: ctx.store, clock, teams });
+    await installFor(ctx.store, 'alexw@example.com');
     await storeLead(
-      store,
+      ctx.store,
       makeLead({
         ownerEmail: 'alexw@example.com',
         mqlAt: clock.now(),
@@ -161,42 +147,30 @@ describe('SLA reminder and escalation (SQLite, controllable clock)', () => {
 
   it('escalates to every manager of the owner; an owner without a manager is only logged', async () => {
     const clock = new TestClock(berlin('2025-03-10 08:00'));
-    const deps = managerDeps({ store, clock });
+    const deps = managerDeps({ store: ctx.store, clock });
     const roster = twoTeams();
-    const orphan = await storeLead(store, makeLead({ ownerEmail: 'nobody@example.com', mqlAt: clock.now() }));
-    const zoe = await storeLead(store, makeLead({ ownerEmail: 'zoeb@example.com', mqlAt: clock.now() }));
+    const orphan = await storeLead(ctx.store, makeLead({ ownerEmail: 'nobody@example.com', mqlAt: clock.now() }));
+    const zoe = await storeLead(ctx.store, makeLead({ ownerEmail: 'zoeb@example.com', mqlAt: clock.now() }));
     expect(await runSlaSweep(deps, roster, berlin('2025-03-13 08:00'))).toEqual({ reminded: 2, escalated: 2 });
-    const jobs = await pendingJobs(store);
+    const jobs = await pendingJobs(ctx.store);
     expect(jobs.filter((j) => j.kind === 'teams.escalate').map((j) => [j.leadId, j.payload.managerEmail])).toEqual([
       [zoe.id, 'sued.lead@example.com'],
     ]);
-    expect((await getLead(store.db, orphan.id))!.escalatedAt).toBe(berlin('2025-03-13 08:00'));
+    expect((await getLead(ctx.store.db, orphan.id))!.escalatedAt).toBe(berlin('2025-03-13 08:00'));
   });
 });
 
 describe('SLA sweep on two instances (PostgreSQL)', () => {
-  let tdb: TestDatabase;
-  let a: Store;
-  let b: Store;
-  beforeAll(async () => {
-    tdb = await postgresDatabase();
-    a = await openStore(tdb.url);
-    b = await openStore(tdb.url);
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await tdb?.drop();
-  });
+  const pg = useTwoInstances();
 
   it('sends each reminder and escalation once when every instance sweeps at the same minute', async () => {
     const clock = new TestClock(berlin('2025-03-03 09:00'));
-    const da = managerDeps({ store: a, clock });
-    const db = managerDeps({ store: b, clock });
+    const da = managerDeps({ store: pg.a, clock });
+    const db = managerDeps({ store: pg.b, clock });
     const roster = twoTeams();
     for (let i = 0; i < 10; i++)
       await storeLead(
-        a,
+        pg.a,
         makeLead({ ownerEmail: i % 2 ? 'alexw@example.com' : 'zoeb@example.com', mqlAt: clock.now() }),
       );
     const now = berlin('2025-03-06 12:00');
@@ -208,7 +182,7 @@ describe('SLA sweep on two instances (PostgreSQL)', () => {
     ]);
     expect(results.reduce((s, r) => s + r.reminded, 0)).toBe(10);
     expect(results.reduce((s, r) => s + r.escalated, 0)).toBe(10);
-    const jobs = await pendingJobs(a);
+    const jobs = await pendingJobs(pg.a);
     expect(jobs.filter((j) => j.kind === 'teams.remind')).toHaveLength(10);
     expect(jobs.filter((j) => j.kind === 'teams.escalate')).toHaveLength(10);
   });

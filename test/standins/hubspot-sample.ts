@@ -95,6 +95,9 @@ const contact = (id: string, companyId: string | undefined, p: Record<string, st
   properties: p,
 });
 
+/** `n` days before now, as HubSpot writes datetime properties (ISO 8601). */
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+
 export const sampleContacts = [
   contact('1001', '201', {
     firstname: 'Jonas',
@@ -107,6 +110,19 @@ export const sampleContacts = [
     hs_lead_status: 'NEW',
     hubspot_owner_id: '101',
     hs_legal_basis: CONSENT,
+    // HubSpot's analytics: why Jonas is an MQL (the card's "Warum dieser Lead?").
+    hs_analytics_source: 'ORGANIC_SEARCH',
+    hs_analytics_source_data_1: 'google',
+    recent_conversion_event_name: 'Whitepaper Digitalisierung im Mittelstand',
+    recent_conversion_date: daysAgo(2),
+    first_conversion_event_name: 'Newsletter-Anmeldung',
+    first_conversion_date: daysAgo(45),
+    num_conversion_events: 3,
+    hs_analytics_num_page_views: 17,
+    hs_analytics_last_url: 'https://www.example.com/loesungen/digitalisierung',
+    hs_email_last_email_name: 'Newsletter Oktober',
+    hs_email_last_click_date: daysAgo(5),
+    hs_lifecyclestage_marketingqualifiedlead_date: daysAgo(0),
   }),
   contact('1002', '202', {
     firstname: 'Laura',
@@ -118,6 +134,12 @@ export const sampleContacts = [
     hs_lead_status: 'NEW',
     hubspot_owner_id: '102',
     hs_legal_basis: LEGIT,
+    hs_analytics_source: 'PAID_SOCIAL',
+    hs_analytics_source_data_1: 'LinkedIn',
+    recent_conversion_event_name: 'Webinar-Anmeldung Cloud-Sicherheit',
+    recent_conversion_date: daysAgo(1),
+    num_conversion_events: 1,
+    hs_analytics_num_page_views: 6,
   }),
   contact('1003', '203', {
     firstname: 'Felix',

@@ -11,6 +11,10 @@
  *   "Public beta: generic webhook subscriptions" and developer-platform docs "Configure webhooks". Unverified: whether a
  *   generic associationChange names the ends' types as `fromObjectTypeId`/`toObjectTypeId`; sent here as the v4
  *   associations API names them.
+ * - privacy deletion (`contact.privacyDeletion`, GDPR delete): same fields as a deletion, `objectId` the contact — HubSpot
+ *   changelog "Webhooks now support privacy-compliant contact deletions" (HubSpot also sends `contact.deletion`); on
+ *   the developer platform a `hubEvents` subscription (docs "Configure webhooks"). Unverified: the generic
+ *   `object.privacyDeletion` with `objectTypeId` 0-1, built here like every generic event.
  */
 export type WebhookStyle = 'classic' | 'generic';
 export type WebhookChange =

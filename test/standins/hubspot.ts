@@ -16,17 +16,7 @@ import {
   type OwnerSeed,
   type PropInput,
 } from './hubspot-store.js';
-import {
-  closeServer,
-  decodePath,
-  headersOf,
-  listen,
-  parseQuery,
-  type RecordedRequest,
-  readBody,
-  send,
-  sleep,
-} from './standin-http.js';
+import { closeServer, decodePath, listen, type RecordedRequest, recordRequest, send, sleep } from './standin-http.js';
 
 export type { FaultSpec } from './faults.js';
 export { rateLimitBody, rateLimitFault } from './hubspot-errors.js';
@@ -104,17 +94,7 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodePath(url.pathname).replace(/(.)\/+$/, '$1');
-    const { json } = await readBody(req);
-    const rec: RecordedRequest = {
-      method: req.method ?? 'GET',
-      path,
-      query: parseQuery(url),
-      body: json,
-      headers: headersOf(req),
-      at: Date.now(),
-    };
-    requests.push(rec);
-    res.on('finish', () => (rec.status = res.statusCode));
+    const { rec } = await recordRequest(req, res, url, path, requests);
     try {
       if (path.startsWith('/_standin/')) return await handleHubSpotControl(standin, rec, res);
       if (standin.latencyMs) await sleep(standin.latencyMs);
@@ -128,7 +108,7 @@ export async function startHubSpotStandin(opts: HubSpotStandinOptions = {}): Pro
       for (const r of routes) {
         const m = r.method === rec.method ? path.match(r.re) : null;
         if (m) {
-          const reply = r.handle({ method: rec.method, path, query: rec.query, body: json, m, missing });
+          const reply = r.handle({ method: rec.method, path, query: rec.query, body: rec.body, m, missing });
           return send(res, reply.status, reply.body, { ...rateHeaders(), ...reply.headers });
         }
       }

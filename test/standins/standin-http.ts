@@ -97,6 +97,28 @@ export function headersOf(req: http.IncomingMessage): Record<string, string | un
   return h;
 }
 
+/** Reads the body, appends the request to `log` and fills in its status once it has been answered. */
+export async function recordRequest(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  path: string,
+  log: RecordedRequest[],
+): Promise<{ rec: RecordedRequest; raw: string }> {
+  const { raw, json } = await readBody(req);
+  const rec: RecordedRequest = {
+    method: req.method ?? 'GET',
+    path,
+    query: parseQuery(url),
+    body: json,
+    headers: headersOf(req),
+    at: Date.now(),
+  };
+  log.push(rec);
+  res.on('finish', () => (rec.status = res.statusCode));
+  return { rec, raw };
+}
+
 /** Listens on 127.0.0.1 (port 0 = any free port) and returns the bound port. */
 export function listen(server: http.Server, port = 0): Promise<number> {
   return new Promise((resolve, reject) => {

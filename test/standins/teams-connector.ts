@@ -5,16 +5,7 @@
  */
 import http from 'node:http';
 import { applyFault, FaultBook, type FaultSpec } from './faults.js';
-import {
-  closeServer,
-  headersOf,
-  listen,
-  parseQuery,
-  type RecordedRequest,
-  readBody,
-  send,
-  sleep,
-} from './standin-http.js';
+import { closeServer, listen, type RecordedRequest, recordRequest, send, sleep } from './standin-http.js';
 import { type ConnectorBehaviour, defaultConnectorFaultBody, handleV3 } from './teams-connector-routes.js';
 import { handleTeamsControl } from './teams-control.js';
 import {
@@ -114,17 +105,8 @@ export async function startTeamsConnector(opts: TeamsConnectorOptions = {}): Pro
       }
     });
     const path = v3 >= 0 ? `/v3/${segs.join('/')}` : `/${segs.join('/')}`;
-    const { raw: rawBody, json } = await readBody(req);
-    const rec: RecordedRequest = {
-      method: req.method ?? 'GET',
-      path,
-      query: parseQuery(url),
-      body: json,
-      headers: headersOf(req),
-      at: Date.now(),
-    };
-    requests.push(rec);
-    res.on('finish', () => (rec.status = res.statusCode));
+    const { rec, raw: rawBody } = await recordRequest(req, res, url, path, requests);
+    const json = rec.body;
     try {
       if (v3 < 0 && segs[0] === '_standin') return await handleTeamsControl(connector, rec, res, segs.slice(1));
       if (connector.latencyMs) await sleep(connector.latencyMs);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Lead } from '../../src/domain/model.js';
 import {
   findChannel,
   findPersonalByEmail,
@@ -28,35 +27,8 @@ import {
   updateLeadIfVersion,
 } from '../../src/store/leads-repo.js';
 import { ENGINES } from '../support/databases.js';
+import { makeLead } from '../support/team-world.js';
 import { useStore } from '../support/use-store.js';
-
-function sampleLead(over: Partial<Lead> = {}): Lead {
-  return {
-    id: crypto.randomUUID(),
-    portalId: 62515,
-    contactId: '501',
-    cycle: 1,
-    state: 'MQL',
-    version: 1,
-    owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
-    contact: { id: '501', firstName: 'Max', lastName: 'Muster', score: 80 },
-    company: null,
-    bant: null,
-    rejectReason: null,
-    rejectNote: null,
-    c4cLeadId: null,
-    c4cOwnerMapped: null,
-    c4cOpportunityId: null,
-    mqlAt: 1000,
-    acceptedAt: null,
-    closedAt: null,
-    remindedAt: null,
-    escalatedAt: null,
-    createdAt: 1000,
-    updatedAt: 1000,
-    ...over,
-  };
-}
 
 describe.each(ENGINES)('store on %s', (engine) => {
   const ctx = useStore(engine);
@@ -68,15 +40,15 @@ describe.each(ENGINES)('store on %s', (engine) => {
   });
 
   it('keeps one lead per contact and cycle', async () => {
-    const a = sampleLead({ contactId: 'c1' });
+    const a = makeLead({ contactId: 'c1' });
     expect(await insertLead(ctx.store.db, a)).toBe(true);
-    expect(await insertLead(ctx.store.db, sampleLead({ contactId: 'c1' }))).toBe(false);
+    expect(await insertLead(ctx.store.db, makeLead({ contactId: 'c1' }))).toBe(false);
     expect((await findLeadByCycle(ctx.store.db, a.portalId, 'c1', 1))?.id).toBe(a.id);
-    expect(await insertLead(ctx.store.db, sampleLead({ contactId: 'c1', cycle: 2 }))).toBe(true);
+    expect(await insertLead(ctx.store.db, makeLead({ contactId: 'c1', cycle: 2 }))).toBe(true);
   });
 
   it('round-trips a lead and lets only one of two writers with the same version win', async () => {
-    const a = sampleLead({
+    const a = makeLead({
       contactId: 'c2',
       company: { id: '9', name: 'Beispiel AG', annualRevenue: 60e6, employees: 120 },
     });
@@ -91,7 +63,7 @@ describe.each(ENGINES)('store on %s', (engine) => {
   });
 
   it('keeps the audit trail in order', async () => {
-    const a = sampleLead({ contactId: 'c3' });
+    const a = makeLead({ contactId: 'c3' });
     await insertLead(ctx.store.db, a);
     await addLeadEvent(ctx.store.db, a.id, {
       at: 1,
@@ -114,7 +86,7 @@ describe.each(ENGINES)('store on %s', (engine) => {
   });
 
   it('keeps the 36One references an effect wrote while a card action held an older copy of the lead', async () => {
-    const lead = sampleLead({ contactId: '777' });
+    const lead = makeLead({ contactId: '777' });
     await insertLead(ctx.store.db, lead);
     const readByClick = (await getLead(ctx.store.db, lead.id))!;
     await setC4cRefs(ctx.store.db, lead.id, {

@@ -13,6 +13,12 @@ export function cardTexts(card: unknown): string[] {
 
 export const cardText = (card: unknown) => cardTexts(card).join('\n');
 
+/** The card's "Abgleich: …" / "Sync: …" line (HubSpot and 36One state), or '' when it has none. */
+export const syncLine = (card: unknown) =>
+  cardText(card)
+    .split('\n')
+    .find((l) => /^(Abgleich|Sync):/.test(l)) ?? '';
+
 /** Every action in a card (including inside ShowCards), by title. */
 export function cardActions(
   card: unknown,

@@ -1,6 +1,6 @@
 /** Test kit for the manager features: a store with the manager tables, a controllable clock, recording Teams. */
 import { randomUUID } from 'node:crypto';
-import type { Lead, LeadEvent, Owner } from '../../src/domain/model.js';
+import { type Lead, type LeadEvent, newMqlLead, type Owner } from '../../src/domain/model.js';
 import { Roster } from '../../src/domain/roster.js';
 import { parseBusinessHours } from '../../src/domain/sla.js';
 import type { HubSpot } from '../../src/hubspot/types.js';
@@ -20,29 +20,15 @@ export const TZ = 'Europe/Berlin';
 export function berlin(local: string): number {
   const [d, t = '00:00'] = local.split(' ');
   const guess = Date.parse(`${d}T${t}:00Z`);
-  const off = (ms: number) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone: TZ,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-        .formatToParts(ms)
-        .map((x) => [x.type, x.value]),
-    );
-    return Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!) - ms;
-  };
+  // The zone's offset at `ms`, read from Intl's Swedish format ("2025-03-10 08:00:00") — independent of src/domain.
+  const off = (ms: number) =>
+    Date.parse(`${new Date(ms).toLocaleString('sv-SE', { timeZone: TZ }).replace(' ', 'T')}Z`) - ms;
   return guess - off(guess - off(guess));
 }
 
 export const HOUR = 3_600_000;
 
-/** Opens the store and adds the manager tables unless the core migrations already did (once the lead registers them). */
+/** A clock the test sets and advances by hand. */
 export class TestClock {
   constructor(public t: number) {}
   now = () => this.t;
@@ -208,31 +194,19 @@ export function makeLead(over: Partial<Lead> & { ownerEmail?: string } = {}): Le
   const owner = OWNERS.find((o) => o.email === email);
   const contactId = String(++contactSeq);
   const at = rest.mqlAt ?? Date.parse('2025-03-03T08:00:00Z');
-  return {
-    id: randomUUID(),
-    portalId: 62515,
-    contactId,
-    cycle: 1,
-    state: 'MQL',
-    version: 1,
-    owner: { id: owner?.id ?? null, email, name: owner ? `${owner.firstName} ${owner.lastName}` : email },
-    contact: { id: contactId, firstName: 'Kontakt', lastName: contactId, score: 80 },
-    company: { id: `c${contactId}`, name: `Firma ${contactId}` },
-    bant: null,
-    rejectReason: null,
-    rejectNote: null,
-    c4cLeadId: null,
-    c4cOwnerMapped: null,
-    c4cOpportunityId: null,
-    mqlAt: at,
-    acceptedAt: null,
-    closedAt: null,
-    remindedAt: null,
-    escalatedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    ...rest,
-  };
+  const lead = newMqlLead(
+    {
+      id: randomUUID(),
+      portalId: 62515,
+      contactId,
+      cycle: 1,
+      owner: { id: owner?.id ?? null, email, name: owner ? `${owner.firstName} ${owner.lastName}` : email },
+      contact: { id: contactId, firstName: 'Kontakt', lastName: contactId, score: 80 },
+      company: { id: `c${contactId}`, name: `Firma ${contactId}` },
+    },
+    at,
+  );
+  return { ...lead, ...rest };
 }
 
 export const ev = (
@@ -324,8 +298,10 @@ export async function clearStore(store: Store): Promise<void> {
     'lead_events',
     'conversations',
     'card_posts',
+    'lead_messages',
     'people',
     'person_locales',
+    'webhook_events',
   ] as const)
-    await store.db.deleteFrom(t as 'jobs').execute(); // manager tables are outside the core schema type
+    await store.db.deleteFrom(t).execute();
 }

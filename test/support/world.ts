@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { buildLeadBridge, type LeadBridge, type Overrides } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { listen } from '../../src/http/server.js';
@@ -17,7 +18,8 @@ export const SECRET = 'test-client-secret';
 export const PUBLIC_BASE_URL = 'https://leadbridge.example.com';
 export const PORTAL = 62515;
 
-const user = (n: number, name: string, email: string, locale: string): TeamsUser => ({
+/** A Teams user of the test tenant (`USERS` are 1…4; ids 5…9 are free for more). */
+export const teamsUser = (n: number, name: string, email: string, locale = 'de-DE'): TeamsUser => ({
   id: `29:1user${n}`,
   aadObjectId: `00000000-0000-0000-0000-00000000000${n}`,
   name,
@@ -27,10 +29,10 @@ const user = (n: number, name: string, email: string, locale: string): TeamsUser
   locale,
 });
 export const USERS = {
-  alex: user(1, 'Alex Wilber', 'alexw@example.com', 'de-DE'),
-  megan: user(2, 'Megan Bowen', 'meganb@example.com', 'en-US'),
-  adele: user(3, 'Adele Vance', 'adelev@example.com', 'de-DE'),
-  admin: user(4, 'Ada Admin', 'admin@example.com', 'de-DE'),
+  alex: teamsUser(1, 'Alex Wilber', 'alexw@example.com', 'de-DE'),
+  megan: teamsUser(2, 'Megan Bowen', 'meganb@example.com', 'en-US'),
+  adele: teamsUser(3, 'Adele Vance', 'adelev@example.com', 'de-DE'),
+  admin: teamsUser(4, 'Ada Admin', 'admin@example.com', 'de-DE'),
 };
 
 export interface World {
@@ -154,4 +156,25 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
       if (!o.db) await db.drop();
     },
   };
+}
+
+/**
+ * A world for the enclosing describe block: started before its tests (then `ready` runs, e.g. installs), closed after.
+ * The returned object stands for the world once it has started.
+ */
+export function useWorld(o: WorldOptions = {}, ready?: (w: World) => Promise<unknown>): World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld(o);
+    await ready?.(world);
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  return new Proxy({} as World, {
+    get(_, key) {
+      if (!world) throw new Error('the world starts in beforeAll; use it inside a test');
+      return Reflect.get(world, key);
+    },
+  });
 }

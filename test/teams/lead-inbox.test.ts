@@ -125,3 +125,69 @@ describe('the inbox across restarts', () => {
     expect(connector.cards().length).toBe(before);
   });
 });
+
+describe("a team's channel list that cannot be read", () => {
+  let w: LoggedWorld;
+  beforeAll(async () => {
+    w = await startLoggedWorld({ env: { LEAD_INBOX_CHANNEL_ID: INBOX } });
+    w.connector.addTeam({ ...NORD, memberIds: [USERS.admin.id] });
+    w.connector.addTeam({
+      ...SUED,
+      channels: [
+        { id: SUED.id, name: null },
+        { id: INBOX, name: 'Lead-Eingang' },
+      ],
+      memberIds: [USERS.admin.id],
+    });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+  const listing = (team: { aadGroupId: string; id: string }) =>
+    new RegExp(`^/v3/teams/(${team.id}|${team.aadGroupId})/conversations$`);
+
+  it('refused (403): that team is passed over with a warning naming it; the inbox is found in the next team', async () => {
+    w.connector.fault({ method: 'GET', path: listing(NORD), status: 403 });
+    await w.teams.botAddedToTeam(USERS.admin, NORD);
+    await w.teams.botAddedToTeam(USERS.admin, SUED);
+    const warn = await w.logged('lead inbox: could not list the channels of a team');
+    expect(warn).toMatchObject({ level: 40, team: 'Vertrieb Nord' });
+    expect(await w.logged('lead inbox ready')).toMatchObject({ channelId: INBOX, teamId: SUED.id });
+    await w.webhook([scoreEvent('1001')]);
+    await w.settle();
+    expect(cardsWith(w, INBOX, 'Jonas')).toHaveLength(1);
+    w.connector.clearFaults();
+  });
+});
+
+describe('a channel list that fails for a while (5xx)', () => {
+  let w: LoggedWorld;
+  beforeAll(async () => {
+    w = await startLoggedWorld({ env: { LEAD_INBOX_CHANNEL_ID: INBOX } });
+    w.connector.addTeam({
+      ...NORD,
+      channels: [
+        { id: NORD.id, name: null },
+        { id: INBOX, name: 'Lead-Eingang' },
+      ],
+      memberIds: [USERS.admin.id],
+    });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('is retried with the card: the card reaches the inbox once Teams answers again, once', async () => {
+    // Every listing fails until cleared: the install's check only warns, the card's delivery is retried.
+    w.connector.fault({ method: 'GET', path: /^\/v3\/teams\/[^/]+\/conversations$/, status: 503 });
+    await w.teams.botAddedToTeam(USERS.admin, NORD);
+    expect(await w.logged('lead inbox: could not check the channels of the new team')).toMatchObject({ level: 40 });
+    await w.webhook([scoreEvent('1001')]);
+    const failed = await w.logged('outbox: effect failed; will retry', (l) => l.kind === 'teams.deliver', 15_000);
+    expect(failed.reason).toMatch(/503/);
+    expect(cardsWith(w, INBOX, 'Jonas')).toHaveLength(0);
+    w.connector.clearFaults();
+    await w.settle(30_000);
+    expect(cardsWith(w, INBOX, 'Jonas')).toHaveLength(1);
+  });
+});

@@ -1,6 +1,7 @@
 import { ALL_VERBS, VERBS, type Verb } from '../../cards/verbs.js';
 import type { Deps } from '../../services/deps.js';
 import { type ActionGroup, type ActionTurn, type CardAction, type CardReply, runAction } from './action.js';
+import { glossaryActions } from './glossary.js';
 import { leadActions } from './lead.js';
 import { reassignActions } from './reassign.js';
 
@@ -11,7 +12,7 @@ export type CoversEveryVerb<G extends readonly ActionGroup[]> = [UnhandledVerbs<
   ? true
   : UnhandledVerbs<G>;
 
-const GROUPS = [leadActions, reassignActions] as const;
+const GROUPS = [leadActions, reassignActions, glossaryActions] as const;
 /** Compile-time: a Verb some card can send but no group handles is a type error here. */
 export const EVERY_VERB_HANDLED: CoversEveryVerb<typeof GROUPS> = true;
 

@@ -1,6 +1,6 @@
 import { renderAnswerCard } from '../../cards/knowledge-card.js';
 import type { CompanyDirectory } from '../../domain/classification/company-directory.js';
-import { type Answer, createKnowledge, renderAnswerText } from '../../knowledge/index.js';
+import { type Answer, createKnowledge, type EntryChooser, renderAnswerText } from '../../knowledge/index.js';
 import type { OutboundActivity } from '../../teams/types.js';
 
 /** A knowledge answer as chat shows it: a card, and its text for clients without cards. */
@@ -23,9 +23,9 @@ export const replyOf = (answer: Answer): ChatReply => ({
 export const asOutbound = (r: ChatReply): OutboundActivity =>
   r.card ? { card: r.card, summary: r.text.slice(0, 200) } : { text: r.text };
 
-/** Questions go to the glossary, the classification rules and the CRM company search. */
-export function createChatBrain(companies: CompanyDirectory): ChatBrain {
-  const knowledge = createKnowledge({ companies });
+/** Questions go to the glossary, the classification rules and the CRM company search (and, if set up, the model fallback). */
+export function createChatBrain(companies: CompanyDirectory, chooser?: EntryChooser): ChatBrain {
+  const knowledge = createKnowledge({ companies, chooser });
   return {
     answer: async (text) => replyOf(await knowledge.answerQuestion(text)),
   };

@@ -17,7 +17,7 @@ const RUN: Record<ChatCommandName, ChatRun> = {
   my_leads: async (deps, { locale, actor }) => {
     const { email } = await actor();
     const leads = email ? await openLeadsOfOwner(deps.store.db, email) : [];
-    return { card: myLeadsCard(leads, locale, deps.clock.now()) };
+    return { card: myLeadsCard(leads, locale, deps.clock.now(), deps.settings.timeZone) };
   },
   digest: digest('digest'),
   digest_on: digest('digest_on'),

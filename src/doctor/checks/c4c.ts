@@ -1,7 +1,7 @@
 /** 36One (SAP Sales Cloud): the service root answers the communication user, and hands out a CSRF token for writes. */
 
 import { createHttp, type Http } from '../../c4c/http.js';
-import { loadC4cMapping } from '../../c4c/mapping.js';
+import { type C4cMapping, loadC4cMapping } from '../../c4c/mapping.js';
 import { createMetadataReader, type MetadataReader, type ServiceMetadata } from '../../c4c/metadata.js';
 import { type CodeListCheck, checkCodeList, checkMetadata, codeListChecks } from '../../c4c/metadata-check.js';
 import type { Config } from '../../config.js';
@@ -55,17 +55,19 @@ export function c4cChecks(c4c: C4cConfig | undefined, o: { timeoutMs: number }):
     fetch: globalThis.fetch,
   });
 
-  async function getRoot(headers: Record<string, string> = {}) {
-    return http.send({ method: 'GET', path: '', headers });
-  }
+  // One GET of the service root with "x-csrf-token: fetch" answers both the root and the CSRF check (C4C hands the
+  // token out on any GET that asks for it — C4CODATAAPIDEVGUIDE README, "CSRF token").
+  let rootAnswer: ReturnType<Http['send']> | undefined;
+  const getRoot = () => (rootAnswer ??= http.send({ method: 'GET', path: '', headers: { 'x-csrf-token': 'fetch' } }));
 
   const reader = createMetadataReader(http);
   let metadata: Promise<ServiceMetadata> | undefined;
   const readMetadata = () => (metadata ??= reader.metadata()); // one read of $metadata serves every check below
-  const mapping = () => loadC4cMapping(c4c.mappingFile);
+  let loaded: C4cMapping | undefined;
+  const mapping = () => (loaded ??= loadC4cMapping(c4c.mappingFile)); // loaded once for every check that needs it
 
   return [
-    c4cMappingCheck(c4c.mappingFile),
+    c4cMappingCheck(c4c.mappingFile, mapping),
     {
       id: 'c4c.root',
       name: '36One service root',
@@ -91,7 +93,7 @@ export function c4cChecks(c4c: C4cConfig | undefined, o: { timeoutMs: number }):
       needs: ['c4c.root'],
       async run() {
         try {
-          const res = await getRoot({ 'x-csrf-token': 'fetch' });
+          const res = await getRoot();
           if (res.status < 200 || res.status >= 300) return rootFailure(res.status, root);
           const token = res.headers.get('x-csrf-token');
           if (!token || /required/i.test(token)) {
@@ -123,7 +125,7 @@ export function c4cChecks(c4c: C4cConfig | undefined, o: { timeoutMs: number }):
         }
       },
     },
-    ...codeListsOf(c4c.mappingFile).map(
+    ...codeListsOf(mapping).map(
       (list): Check => ({
         id: `c4c.codes.${list.set}`,
         name: `36One codes ${list.property}`,
@@ -141,9 +143,9 @@ export function c4cChecks(c4c: C4cConfig | undefined, o: { timeoutMs: number }):
 }
 
 /** The code lists of the mapping when it loads (its own check reports it otherwise). */
-function codeListsOf(file: string): CodeListCheck[] {
+function codeListsOf(mapping: () => C4cMapping): CodeListCheck[] {
   try {
-    return codeListChecks(loadC4cMapping(file));
+    return codeListChecks(mapping());
   } catch {
     return [];
   }

@@ -55,11 +55,11 @@ export const rosterFileCheck = (file: string): Check =>
     'correct the file (the bot refuses to start with it); see the comments at its top',
   );
 
-export const c4cMappingCheck = (file: string): Check =>
+export const c4cMappingCheck = (file: string, load = () => loadC4cMapping(file)): Check =>
   fileCheck(
     'c4c.mapping',
     '36One mapping file',
-    () => loadC4cMapping(file),
+    load,
     (m) => `${file}: ${Object.keys(m.owners).length} owner(s) mapped, account look-up ${m.account.lookup}`,
     'correct C4C_MAPPING_FILE (the bot refuses to start with it); see config/c4c-mapping.yaml',
   );

@@ -1,4 +1,5 @@
 /** Betreuungsmodell (account coverage model) from market-unit potential, revenue potential and relationship level. */
+import { boundedCount, type Comparison, exceeds, fallsBelow } from './quantities.js';
 
 export type Betreuungsmodell = 'KEY_ACCOUNT' | 'NAMED_ACCOUNT' | 'SMART_ACCOUNT' | 'SINGLE_ACCOUNT';
 
@@ -13,6 +14,9 @@ export interface BetreuungsmodellInput {
   relationship?: Beziehungsebene | null;
   /** A new customer still in the implementation phase. */
   newCustomerInImplementation?: boolean | null;
+  /** "mehr als 3 Market Units", "Umsatzpotenzial unter 300k": the figure is a bound. */
+  marketUnitsComparison?: Comparison;
+  revenuePotentialComparison?: Comparison;
 }
 
 export type Criterion =
@@ -70,10 +74,12 @@ const PRECEDENCE: Betreuungsmodell[] = ['KEY_ACCOUNT', 'NAMED_ACCOUNT', 'SMART_A
 const status = (known: boolean, ok: boolean): CriterionStatus => (!known ? 'unknown' : ok ? 'met' : 'not_met');
 
 function check(criterion: Criterion, input: BetreuungsmodellInput): CriterionStatus {
-  const mu = input.marketUnits;
+  const mu =
+    typeof input.marketUnits === 'number' ? boundedCount(input.marketUnits, input.marketUnitsComparison) : null;
   const rev = input.revenuePotential;
+  const revCmp = input.revenuePotentialComparison;
   const rel = input.relationship;
-  const hasMu = typeof mu === 'number';
+  const hasMu = mu !== null;
   switch (criterion) {
     case 'market_units_more_than_3':
       return status(hasMu, hasMu && mu > 3);
@@ -85,11 +91,10 @@ function check(criterion: Criterion, input: BetreuungsmodellInput): CriterionSta
       if (input.newCustomerInImplementation) return 'met';
       return status(hasMu, hasMu && mu === 1);
     case 'revenue_potential_high':
-      return status(rev != null, rev === 'high' || (typeof rev === 'number' && rev > THRESHOLD));
     case 'revenue_potential_above_300k':
-      return status(rev != null, rev === 'high' || (typeof rev === 'number' && rev > THRESHOLD));
+      return status(rev != null, rev === 'high' || (typeof rev === 'number' && exceeds(rev, revCmp, THRESHOLD)));
     case 'revenue_potential_below_300k':
-      return status(rev != null, rev === 'low' || (typeof rev === 'number' && rev < THRESHOLD));
+      return status(rev != null, rev === 'low' || (typeof rev === 'number' && fallsBelow(rev, revCmp, THRESHOLD)));
     case 'relationship_c_level':
       return status(rel != null, rel === 'c_level');
     case 'relationship_decision_maker':

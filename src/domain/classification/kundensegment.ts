@@ -1,4 +1,5 @@
 /** Kundensegment (customer segment) from annual revenue and headcount, per the customer's glossary. */
+import { type Comparison, exceeds, fallsBelow } from './quantities.js';
 
 export type Kundensegment = 'SMALL_BUSINESS' | 'MIDMARKET' | 'LARGE_ENTERPRISE';
 
@@ -6,6 +7,9 @@ export interface KundensegmentInput {
   /** Annual revenue in EUR (absolute, e.g. 85_000_000). */
   annualRevenue?: number | null;
   employees?: number | null;
+  /** "über 500 Mio." / "weniger als 100 Mitarbeiter": the figure is a bound, not an exact value. */
+  revenueComparison?: Comparison;
+  employeesComparison?: Comparison;
 }
 
 export interface KundensegmentResult {
@@ -18,23 +22,25 @@ export interface KundensegmentResult {
   bySegmentEmployees?: Kundensegment;
   annualRevenue?: number;
   employees?: number;
+  revenueComparison?: Comparison;
+  employeesComparison?: Comparison;
 }
 
 const MIO = 1_000_000;
 const RANK: Record<Kundensegment, number> = { SMALL_BUSINESS: 0, MIDMARKET: 1, LARGE_ENTERPRISE: 2 };
 
-/** Segment by revenue alone: < 50 Mio. small, 50–500 Mio. midmarket (inclusive), > 500 Mio. large. */
-export function segmentByRevenue(revenue: number): Kundensegment {
-  if (revenue < 50 * MIO) return 'SMALL_BUSINESS';
-  if (revenue <= 500 * MIO) return 'MIDMARKET';
-  return 'LARGE_ENTERPRISE';
+/** Segment by revenue alone: < 50 Mio. small, 50–500 Mio. midmarket (inclusive), > 500 Mio. large ("über 500 Mio." is large). */
+export function segmentByRevenue(revenue: number, comparison?: Comparison): Kundensegment {
+  if (exceeds(revenue, comparison, 500 * MIO)) return 'LARGE_ENTERPRISE';
+  if (fallsBelow(revenue, comparison, 50 * MIO)) return 'SMALL_BUSINESS';
+  return 'MIDMARKET';
 }
 
-/** Segment by employees alone: < 100 small, 100–2000 midmarket (inclusive), > 2000 large. */
-export function segmentByEmployees(employees: number): Kundensegment {
-  if (employees < 100) return 'SMALL_BUSINESS';
-  if (employees <= 2000) return 'MIDMARKET';
-  return 'LARGE_ENTERPRISE';
+/** Segment by employees alone: < 100 small, 100–2000 midmarket (inclusive), > 2000 large ("mehr als 99" is 100). */
+export function segmentByEmployees(employees: number, comparison?: Comparison): Kundensegment {
+  if (exceeds(employees, comparison, 2000, true)) return 'LARGE_ENTERPRISE';
+  if (fallsBelow(employees, comparison, 100, true)) return 'SMALL_BUSINESS';
+  return 'MIDMARKET';
 }
 
 const known = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
@@ -44,8 +50,12 @@ export function classifyKundensegment(input: KundensegmentInput): KundensegmentR
   const hasRevenue = known(input.annualRevenue);
   const hasEmployees = known(input.employees);
   if (!hasRevenue && !hasEmployees) return null;
-  const bySegmentRevenue = hasRevenue ? segmentByRevenue(input.annualRevenue as number) : undefined;
-  const bySegmentEmployees = hasEmployees ? segmentByEmployees(input.employees as number) : undefined;
+  const bySegmentRevenue = hasRevenue
+    ? segmentByRevenue(input.annualRevenue as number, input.revenueComparison)
+    : undefined;
+  const bySegmentEmployees = hasEmployees
+    ? segmentByEmployees(input.employees as number, input.employeesComparison)
+    : undefined;
   const result: KundensegmentResult = {
     segment: 'SMALL_BUSINESS',
     basis: hasRevenue && hasEmployees ? 'both' : hasRevenue ? 'revenue' : 'employees',
@@ -54,6 +64,8 @@ export function classifyKundensegment(input: KundensegmentInput): KundensegmentR
     bySegmentEmployees,
     ...(hasRevenue ? { annualRevenue: input.annualRevenue as number } : {}),
     ...(hasEmployees ? { employees: input.employees as number } : {}),
+    ...(hasRevenue && input.revenueComparison ? { revenueComparison: input.revenueComparison } : {}),
+    ...(hasEmployees && input.employeesComparison ? { employeesComparison: input.employeesComparison } : {}),
   };
   if (bySegmentRevenue && bySegmentEmployees) {
     result.conflict = bySegmentRevenue !== bySegmentEmployees;

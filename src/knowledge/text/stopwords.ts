@@ -14,7 +14,9 @@ const DE = `was ist sind war bedeutet bedeuten bedeutung heisst heissen heist st
   kein keine keinem keinen keiner keines konnte manche mein meine meinem meinen meiner muss musste nicht nichts nun ohne
   sehr selbst solche soll sollte sondern sonst uber viel vor wahrend waren weg weil weiter werde will wirst wo wollen wollte
   wurde wurden zwar erst kommt kommen bekommen bekommt finden findet geht gehen
-  abkurzung abkurzungen wort worter ausdruck fachbegriff`;
+  abkurzung abkurzungen wort worter ausdruck fachbegriff
+  hey hallo hi moin servus kurze frage fragen nochmal nochmals wieder sagen brauchen brauche braucht brauchst wann
+  zahlt zahlen gilt gelten uberhaupt denn ja eben halt grad gerade schnell wozu warum wieso weshalb sorry dumme blode dient dienen`;
 
 const EN = `what whats is are was were does do did mean means meaning stand stands for a an the of to in on at by with and or
   tell me explain please define definition who whom which how call called term name we you i it its this that these those be
@@ -22,7 +24,8 @@ const EN = `what whats is are was were does do did mean means meaning stand stan
   differ differs compared compare against from as than also just exactly short briefly
   am any both but each few further he her here hers him his if into itself more most no nor not off once only other own same
   she so some such then they their them too under until up very where while whom why will yourself get gets
-  abbreviation acronym word expression`;
+  abbreviation acronym word expression
+  hey hello hi again pls plz quick question actually really count counts counted considered regarded when`;
 
 // Both foldings, because German-folded tokens turn "does" into "dos".
 const words = (list: string) =>
@@ -37,7 +40,7 @@ export const STOPWORDS_DE = words(DE);
 export const STOPWORDS_EN = words(EN);
 
 /** Nouns that qualify rather than name a term ("HubSpot-Formular", "Midmarket-Kunde", "Small Business segment"). */
-export const QUALIFIERS = new Set([
+const QUALIFIER_WORDS = new Set([
   'hubspot',
   'kunde',
   'kunden',
@@ -50,10 +53,30 @@ export const QUALIFIERS = new Set([
   'system',
 ]);
 
+/** Nouns asking for an aspect of a named term ("Grenzen", "Kriterien", "Umsatzgrenze", "threshold"), also at a compound's end. */
+const ASPECT =
+  /(grenze|grenzen|schwelle|schwellen|schwellenwert|schwellenwerte|kriterium|kriterien|voraussetzung|voraussetzungen|bedingung|bedingungen|anforderung|anforderungen|regel|regeln)$|^(limit|limits|threshold|thresholds|criteria|criterion|requirement|requirements|rule|rules|boundary|boundaries)$/;
+
+/** A word that qualifies the term a question names instead of naming one itself. */
+export function isQualifier(token: string): boolean {
+  return QUALIFIER_WORDS.has(token) || ASPECT.test(token);
+}
+
 /** The customer's company name appears in many definitions and tells nothing about a term. */
 export const COMPANY_NAME_TOKENS = new Set(['all', 'for', 'one', 'group', 'gruppe']);
 
+const listed = (token: string) => STOPWORDS_DE.has(token) || STOPWORDS_EN.has(token) || COMPANY_NAME_TOKENS.has(token);
+
+/** A short function word typed with two letters swapped ("wsa" for "was", "waht" for "what"); only for a question's first words, as "form" is also "from". */
+export function swappedStopword(token: string): boolean {
+  if (token.length < 3 || token.length > 5) return false;
+  for (let i = 0; i + 1 < token.length; i++)
+    if (token[i] !== token[i + 1] && listed(token.slice(0, i) + token[i + 1] + token[i] + token.slice(i + 2)))
+      return true;
+  return false;
+}
+
 /** No meaning for retrieval: a stopword of either language or part of the customer's name. */
 export function isStopword(token: string): boolean {
-  return STOPWORDS_DE.has(token) || STOPWORDS_EN.has(token) || COMPANY_NAME_TOKENS.has(token);
+  return listed(token);
 }

@@ -19,13 +19,13 @@ const Change = z.discriminatedUnion('kind', [
 
 const externalId = (lead: Lead) => `hubspot:${lead.portalId}:${lead.contactId}`;
 
-/** A 36One step for one lead: nothing to do once the lead is gone or 36One is not configured. */
+/** A 36One step for one lead: nothing to do once the lead is gone or erased, or 36One is not configured. */
 function forLead<P extends { leadId: string }>(
   step: (deps: Deps, lead: Lead, salesCloud: SalesCloud, payload: P, job: Job) => Promise<void>,
 ) {
   return async (deps: Deps, payload: P, job: Job): Promise<void> => {
     const lead = await getLead(deps.store.db, payload.leadId);
-    if (lead && deps.salesCloud) await step(deps, lead, deps.salesCloud, payload, job);
+    if (lead && lead.erasedAt == null && deps.salesCloud) await step(deps, lead, deps.salesCloud, payload, job);
   };
 }
 

@@ -21,7 +21,7 @@ export const hubspotSync = defineJob({
   payload: z.object({ leadId: z.string() }),
   async run(deps: Deps, { leadId }, job) {
     const lead = await getLead(deps.store.db, leadId);
-    if (!lead) return;
+    if (!lead || lead.erasedAt != null) return; // erased: nothing more about the person leaves LeadBridge
     const contact = await deps.hubspot.getContact(lead.contactId);
     if (!contact) return;
     const props = writeBackProperties(lead, contact.lifecycleStage, deps.settings.writeBack);
@@ -39,7 +39,7 @@ export const hubspotNote = defineJob({
   payload: z.object({ leadId: z.string(), text: z.string(), at: z.number() }),
   async run(deps: Deps, { leadId, text, at }, job) {
     const lead = await getLead(deps.store.db, leadId);
-    if (!lead) return;
+    if (!lead || lead.erasedAt != null) return; // erased: nothing more about the person leaves LeadBridge
     // Notes have no idempotency key: each carries a reference, and a retry first looks for it.
     const ref = `lb${leadId.replace(/-/g, '').slice(0, 8)}j${job.id}`;
     if (job.attempts > 1 && (await deps.hubspot.hasNote(ref))) return refreshWhenSettled(deps, job, leadId);
@@ -55,7 +55,7 @@ export const hubspotOwner = defineJob({
   payload: z.object({ leadId: z.string(), ownerId: z.string() }),
   async run(deps: Deps, { leadId, ownerId }) {
     const lead = await getLead(deps.store.db, leadId);
-    if (!lead) return;
+    if (!lead || lead.erasedAt != null) return; // erased: nothing more about the person leaves LeadBridge
     await deps.hubspot.updateContact(lead.contactId, { hubspot_owner_id: ownerId });
   },
 });

@@ -6,7 +6,7 @@ import { plain } from '../../cards/text.js';
 import { isOpen } from '../../domain/lead.js';
 import { contactName, type Lead } from '../../domain/model.js';
 import { defineJob } from '../../outbox/job.js';
-import { findCardPost } from '../../store/card-posts-repo.js';
+import { findCardPost, recordLeadMessage } from '../../store/card-posts-repo.js';
 import { findPersonalByEmail } from '../../store/conversations-repo.js';
 import { getLead } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
@@ -24,6 +24,23 @@ export const teamsMessageLink = (conversationId: string, activityId: string) =>
   `https://teams.microsoft.com/l/message/${encodeURIComponent(conversationId)}/${encodeURIComponent(activityId)}?context=${encodeURIComponent('{"contextType":"chat"}')}`;
 
 const leadLabel = (lead: Lead) => `${contactName(lead.contact)}${lead.company?.name ? ` (${lead.company.name})` : ''}`;
+
+/** The message names the contact: remembered, so an erasure can replace it (a failure here does not resend it). */
+async function remember(
+  deps: Deps,
+  leadId: string,
+  conversationId: string,
+  activityId: string,
+  kind: 'reminder' | 'escalation',
+): Promise<void> {
+  await recordLeadMessage(deps.store.db, {
+    leadId,
+    conversationId,
+    activityId,
+    kind,
+    postedAt: deps.clock.now(),
+  }).catch((err) => deps.log.warn({ leadId, kind, err: String(err) }, 'sla: could not remember the posted message'));
+}
 
 /** Reminds the owner of a lead still waiting for an answer (or when their manager clicked "Erinnern"). */
 export const slaReminder = defineJob({
@@ -49,10 +66,11 @@ export const slaReminder = defineJob({
       ...(post ? [`[${tx.openCard}](${teamsMessageLink(post.conversationId, post.activityId)})`] : []),
       `[${tx.openHubSpot}](${deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId)})`,
     ];
-    await deps.teams.send(to, {
+    const activityId = await deps.teams.send(to, {
       text: `${head}\n\n${links.join(' · ')}\n\n${tx.myLeadsHint}`,
       summary: head.slice(0, 200),
     });
+    await remember(deps, lead.id, to.id, activityId, 'reminder');
   },
 });
 
@@ -70,10 +88,11 @@ export const slaEscalation = defineJob({
     }
     const locale = await localeFor(deps, to);
     const card = await renderEscalation(deps, lead, locale, managerEmail);
-    await deps.teams.send(to, {
+    const activityId = await deps.teams.send(to, {
       card,
       summary: tm(locale).escalationTitle(tm(locale).duration(deps.clock.now() - lead.mqlAt)),
     });
+    await remember(deps, lead.id, to.id, activityId, 'escalation');
   },
 });
 

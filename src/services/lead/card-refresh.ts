@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { renderErasedCard } from '../../cards/erased-card.js';
 import { defineJob } from '../../outbox/job.js';
-import { cardPostsOfLead } from '../../store/card-posts-repo.js';
+import { cardPostsOfLead, leadMessagesOf } from '../../store/card-posts-repo.js';
 import { getConversation, setBlocked } from '../../store/conversations-repo.js';
 import { enqueue, type Job, type NewJob } from '../../store/jobs-repo.js';
 import { getLead } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
+import { localeFor } from '../locale.js';
 import { cardFor, isBlocked } from './delivery.js';
 
 /**
@@ -18,10 +20,16 @@ export const refreshCards = defineJob({
   async run(deps: Deps, { leadId, settled }) {
     const lead = await getLead(deps.store.db, leadId);
     if (!lead) return;
-    for (const p of await cardPostsOfLead(deps.store.db, leadId)) {
+    const erased = lead.erasedAt != null;
+    // An erased contact's reminders and escalations are replaced too: they name the person.
+    const messages = erased ? await leadMessagesOf(deps.store.db, leadId) : [];
+    for (const p of [...(await cardPostsOfLead(deps.store.db, leadId)), ...messages]) {
       const to = await getConversation(deps.store.db, p.conversationId);
       if (!to || to.blocked) continue;
-      const card = await cardFor(deps, lead, to, p.kind, settled);
+      const card =
+        erased || p.kind === 'reminder' || p.kind === 'escalation'
+          ? renderErasedCard(await localeFor(deps, to))
+          : await cardFor(deps, lead, to, p.kind, settled);
       try {
         await deps.teams.update(to, p.activityId, { card });
       } catch (err) {

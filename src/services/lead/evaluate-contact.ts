@@ -5,7 +5,7 @@ import {
   type CompanySnapshot,
   type ContactSnapshot,
   contactName,
-  type Lead,
+  newMqlLead,
   type Owner,
   ownerName,
 } from '../../domain/model.js';
@@ -157,34 +157,22 @@ async function createLead(
 ): Promise<void> {
   const { portalId, contactId, receivedAt } = p;
   const now = deps.clock.now();
-  const lead: Lead = {
-    id: randomUUID(),
-    portalId,
-    contactId,
-    cycle,
-    state: 'MQL',
-    version: 1,
-    owner: {
-      id: owner?.id ?? contact.ownerId ?? null,
-      email: owner?.email?.toLowerCase() ?? null,
-      name: owner ? ownerName(owner) : null,
+  const lead = newMqlLead(
+    {
+      id: randomUUID(),
+      portalId,
+      contactId,
+      cycle,
+      owner: {
+        id: owner?.id ?? contact.ownerId ?? null,
+        email: owner?.email?.toLowerCase() ?? null,
+        name: owner ? ownerName(owner) : null,
+      },
+      contact,
+      company,
     },
-    contact,
-    company,
-    bant: null,
-    rejectReason: null,
-    rejectNote: null,
-    c4cLeadId: null,
-    c4cOwnerMapped: null,
-    c4cOpportunityId: null,
-    mqlAt: now,
-    acceptedAt: null,
-    closedAt: null,
-    remindedAt: null,
-    escalatedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+    now,
+  );
   const created = await deps.store.db.transaction().execute(async (trx) => {
     if (!(await insertLead(trx, lead))) return false;
     await addLeadEvent(trx, lead.id, {

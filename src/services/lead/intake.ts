@@ -1,7 +1,9 @@
 import type { IgnoreReason, WebhookEvent } from '../../hubspot/webhook-events.js';
+import { cancelWaitingEvaluations } from '../../store/erasure-repo.js';
 import { storeInboxEvents } from '../../store/inbox-repo.js';
 import { enqueueUnlessWaiting } from '../../store/jobs-repo.js';
 import type { Deps } from '../deps.js';
+import { contactQueue, eraseContactJob } from '../privacy/erasure.js';
 import { evaluateContact } from './evaluate-contact.js';
 
 export interface IgnoredEvent {
@@ -22,22 +24,41 @@ export interface IntakeResult {
 
 /**
  * Durably stores verified webhook batches and schedules one evaluation per contact, all in one transaction.
- * Events are only triggers: the evaluation re-reads the contact from HubSpot. Returns one result per batch.
+ * Events are only triggers: the evaluation re-reads the contact from HubSpot. A contact HubSpot erased or deleted
+ * gets an erasure instead, and its waiting evaluations are cancelled. Returns one result per batch.
  */
 export async function acceptWebhookBatches(deps: Deps, batches: WebhookEvent[][]): Promise<IntakeResult[]> {
   const now = deps.clock.now();
   const { results, evaluations } = await deps.store.db.transaction().execute(async (trx) => {
     const fresh = new Set(await storeInboxEvents(trx, batches.flat(), now));
     const contacts = new Map<string, { portalId: number; contactId: string }>();
+    const erasures = new Map<
+      string,
+      { portalId: number; contactId: string; reason: 'privacy_deletion' | 'deletion' }
+    >();
     for (const e of fresh) {
       if (e.contactId) contacts.set(`${e.portalId}:${e.contactId}`, { portalId: e.portalId, contactId: e.contactId });
+      if (e.erase) {
+        const key = `${e.portalId}:${e.erase.contactId}`;
+        // A privacy deletion comes with a plain deletion: the stronger reason is recorded.
+        if (erasures.get(key)?.reason !== 'privacy_deletion') erasures.set(key, { portalId: e.portalId, ...e.erase });
+      }
     }
-    const evaluations = await enqueueUnlessWaiting(
-      trx,
-      evaluateContact.kind,
-      [...contacts.values()].map((c) => evaluateContact.job({ ...c, receivedAt: now })),
-      now,
-    );
+    for (const key of erasures.keys()) contacts.delete(key);
+    for (const c of erasures.values()) await cancelWaitingEvaluations(trx, contactQueue(c.portalId, c.contactId), now);
+    const evaluations =
+      (await enqueueUnlessWaiting(
+        trx,
+        evaluateContact.kind,
+        [...contacts.values()].map((c) => evaluateContact.job({ ...c, receivedAt: now })),
+        now,
+      )) +
+      (await enqueueUnlessWaiting(
+        trx,
+        eraseContactJob.kind,
+        [...erasures.values()].map((c) => eraseContactJob.job(c)),
+        now,
+      ));
     const results = batches.map((events): IntakeResult => {
       const stored = events.filter((e) => fresh.has(e));
       return {
@@ -47,7 +68,7 @@ export async function acceptWebhookBatches(deps: Deps, batches: WebhookEvent[][]
         ignored: stored.flatMap((e) =>
           e.ignored ? [{ portalId: e.portalId, type: e.subscriptionType, reason: e.ignored }] : [],
         ),
-        usedPortals: [...new Set(stored.filter((e) => e.contactId).map((e) => e.portalId))],
+        usedPortals: [...new Set(stored.filter((e) => e.contactId || e.erase).map((e) => e.portalId))],
       };
     });
     return { results, evaluations };

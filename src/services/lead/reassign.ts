@@ -1,10 +1,11 @@
 import { decide } from '../../domain/lead.js';
-import { type Actor, type Lead, type Owner, ownerName } from '../../domain/model.js';
+import { type Actor, type Lead, type LeadEvent, type Owner, ownerName } from '../../domain/model.js';
 import { type PermissionPolicy, type Role, roleOn } from '../../domain/permissions.js';
 import { reassignTargets } from '../../domain/reassign.js';
 import type { Roster } from '../../domain/roster.js';
 import { IntegrationError } from '../../lib/integration-error.js';
 import { permissionsOf } from '../../roster/permissions.js';
+import type { Db } from '../../store/db.js';
 import { enqueue, enqueueUnlessWaiting, type NewJob } from '../../store/jobs-repo.js';
 import { addLeadEvent, getLead, restartSla, updateLeadIfVersion } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
@@ -93,14 +94,12 @@ export async function reassignLead(deps: Deps, cmd: ReassignCommand, roster: Ros
       return { kind: 'refused', lead: (await getLead(trx, lead.id))!, why: 'conflict' };
     if (waiting) await restartSla(trx, lead.id, now);
     const fromName = lead.owner.name ?? lead.owner.email ?? '–';
-    await addLeadEvent(trx, lead.id, {
-      at: now,
-      actor: { id: cmd.actor.id, name: cmd.actor.name },
-      action: 'reassign',
-      fromState: lead.state,
-      toState: lead.state,
-      source: cmd.source ?? 'card',
-      detail: { fromName, fromEmail: lead.owner.email, toName, toEmail, version: next.version },
+    await auditKeepingState(trx, lead, cmd.actor, now, 'reassign', cmd.source ?? 'card', {
+      fromName,
+      fromEmail: lead.owner.email,
+      toName,
+      toEmail,
+      version: next.version,
     });
     const note = `LeadBridge: Lead weitergeleitet von ${fromName} an ${toName} (durch ${cmd.actor.name}).`;
     await enqueue(trx, effectsOf(deps, lead.id, { id: owner.id, email: toEmail }, note, now), now);
@@ -111,6 +110,20 @@ export async function reassignLead(deps: Deps, cmd: ReassignCommand, roster: Ros
     deps.slaChanged?.();
   }
   return outcome;
+}
+
+/** The audit entry of an action that leaves the lead in its state (reassign, nudge). */
+function auditKeepingState(
+  db: Db,
+  lead: Lead,
+  actor: Actor,
+  at: number,
+  action: string,
+  source: LeadEvent['source'],
+  detail: Record<string, unknown>,
+): Promise<void> {
+  const entry = { at, actor: { id: actor.id, name: actor.name }, action, source, detail };
+  return addLeadEvent(db, lead.id, { ...entry, fromState: lead.state, toState: lead.state });
 }
 
 function effectsOf(
@@ -156,15 +169,7 @@ export async function nudgeOwner(
       now,
     );
     if (added) {
-      await addLeadEvent(trx, lead.id, {
-        at: now,
-        actor: { id: cmd.actor.id, name: cmd.actor.name },
-        action: 'nudge',
-        fromState: lead.state,
-        toState: lead.state,
-        source: 'card',
-        detail: { ownerEmail: lead.owner.email },
-      });
+      await auditKeepingState(trx, lead, cmd.actor, now, 'nudge', 'card', { ownerEmail: lead.owner.email });
     }
     return { kind: 'done', lead, role };
   });

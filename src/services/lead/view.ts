@@ -1,3 +1,4 @@
+import { renderErasedCard } from '../../cards/erased-card.js';
 import type { Locale } from '../../cards/i18n.js';
 import { type LeadCardView, renderLeadCard, type SyncState } from '../../cards/lead-card.js';
 import type { Lead } from '../../domain/model.js';
@@ -61,6 +62,7 @@ export async function buildLeadCardView(
     refreshUserIds: ownerChat?.userId ? [ownerChat.userId] : [],
     retryable: jobs.some((j) => j.status === 'dead'),
     forwardTargets: leadForwardTargets(deps, lead),
+    now: deps.clock.now(),
     ...extra,
   };
 }
@@ -72,5 +74,6 @@ export async function renderLead(
   extra: Partial<LeadCardView> = {},
   settledJobId?: number,
 ): Promise<object> {
+  if (lead.erasedAt != null) return renderErasedCard(locale);
   return renderLeadCard(await buildLeadCardView(deps, lead, locale, extra, deps.store.db, settledJobId));
 }

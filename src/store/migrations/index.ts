@@ -7,6 +7,7 @@ import { c4cAccountMigration } from './0004-c4c-account.js';
 import { inboxLanguageMigration } from './0006-inbox-language.js';
 import { peopleMigration } from './0007-people.js';
 import { rateBudgetsMigration } from './0008-rate-budgets.js';
+import { privacyMigration } from './0009-privacy.js';
 
 /**
  * Migrations are code, in order (by name; the names are stored in every database, so they never change);
@@ -21,6 +22,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0006_inbox_language': inboxLanguageMigration,
     '0007_people': peopleMigration,
     '0008_rate_budgets': rateBudgetsMigration,
+    '0009_privacy': privacyMigration(engine),
   };
 }
 
