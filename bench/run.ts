@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundle, startFlags } from '../scripts/build.mjs';
 import { BENCH_DIR, type Child, OUT_DIR, startChild } from './lib/child.js';
+import { FLOOR, type FloorResult, floorBurst, seedFloorContacts } from './lib/floor.js';
 import { type LoadResult, mergeLoads } from './lib/load.js';
 import { machine } from './lib/machine.js';
 import {
@@ -40,7 +41,7 @@ const E2C_TIMEOUT_MS = 60_000;
 const CALLS_LEADS = QUICK ? 100 : 300;
 /**
  * Default pacing: HubSpot 100 calls per rolling 10 s, then as its rate-limit headers say (evaluations read 100 contacts
- * per call, owners once each) and Teams 20 sends/s app-wide, so 1,000 cards need ≥ 50 s.
+ * per call, owners from the owner list) and Teams 40 sends/s app-wide, so 1,000 cards need ≥ 25 s.
  */
 const PACED = { leads: QUICK ? 100 : 1_000, timeoutMs: QUICK ? 30_000 : 120_000 };
 /** Pacing off: no client-side HubSpot limiter, no app-wide Teams send limit (Teams' per-conversation limits stay; leads are spread over 250 owners). */
@@ -170,6 +171,7 @@ async function main() {
   );
 
   const world = await startBenchWorld();
+  seedFloorContacts(world);
   let bare!: Record<'batch' | 'single', LoadResult>;
   let echo!: ChatResult;
   const cpu: Record<string, number> = {};
@@ -566,6 +568,38 @@ async function main() {
         notes.push(
           `${label} ingest failures: batch ${JSON.stringify(p.batch.statuses)}, single ${JSON.stringify(p.single.statuses)}`,
         );
+    }
+
+    // ---- bursts at the platforms' floor: 500 MQLs / 100 owners, cold cache, Teams 40/s, default HubSpot pacing ----
+    const floors: FloorResult[] = [];
+    for (const [engine, instances] of [
+      ['sqlite', 1],
+      ['postgres', 2],
+    ] as const) {
+      log(`burst at the platforms' floor: ${FLOOR.leads} MQLs, ${engine}, ${instances} instance(s)`);
+      floors.push(await floorBurst(world, engine, instances, BOT));
+    }
+    raw.floor = floors;
+    for (const f of floors) {
+      const label = `burst at the floor, ${f.leads} MQLs / ${FLOOR.owners} owners, cold cache, Teams ${FLOOR.teamsPerSecond}/s (${f.engine === 'sqlite' ? 'SQLite, 1 instance' : `PostgreSQL, ${f.instances} instances`})`;
+      const limit = f.instances > 1 ? 1.2 : 1.1;
+      rows.push({
+        bench: label,
+        measure: 'last card; ratio to the floor',
+        value: `${fmt(f.totalMs / 1000, 2)} s (${f.delivered}/${f.leads}; first card ${fmt(f.firstCardMs)} ms; ${f.hubspotCalls} HubSpot calls)`,
+        baseline: `floor ${fmt(f.floorMs / 1000, 1)} s`,
+        ratio: `×${fmt(f.ratio, 2)}`,
+        target: `≤ ${limit} × floor`,
+        met: f.delivered === f.leads && f.ratio <= limit,
+      });
+      rows.push({
+        bench: label,
+        measure: 'Teams sends per second at the stand-in (most in a second / any 1 s)',
+        value: `${f.maxPerSecond} / ${f.maxPerSlidingSecond}`,
+        target: `≤ ${FLOOR.teamsPerSecond}`,
+        met: f.maxPerSecond <= FLOOR.teamsPerSecond,
+      });
+      if (f.duplicateCards) notes.push(`${label}: ${f.duplicateCards} duplicate lead cards`);
     }
   } finally {
     await world.close();

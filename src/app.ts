@@ -18,6 +18,7 @@ import { createHubSpot } from './hubspot/client.js';
 import { hubspotCompanies } from './hubspot/companies.js';
 import type { HubSpot } from './hubspot/types.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import type { StartLog } from './lib/rate-limit.js';
 import type { Log } from './log.js';
 import { instrumentClient } from './metrics/instrument-client.js';
 import { storeSources } from './metrics/store-sources.js';
@@ -31,6 +32,7 @@ import type { Deps, Settings } from './services/deps.js';
 import { jobBatchHandlers, jobHandlers, refreshCardsWhenDead } from './services/jobs.js';
 import { checkLeadInbox } from './services/lead/inbox.js';
 import { openStore, type Store } from './store/db.js';
+import { sharedStartLog } from './store/rate-budget-repo.js';
 import { pacedTeams } from './teams/pacer.js';
 
 export interface Overrides {
@@ -63,13 +65,17 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   const store = await openStore(config.databaseUrl);
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics({ now: () => clock.now(), collect: storeSources(store, clock) });
-  const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? hubspotClient(config, o, clock));
+  // Several instances share one database: the platforms' budgets are counted there, so they hold for all of them.
+  const shared = (lock: string) =>
+    store.engine === 'postgres' ? sharedStartLog(store.db, store.engine, lock) : undefined;
+  const hubspot = instrumentClient(metrics, 'hubspot', o.hubspot ?? hubspotClient(config, o, clock, shared('hubspot')));
   const c4c = o.salesCloud === null ? undefined : (o.salesCloud ?? salesCloudClient(config, log));
   const salesCloud = c4c && instrumentClient(metrics, 'c4c', c4c);
   if (!salesCloud) log.info('36One handover not configured (C4C_BASE_URL unset): leads stay in HubSpot and Teams only');
   const adapter = createAdapter(config.bot);
   const botId = config.bot?.appId ?? '';
   let worker: OutboxWorker | undefined;
+  let schedules: Awaited<ReturnType<typeof startSchedules>> | undefined;
   const roster = createRosterSource({ file: config.roster.file, hubspot, log, admins: config.admins });
   const deps: Deps = {
     store,
@@ -78,10 +84,14 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
     hubspot,
     salesCloud,
     roster,
-    teams: pacedTeams(createTeamsOutbound(adapter, botId), { maxPerSecond: config.teams.maxSendsPerSecond }),
+    teams: pacedTeams(createTeamsOutbound(adapter, botId), {
+      maxPerSecond: config.teams.maxSendsPerSecond,
+      log: shared('teams'),
+    }),
     directory: createTeamsDirectory(adapter, botId),
     settings: settingsOf(config, rosterPermissions(roster, config.admins)),
     kick: () => worker?.kick(),
+    slaChanged: () => schedules?.slaChanged(),
   };
   const foreground = new Foreground();
   worker = new OutboxWorker({
@@ -124,7 +134,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   void checkLeadInbox(deps).catch((err) =>
     log.warn({ err: String(err) }, 'lead inbox: could not check the channel at start'),
   );
-  const schedules =
+  schedules =
     o.schedules === false
       ? undefined
       : await startSchedules(deps, {
@@ -153,7 +163,7 @@ export async function buildLeadBridge(config: Config, log: Log, o: Overrides = {
   };
 }
 
-function hubspotClient(config: Config, o: Overrides, clock: Clock): HubSpot {
+function hubspotClient(config: Config, o: Overrides, clock: Clock, startLog?: StartLog): HubSpot {
   const { accessToken, baseUrl, appUrl, scoreProperty, timeoutMs, accountTimeZone, contextProperties } = config.hubspot;
   const perSecond = o.hubspotMaxRequestsPerSecond;
   const requestsPer10s =
@@ -168,6 +178,7 @@ function hubspotClient(config: Config, o: Overrides, clock: Clock): HubSpot {
     contextProperties,
     clock,
     requestsPer10s,
+    startLog,
   });
 }
 

@@ -98,7 +98,8 @@ const EnvSchema = z.object({
   SLA_REMIND_AFTER: duration('4h'),
   SLA_ESCALATE_AFTER: duration('24h'),
   BUSINESS_HOURS: businessHours('Mon-Fri 08:00-18:00'),
-  TEAMS_MAX_SENDS_PER_SECOND: z.coerce.number().int().min(0).default(20),
+  /** Teams allows 50 requests/s per app and tenant (learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit); 40 keeps 20 % headroom. */
+  TEAMS_MAX_SENDS_PER_SECOND: z.coerce.number().int().min(0).default(40),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Optional language model for unsure glossary answers (README "Glossary answers: the optional AI fallback")
   AZURE_OPENAI_ENDPOINT: optional.pipe(z.string().url().optional()),

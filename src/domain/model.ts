@@ -37,6 +37,8 @@ export interface Owner {
   firstName?: string | null;
   lastName?: string | null;
   teams?: Array<{ id: string; name?: string | null }>;
+  /** Deactivated in HubSpot (a former user): kept on old records, no longer reachable as owner. */
+  archived?: boolean;
 }
 
 export interface LeadOwner {

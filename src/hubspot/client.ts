@@ -2,8 +2,10 @@ import { Client } from '@hubspot/api-client';
 import type { CompanySnapshot, ContactSnapshot, Owner } from '../domain/model.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import { IntegrationError } from '../lib/integration-error.js';
+import type { StartLog } from '../lib/rate-limit.js';
 import { contactContextOf } from './contact-context.js';
 import { BatchReadError, toHubSpotError } from './errors.js';
+import { ownerDirectory } from './owner-directory.js';
 import { createHubSpotPacer, type HubSpotPacer, type PacerTime, realTime, unpaced } from './pacer.js';
 import type { CompanyHit, HubSpot } from './types.js';
 
@@ -20,9 +22,11 @@ export interface HubSpotOptions {
   requestsPer10s?: number;
   /** Time for the pacer (default: `clock` and real timers); tests pass a virtual one. */
   pacerTime?: PacerTime;
+  /** Where the pacer counts requests: this process (default) or the database all instances share. */
+  startLog?: StartLog;
   /** The product's clock (daily-limit reset, owner cache); default the system clock. */
   clock?: Clock;
-  /** How long an owner read is remembered (default 5 minutes; 0 = not at all). */
+  /** How long the owner list is trusted before it is read again (default 5 minutes; 0 = read on every ask). */
   ownerCacheMs?: number;
   /** The HubSpot account's time zone: its daily API limit resets at midnight there (default UTC). */
   accountTimeZone?: string;
@@ -66,7 +70,11 @@ function reading(one: string, many: string, ids: string[]): string {
 function hubspotPacer(o: HubSpotOptions, clock: Clock): HubSpotPacer {
   if (o.requestsPer10s === 0) return unpaced;
   const time = o.pacerTime ?? { ...realTime, now: () => clock.now() };
-  return createHubSpotPacer({ time, ceiling: o.requestsPer10s ? [10_000, o.requestsPer10s] : undefined });
+  return createHubSpotPacer({
+    time,
+    ceiling: o.requestsPer10s ? [10_000, o.requestsPer10s] : undefined,
+    log: o.startLog,
+  });
 }
 
 /** HubSpot over the official client; retries are left to the outbox, which honours rate-limit windows. */
@@ -215,20 +223,20 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
     teams: (r.teams ?? []).map((t: any) => ({ id: String(t.id), name: t.name ?? null })),
   });
 
-  const readOwner = async (id: string): Promise<Owner | null> => {
-    try {
-      return toOwner(
-        await call(`reading owner ${id}`, () => client.crm.owners.ownersApi.getByIdWithHttpInfo(Number(id))),
+  /** Every owner, active or archived, in pages of 500 (HubSpot's largest page for owners). */
+  const listAll = async (archived: boolean): Promise<Owner[]> => {
+    const all: Owner[] = [];
+    let after: string | undefined;
+    do {
+      const page = await call(`listing ${archived ? 'archived ' : ''}owners`, () =>
+        client.crm.owners.ownersApi.getPageWithHttpInfo(undefined, after, 500, archived),
       );
-    } catch (err) {
-      if (notFound(err)) return null;
-      throw err;
-    }
+      all.push(...page.results.map(toOwner));
+      after = page.paging?.next?.after;
+    } while (after && all.length < 100_000);
+    return all;
   };
-  // Owners rarely change: an owner read is shared by everyone asking meanwhile and remembered for a while.
-  // A cache hit hands out the very promise of the first read, so the metrics wrapper times the HubSpot call once.
-  const ownerCacheMs = o.ownerCacheMs ?? 5 * 60_000;
-  const owners = new Map<string, { at: number; owner: Promise<Owner | null> }>();
+  const owners = ownerDirectory({ list: listAll, clock, maxAgeMs: o.ownerCacheMs ?? 5 * 60_000 });
 
   const mergedIds = (r: { properties: Props }) => (r.properties.hs_merged_object_ids ?? '').split(';').filter(Boolean);
 
@@ -284,24 +292,7 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       });
     },
     getOwner(id) {
-      if (!isId(id)) return Promise.resolve(null);
-      const now = clock.now();
-      const hit = owners.get(id);
-      if (hit && now - hit.at < ownerCacheMs) return hit.owner;
-      const owner = readOwner(id);
-      if (ownerCacheMs > 0) {
-        if (owners.size >= 10_000) owners.clear();
-        const entry = { at: now, owner };
-        owners.set(id, entry);
-        // Only owners found are remembered: a failure or an unknown id is asked again next time.
-        const forget = () => {
-          if (owners.get(id) === entry) owners.delete(id);
-        };
-        owner.then((x) => {
-          if (!x) forget();
-        }, forget);
-      }
-      return owner;
+      return isId(id) ? owners.get(id) : Promise.resolve(null);
     },
     async findOwnerByEmail(email) {
       const r = await call(`looking up owner ${email}`, () =>
@@ -310,17 +301,8 @@ export function createHubSpot(o: HubSpotOptions): HubSpot {
       const hit = r.results.find((x) => x.email?.toLowerCase() === email.toLowerCase());
       return hit ? toOwner(hit) : null;
     },
-    async listOwners() {
-      const all: Owner[] = [];
-      let after: string | undefined;
-      do {
-        const page = await call('listing owners', () =>
-          client.crm.owners.ownersApi.getPageWithHttpInfo(undefined, after, 100),
-        );
-        all.push(...page.results.map(toOwner));
-        after = page.paging?.next?.after;
-      } while (after && all.length < 10_000);
-      return all;
+    listOwners() {
+      return owners.refresh();
     },
     async updateContact(id, properties) {
       await call(`updating contact ${id}`, () => client.crm.contacts.basicApi.updateWithHttpInfo(id, { properties }));

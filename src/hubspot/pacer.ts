@@ -1,4 +1,4 @@
-import { type RateLimit, readyAt } from '../lib/rate-limit.js';
+import { memoryStartLog, type RateLimit, type StartLog } from '../lib/rate-limit.js';
 
 /** Paces the calls to HubSpot and learns the budget from HubSpot's own answers. */
 export interface HubSpotPacer {
@@ -23,7 +23,11 @@ export interface HubSpotPacerOptions {
   /** A fixed budget from configuration: where pacing starts, and a ceiling HubSpot's headers cannot raise. */
   ceiling?: RateLimit;
   time?: PacerTime;
+  /** Where starts are counted: this process (default) or the database every instance shares. */
+  log?: StartLog;
 }
+
+const BUCKET = 'hubspot';
 
 const int = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : undefined);
 
@@ -35,43 +39,38 @@ const int = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v.trim()
  */
 export function createHubSpotPacer(o: HubSpotPacerOptions = {}): HubSpotPacer {
   const time = o.time ?? realTime;
+  const log = o.log ?? memoryStartLog();
   let window: RateLimit = o.ceiling ?? DEFAULT_HUBSPOT_BUDGET;
   let secondly: RateLimit | undefined;
-  const starts: number[] = [];
   let turn: Promise<void> = Promise.resolve();
+  /** Header counts are written to a shared log in the background, one after the other. */
+  let syncing: Promise<void> = Promise.resolve();
 
   const limits = (): RateLimit[] => [window, ...(secondly ? [secondly] : []), ...(o.ceiling ? [o.ceiling] : [])];
 
-  function prune(now: number) {
-    const longest = Math.max(...limits().map(([ms]) => ms));
-    while (starts.length && starts[0]! <= now - longest) starts.shift();
-  }
-
-  /** Makes the local count of starts within `limit`'s window at least what HubSpot says it counted. */
+  /** Makes the count of starts within `limit`'s window at least what HubSpot says it counted. */
   function sync([windowMs, max]: RateLimit, remaining: number) {
-    const now = time.now();
     const counted = Math.max(0, max - remaining);
-    const local = starts.filter((t) => t > now - windowMs).length;
-    for (let i = local; i < counted; i++) starts.push(now);
+    const now = time.now();
+    syncing = syncing.then(() => log.atLeast(BUCKET, windowMs, counted, now)).catch(() => undefined);
   }
 
   async function take(): Promise<void> {
+    await syncing;
     for (;;) {
       const now = time.now();
-      prune(now);
-      const at = readyAt(starts, limits(), now);
-      if (at <= now) {
-        starts.push(now);
-        return;
-      }
-      await time.sleep(at - now);
+      const t = log.take([[{ key: BUCKET, limits: limits() }]], now);
+      const taken = (t instanceof Promise ? await t : t)[0]!;
+      if (taken.ok) return;
+      await time.sleep(taken.at - now);
     }
   }
 
   return {
     acquire() {
       const mine = turn.then(take);
-      turn = mine;
+      // A failed take (the shared budget's database away) fails this call only; the next ones try again.
+      turn = mine.catch(() => undefined);
       return mine;
     },
     observe(h) {

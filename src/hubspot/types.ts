@@ -22,9 +22,10 @@ export interface HubSpot {
   getContacts(ids: string[]): Promise<Map<string, ContactSnapshot>>;
   /** As `getContacts`, for companies. */
   getCompanies(ids: string[]): Promise<Map<string, CompanySnapshot>>;
-  /** Owners found are remembered for a few minutes; a miss calls HubSpot. */
+  /** From the owner list (read in pages, again after a few minutes and once on an unknown id); archived ones flagged. */
   getOwner(id: string): Promise<Owner | null>;
   findOwnerByEmail(email: string): Promise<Owner | null>;
+  /** Reads the owner list now (also for `getOwner`); the active owners. */
   listOwners(): Promise<Owner[]>;
   /** Absolute property values, so a retry writes the same thing. */
   updateContact(id: string, properties: Record<string, string>): Promise<void>;

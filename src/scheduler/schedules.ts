@@ -16,21 +16,23 @@ export interface ScheduleOptions {
 
 /**
  * Everything on a clock: the roster refresh (file + HubSpot owner teams, every 15 minutes and at start), the daily
- * digest (with catch-up at start), the SLA sweep (every minute) and the nightly retention.
+ * digest (with catch-up at start), the SLA sweep (when the next step is due, and every minute) and the nightly retention.
  */
-export async function startSchedules(deps: Deps, o: ScheduleOptions = {}): Promise<Schedule> {
+export async function startSchedules(deps: Deps, o: ScheduleOptions = {}): Promise<Schedule & { slaChanged(): void }> {
   const refresh = guarded(deps.log, 'roster refresh', () => deps.roster.refresh());
   await refresh();
   const roster = new Cron(o.rosterCron ?? '*/15 * * * *', { protect: true, unref: true }, refresh);
+  const sla = startSlaSchedule(deps);
   const schedules = [
     { stop: () => roster.stop() },
     await startDigestSchedule(deps, o.instanceId),
-    startSlaSchedule(deps),
+    sla,
     ...(o.retentionDays === undefined
       ? []
       : [startRetentionSchedule(deps, o.retentionDays, deps.settings.timeZone, o.leadRetentionDays)]),
   ];
   return {
+    slaChanged: () => sla.rearm(),
     stop: () => {
       for (const s of schedules) s.stop();
     },

@@ -43,4 +43,6 @@ export interface Deps {
   roster: RosterSource;
   /** Wakes the outbox worker after new jobs were committed. */
   kick(): void;
+  /** An MQL's SLA clock started (new lead, new owner): the SLA timer is set for the next due step again. */
+  slaChanged?(): void;
 }

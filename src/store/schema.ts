@@ -170,6 +170,15 @@ export interface PeopleTable {
 }
 
 /** Every table after all migrations. */
+/** One start counted against a budget shared by every instance (0008). */
+export interface RateStartsTable {
+  bucket: string;
+  at: number;
+  /** 1 while the call is in flight (it counts as now); its end replaces `at` when it finishes. */
+  open: Generated<number>;
+  ref: string | null;
+}
+
 export interface Database {
   leads: LeadsTable;
   lead_events: LeadEventsTable;
@@ -183,4 +192,5 @@ export interface Database {
   digests: DigestsTable;
   digest_prefs: DigestPrefsTable;
   people: PeopleTable;
+  rate_starts: RateStartsTable;
 }

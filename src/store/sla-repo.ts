@@ -65,3 +65,21 @@ export async function markSlaStep(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/**
+ * The earliest SLA clock start among open MQLs still waiting for their reminder, and for their escalation (null: none).
+ * A later start never has an earlier due time, so these two decide when the next step is due.
+ */
+export async function earliestSlaStarts(db: Db): Promise<{ remind: number | null; escalate: number | null }> {
+  const row = await db
+    .selectFrom('leads')
+    .select((eb) => [
+      eb.fn.min(eb.case().when('reminded_at', 'is', null).then(slaStart).end()).as('remind'),
+      eb.fn.min(eb.case().when('escalated_at', 'is', null).then(slaStart).end()).as('escalate'),
+    ])
+    .where('state', '=', 'MQL')
+    .where((eb) => eb.or([eb('reminded_at', 'is', null), eb('escalated_at', 'is', null)]))
+    .executeTakeFirst();
+  const num = (v: unknown) => (v == null ? null : Number(v));
+  return { remind: num(row?.remind), escalate: num(row?.escalate) };
+}

@@ -70,7 +70,7 @@ describe('env samples', () => {
       SLA_REMIND_AFTER: '4h',
       SLA_ESCALATE_AFTER: '24h',
       BUSINESS_HOURS: 'Mon-Fri 08:00-18:00',
-      TEAMS_MAX_SENDS_PER_SECOND: '20',
+      TEAMS_MAX_SENDS_PER_SECOND: '40',
     });
     expect(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).toContain(env.BOT_TYPE);
     expect(env.DATABASE_URL).toMatch(/^(sqlite:|postgres:\/\/)/);

@@ -82,7 +82,7 @@ describe('HubSpot faults during enrichment and write-back (several leads at once
     );
     w.hubspot.fault(rateLimitFault('DAILY', { method: 'GET', path: contact(C.daily), times: 1 }));
     w.hubspot.fault({ method: 'GET', path: '/crm/v3/objects/companies/204', status: 500, times: 2 });
-    w.hubspot.fault({ method: 'GET', path: '/crm/v3/owners/103', ...SLOW, times: 1 });
+    // (Owners come from the owner list read at start, so no owner call is made here: see test/hubspot/owners.test.ts.)
     w.hubspot.fault({ method: 'GET', path: contact(C.contactTimeout), ...SLOW, times: 2 });
 
     const ack = await w.webhook(IDS.map((id) => scoreEvent(id)));
@@ -149,12 +149,11 @@ describe('HubSpot faults during enrichment and write-back (several leads at once
     const evaluations = Object.fromEntries((await all()).map((j, i) => [IDS[i], j] as const));
     for (const id of IDS) expect(evaluations[id]!.status).toBe('done');
     // Every batch-wide fault cost every contact a try: 3 rate limits, 2 contact timeouts, 2 company 500s, then the
-    // success; the owner timeout only 7105 one more. (A busy machine may add a spurious timeout, never remove one.)
+    // success. (A busy machine may add a spurious timeout, never remove one.)
     for (const id of IDS) {
-      const min = id === C.ownerTimeout ? 9 : 8;
       expect({ id, attempts: evaluations[id]!.attempts }).toEqual({
         id,
-        attempts: expect.toSatisfy((n: number) => n >= min),
+        attempts: expect.toSatisfy((n: number) => n >= 8),
       });
     }
     // And the log says what happened, once per job and try.
@@ -166,9 +165,7 @@ describe('HubSpot faults during enrichment and write-back (several leads at once
     expect(
       reasons.filter((r) => r.startsWith('HubSpot 500 while reading 6 companies (201, 202, 203, …)')),
     ).toHaveLength(2 * IDS.length);
-    expect(
-      reasons.filter((r) => r === `HubSpot did not answer within ${TIMEOUT_MS} ms while reading owner 103`),
-    ).toHaveLength(1);
+    expect(reasons.filter((r) => /owner/.test(r))).toEqual([]);
     expect(
       reasons.filter((r) => r === `HubSpot did not answer within ${TIMEOUT_MS} ms while reading ${batch}`).length,
     ).toBeGreaterThanOrEqual(2 * IDS.length);

@@ -130,7 +130,6 @@ describe("HubSpot client paced by the stand-in's answers (real HTTP, virtual tim
       appUrl: 'https://app.hubspot.com',
       scoreProperty: 'hubspotscore',
       timeoutMs: 5_000,
-      ownerCacheMs: 0,
       pacerTime: time,
       clock: time,
     });
@@ -141,7 +140,7 @@ describe("HubSpot client paced by the stand-in's answers (real HTTP, virtual tim
     const at: number[] = [];
     const before = hs.requests.length;
     for (let i = 0; i < 8; i++) {
-      await client.getOwner('101');
+      await client.getCompany('201');
       at.push(hs.requests.length > before ? time.now() - T0 : -1);
     }
     expect(busiest(at, 10_000)).toBeLessThanOrEqual(5);
@@ -152,12 +151,14 @@ describe("HubSpot client paced by the stand-in's answers (real HTTP, virtual tim
   it("still maps a 429 TEN_SECONDLY_ROLLING to a retry after HubSpot's window, and holds back meanwhile", async () => {
     const time = virtualTime();
     const client = product(time);
-    hs.fault(rateLimitFault('TEN_SECONDLY_ROLLING', { method: 'GET', path: '/crm/v3/owners/102', times: 1 }));
-    const err = await client.getOwner('102').catch((e) => e);
+    hs.fault(
+      rateLimitFault('TEN_SECONDLY_ROLLING', { method: 'GET', path: '/crm/v3/objects/companies/202', times: 1 }),
+    );
+    const err = await client.getCompany('202').catch((e) => e);
     expect(err).toBeInstanceOf(IntegrationError);
     expect([err.code, err.status, err.retryAfterMs]).toEqual(['RATE_LIMIT', 429, 10_000]);
     const t = time.now();
-    expect(await client.getOwner('102')).toMatchObject({ email: 'meganb@example.com' });
+    expect(await client.getCompany('202')).toMatchObject({ id: '202' });
     expect(time.now() - t).toBeGreaterThanOrEqual(10_000 - 1); // the 429 said remaining 0 of 190
   });
 });

@@ -69,7 +69,7 @@ describe('HubSpot failures', () => {
         headers: { 'retry-after': '0' },
       }),
     );
-    w.hubspot.fault({ method: 'GET', path: '/crm/v3/owners/101', status: 500, times: 1 });
+    w.hubspot.fault({ method: 'GET', path: '/crm/v3/objects/companies/201', status: 500, times: 1 });
     await w.webhook([scoreEvent('1001')]);
     await w.settle(20_000);
     const cards = w.connector

@@ -116,7 +116,7 @@ describe.each(ENGINES)('batched contact evaluation (%s)', (engine) => {
     const calls = crmCalls();
     const contactReads = calls.filter((r) => r.path === CONTACT_BATCH);
     const companyReads = calls.filter((r) => r.path === COMPANY_BATCH);
-    const ownerReads = calls.filter((r) => r.path.startsWith('/crm/v3/owners/'));
+    const ownerReads = calls.filter((r) => r.path.startsWith('/crm/v3/owners'));
     // Nothing else was read one by one.
     expect(
       calls.filter((r) => !contactReads.includes(r) && !companyReads.includes(r) && !ownerReads.includes(r)),
@@ -125,8 +125,9 @@ describe.each(ENGINES)('batched contact evaluation (%s)', (engine) => {
     expect(contactReads.flatMap(batchInputs).sort()).toEqual([...mqls, ...others].sort());
     expect(contactReads.length).toBeLessThanOrEqual(20);
     expect(companyReads.length).toBeLessThanOrEqual(contactReads.length);
-    // Each owner once (the client remembers them), not once per lead.
-    expect(ownerReads.map((r) => r.path).sort()).toEqual(owners.map((o) => `/crm/v3/owners/${o.id}`).sort());
+    // Owners come from the owner list (read at start, at most once more in the burst), not one call per owner.
+    expect(ownerReads.every((r) => r.path === '/crm/v3/owners')).toBe(true);
+    expect(ownerReads.length).toBeLessThanOrEqual(2);
     // Before batching: one contact read per contact, plus a company and an owner read per MQL = 500 calls.
     expect(calls.length).toBeLessThan(200 / 3);
   }, 120_000);
@@ -261,23 +262,23 @@ describe.each(ENGINES)('batched contact evaluation (%s)', (engine) => {
       expect(cardText(cardsByContact(w.connector).get(id)![0]!.card)).toContain('Rheintal Maschinenbau AG');
   });
 
-  it("a failed owner read fails only the evaluations of that owner's contacts", async () => {
+  it("a failed owner list read fails only the evaluations of the unknown owner's contacts", async () => {
     const [alexA, alexB, other] = newIds(3);
-    const newOwner = { id: '777', email: 'meganb@example.com', firstName: 'Megan', lastName: 'Bowen' }; // not read yet: not cached
+    const newOwner = { id: '777', email: 'meganb@example.com', firstName: 'Megan', lastName: 'Bowen' }; // not in the list read before
     w.hubspot.addOwner(newOwner);
     addMqlContacts(w.hubspot, [
       { id: alexA!, ownerId: '101', companyId: '201' },
       { id: other!, ownerId: '777', companyId: '201' },
       { id: alexB!, ownerId: '101', companyId: '201' },
     ]);
-    w.hubspot.fault({ method: 'GET', path: '/crm/v3/owners/777', status: 503, times: 1 });
+    w.hubspot.fault({ method: 'GET', path: /^\/crm\/v3\/owners$/, status: 503, times: 2 });
     await w.webhook([alexA!, other!, alexB!].map((id) => scoreEvent(id)));
     await w.drain();
     // Read from the log rather than from a snapshot between attempts: the retry may already have run by then.
     const jobIds = (await evaluations([alexA!, alexB!, other!])).map((j) => j.id);
     const retried = w.logged('outbox: effect failed; will retry', (l) => jobIds.includes(Number(l.jobId)));
     expect(retried.map((l) => [Number(l.jobId), String(l.reason)])).toEqual([
-      [jobIds[2], expect.stringMatching(/HubSpot 503 while reading owner 777/)],
+      [jobIds[2], expect.stringMatching(/HubSpot 503 while listing (archived )?owners/)],
     ]);
     expect(await leadsByContact(w, [alexA!, alexB!, other!])).toEqual(each([alexA!, alexB!, other!], 1));
     expect((await evaluations([alexA!, alexB!, other!])).map((j) => j.attempts)).toEqual([1, 1, 2]);

@@ -12,7 +12,7 @@ describe('roster, digest, SLA and pacing configuration', () => {
     expect({ roster: c.roster, digest: c.digest, teams: c.teams, sla: c.sla }).toEqual({
       roster: { file: 'config/roster.yaml' },
       digest: { cron: '0 8 * * 1-5' },
-      teams: { maxSendsPerSecond: 20 },
+      teams: { maxSendsPerSecond: 40 },
       sla: {
         remindAfterMs: 4 * HOUR,
         escalateAfterMs: 24 * HOUR,

@@ -202,6 +202,7 @@ async function createLead(
   if (created) {
     deps.log.info({ leadId: lead.id, contactId, owner: lead.owner.email }, 'new MQL lead');
     deps.kick();
+    deps.slaChanged?.();
   }
 }
 

@@ -105,7 +105,10 @@ export async function reassignLead(deps: Deps, cmd: ReassignCommand, roster: Ros
     await enqueue(trx, effectsOf(deps, lead.id, { id: owner.id, email: toEmail }, note, now), now);
     return { kind: 'done', lead: next, toName };
   });
-  if (outcome.kind === 'done') deps.kick();
+  if (outcome.kind === 'done') {
+    deps.kick();
+    deps.slaChanged?.();
+  }
   return outcome;
 }
 

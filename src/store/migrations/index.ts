@@ -6,6 +6,7 @@ import { jobPriorityMigration } from './0003-job-priority.js';
 import { c4cAccountMigration } from './0004-c4c-account.js';
 import { inboxLanguageMigration } from './0006-inbox-language.js';
 import { peopleMigration } from './0007-people.js';
+import { rateBudgetsMigration } from './0008-rate-budgets.js';
 import { privacyMigration } from './0009-privacy.js';
 
 /**
@@ -20,6 +21,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0004_c4c_account': c4cAccountMigration,
     '0006_inbox_language': inboxLanguageMigration,
     '0007_people': peopleMigration,
+    '0008_rate_budgets': rateBudgetsMigration,
     '0009_privacy': privacyMigration(engine),
   };
 }
