@@ -44,6 +44,8 @@ const de = {
   unknownTeam: 'Dieses Team gibt es im Roster nicht.',
   reminder: (lead: string, age: string) =>
     `Erinnerung: Der Lead ${lead} wartet seit ${age} auf deine Annahme oder Ablehnung.`,
+  reminderInactive: (lead: string, owner: string, age: string) =>
+    `Erinnerung: Der Lead ${lead} wartet seit ${age} auf Annahme oder Ablehnung. Contact Owner ${owner} ist nicht mehr aktiv – bitte annehmen, ablehnen oder weiterleiten.`,
   nudged: (by: string, lead: string) => `${by} bittet dich, dir den Lead ${lead} anzusehen.`,
   openCard: 'Zur Lead-Karte',
   openHubSpot: 'In HubSpot öffnen',
@@ -109,6 +111,8 @@ const en: typeof de = {
   otherTeam: 'You can only see the digest of your own team.',
   unknownTeam: 'The roster has no such team.',
   reminder: (lead, age) => `Reminder: the lead ${lead} has been waiting ${age} for you to accept or reject it.`,
+  reminderInactive: (lead, owner, age) =>
+    `Reminder: the lead ${lead} has been waiting ${age} to be accepted or rejected. Contact owner ${owner} is no longer active – please accept, reject or forward it.`,
   nudged: (by, lead) => `${by} asks you to look at the lead ${lead}.`,
   openCard: 'Go to the lead card',
   openHubSpot: 'Open in HubSpot',

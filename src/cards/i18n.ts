@@ -36,6 +36,8 @@ const de = {
   history: 'Verlauf',
   noOwner: 'Kein Contact Owner hinterlegt',
   forOwner: (n: string) => `Für ${n} – noch nicht per Chat erreichbar, daher im Lead-Eingang.`,
+  ownerInactive: (n: string, forward: boolean) =>
+    `Contact Owner ${n} ist nicht mehr aktiv (in HubSpot deaktiviert).${forward ? ' Bitte über „Weiterleiten“ einem aktiven CSM zuweisen.' : ''}`,
   sync: 'Abgleich',
   pending: 'ausstehend',
   failed: 'fehlgeschlagen',
@@ -130,6 +132,8 @@ const en: typeof de = {
   history: 'History',
   noOwner: 'No contact owner set',
   forOwner: (n: string) => `For ${n} – not reachable in chat yet, so posted to the lead inbox.`,
+  ownerInactive: (n: string, forward: boolean) =>
+    `Contact owner ${n} is no longer active (deactivated in HubSpot).${forward ? ' Please pass it to an active CSM with “Forward”.' : ''}`,
   sync: 'Sync',
   pending: 'pending',
   failed: 'failed',

@@ -1,6 +1,6 @@
 import { BANT_CRITERIA, type BantValue, bantYesCount } from '../domain/bant.js';
 import { classifyKundensegment, segmentLabel } from '../domain/classification/kundensegment.js';
-import { availableActions, MIN_BANT_YES_FOR_OPPORTUNITY } from '../domain/lead.js';
+import { availableActions, isOpen, MIN_BANT_YES_FOR_OPPORTUNITY } from '../domain/lead.js';
 import { contactName, type Lead, type LeadEvent } from '../domain/model.js';
 import type { RejectReason } from '../domain/reject-reasons.js';
 import { execute, showCard } from './actions.js';
@@ -65,6 +65,11 @@ export function renderLeadCard(v: LeadCardView): object {
   if (forwarded) body.push({ ...literal(forwarded, { isSubtle: true }), spacing: 'None' });
   if (v.inboxFor)
     body.push({ type: 'TextBlock', text: tx.forOwner(plain(v.inboxFor)), wrap: true, color: 'Attention' });
+  if (lead.owner.active === false) {
+    const who = plain(lead.owner.name ?? lead.owner.email ?? tx.noOwner);
+    const forward = isOpen(lead.state) && actions.includes('reassign') && v.forwardTargets?.length;
+    body.push({ type: 'TextBlock', text: tx.ownerInactive(who, !!forward), wrap: true, color: 'Attention' });
+  }
   body.push(
     facts([
       [tx.contact, [contactName(lead.contact), lead.contact.email].filter(Boolean).join(', ')],

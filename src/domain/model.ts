@@ -45,6 +45,8 @@ export interface LeadOwner {
   id: string | null;
   email: string | null;
   name: string | null;
+  /** false: HubSpot has this owner archived (left the company); the card goes to their manager or the lead inbox. */
+  active?: boolean;
 }
 
 /**

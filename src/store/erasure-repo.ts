@@ -37,6 +37,7 @@ export const KEPT_LEAD_COLUMNS: ReadonlyArray<keyof LeadsTable> = [
   'owner_id',
   'owner_email',
   'owner_name',
+  'owner_active',
   'reject_reason',
   'c4c_owner_mapped',
   'c4c_account_id',

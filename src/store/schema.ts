@@ -14,6 +14,8 @@ export interface LeadsTable {
   owner_id: string | null;
   owner_email: string | null;
   owner_name: string | null;
+  /** 0 when HubSpot had the owner archived (a former user) at the MQL; NULL = active (0010). */
+  owner_active: number | null;
   contact_json: string;
   company_json: string | null;
   bant_json: string | null;

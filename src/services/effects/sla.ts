@@ -7,7 +7,7 @@ import { isOpen } from '../../domain/lead.js';
 import { contactName, type Lead } from '../../domain/model.js';
 import { defineJob } from '../../outbox/job.js';
 import { findCardPost, recordLeadMessage } from '../../store/card-posts-repo.js';
-import { findPersonalByEmail } from '../../store/conversations-repo.js';
+import { type Conversation, findPersonalByEmail } from '../../store/conversations-repo.js';
 import { getLead } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
 import { forwardTargetsFor } from '../lead/forward-targets.js';
@@ -42,7 +42,10 @@ async function remember(
   }).catch((err) => deps.log.warn({ leadId, kind, err: String(err) }, 'sla: could not remember the posted message'));
 }
 
-/** Reminds the owner of a lead still waiting for an answer (or when their manager clicked "Erinnern"). */
+/**
+ * Reminds the owner of a lead still waiting for an answer (or when their manager clicked "Erinnern"); a lead whose
+ * owner is no longer active reminds the first of the owner's managers reachable in chat (the one who has its card).
+ */
 export const slaReminder = defineJob({
   kind: 'teams.remind',
   payload: z.object({ leadId: z.string(), nudgedBy: z.string().optional() }),
@@ -50,29 +53,48 @@ export const slaReminder = defineJob({
     const lead = await getLead(deps.store.db, leadId);
     // Acted on since the reminder was queued: nothing to remind of.
     if (!lead || (nudgedBy ? !isOpen(lead.state) : lead.state !== 'MQL') || !lead.owner.email) return;
-    const to = await findPersonalByEmail(deps.store.db, lead.owner.email);
+    const inactive = lead.owner.active === false;
+    const to = inactive
+      ? await reachableManager(deps, lead.owner.email)
+      : await findPersonalByEmail(deps.store.db, lead.owner.email);
     if (!to || to.blocked) {
-      deps.log.warn({ leadId, owner: lead.owner.email }, 'sla: owner not reachable in chat; reminder not sent');
+      const who = inactive ? 'owner no longer active and no manager reachable in chat' : 'owner not reachable in chat';
+      deps.log.warn({ leadId, owner: lead.owner.email }, `sla: ${who}; reminder not sent`);
       return;
     }
     const locale = await localeFor(deps, to);
     const tx = tm(locale);
     const label = md(leadLabel(lead));
+    const age = tx.duration(deps.clock.now() - lead.mqlAt);
+    const ownerName = md(lead.owner.name ?? lead.owner.email);
     const head = nudgedBy
       ? tx.nudged(md(nudgedBy), label)
-      : tx.reminder(label, tx.duration(deps.clock.now() - lead.mqlAt));
+      : inactive
+        ? tx.reminderInactive(label, ownerName, age)
+        : tx.reminder(label, age);
     const post = await findCardPost(deps.store.db, lead.id, to.id);
     const links = [
       ...(post ? [`[${tx.openCard}](${teamsMessageLink(post.conversationId, post.activityId)})`] : []),
       `[${tx.openHubSpot}](${deps.hubspot.recordUrl(lead.portalId, 'contact', lead.contactId)})`,
     ];
+    // The manager's "meine Leads" does not list a former owner's lead: no hint there.
+    const hint = inactive ? '' : `\n\n${tx.myLeadsHint}`;
     const activityId = await deps.teams.send(to, {
-      text: `${head}\n\n${links.join(' · ')}\n\n${tx.myLeadsHint}`,
+      text: `${head}\n\n${links.join(' · ')}${hint}`,
       summary: head.slice(0, 200),
     });
     await remember(deps, lead.id, to.id, activityId, 'reminder');
   },
 });
+
+/** The chat of the first of the owner's managers who installed the bot and has not blocked it. */
+async function reachableManager(deps: Deps, ownerEmail: string): Promise<Conversation | null> {
+  for (const manager of deps.roster.current().managersOf(ownerEmail)) {
+    const chat = await findPersonalByEmail(deps.store.db, manager);
+    if (chat && !chat.blocked) return chat;
+  }
+  return null;
+}
 
 /** Tells the owner's manager that an MQL stays unanswered, with "Neu zuweisen" and "Erinnern". */
 export const slaEscalation = defineJob({

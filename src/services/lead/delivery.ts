@@ -36,14 +36,17 @@ export async function cardFor(
   settled?: number,
 ): Promise<object> {
   const locale = await localeFor(deps, to);
-  const inboxFor = kind === 'inbox' ? (lead.owner.name ?? lead.owner.email ?? undefined) : undefined;
+  // An inactive owner is named by the card's "no longer active" line, not as the one it waits for.
+  const waitsFor = kind === 'inbox' && lead.owner.active !== false;
+  const inboxFor = waitsFor ? (lead.owner.name ?? lead.owner.email ?? undefined) : undefined;
   return renderLead(deps, lead, locale, { inboxFor }, settled);
 }
 
 /**
  * Posts the lead card to its owner's personal chat (opened by the bot when the owner is a member of a team it is
  * installed in); an owner the bot cannot reach (not installed, or blocked) gets it in the lead inbox channel,
- * naming them, and their own copy once they install.
+ * naming them, and their own copy once they install. A lead whose owner is archived in HubSpot (no longer active)
+ * goes to a manager of the owner's teams instead, else to the lead inbox — never to the former owner.
  */
 export const deliverCard = defineJob({
   kind: 'teams.deliver',
@@ -51,7 +54,9 @@ export const deliverCard = defineJob({
   async run(deps: Deps & DeliveryHooks, { leadId, receivedAt }) {
     const lead = await getLead(deps.store.db, leadId);
     if (!lead || !isOpen(lead.state)) return;
-    const owner = lead.owner.email ? await reachPerson(deps, lead.owner.email) : null;
+    const inactive = lead.owner.active === false;
+    const email = lead.owner.email;
+    const owner = !email ? null : inactive ? await reachManager(deps, email) : await reachPerson(deps, email);
     if (owner && !owner.blocked) {
       if (await findCardPost(deps.store.db, lead.id, owner.id)) return;
       try {
@@ -60,9 +65,11 @@ export const deliverCard = defineJob({
         return;
       } catch (err) {
         if (!isBlocked(err)) throw err;
-        deps.log.warn({ leadId, owner: lead.owner.email }, 'owner blocked the bot; using the lead inbox');
+        deps.log.warn({ leadId, to: owner.email }, 'recipient blocked the bot; using the lead inbox');
         await setBlocked(deps.store.db, owner.id, true, deps.clock.now());
       }
+    } else if (inactive) {
+      deps.log.warn({ leadId, owner: email }, 'owner no longer active and no manager reachable; using the lead inbox');
     }
     const inbox = await findLeadInbox(deps);
     if (!inbox) {
@@ -132,6 +139,18 @@ export async function reachPerson(deps: Deps, email: string): Promise<Conversati
         'could not open a 1:1 chat with a team member; trying the next team, else the lead inbox',
       );
     }
+  }
+  return null;
+}
+
+/**
+ * Where a lead of a former (archived) owner goes: the chat of the first manager of the owner's roster teams the bot
+ * can reach and who has not blocked it; null when there is none.
+ */
+export async function reachManager(deps: Deps, ownerEmail: string): Promise<Conversation | null> {
+  for (const manager of deps.roster.current().managersOf(ownerEmail)) {
+    const chat = await reachPerson(deps, manager);
+    if (chat && !chat.blocked) return chat;
   }
   return null;
 }

@@ -167,6 +167,7 @@ async function createLead(
         id: owner?.id ?? contact.ownerId ?? null,
         email: owner?.email?.toLowerCase() ?? null,
         name: owner ? ownerName(owner) : null,
+        ...(owner?.archived ? { active: false } : {}),
       },
       contact,
       company,

@@ -34,7 +34,7 @@ export async function buildLeadCardView(
   const [events, jobs, ownerChat] = await Promise.all([
     leadEvents(db, lead.id),
     jobsOfLead(db, lead.id),
-    lead.owner.email ? findPersonalByEmail(db, lead.owner.email) : null,
+    lead.owner.email && lead.owner.active !== false ? findPersonalByEmail(db, lead.owner.email) : null,
   ]);
   const hubspot = syncOf(jobs, 'hubspot', settledJobId);
   // A refused conversion is not a failed handover: the card shows it next to the opportunity (latest attempt only).

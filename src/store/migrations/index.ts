@@ -8,6 +8,7 @@ import { inboxLanguageMigration } from './0006-inbox-language.js';
 import { peopleMigration } from './0007-people.js';
 import { rateBudgetsMigration } from './0008-rate-budgets.js';
 import { privacyMigration } from './0009-privacy.js';
+import { ownerActiveMigration } from './0010-owner-active.js';
 
 /**
  * Migrations are code, in order (by name; the names are stored in every database, so they never change);
@@ -23,6 +24,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0007_people': peopleMigration,
     '0008_rate_budgets': rateBudgetsMigration,
     '0009_privacy': privacyMigration(engine),
+    '0010_owner_active': ownerActiveMigration,
   };
 }
 
