@@ -5,10 +5,25 @@
  * Real HTTP against the HubSpot stand-in (GET /crm/v3/owners?archived=true) and the Teams stand-in, both store engines.
  */
 import { describe, expect, it } from 'vitest';
+import { deliverCard, rememberConversation } from '../../src/services/lead/delivery.js';
+import { runSlaSweep } from '../../src/services/sla/sweep.js';
+import { enqueue } from '../../src/store/jobs-repo.js';
 import { getLead } from '../../src/store/leads-repo.js';
 import { sampleOwners } from '../standins/hubspot-sample.js';
 import { action, cardActions, cardText } from '../support/cards.js';
 import { ENGINES } from '../support/databases.js';
+import {
+  berlin,
+  installFor,
+  makeLead,
+  managerDeps,
+  recordingTeams,
+  runDueJobs,
+  storeLead,
+  TestClock,
+  twoTeams,
+} from '../support/team-world.js';
+import { useStore } from '../support/use-store.js';
 import { scoreEvent, teamsUser, USERS, useWorld, type World } from '../support/world.js';
 
 const TEAM = {
@@ -99,5 +114,65 @@ describe.each(ENGINES)('an MQL whose Contact Owner is archived (%s)', (engine) =
     expect(cardText(own[0]!.card)).not.toMatch(/no longer active|nicht mehr aktiv/);
     expect(cardsWith(w, chatOf(w, USERS.adele), 'Laura')).toHaveLength(0);
     expect((await leadOf(w, '1002')).owner).toEqual({ id: '102', email: 'meganb@example.com', name: 'Megan Bowen' });
+  });
+});
+
+describe.each(ENGINES)('reminders and late installs for a lead of a former owner (%s, service level)', (engine) => {
+  const ctx = useStore(engine, { clean: true });
+  const formerAlex = (mqlAt: number) =>
+    makeLead({
+      ownerEmail: 'alexw@example.com',
+      mqlAt,
+      owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber', active: false },
+    });
+
+  it('the SLA reminder goes to the manager, not to the archived owner; an active owner is reminded as before', async () => {
+    const clock = new TestClock(berlin('2025-03-10 08:00'));
+    const teams = recordingTeams();
+    const deps = managerDeps({ store: ctx.store, clock, teams });
+    for (const email of ['alexw@example.com', 'adelev@example.com']) await installFor(ctx.store, email);
+    const former = await storeLead(ctx.store, formerAlex(clock.now()));
+    const active = await storeLead(ctx.store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now() }));
+    expect((await getLead(ctx.store.db, former.id))!.owner.active).toBe(false);
+    clock.set(berlin('2025-03-10 12:00'));
+    expect(await runSlaSweep(deps, twoTeams(), clock.now())).toEqual({ reminded: 2, escalated: 0 });
+    await runDueJobs(deps);
+    const reminders = teams.sent.filter((s) => s.kind === 'send' && s.activity.text?.startsWith('Erinnerung'));
+    const about = (lead: { contactId: string }) =>
+      reminders.filter((s) => s.activity.text!.includes(`Kontakt ${lead.contactId}`)).map((s) => s.to.email);
+    expect(about(former)).toEqual(['adelev@example.com']);
+    expect(about(active)).toEqual(['alexw@example.com']);
+    const toManager = reminders.find((s) => s.to.email === 'adelev@example.com')!.activity.text!;
+    expect(toManager).toContain('Contact Owner Alex Wilber ist nicht mehr aktiv');
+    expect(toManager).not.toContain('meine Leads');
+  });
+
+  it('with no manager in chat the reminder is not sent to the former owner either', async () => {
+    const clock = new TestClock(berlin('2025-03-10 08:00'));
+    const teams = recordingTeams();
+    const deps = managerDeps({ store: ctx.store, clock, teams });
+    await installFor(ctx.store, 'alexw@example.com');
+    await storeLead(ctx.store, formerAlex(clock.now()));
+    clock.set(berlin('2025-03-10 12:00'));
+    expect(await runSlaSweep(deps, twoTeams(), clock.now())).toEqual({ reminded: 1, escalated: 0 });
+    await runDueJobs(deps);
+    expect(teams.sent).toEqual([]);
+  });
+
+  it('a card that found nobody reaches the manager once they install; the former owner installing gets nothing', async () => {
+    const clock = new TestClock(berlin('2025-03-10 08:00'));
+    const teams = recordingTeams();
+    const deps = managerDeps({ store: ctx.store, clock, teams });
+    const lead = await storeLead(ctx.store, formerAlex(clock.now()));
+    await enqueue(ctx.store.db, [deliverCard.job({ leadId: lead.id })], clock.now());
+    await runDueJobs(deps);
+    expect(teams.sent).toEqual([]);
+    await rememberConversation(deps, await installFor(ctx.store, 'alexw@example.com'));
+    await runDueJobs(deps);
+    expect(teams.sent).toEqual([]);
+    expect(await rememberConversation(deps, await installFor(ctx.store, 'adelev@example.com', 'en-US'))).toBe(1);
+    await runDueJobs(deps);
+    expect(teams.sent.map((s) => s.to.email)).toEqual(['adelev@example.com']);
+    expect(cardText(teams.sent[0]!.activity.card)).toContain('Contact owner Alex Wilber is no longer active');
   });
 });

@@ -157,14 +157,19 @@ export async function reachManager(deps: Deps, ownerEmail: string): Promise<Conv
 
 /**
  * Remembers where a user (or channel) can be reached. A user who installs the bot gets the open
- * leads that had to wait in the lead inbox (or nowhere) until now.
+ * leads that had to wait in the lead inbox (or nowhere) until now (a former owner gets none).
  */
 export async function rememberConversation(deps: Deps, conv: Conversation): Promise<number> {
   const now = deps.clock.now();
   await saveConversation(deps.store.db, conv, now);
   if (conv.kind !== 'personal' || !conv.email) return 0;
   const waiting: Lead[] = [];
-  for (const lead of await openLeadsOfOwner(deps.store.db, conv.email)) {
+  // A manager also gets the open leads of their team's former (archived) owners that found nobody before.
+  const former = [];
+  for (const member of deps.roster.current().membersOf(conv.email))
+    former.push(...(await openLeadsOfOwner(deps.store.db, member)).filter((l) => l.owner.active === false));
+  const own = (await openLeadsOfOwner(deps.store.db, conv.email)).filter((l) => l.owner.active !== false);
+  for (const lead of [...own, ...former]) {
     if (!(await findCardPost(deps.store.db, lead.id, conv.id))) waiting.push(lead);
   }
   await enqueue(
