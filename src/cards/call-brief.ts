@@ -5,7 +5,8 @@
 import { type ContactContext, hasContext } from '../domain/contact-context.js';
 import { sourceLabel, sourceVia } from './contact-source.js';
 import type { Locale } from './i18n.js';
-import { formatDay, relativeDay } from './relative-day.js';
+import { formatDay } from './i18n.js';
+import { relativeDay } from './relative-day.js';
 import { plain } from './text.js';
 
 export interface BriefInput {

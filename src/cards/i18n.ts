@@ -206,22 +206,30 @@ export const t = (locale: Locale): Texts => texts[locale];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Date and time as people read them; formatters are cached (building one costs far more than using it). */
-export function formatTime(ms: number, locale: Locale, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
+/** A cached formatter (building one costs far more than using it): the date, with the time of day unless `dayOnly`. */
+function dateFormat(locale: Locale, timeZone: string, dayOnly: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${dayOnly}`;
   let f = formatters.get(key);
   if (!f) {
+    const time = dayOnly ? {} : ({ hour: '2-digit', minute: '2-digit' } as const);
     f = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
       timeZone,
       day: '2-digit',
       month: '2-digit',
       year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
+      ...time,
     });
     formatters.set(key, f);
   }
-  return f.format(ms);
+  return f;
 }
+
+/** Date and time as people read them: 10.03.2025, 09:12 / 10/03/2025, 09:12. */
+export const formatTime = (ms: number, locale: Locale, timeZone: string) =>
+  dateFormat(locale, timeZone, false).format(ms);
+
+/** The calendar date in `timeZone`: 04.12.2026 / 04/12/2026. */
+export const formatDay = (ms: number, locale: Locale, timeZone: string) =>
+  dateFormat(locale, timeZone, true).format(ms);
 
 export const bantValueLabel = (v: BantValue, tx: Texts) => ({ yes: tx.yes, no: tx.no, unknown: tx.unknown })[v];

@@ -3,7 +3,6 @@ import type { Locale } from './i18n.js';
 
 const DAY = 86_400_000;
 const relative = new Map<Locale, Intl.RelativeTimeFormat>();
-const dates = new Map<string, Intl.DateTimeFormat>();
 
 /** Calendar days from `at` to `now` as the wall clock in `timeZone` counts them (not 24-hour blocks). */
 export function calendarDaysBetween(at: number, now: number, timeZone: string): number {
@@ -28,20 +27,4 @@ export function relativeDay(at: number, now: number, locale: Locale, timeZone: s
   if (days < 14) return f.format(-days, 'day');
   if (days < 60) return f.format(-Math.floor(days / 7), 'week');
   return f.format(-Math.floor(days / 30), 'month');
-}
-
-/** The calendar date in `timeZone`: 04.12.2026 / 04/12/2026. */
-export function formatDay(ms: number, locale: Locale, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let f = dates.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-      timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    });
-    dates.set(key, f);
-  }
-  return f.format(ms);
 }

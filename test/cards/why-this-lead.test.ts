@@ -8,13 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { callBrief, contextLine } from '../../src/cards/call-brief.js';
 import { cleanCode, SOURCE_CODES, sourceLabel, sourceVia } from '../../src/cards/contact-source.js';
 import { renderDigestCard } from '../../src/cards/digest-card.js';
+import { formatDay } from '../../src/cards/i18n.js';
 import { type LeadCardView, renderLeadCard } from '../../src/cards/lead-card.js';
 import { myLeadsCard } from '../../src/cards/my-leads-card.js';
-import { formatDay, relativeDay } from '../../src/cards/relative-day.js';
+import { relativeDay } from '../../src/cards/relative-day.js';
 import type { ContactContext } from '../../src/domain/contact-context.js';
 import { DEFAULT_CONTEXT_PROPERTIES } from '../../src/domain/contact-context.js';
 import { digestFigures } from '../../src/domain/digest.js';
-import type { Lead } from '../../src/domain/model.js';
+import { type Lead, newMqlLead } from '../../src/domain/model.js';
 import { REJECT_REASONS } from '../../src/domain/reject-reasons.js';
 import { contactContextOf } from '../../src/hubspot/contact-context.js';
 import { cardActions, cardText } from '../support/cards.js';
@@ -43,31 +44,19 @@ const FULL: ContactContext = {
 };
 
 function lead(context: ContactContext | null, over: Partial<Lead> = {}): Lead {
-  return {
-    id: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-    portalId: 1,
-    contactId: '901',
-    cycle: 1,
-    state: 'MQL',
-    version: 1,
-    owner: { id: '77', email: 'alex@example.com', name: 'Alex Wilber' },
-    contact: { id: '901', firstName: 'Julia', lastName: 'Neumann', score: 80, context },
-    company: { id: '5', name: 'Musterbau GmbH', annualRevenue: 85_000_000, employees: 400 },
-    bant: null,
-    rejectReason: null,
-    rejectNote: null,
-    c4cLeadId: null,
-    c4cOwnerMapped: null,
-    c4cOpportunityId: null,
-    mqlAt: NOW - 3_600_000,
-    acceptedAt: null,
-    closedAt: null,
-    remindedAt: null,
-    escalatedAt: null,
-    createdAt: NOW - 3_600_000,
-    updatedAt: NOW - 3_600_000,
-    ...over,
-  };
+  const start = newMqlLead(
+    {
+      id: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+      portalId: 1,
+      contactId: '901',
+      cycle: 1,
+      owner: { id: '77', email: 'alex@example.com', name: 'Alex Wilber' },
+      contact: { id: '901', firstName: 'Julia', lastName: 'Neumann', score: 80, context },
+      company: { id: '5', name: 'Musterbau GmbH', annualRevenue: 85_000_000, employees: 400 },
+    },
+    NOW - 3_600_000,
+  );
+  return { ...start, ...over };
 }
 
 const view = (l: Lead, over: Partial<LeadCardView> = {}): LeadCardView => ({

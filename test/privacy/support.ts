@@ -52,39 +52,28 @@ export function person(id: string) {
 export type Person = ReturnType<typeof person>;
 export const personValues = (p: Person) => [p.firstname, p.lastname, p.email, p.phone, p.jobtitle];
 
-import type { Lead } from '../../src/domain/model.js';
+import { type Lead, newMqlLead } from '../../src/domain/model.js';
 
 /** A lead of `p` in `state`, owned by Alex, with the person's data in it (as evaluate-contact makes one). */
 export function leadOf(p: Person, o: Partial<Lead> & { id: string }): Lead {
-  return {
-    portalId: 62515,
-    contactId: p.id,
-    cycle: 1,
-    state: 'MQL',
-    version: 1,
-    owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
-    contact: {
-      id: p.id,
-      firstName: p.firstname,
-      lastName: p.lastname,
-      email: p.email,
-      jobTitle: p.jobtitle,
-      score: 85,
+  const start = newMqlLead(
+    {
+      id: o.id,
+      portalId: 62515,
+      contactId: p.id,
+      cycle: 1,
+      owner: { id: '101', email: 'alexw@example.com', name: 'Alex Wilber' },
+      contact: {
+        id: p.id,
+        firstName: p.firstname,
+        lastName: p.lastname,
+        email: p.email,
+        jobTitle: p.jobtitle,
+        score: 85,
+      },
+      company: { id: '2901', name: `Firma von ${p.lastname}` },
     },
-    company: { id: '2901', name: `Firma von ${p.lastname}` },
-    bant: null,
-    rejectReason: null,
-    rejectNote: null,
-    c4cLeadId: null,
-    c4cOwnerMapped: null,
-    c4cOpportunityId: null,
-    mqlAt: 1_000,
-    acceptedAt: null,
-    closedAt: null,
-    remindedAt: null,
-    escalatedAt: null,
-    createdAt: 1_000,
-    updatedAt: 1_000,
-    ...o,
-  };
+    1_000,
+  );
+  return { ...start, ...o };
 }
