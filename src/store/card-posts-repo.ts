@@ -8,6 +8,23 @@ export interface CardPost {
   postedAt: number;
 }
 
+/** A card post or lead message row (the two tables share their columns). */
+interface PostRow {
+  lead_id: string;
+  conversation_id: string;
+  activity_id: string;
+  kind: string;
+  posted_at: number | string;
+}
+const postOf = <T extends CardPost | LeadMessage>(r: PostRow): T =>
+  ({
+    leadId: r.lead_id,
+    conversationId: r.conversation_id,
+    activityId: r.activity_id,
+    kind: r.kind,
+    postedAt: Number(r.posted_at),
+  }) as T;
+
 export async function recordCardPost(db: Db, p: CardPost): Promise<void> {
   await db
     .insertInto('card_posts')
@@ -28,13 +45,7 @@ export async function recordCardPost(db: Db, p: CardPost): Promise<void> {
 
 export async function cardPostsOfLead(db: Db, leadId: string): Promise<CardPost[]> {
   const rows = await db.selectFrom('card_posts').selectAll().where('lead_id', '=', leadId).orderBy('id').execute();
-  return rows.map((r) => ({
-    leadId: r.lead_id,
-    conversationId: r.conversation_id,
-    activityId: r.activity_id,
-    kind: r.kind as CardPost['kind'],
-    postedAt: Number(r.posted_at),
-  }));
+  return rows.map((r) => postOf<CardPost>(r));
 }
 
 export async function findCardPost(db: Db, leadId: string, conversationId: string): Promise<CardPost | null> {
@@ -44,15 +55,7 @@ export async function findCardPost(db: Db, leadId: string, conversationId: strin
     .where('lead_id', '=', leadId)
     .where('conversation_id', '=', conversationId)
     .executeTakeFirst();
-  return r
-    ? {
-        leadId: r.lead_id,
-        conversationId: r.conversation_id,
-        activityId: r.activity_id,
-        kind: r.kind as CardPost['kind'],
-        postedAt: Number(r.posted_at),
-      }
-    : null;
+  return r ? postOf<CardPost>(r) : null;
 }
 
 /** A reminder or escalation about a lead, as posted (so it can be replaced when the contact is erased). */
@@ -79,11 +82,5 @@ export async function recordLeadMessage(db: Db, m: LeadMessage): Promise<void> {
 
 export async function leadMessagesOf(db: Db, leadId: string): Promise<LeadMessage[]> {
   const rows = await db.selectFrom('lead_messages').selectAll().where('lead_id', '=', leadId).orderBy('id').execute();
-  return rows.map((r) => ({
-    leadId: r.lead_id,
-    conversationId: r.conversation_id,
-    activityId: r.activity_id,
-    kind: r.kind as LeadMessage['kind'],
-    postedAt: Number(r.posted_at),
-  }));
+  return rows.map((r) => postOf<LeadMessage>(r));
 }
