@@ -129,16 +129,11 @@ export interface CardPostsTable {
   posted_at: number;
 }
 
-/** A reminder or escalation posted about a lead (0009): replaced by the neutral card when the contact is erased. */
-export interface LeadMessagesTable {
-  id: Generated<number>;
-  lead_id: string;
-  conversation_id: string;
-  activity_id: string;
-  /** `reminder` | `escalation`. */
-  kind: string;
-  posted_at: number;
-}
+/**
+ * A reminder or escalation posted about a lead (0009; `kind` `reminder` | `escalation`), with the columns of a card
+ * post: replaced by the neutral card when the contact is erased.
+ */
+export type LeadMessagesTable = CardPostsTable;
 
 /** One row per manager and local day: claimed together with the send job, so a digest goes out once (0002). */
 export interface DigestsTable {
