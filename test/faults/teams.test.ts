@@ -176,7 +176,7 @@ describe('Teams connector faults (several leads at once)', () => {
       .where('id', '=', conv.adele)
       .executeTakeFirstOrThrow();
     expect(chat.blocked).toBe(1);
-    expect(w.logged('owner blocked the bot; using the lead inbox').length).toBeGreaterThanOrEqual(1);
+    expect(w.logged('recipient blocked the bot; using the lead inbox').length).toBeGreaterThanOrEqual(1);
     // Falling back is not a failure: the deliveries are done, none dead.
     for (const j of await deliveries(ids)) expect(j).toMatchObject({ status: 'done' });
   }, 60_000);
