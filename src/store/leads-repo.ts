@@ -166,6 +166,11 @@ export async function leadEvents(db: Db, leadId: string): Promise<LeadEvent[]> {
 }
 
 /** The lead reached a new owner while waiting for an answer: its SLA counts from now. */
+/** The lead's owner has been archived in HubSpot since the lead was made: marked, the owner itself kept. */
+export async function markOwnerInactive(db: Db, leadId: string): Promise<void> {
+  await db.updateTable('leads').set({ owner_active: 0 }).where('id', '=', leadId).execute();
+}
+
 export async function restartSla(db: Db, leadId: string, now: number): Promise<void> {
   await db.updateTable('leads').set({ sla_started_at: now }).where('id', '=', leadId).execute();
 }

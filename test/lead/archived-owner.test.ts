@@ -14,9 +14,11 @@ import { action, cardActions, cardText } from '../support/cards.js';
 import { ENGINES } from '../support/databases.js';
 import {
   berlin,
+  fakeHubSpot,
   installFor,
   makeLead,
   managerDeps,
+  OWNERS,
   recordingTeams,
   runDueJobs,
   storeLead,
@@ -145,6 +147,23 @@ describe.each(ENGINES)('reminders and late installs for a lead of a former owner
     const toManager = reminders.find((s) => s.to.email === 'adelev@example.com')!.activity.text!;
     expect(toManager).toContain('Contact Owner Alex Wilber ist nicht mehr aktiv');
     expect(toManager).not.toContain('meine Leads');
+  });
+
+  it('an owner archived after the lead was made: the reminder goes to the manager and the lead is marked', async () => {
+    const clock = new TestClock(berlin('2025-03-10 08:00'));
+    const teams = recordingTeams();
+    // HubSpot's owner list now shows Alex archived; the lead was made while he was active.
+    const owners = OWNERS.map((o) => (o.email === 'alexw@example.com' ? { ...o, archived: true } : o));
+    const deps = managerDeps({ store: ctx.store, clock, teams, hubspot: fakeHubSpot(owners) });
+    for (const email of ['alexw@example.com', 'adelev@example.com']) await installFor(ctx.store, email);
+    const lead = await storeLead(ctx.store, makeLead({ ownerEmail: 'alexw@example.com', mqlAt: clock.now() }));
+    expect((await getLead(ctx.store.db, lead.id))!.owner.active).toBeUndefined();
+    clock.set(berlin('2025-03-10 12:00'));
+    expect(await runSlaSweep(deps, twoTeams(), clock.now())).toEqual({ reminded: 1, escalated: 0 });
+    await runDueJobs(deps);
+    expect(teams.sent.map((s) => s.to.email)).toEqual(['adelev@example.com']);
+    expect(teams.sent[0]!.activity.text).toContain('Contact Owner Alex Wilber ist nicht mehr aktiv');
+    expect((await getLead(ctx.store.db, lead.id))!.owner).toMatchObject({ email: 'alexw@example.com', active: false });
   });
 
   it('with no manager in chat the reminder is not sent to the former owner either', async () => {

@@ -8,7 +8,7 @@ import { contactName, type Lead } from '../../domain/model.js';
 import { defineJob } from '../../outbox/job.js';
 import { findCardPost, recordLeadMessage } from '../../store/card-posts-repo.js';
 import { type Conversation, findPersonalByEmail } from '../../store/conversations-repo.js';
-import { getLead } from '../../store/leads-repo.js';
+import { getLead, markOwnerInactive } from '../../store/leads-repo.js';
 import type { Deps } from '../deps.js';
 import { forwardTargetsFor } from '../lead/forward-targets.js';
 import { localeFor } from '../locale.js';
@@ -53,7 +53,7 @@ export const slaReminder = defineJob({
     const lead = await getLead(deps.store.db, leadId);
     // Acted on since the reminder was queued: nothing to remind of.
     if (!lead || (nudgedBy ? !isOpen(lead.state) : lead.state !== 'MQL') || !lead.owner.email) return;
-    const inactive = lead.owner.active === false;
+    const inactive = !(await ownerStillActive(deps, lead));
     const to = inactive
       ? await reachableManager(deps, lead.owner.email)
       : await findPersonalByEmail(deps.store.db, lead.owner.email);
@@ -86,6 +86,20 @@ export const slaReminder = defineJob({
     await remember(deps, lead.id, to.id, activityId, 'reminder');
   },
 });
+
+/**
+ * Whether the lead's owner is still active: an owner archived in HubSpot after the lead was made is noticed here (from
+ * the cached owner list) and the lead marked, so the reminder goes to a manager. A failed read keeps what the lead says.
+ */
+async function ownerStillActive(deps: Deps, lead: Lead): Promise<boolean> {
+  if (lead.owner.active === false) return false;
+  if (!lead.owner.id) return true;
+  const owner = await deps.hubspot.getOwner(lead.owner.id).catch(() => undefined);
+  if (!owner?.archived) return true;
+  await markOwnerInactive(deps.store.db, lead.id);
+  deps.log.info({ leadId: lead.id, owner: lead.owner.email }, 'sla: owner archived in HubSpot since the lead was made');
+  return false;
+}
 
 /** The chat of the first of the owner's managers who installed the bot and has not blocked it. */
 async function reachableManager(deps: Deps, ownerEmail: string): Promise<Conversation | null> {
