@@ -44,7 +44,7 @@ export function renderEscalationCard(v: EscalationCardView): object {
         wrap: true,
         color: 'Attention',
       },
-      literal(tx.escalationBody(v.ownerName)),
+      literal(lead.owner.active === false ? tx.escalationBodyInactive(v.ownerName) : tx.escalationBody(v.ownerName)),
       facts([
         [tx.contact, [contactName(lead.contact), lead.contact.email].filter(Boolean).join(', ')],
         [tx.company, lead.company?.name],

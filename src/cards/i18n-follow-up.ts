@@ -52,6 +52,8 @@ const de = {
   myLeadsHint: 'Alle offenen Leads: „meine Leads“.',
   escalationTitle: (age: string) => `Eskalation: MQL seit ${age} unbeantwortet`,
   escalationBody: (owner: string) => `${owner} hat diesen Lead weder angenommen noch abgelehnt.`,
+  escalationBodyInactive: (owner: string) =>
+    `Contact Owner ${owner} ist nicht mehr aktiv (in HubSpot deaktiviert); niemand hat diesen Lead angenommen oder abgelehnt.`,
   contact: 'Kontakt',
   company: 'Unternehmen',
   owner: 'Contact Owner',
@@ -119,6 +121,8 @@ const en: typeof de = {
   myLeadsHint: 'All open leads: "my leads".',
   escalationTitle: (age) => `Escalation: MQL unanswered for ${age}`,
   escalationBody: (owner) => `${owner} has neither accepted nor rejected this lead.`,
+  escalationBodyInactive: (owner) =>
+    `Contact owner ${owner} is no longer active (deactivated in HubSpot); nobody has accepted or rejected this lead.`,
   contact: 'Contact',
   company: 'Company',
   owner: 'Contact owner',

@@ -164,6 +164,14 @@ describe.each(ENGINES)('reminders and late installs for a lead of a former owner
     expect(teams.sent.map((s) => s.to.email)).toEqual(['adelev@example.com']);
     expect(teams.sent[0]!.activity.text).toContain('Contact Owner Alex Wilber ist nicht mehr aktiv');
     expect((await getLead(ctx.store.db, lead.id))!.owner).toMatchObject({ email: 'alexw@example.com', active: false });
+    // Two business days later the manager's escalation says why nobody answered.
+    clock.set(berlin('2025-03-12 12:00'));
+    expect(await runSlaSweep(deps, twoTeams(), clock.now())).toEqual({ reminded: 0, escalated: 1 });
+    await runDueJobs(deps);
+    const escalation = teams.sent.at(-1)!;
+    expect(escalation.to.email).toBe('adelev@example.com');
+    expect(cardText(escalation.activity.card)).toContain('Contact Owner Alex Wilber ist nicht mehr aktiv');
+    expect(cardText(escalation.activity.card)).not.toContain('weder angenommen noch abgelehnt');
   });
 
   it('with no manager in chat the reminder is not sent to the former owner either', async () => {

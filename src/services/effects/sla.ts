@@ -123,7 +123,10 @@ export const slaEscalation = defineJob({
       return;
     }
     const locale = await localeFor(deps, to);
-    const card = await renderEscalation(deps, lead, locale, managerEmail);
+    // The card says so when the owner has been archived in HubSpot meanwhile.
+    const active = await ownerStillActive(deps, lead);
+    const shown = active ? lead : { ...lead, owner: { ...lead.owner, active: false } };
+    const card = await renderEscalation(deps, shown, locale, managerEmail);
     const activityId = await deps.teams.send(to, {
       card,
       summary: tm(locale).escalationTitle(tm(locale).duration(deps.clock.now() - lead.mqlAt)),
