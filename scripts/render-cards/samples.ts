@@ -3,6 +3,7 @@
  * renderers in src/; only the data is made up (fixed instants, so the PNGs only change when a card does).
  */
 import { type DigestCardView, renderDigestCard } from '../../src/cards/digest-card.js';
+import { renderErasedCard } from '../../src/cards/erased-card.js';
 import { renderAnswerCard } from '../../src/cards/knowledge-card.js';
 import { type LeadCardView, renderLeadCard } from '../../src/cards/lead-card.js';
 import { myLeadsCard } from '../../src/cards/my-leads-card.js';
@@ -221,6 +222,17 @@ export const LEAD_VIEWS: Record<string, { title: string; view: LeadCardView }> =
     title: 'Kopie im Lead-Eingang (Owner noch nicht per Chat erreichbar)',
     view: leadView({ lead: sampleLead(), inboxFor: 'Alex Wilber', refreshUserIds: [] }),
   },
+  'lead-owner-inactive': {
+    title: 'Contact Owner nicht mehr aktiv – die Karte geht an die Teamleitung',
+    view: leadView({
+      lead: sampleLead({ owner: { id: '77', email: 'alexw@contoso.example', name: 'Alex Wilber', active: false } }),
+      forwardTargets: [
+        { email: 'meganb@contoso.example', name: 'Megan Bowen' },
+        { email: 'lynner@contoso.example', name: 'Lynne Robbins' },
+      ],
+      refreshUserIds: [],
+    }),
+  },
   'lead-mql-en': {
     title: 'New MQL, English',
     view: leadView({ lead: sampleLead(), locale: 'en' }),
@@ -413,6 +425,12 @@ export async function buildSamples(): Promise<CardSample[]> {
     title: `Klassifizierung: „${SEGMENT_QUESTION}“`,
     locale: 'de',
     card: renderAnswerCard(segment),
+  });
+  out.push({
+    name: 'lead-erased',
+    title: 'Kontakt aus Datenschutzgründen gelöscht (ersetzt jede Karte des Leads)',
+    locale: 'de',
+    card: renderErasedCard('de'),
   });
   out.push({
     name: 'digest',
