@@ -57,15 +57,21 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
     }
   }
 
-  it('starts no job while a foreground request is in flight, and starts them as soon as it ends', async () => {
-    const fg = new Foreground(10_000);
-    let endRequest!: () => void;
+  /** A foreground request that stays in flight until the returned function is called. */
+  function holdRequest(fg: Foreground): () => void {
+    let end!: () => void;
     void fg.run(
       () =>
         new Promise<void>((r) => {
-          endRequest = r;
+          end = r;
         }),
     );
+    return end;
+  }
+
+  it('starts no job while a foreground request is in flight, and starts them as soon as it ends', async () => {
+    const fg = new Foreground(10_000);
+    const endRequest = holdRequest(fg);
     const started: number[] = [];
     await addJobs(3);
     await startWorker(
@@ -84,13 +90,7 @@ describe('outbox worker: foreground first, slots refilled in groups', () => {
 
   it('starts jobs after maxYieldMs when a foreground request does not end', async () => {
     const fg = new Foreground(150);
-    let endRequest!: () => void;
-    void fg.run(
-      () =>
-        new Promise<void>((r) => {
-          endRequest = r;
-        }),
-    );
+    const endRequest = holdRequest(fg);
     const started: number[] = [];
     await addJobs(2);
     const t0 = Date.now();
