@@ -126,19 +126,27 @@ describe('the inbox across restarts', () => {
   });
 });
 
+/** A team of the admin whose channels are its General channel and the configured inbox. */
+const withInbox = (team: typeof NORD) => ({
+  ...team,
+  channels: [
+    { id: team.id, name: null },
+    { id: INBOX, name: 'Lead-Eingang' },
+  ],
+  memberIds: [USERS.admin.id],
+});
+
+/** A logged world with LEAD_INBOX_CHANNEL_ID set and these teams at the connector (the bot not yet installed). */
+async function inboxWorld(...teams: Parameters<TeamsConnector['addTeam']>[0][]): Promise<LoggedWorld> {
+  const w = await startLoggedWorld({ env: { LEAD_INBOX_CHANNEL_ID: INBOX } });
+  for (const t of teams) w.connector.addTeam(t);
+  return w;
+}
+
 describe("a team's channel list that cannot be read", () => {
   let w: LoggedWorld;
   beforeAll(async () => {
-    w = await startLoggedWorld({ env: { LEAD_INBOX_CHANNEL_ID: INBOX } });
-    w.connector.addTeam({ ...NORD, memberIds: [USERS.admin.id] });
-    w.connector.addTeam({
-      ...SUED,
-      channels: [
-        { id: SUED.id, name: null },
-        { id: INBOX, name: 'Lead-Eingang' },
-      ],
-      memberIds: [USERS.admin.id],
-    });
+    w = await inboxWorld({ ...NORD, memberIds: [USERS.admin.id] }, withInbox(SUED));
   });
   afterAll(async () => {
     await w?.close();
@@ -163,15 +171,7 @@ describe("a team's channel list that cannot be read", () => {
 describe('a channel list that fails for a while (5xx)', () => {
   let w: LoggedWorld;
   beforeAll(async () => {
-    w = await startLoggedWorld({ env: { LEAD_INBOX_CHANNEL_ID: INBOX } });
-    w.connector.addTeam({
-      ...NORD,
-      channels: [
-        { id: NORD.id, name: null },
-        { id: INBOX, name: 'Lead-Eingang' },
-      ],
-      memberIds: [USERS.admin.id],
-    });
+    w = await inboxWorld(withInbox(NORD));
   });
   afterAll(async () => {
     await w?.close();
