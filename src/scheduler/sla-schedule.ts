@@ -30,6 +30,7 @@ export function startSlaSchedule(deps: Deps, o: SlaScheduleOptions = {}): SlaSch
   const timers = o.timers ?? systemTimers;
   let timer: unknown;
   let stopped = false;
+  let rearmQueued = false;
   let running: Promise<void> = Promise.resolve();
   /** One sweep or arming at a time, in the order asked. */
   const serial = (fn: () => Promise<void>) => {
@@ -64,7 +65,16 @@ export function startSlaSchedule(deps: Deps, o: SlaScheduleOptions = {}): SlaSch
   const cron =
     o.cron === false ? undefined : new Cron(o.cron ?? '* * * * *', { protect: true, unref: true }, () => serial(sweep));
   return {
-    rearm: () => void serial(() => arm()),
+    // A burst of new leads asks once per lead; asks while one arming waits in line are served by it (it reads the
+    // database when it runs), so the burst costs one query, not one per lead.
+    rearm() {
+      if (rearmQueued) return;
+      rearmQueued = true;
+      void serial(() => {
+        rearmQueued = false;
+        return arm();
+      });
+    },
     idle: () => running,
     stop() {
       stopped = true;

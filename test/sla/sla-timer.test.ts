@@ -117,4 +117,24 @@ describe.each(ENGINES)('SLA timer (%s)', (engine) => {
     expect((await getLead(ctx.store.db, lead.id))!.remindedAt).toBe(due);
     a.schedule.stop();
   });
+
+  it('asks to re-arm that arrive while one arming waits share it: one query and one timer, not one per lead', async () => {
+    const time = virtualTime(T0 + 4 * 86_400_000);
+    const a = await instance(time, '20s');
+    await a.schedule.idle();
+    let armed = 0;
+    const set = time.timers.set;
+    time.timers.set = (fn, ms) => {
+      armed++;
+      return set(fn, ms);
+    };
+    for (let i = 0; i < 50; i++) await storeLead(ctx.store, makeLead({ mqlAt: time.now() }));
+    // 50 leads' SLA clocks start while the first arming is still waiting for the database.
+    for (let i = 0; i < 50; i++) a.schedule.rearm();
+    await a.schedule.idle();
+    expect(armed).toBeLessThanOrEqual(2); // the first ask arms at once; the 49 asked meanwhile share one arming
+    expect(armed).toBeGreaterThanOrEqual(1);
+    time.timers.set = set;
+    a.schedule.stop();
+  });
 });
